@@ -1,0 +1,159 @@
+//! The command line, as clap derives it. Every command has `--help`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A keyboard-driven board for team leads: kanban progress board, RACI grid
+/// and issue queue, for the daily standup. With no command, opens the board
+/// in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "standup", version, about, long_about = None)]
+pub struct Cli {
+    /// The board: a file path (holding a `/` or ending in `.json`), or the
+    /// name of a board under the data directory's `boards/` folder.
+    #[arg(long, global = true, env = "STANDUP_BOARD", value_name = "PATH|NAME")]
+    pub board: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the board file, or set its name and goal.
+    Init {
+        /// The board's name, shown in the header.
+        #[arg(long)]
+        name: Option<String>,
+        /// The project's goal, shown under the name.
+        #[arg(long)]
+        goal: Option<String>,
+    },
+    /// Write a realistic example board: a seasonal sales campaign.
+    Demo {
+        /// Replace an existing board.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Departments and people taking part.
+    #[command(subcommand)]
+    Party(PartyCommand),
+    /// Cards on the progress board.
+    #[command(subcommand)]
+    Task(TaskCommand),
+    /// Print the whole board.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// Validate the board file; exit 1 when it has problems.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The board file's own JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Department,
+    Person,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartyCommand {
+    /// Add a department or a person.
+    Add {
+        /// A short code (`mkt`, `prod`): what owners and RACI cells use.
+        code: String,
+        /// The full name, any language (`市场部`).
+        name: String,
+        #[arg(long, value_enum, default_value_t = KindArg::Department)]
+        kind: KindArg,
+        /// For a person: the department they belong to.
+        #[arg(long)]
+        department: Option<String>,
+    },
+    /// List the parties.
+    List {
+        /// Print `{"parties": [...]}`.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Fields a task can be given on `add` and changed on `edit`.
+#[derive(Debug, Args)]
+pub struct TaskFields {
+    /// Owner: a party code or name.
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Due date: YYYY-MM-DD, today, tomorrow, +3d, +2w, fri, … (`-` clears on edit).
+    #[arg(long, allow_hyphen_values = true)]
+    pub due: Option<String>,
+    /// Risk: low, medium or high (`-` clears on edit).
+    #[arg(long)]
+    pub risk: Option<String>,
+    /// A note.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Tasks this one waits on: T-1,T-2 (`-` clears on edit).
+    #[arg(long)]
+    pub depends: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Add a card.
+    Add {
+        title: String,
+        /// Column id or name (default: the first column).
+        #[arg(long)]
+        column: Option<String>,
+        #[command(flatten)]
+        fields: TaskFields,
+    },
+    /// Move a card to a column (id or name).
+    Move { id: String, column: String },
+    /// Move a card to the last column.
+    Done { id: String },
+    /// Delete a card.
+    Rm { id: String },
+    /// Change a card's fields.
+    Edit {
+        id: String,
+        /// New title.
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        fields: TaskFields,
+    },
+    /// Flag a card as blocked, with the reason.
+    Block {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Clear a card's blocked flag.
+    Unblock { id: String },
+    /// List cards, in board order.
+    List {
+        /// Only this column (id or name).
+        #[arg(long)]
+        column: Option<String>,
+        /// Only this owner (code or name).
+        #[arg(long)]
+        owner: Option<String>,
+        /// Only overdue cards.
+        #[arg(long)]
+        overdue: bool,
+        /// Only blocked cards.
+        #[arg(long)]
+        blocked: bool,
+        /// Print `{"tasks": [...]}`.
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,0 +1,413 @@
+//! The command line: clap arguments → Actions → the same `Board::apply` the
+//! TUI uses → an atomic save → text or `--json` output.
+//!
+//! Exit codes: 0 success; 1 a check found problems; 2 bad input or an
+//! unreadable board (message on stderr, board unchanged).
+
+mod args;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDate;
+
+pub use args::{Cli, Command, ExportFormat, KindArg, PartyCommand, TaskCommand, TaskFields};
+
+use crate::clock::Clock;
+use crate::model::action::parse_risk;
+use crate::model::dates::parse_date;
+use crate::model::{
+    Action, Applied, Board, NewTask, PartyKind, Risk, TaskEdit, TaskId, Timestamp, Warning,
+};
+use crate::store::{self, BoardFile};
+
+/// What a command found, beyond success.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// A check found problems: exit 1.
+    Problems,
+}
+
+/// Runs one command and turns the result into the process's exit code.
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    match execute(cli, command) {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("standup: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The board file the command line names.
+pub fn board_path(cli: &Cli) -> Result<PathBuf> {
+    Ok(store::paths::board_path(cli.board.as_deref())?)
+}
+
+/// An open board for one command: load, apply, save.
+struct Session {
+    file: BoardFile,
+    board: Board,
+    now: Timestamp,
+    changed: bool,
+}
+
+impl Session {
+    fn open(cli: &Cli) -> Result<Session> {
+        let now = Clock::from_env()?.now();
+        let path = board_path(cli)?;
+        let (file, board) = BoardFile::open(&path)?;
+        Ok(Session {
+            file,
+            board,
+            now,
+            changed: false,
+        })
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+
+    /// Applies one action; warnings go to stderr.
+    fn apply(&mut self, action: &Action) -> Result<Applied> {
+        let applied = self.board.apply(action, self.now)?;
+        self.changed |= !applied.patch.is_noop(&self.board);
+        for warning in &applied.warnings {
+            match warning {
+                Warning::OverWip {
+                    column,
+                    count,
+                    limit,
+                } => {
+                    eprintln!("standup: warning: {column} is over its WIP limit ({count}/{limit})");
+                }
+            }
+        }
+        Ok(applied)
+    }
+
+    fn save(&mut self) -> Result<()> {
+        if self.changed || !self.file.exists() {
+            self.file.save(&self.board)?;
+        }
+        Ok(())
+    }
+
+    fn task_id(&self, text: &str) -> Result<TaskId> {
+        let id: TaskId = text.parse()?;
+        if !self.board.tasks.contains_key(&id) {
+            bail!("there is no task {id}");
+        }
+        Ok(id)
+    }
+}
+
+fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
+    match command {
+        Command::Init { name, goal } => init(cli, name.as_deref(), goal.as_deref()),
+        Command::Demo { force } => demo(cli, *force),
+        Command::Party(cmd) => party(cli, cmd),
+        Command::Task(cmd) => task(cli, cmd),
+        Command::Export { format } => {
+            let s = Session::open(cli)?;
+            match format {
+                ExportFormat::Json => print!("{}", store::to_json(&s.board)),
+            }
+            Ok(Outcome::Done)
+        }
+        Command::Check => {
+            let s = Session::open(cli)?;
+            // A board that loaded keeps its invariants; the RACI rules are
+            // what is left to report.
+            let problems = crate::model::raci::check(&s.board);
+            let errors: Vec<_> = problems
+                .iter()
+                .filter(|p| p.severity == crate::model::raci::Severity::Error)
+                .collect();
+            println!(
+                "{}: {} tasks, {} issues",
+                s.file.path().display(),
+                s.board.tasks.len(),
+                s.board.issues.len()
+            );
+            for p in &errors {
+                let what = p
+                    .task
+                    .map(|t| t.to_string())
+                    .or(p.party.clone())
+                    .unwrap_or_default();
+                println!("  error  {what}  {}: {}", p.rule.name(), p.message);
+            }
+            if errors.is_empty() {
+                println!("no problems found");
+                Ok(Outcome::Done)
+            } else {
+                Ok(Outcome::Problems)
+            }
+        }
+    }
+}
+
+fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<Outcome> {
+    let mut s = Session::open(cli)?;
+    let existed = s.file.exists();
+    if name.is_some() || goal.is_some() {
+        s.apply(&Action::SetInfo {
+            name: name.map(str::to_string),
+            goal: goal.map(str::to_string),
+        })?;
+    }
+    s.save()?;
+    let path = s.file.path().display();
+    if existed {
+        println!("Board {path} is ready");
+    } else {
+        println!("Created board {path}");
+    }
+    Ok(Outcome::Done)
+}
+
+fn demo(cli: &Cli, force: bool) -> Result<Outcome> {
+    let now = Clock::from_env()?.now();
+    let path = board_path(cli)?;
+    if path.exists() && !force {
+        bail!(
+            "{} exists already: `standup demo --force` replaces it, or pass --board to write the demo elsewhere",
+            path.display()
+        );
+    }
+    let board = crate::demo::board(now).context("building the demo board")?;
+    // --force is the user's explicit word to replace the file, even one we
+    // cannot read; the write is still atomic.
+    store::file::write_atomic(&path, store::to_json(&board).as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    println!(
+        "Wrote the demo board to {} ({} tasks, {} issues). Open it with `standup{}`.",
+        path.display(),
+        board.tasks.len(),
+        board.issues.len(),
+        cli.board
+            .as_deref()
+            .map(|b| format!(" --board {b}"))
+            .unwrap_or_default()
+    );
+    Ok(Outcome::Done)
+}
+
+fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
+    let mut s = Session::open(cli)?;
+    match cmd {
+        PartyCommand::Add {
+            code,
+            name,
+            kind,
+            department,
+        } => {
+            let kind = match kind {
+                KindArg::Department => PartyKind::Department,
+                KindArg::Person => PartyKind::Person,
+            };
+            s.apply(&Action::AddParty {
+                code: code.clone(),
+                name: name.clone(),
+                kind,
+                department: department.clone(),
+            })?;
+            s.save()?;
+            println!("Added party {} ({})", code.trim(), name.trim());
+        }
+        PartyCommand::List { json } => {
+            if *json {
+                println!("{}", output::parties_json(&s.board));
+            } else {
+                print!("{}", output::parties_table(&s.board));
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// `-` (or `none`) clears an optional field on edit.
+fn is_clear(text: &str) -> bool {
+    matches!(text.trim(), "-" | "none")
+}
+
+fn due_arg(s: &Session, text: &str) -> Result<Option<NaiveDate>> {
+    if is_clear(text) {
+        return Ok(None);
+    }
+    Ok(Some(parse_date(text, s.today()).context("--due")?))
+}
+
+fn risk_arg(text: &str) -> Result<Option<Risk>> {
+    if is_clear(text) {
+        return Ok(None);
+    }
+    parse_risk(text).map(Some).ok_or_else(|| {
+        anyhow!(
+            "--risk: `{}` is not a risk (use low, medium or high)",
+            text.trim()
+        )
+    })
+}
+
+fn depends_arg(text: &str) -> Result<Vec<TaskId>> {
+    if is_clear(text) {
+        return Ok(Vec::new());
+    }
+    text.split(',')
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| t.parse::<TaskId>().context("--depends"))
+        .collect()
+}
+
+fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
+    let mut s = Session::open(cli)?;
+    match cmd {
+        TaskCommand::Add {
+            title,
+            column,
+            fields,
+        } => {
+            let new = NewTask {
+                title: title.clone(),
+                column: column.clone(),
+                owner: fields.owner.clone(),
+                due: fields
+                    .due
+                    .as_deref()
+                    .map(|d| due_arg(&s, d))
+                    .transpose()?
+                    .flatten(),
+                risk: fields.risk.as_deref().map(risk_arg).transpose()?.flatten(),
+                note: fields.note.clone().unwrap_or_default(),
+                depends_on: fields
+                    .depends
+                    .as_deref()
+                    .map(depends_arg)
+                    .transpose()?
+                    .unwrap_or_default(),
+            };
+            let applied = s.apply(&Action::AddTask(new))?;
+            s.save()?;
+            let id = applied.created.unwrap_or_default();
+            let column = id
+                .parse::<TaskId>()
+                .ok()
+                .and_then(|t| s.board.tasks.get(&t))
+                .and_then(|t| s.board.column(&t.column))
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            println!("Added {id} to {column}");
+        }
+        TaskCommand::Move { id, column } => {
+            let id = s.task_id(id)?;
+            s.apply(&Action::MoveTask {
+                id,
+                column: column.clone(),
+                position: None,
+            })?;
+            s.save()?;
+            println!("Moved {id} to {}", column_name(&s.board, id));
+        }
+        TaskCommand::Done { id } => {
+            let id = s.task_id(id)?;
+            let last = s
+                .board
+                .last_column()
+                .map(|c| c.id.clone())
+                .unwrap_or_default();
+            s.apply(&Action::MoveTask {
+                id,
+                column: last,
+                position: None,
+            })?;
+            s.save()?;
+            println!("Moved {id} to {}", column_name(&s.board, id));
+        }
+        TaskCommand::Rm { id } => {
+            let id = s.task_id(id)?;
+            s.apply(&Action::DeleteTask { id })?;
+            s.save()?;
+            println!("Deleted {id}");
+        }
+        TaskCommand::Edit { id, title, fields } => {
+            let id = s.task_id(id)?;
+            let edit = TaskEdit {
+                title: title.clone(),
+                owner: fields
+                    .owner
+                    .as_deref()
+                    .map(|o| (!is_clear(o)).then(|| o.to_string())),
+                due: fields.due.as_deref().map(|d| due_arg(&s, d)).transpose()?,
+                risk: fields.risk.as_deref().map(risk_arg).transpose()?,
+                note: fields.note.clone(),
+                depends_on: fields.depends.as_deref().map(depends_arg).transpose()?,
+            };
+            let applied = s.apply(&Action::EditTask { id, edit })?;
+            let changed = !applied.patch.is_noop(&s.board);
+            s.save()?;
+            if changed {
+                println!("Updated {id}");
+            } else {
+                println!("{id} unchanged");
+            }
+        }
+        TaskCommand::Block { id, reason } => {
+            let id = s.task_id(id)?;
+            s.apply(&Action::BlockTask {
+                id,
+                reason: reason.clone(),
+            })?;
+            s.save()?;
+            println!("Blocked {id}: {}", reason.trim());
+        }
+        TaskCommand::Unblock { id } => {
+            let id = s.task_id(id)?;
+            s.apply(&Action::UnblockTask { id })?;
+            s.save()?;
+            println!("Unblocked {id}");
+        }
+        TaskCommand::List {
+            column,
+            owner,
+            overdue,
+            blocked,
+            json,
+        } => {
+            let filter = output::TaskFilter {
+                column: column
+                    .as_deref()
+                    .map(|c| s.board.resolve_column(c))
+                    .transpose()?,
+                owner: owner
+                    .as_deref()
+                    .map(|o| s.board.resolve_party(o))
+                    .transpose()?,
+                overdue: *overdue,
+                blocked: *blocked,
+            };
+            let tasks = output::select_tasks(&s.board, &filter, s.today());
+            if *json {
+                println!("{}", output::tasks_json(&s.board, &tasks, s.today()));
+            } else {
+                print!("{}", output::tasks_table(&s.board, &tasks, s.today()));
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+fn column_name(board: &Board, id: TaskId) -> String {
+    board
+        .tasks
+        .get(&id)
+        .and_then(|t| board.column(&t.column))
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}

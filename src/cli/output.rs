@@ -1,0 +1,160 @@
+//! What the command line prints: tables aligned by display width for people,
+//! and stable `--json` objects (one key holding a list) for scripts.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::action::risk_word;
+use crate::model::{Board, Party, Task, TaskId};
+use crate::text::{pad, sanitize, width};
+
+/// Which tasks `task list` shows.
+#[derive(Debug, Default)]
+pub struct TaskFilter {
+    pub column: Option<String>,
+    pub owner: Option<String>,
+    pub overdue: bool,
+    pub blocked: bool,
+}
+
+/// The tasks that pass the filter, in board order (column, then rank).
+pub fn select_tasks<'a>(board: &'a Board, filter: &TaskFilter, today: NaiveDate) -> Vec<&'a Task> {
+    board
+        .tasks_by_column()
+        .into_iter()
+        .flatten()
+        .filter(|t| filter.column.as_ref().is_none_or(|c| t.column == *c))
+        .filter(|t| filter.owner.is_none() || t.owner == filter.owner)
+        .filter(|t| !filter.overdue || board.is_overdue(t, today))
+        .filter(|t| !filter.blocked || board.is_blocked(t))
+        .collect()
+}
+
+/// A task as `--json` prints it: the file's keys plus derived ones.
+#[derive(Serialize)]
+struct TaskRow<'a> {
+    #[serde(flatten)]
+    task: &'a Task,
+    overdue: bool,
+    blocked_by: Vec<TaskId>,
+}
+
+/// `{"tasks": [...]}`.
+pub fn tasks_json(board: &Board, tasks: &[&Task], today: NaiveDate) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        tasks: Vec<TaskRow<'a>>,
+    }
+    let rows = tasks
+        .iter()
+        .map(|t| TaskRow {
+            task: t,
+            overdue: board.is_overdue(t, today),
+            blocked_by: board.waits_on(t),
+        })
+        .collect();
+    serde_json::to_string_pretty(&Out { tasks: rows }).unwrap_or_default()
+}
+
+/// `{"parties": [...]}`.
+pub fn parties_json(board: &Board) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        parties: &'a [Party],
+    }
+    serde_json::to_string_pretty(&Out {
+        parties: &board.parties,
+    })
+    .unwrap_or_default()
+}
+
+/// Lays out rows under a header, each column as wide as its widest cell.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(width(cell));
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let last = cells.len().saturating_sub(1);
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i == last {
+                out.push_str(cell);
+            } else {
+                out.push_str(&pad(cell, widths[i]));
+                out.push_str("  ");
+            }
+        }
+        out.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.iter().map(|h| h.to_string()).collect());
+    for row in rows {
+        out.push_str(&line(row.iter().map(|c| sanitize(c)).collect()));
+    }
+    out
+}
+
+/// The people-readable task list.
+pub fn tasks_table(board: &Board, tasks: &[&Task], today: NaiveDate) -> String {
+    if tasks.is_empty() {
+        return "no tasks\n".to_string();
+    }
+    let rows: Vec<Vec<String>> = tasks
+        .iter()
+        .map(|t| {
+            let mut flags = Vec::new();
+            if board.is_overdue(t, today) {
+                flags.push("overdue".to_string());
+            }
+            if t.blocked.is_some() {
+                flags.push("blocked".to_string());
+            }
+            let waits = board.waits_on(t);
+            if !waits.is_empty() {
+                let ids: Vec<String> = waits.iter().map(ToString::to_string).collect();
+                flags.push(format!("waits on {}", ids.join(",")));
+            }
+            vec![
+                t.id.to_string(),
+                board
+                    .column(&t.column)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                t.owner.clone().unwrap_or_default(),
+                t.due.map(|d| d.to_string()).unwrap_or_default(),
+                t.risk.map(|r| risk_word(r).to_string()).unwrap_or_default(),
+                flags.join(", "),
+                t.title.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &["ID", "COLUMN", "OWNER", "DUE", "RISK", "FLAGS", "TITLE"],
+        &rows,
+    )
+}
+
+/// The people-readable party list.
+pub fn parties_table(board: &Board) -> String {
+    if board.parties.is_empty() {
+        return "no parties yet: add one with `standup party add CODE NAME`\n".to_string();
+    }
+    let rows: Vec<Vec<String>> = board
+        .parties
+        .iter()
+        .map(|p| {
+            vec![
+                p.code.clone(),
+                match p.kind {
+                    crate::model::PartyKind::Department => "department".to_string(),
+                    crate::model::PartyKind::Person => "person".to_string(),
+                },
+                p.department.clone().unwrap_or_default(),
+                p.name.clone(),
+            ]
+        })
+        .collect();
+    table(&["CODE", "KIND", "DEPARTMENT", "NAME"], &rows)
+}

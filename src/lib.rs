@@ -1,0 +1,10 @@
+//! `standup`: a keyboard-driven terminal board for team leads, with a kanban
+//! progress board, a RACI grid and an issue queue.
+
+pub mod cli;
+pub mod clock;
+pub mod demo;
+pub mod model;
+pub mod store;
+pub mod text;
+pub mod tui;

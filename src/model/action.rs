@@ -1,0 +1,1107 @@
+//! Every change to a board is an [`Action`] applied by [`Board::apply`].
+//!
+//! `apply` validates, mutates, appends to the activity log and returns the
+//! [`Patch`] that undoes it. If anything fails half-way, the patch collected
+//! so far is restored, so a refused action leaves the board exactly as it was.
+
+use chrono::NaiveDate;
+
+use super::board::{
+    Blocked, Board, Column, Event, Issue, IssueStatus, LogEntry, Party, PartyKind, Risk, Task,
+};
+use super::ids::{IssueId, TaskId};
+use super::patch::Patch;
+use super::raci::Role;
+use super::time::Timestamp;
+use super::triage::Level;
+
+/// Space left between neighbouring cards' ranks, so that a card can be put
+/// between two others many times before the column needs renumbering.
+const RANK_GAP: i64 = 1024;
+
+/// A change a user asked for. References to columns and parties may be ids,
+/// codes or names as the user typed them: `apply` resolves them, so the CLI
+/// and the TUI get the same messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetInfo {
+        name: Option<String>,
+        goal: Option<String>,
+    },
+    AddParty {
+        code: String,
+        name: String,
+        kind: PartyKind,
+        department: Option<String>,
+    },
+    AddColumn {
+        name: String,
+        wip: Option<u32>,
+    },
+    SetWip {
+        column: String,
+        wip: Option<u32>,
+    },
+    AddTask(NewTask),
+    EditTask {
+        id: TaskId,
+        edit: TaskEdit,
+    },
+    /// Move to `column`, at `position` among its other cards (end when `None`).
+    MoveTask {
+        id: TaskId,
+        column: String,
+        position: Option<usize>,
+    },
+    DeleteTask {
+        id: TaskId,
+    },
+    BlockTask {
+        id: TaskId,
+        reason: String,
+    },
+    UnblockTask {
+        id: TaskId,
+    },
+    SetRole {
+        task: TaskId,
+        party: String,
+        role: Option<Role>,
+    },
+    AddIssue(NewIssue),
+    AcknowledgeIssue {
+        id: IssueId,
+    },
+    ResolveIssue {
+        id: IssueId,
+        note: String,
+    },
+    CloseIssue {
+        id: IssueId,
+    },
+    ReopenIssue {
+        id: IssueId,
+    },
+}
+
+/// The fields of a new task.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewTask {
+    pub title: String,
+    /// First column when `None`.
+    pub column: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub risk: Option<Risk>,
+    pub note: String,
+    pub depends_on: Vec<TaskId>,
+}
+
+/// Which fields of a task to change; `None` leaves a field alone, and
+/// `Some(None)` clears an optional one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TaskEdit {
+    pub title: Option<String>,
+    pub owner: Option<Option<String>>,
+    pub due: Option<Option<NaiveDate>>,
+    pub risk: Option<Option<Risk>>,
+    pub note: Option<String>,
+    pub depends_on: Option<Vec<TaskId>>,
+}
+
+/// The fields of a new issue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIssue {
+    pub title: String,
+    pub detail: String,
+    pub reporter: Option<String>,
+    pub parties: Vec<String>,
+    pub owner: Option<String>,
+    pub impact: Level,
+    pub urgency: Level,
+    pub support: String,
+    pub proposal: String,
+    pub task: Option<TaskId>,
+}
+
+/// Why an action was refused. Each message is a sentence a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActionError {
+    #[error("there is no task {0}")]
+    NoTask(TaskId),
+    #[error("there is no issue {0}")]
+    NoIssue(IssueId),
+    #[error("there is no party `{0}` (known: {1})")]
+    NoParty(String, String),
+    #[error("there is no column `{0}` (columns: {1})")]
+    NoColumn(String, String),
+    #[error("the title is empty")]
+    EmptyTitle,
+    #[error("the name is empty")]
+    EmptyName,
+    #[error("a party with code `{0}` exists already")]
+    PartyExists(String),
+    #[error("`{0}` is not a usable party code: use up to 16 letters, digits, `-` or `_`")]
+    BadPartyCode(String),
+    #[error("a column named `{0}` exists already")]
+    ColumnExists(String),
+    #[error("a WIP limit must be 1 or more (use `-` for no limit)")]
+    ZeroWip,
+    #[error("{0} cannot depend on itself")]
+    SelfDependency(TaskId),
+    #[error("{task} cannot depend on {dep}: {dep} already waits on {task}")]
+    DependencyCycle { task: TaskId, dep: TaskId },
+    #[error("give a reason for blocking {0}")]
+    NoReason(TaskId),
+    #[error("{0} is not blocked")]
+    NotBlocked(TaskId),
+    #[error("{id} is {status}: it cannot be {verb}")]
+    IssueState {
+        id: IssueId,
+        status: &'static str,
+        verb: &'static str,
+    },
+}
+
+/// Something the user should hear about an accepted action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The column now holds more cards than its WIP limit.
+    OverWip {
+        column: String,
+        count: usize,
+        limit: u32,
+    },
+}
+
+/// The outcome of an accepted action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    /// Restoring it undoes the action.
+    pub patch: Patch,
+    /// The id of a record the action created (`T-5`, `I-2`, a party code).
+    pub created: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Board {
+    /// Validates and applies one action at `now`, appending to the log.
+    /// On error the board is left exactly as it was.
+    pub fn apply(&mut self, action: &Action, now: Timestamp) -> Result<Applied, ActionError> {
+        let mut txn = Txn {
+            patch: Patch::empty_for(self),
+            board: self,
+            now,
+            created: None,
+            warnings: Vec::new(),
+        };
+        match txn.run(action) {
+            Ok(()) => Ok(Applied {
+                patch: txn.patch,
+                created: txn.created,
+                warnings: txn.warnings,
+            }),
+            Err(e) => {
+                let patch = txn.patch;
+                self.restore(patch);
+                Err(e)
+            }
+        }
+    }
+
+    /// Resolves a party typed by a user to its code.
+    pub fn resolve_party(&self, text: &str) -> Result<String, ActionError> {
+        self.find_party(text)
+            .map(|p| p.code.clone())
+            .ok_or_else(|| {
+                let known: Vec<&str> = self.parties.iter().map(|p| p.code.as_str()).collect();
+                let known = if known.is_empty() {
+                    "none yet".to_string()
+                } else {
+                    known.join(", ")
+                };
+                ActionError::NoParty(text.trim().to_string(), known)
+            })
+    }
+
+    /// Resolves a column typed by a user (id or name) to its id.
+    pub fn resolve_column(&self, text: &str) -> Result<String, ActionError> {
+        self.find_column(text).map(|c| c.id.clone()).ok_or_else(|| {
+            let known: Vec<&str> = self.columns.iter().map(|c| c.id.as_str()).collect();
+            ActionError::NoColumn(text.trim().to_string(), known.join(", "))
+        })
+    }
+}
+
+/// One action in progress: every write goes through it, so that it can
+/// record the before-image of each record on first touch.
+struct Txn<'a> {
+    board: &'a mut Board,
+    patch: Patch,
+    now: Timestamp,
+    created: Option<String>,
+    warnings: Vec<Warning>,
+}
+
+impl Txn<'_> {
+    fn run(&mut self, action: &Action) -> Result<(), ActionError> {
+        match action {
+            Action::SetInfo { name, goal } => self.set_info(name.as_deref(), goal.as_deref()),
+            Action::AddParty {
+                code,
+                name,
+                kind,
+                department,
+            } => self.add_party(code, name, *kind, department.as_deref()),
+            Action::AddColumn { name, wip } => self.add_column(name, *wip),
+            Action::SetWip { column, wip } => self.set_wip(column, *wip),
+            Action::AddTask(new) => self.add_task(new),
+            Action::EditTask { id, edit } => self.edit_task(*id, edit),
+            Action::MoveTask {
+                id,
+                column,
+                position,
+            } => self.move_task(*id, column, *position),
+            Action::DeleteTask { id } => self.delete_task(*id),
+            Action::BlockTask { id, reason } => self.block_task(*id, reason),
+            Action::UnblockTask { id } => self.unblock_task(*id),
+            Action::SetRole { task, party, role } => self.set_role(*task, party, *role),
+            Action::AddIssue(new) => self.add_issue(new),
+            Action::AcknowledgeIssue { id } => self.acknowledge(*id),
+            Action::ResolveIssue { id, note } => self.resolve(*id, note),
+            Action::CloseIssue { id } => self.close(*id),
+            Action::ReopenIssue { id } => self.reopen(*id),
+        }
+    }
+
+    // --- recording writes -------------------------------------------------
+
+    fn task_mut(&mut self, id: TaskId) -> Result<&mut Task, ActionError> {
+        if !self.patch.tasks.iter().any(|(t, _)| *t == id) {
+            let before = self.board.tasks.get(&id).cloned();
+            if before.is_none() {
+                return Err(ActionError::NoTask(id));
+            }
+            self.patch.tasks.push((id, before));
+        }
+        self.board.tasks.get_mut(&id).ok_or(ActionError::NoTask(id))
+    }
+
+    fn insert_task(&mut self, task: Task) {
+        if !self.patch.tasks.iter().any(|(t, _)| *t == task.id) {
+            let before = self.board.tasks.get(&task.id).cloned();
+            self.patch.tasks.push((task.id, before));
+        }
+        self.board.tasks.insert(task.id, task);
+    }
+
+    fn remove_task(&mut self, id: TaskId) -> Result<Task, ActionError> {
+        self.task_mut(id)?;
+        self.board.tasks.remove(&id).ok_or(ActionError::NoTask(id))
+    }
+
+    fn issue_mut(&mut self, id: IssueId) -> Result<&mut Issue, ActionError> {
+        if !self.patch.issues.iter().any(|(i, _)| *i == id) {
+            let before = self.board.issues.get(&id).cloned();
+            if before.is_none() {
+                return Err(ActionError::NoIssue(id));
+            }
+            self.patch.issues.push((id, before));
+        }
+        self.board
+            .issues
+            .get_mut(&id)
+            .ok_or(ActionError::NoIssue(id))
+    }
+
+    fn insert_issue(&mut self, issue: Issue) {
+        if !self.patch.issues.iter().any(|(i, _)| *i == issue.id) {
+            let before = self.board.issues.get(&issue.id).cloned();
+            self.patch.issues.push((issue.id, before));
+        }
+        self.board.issues.insert(issue.id, issue);
+    }
+
+    fn parties_mut(&mut self) -> &mut Vec<Party> {
+        if self.patch.parties.is_none() {
+            self.patch.parties = Some(self.board.parties.clone());
+        }
+        &mut self.board.parties
+    }
+
+    fn columns_mut(&mut self) -> &mut Vec<Column> {
+        if self.patch.columns.is_none() {
+            self.patch.columns = Some(self.board.columns.clone());
+        }
+        &mut self.board.columns
+    }
+
+    fn log(
+        &mut self,
+        what: Event,
+        record: String,
+        field: Option<&str>,
+        from: Option<String>,
+        to: Option<String>,
+    ) {
+        self.board.log.push(LogEntry {
+            at: self.now,
+            what,
+            record,
+            field: field.map(str::to_string),
+            from,
+            to,
+        });
+    }
+
+    // --- board ------------------------------------------------------------
+
+    fn set_info(&mut self, name: Option<&str>, goal: Option<&str>) -> Result<(), ActionError> {
+        let old = (self.board.name.clone(), self.board.goal.clone());
+        let name = name.map(|n| n.trim().to_string());
+        let goal = goal.map(|g| g.trim().to_string());
+        if name.as_deref().is_some_and(str::is_empty) {
+            return Err(ActionError::EmptyName);
+        }
+        let mut changed = false;
+        if let Some(name) = name.filter(|n| *n != old.0) {
+            self.log(
+                Event::Edit,
+                "board".into(),
+                Some("name"),
+                Some(old.0.clone()),
+                Some(name.clone()),
+            );
+            self.board.name = name;
+            changed = true;
+        }
+        if let Some(goal) = goal.filter(|g| *g != old.1) {
+            self.log(
+                Event::Edit,
+                "board".into(),
+                Some("goal"),
+                Some(old.1.clone()),
+                Some(goal.clone()),
+            );
+            self.board.goal = goal;
+            changed = true;
+        }
+        if changed {
+            self.patch.info = Some(old);
+        }
+        Ok(())
+    }
+
+    fn add_party(
+        &mut self,
+        code: &str,
+        name: &str,
+        kind: PartyKind,
+        department: Option<&str>,
+    ) -> Result<(), ActionError> {
+        let code = code.trim();
+        let name = name.trim();
+        let code_ok = !code.is_empty()
+            && code.chars().count() <= 16
+            && code
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !code_ok {
+            return Err(ActionError::BadPartyCode(code.to_string()));
+        }
+        if name.is_empty() {
+            return Err(ActionError::EmptyName);
+        }
+        if self
+            .board
+            .parties
+            .iter()
+            .any(|p| p.code.eq_ignore_ascii_case(code))
+        {
+            return Err(ActionError::PartyExists(code.to_string()));
+        }
+        let department = match department {
+            Some(d) => Some(self.board.resolve_party(d)?),
+            None => None,
+        };
+        self.parties_mut().push(Party {
+            code: code.to_string(),
+            name: name.to_string(),
+            kind,
+            department,
+        });
+        self.log(
+            Event::Create,
+            format!("party:{code}"),
+            None,
+            None,
+            Some(name.to_string()),
+        );
+        self.created = Some(code.to_string());
+        Ok(())
+    }
+
+    fn add_column(&mut self, name: &str, wip: Option<u32>) -> Result<(), ActionError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(ActionError::EmptyName);
+        }
+        if wip == Some(0) {
+            return Err(ActionError::ZeroWip);
+        }
+        if self
+            .board
+            .columns
+            .iter()
+            .any(|c| c.name.to_lowercase() == name.to_lowercase())
+        {
+            return Err(ActionError::ColumnExists(name.to_string()));
+        }
+        let id = self.fresh_column_id(name);
+        self.columns_mut().push(Column {
+            id: id.clone(),
+            name: name.to_string(),
+            wip,
+        });
+        self.log(
+            Event::Create,
+            format!("column:{id}"),
+            None,
+            None,
+            Some(name.to_string()),
+        );
+        self.created = Some(id);
+        Ok(())
+    }
+
+    /// A short ASCII id from the name (`In review` → `in-review`), or
+    /// `col-N` for names with no ASCII letters (`评审`).
+    fn fresh_column_id(&self, name: &str) -> String {
+        let mut slug = String::new();
+        for c in name.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug
+            .trim_end_matches('-')
+            .chars()
+            .take(24)
+            .collect::<String>();
+        let base = if slug.is_empty() {
+            "col".to_string()
+        } else {
+            slug
+        };
+        let taken = |id: &str| self.board.columns.iter().any(|c| c.id == id);
+        if !taken(&base) && base != "col" {
+            return base;
+        }
+        (1..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
+    fn set_wip(&mut self, column: &str, wip: Option<u32>) -> Result<(), ActionError> {
+        if wip == Some(0) {
+            return Err(ActionError::ZeroWip);
+        }
+        let id = self.board.resolve_column(column)?;
+        let old = self.board.column(&id).and_then(|c| c.wip);
+        if old == wip {
+            return Ok(());
+        }
+        if let Some(col) = self.columns_mut().iter_mut().find(|c| c.id == id) {
+            col.wip = wip;
+        }
+        let show = |w: Option<u32>| w.map(|n| n.to_string());
+        self.log(
+            Event::Edit,
+            format!("column:{id}"),
+            Some("wip"),
+            show(old),
+            show(wip),
+        );
+        Ok(())
+    }
+
+    // --- tasks ------------------------------------------------------------
+
+    fn add_task(&mut self, new: &NewTask) -> Result<(), ActionError> {
+        let title = clean_title(&new.title)?;
+        let column = match &new.column {
+            Some(c) => self.board.resolve_column(c)?,
+            None => self.board.resolve_column(
+                &self
+                    .board
+                    .columns
+                    .first()
+                    .map(|c| c.id.clone())
+                    .unwrap_or_default(),
+            )?,
+        };
+        let owner = self.resolve_owner(new.owner.as_deref())?;
+        let id = self.board.next_task_id();
+        for dep in &new.depends_on {
+            if !self.board.tasks.contains_key(dep) {
+                return Err(ActionError::NoTask(*dep));
+            }
+        }
+        let mut depends_on = new.depends_on.clone();
+        depends_on.sort();
+        depends_on.dedup();
+        let rank = self.end_rank(&column, None);
+        let first = self.board.columns.first().is_some_and(|c| c.id == column);
+        let last = self.board.columns.last().is_some_and(|c| c.id == column);
+        let task = Task {
+            id,
+            title: title.clone(),
+            column: column.clone(),
+            rank,
+            owner,
+            due: new.due,
+            risk: new.risk,
+            note: new.note.trim().to_string(),
+            blocked: None,
+            raci: Default::default(),
+            depends_on,
+            created: self.now,
+            updated: self.now,
+            started: (!first).then_some(self.now),
+            finished: last.then_some(self.now),
+        };
+        self.board.high_water.task = id.number();
+        self.insert_task(task);
+        self.log(Event::Create, id.to_string(), None, None, Some(title));
+        self.created = Some(id.to_string());
+        self.warn_wip(&column);
+        Ok(())
+    }
+
+    fn resolve_owner(&self, owner: Option<&str>) -> Result<Option<String>, ActionError> {
+        match owner.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => self.board.resolve_party(text).map(Some),
+        }
+    }
+
+    fn edit_task(&mut self, id: TaskId, edit: &TaskEdit) -> Result<(), ActionError> {
+        let before = self
+            .board
+            .tasks
+            .get(&id)
+            .cloned()
+            .ok_or(ActionError::NoTask(id))?;
+        let mut changes: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
+        let title = edit.title.as_deref().map(clean_title).transpose()?;
+        let owner = match &edit.owner {
+            Some(o) => Some(self.resolve_owner(o.as_deref())?),
+            None => None,
+        };
+        if let Some(deps) = &edit.depends_on {
+            self.check_dependencies(id, deps)?;
+        }
+        let now = self.now;
+        let task = self.task_mut(id)?;
+        if let Some(title) = title.filter(|t| *t != before.title) {
+            changes.push(("title", Some(before.title.clone()), Some(title.clone())));
+            task.title = title;
+        }
+        if let Some(owner) = owner.filter(|o| *o != before.owner) {
+            changes.push(("owner", before.owner.clone(), owner.clone()));
+            task.owner = owner;
+        }
+        if let Some(due) = edit.due.filter(|d| *d != before.due) {
+            let show = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+            changes.push(("due", show(before.due), show(due)));
+            task.due = due;
+        }
+        if let Some(risk) = edit.risk.filter(|r| *r != before.risk) {
+            let show = |r: Option<Risk>| r.map(|r| risk_word(r).to_string());
+            changes.push(("risk", show(before.risk), show(risk)));
+            task.risk = risk;
+        }
+        if let Some(note) = edit
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| *n != before.note)
+        {
+            changes.push(("note", Some(before.note.clone()), Some(note.to_string())));
+            task.note = note.to_string();
+        }
+        if let Some(deps) = &edit.depends_on {
+            let mut deps = deps.clone();
+            deps.sort();
+            deps.dedup();
+            if deps != before.depends_on {
+                let show = |d: &[TaskId]| {
+                    Some(
+                        d.iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(","),
+                    )
+                };
+                changes.push(("depends_on", show(&before.depends_on), show(&deps)));
+                task.depends_on = deps;
+            }
+        }
+        if changes.is_empty() {
+            // Nothing differs: put the untouched before-image away again.
+            self.patch.tasks.retain(|(t, _)| *t != id);
+            return Ok(());
+        }
+        task.updated = now;
+        for (field, from, to) in changes {
+            self.log(Event::Edit, id.to_string(), Some(field), from, to);
+        }
+        Ok(())
+    }
+
+    /// Refuses dependencies that do not exist, point at the task itself, or
+    /// would close a cycle.
+    fn check_dependencies(&self, id: TaskId, deps: &[TaskId]) -> Result<(), ActionError> {
+        for dep in deps {
+            if *dep == id {
+                return Err(ActionError::SelfDependency(id));
+            }
+            if !self.board.tasks.contains_key(dep) {
+                return Err(ActionError::NoTask(*dep));
+            }
+            if self.reaches(*dep, id) {
+                return Err(ActionError::DependencyCycle {
+                    task: id,
+                    dep: *dep,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `from` waits on `target`, directly or through others.
+    fn reaches(&self, from: TaskId, target: TaskId) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![from];
+        while let Some(id) = stack.pop() {
+            if id == target {
+                return true;
+            }
+            if seen.insert(id)
+                && let Some(task) = self.board.tasks.get(&id)
+            {
+                stack.extend(task.depends_on.iter().copied());
+            }
+        }
+        false
+    }
+
+    fn move_task(
+        &mut self,
+        id: TaskId,
+        column: &str,
+        position: Option<usize>,
+    ) -> Result<(), ActionError> {
+        let to = self.board.resolve_column(column)?;
+        let before = self
+            .board
+            .tasks
+            .get(&id)
+            .cloned()
+            .ok_or(ActionError::NoTask(id))?;
+        let same_column = before.column == to;
+        if same_column && position.is_none() {
+            return Ok(());
+        }
+        let rank = match position {
+            Some(p) => self.rank_at(&to, id, p),
+            None => self.end_rank(&to, Some(id)),
+        };
+        let first = self.board.columns.first().map(|c| c.id.clone());
+        let last = self.board.columns.last().map(|c| c.id.clone());
+        let now = self.now;
+        let task = self.task_mut(id)?;
+        if same_column && task.rank == rank {
+            self.patch.tasks.retain(|(t, _)| *t != id);
+            return Ok(());
+        }
+        task.rank = rank;
+        task.updated = now;
+        if same_column {
+            self.log(
+                Event::Edit,
+                id.to_string(),
+                Some("rank"),
+                Some(before.rank.to_string()),
+                Some(rank.to_string()),
+            );
+            return Ok(());
+        }
+        task.column = to.clone();
+        if task.started.is_none() && first.as_deref() != Some(to.as_str()) {
+            task.started = Some(now);
+        }
+        task.finished = (last.as_deref() == Some(to.as_str())).then_some(now);
+        self.log(
+            Event::Move,
+            id.to_string(),
+            None,
+            Some(before.column),
+            Some(to.clone()),
+        );
+        self.warn_wip(&to);
+        Ok(())
+    }
+
+    /// The other cards of `column` in order, without `except`.
+    fn column_ranks(&self, column: &str, except: Option<TaskId>) -> Vec<(i64, TaskId)> {
+        let mut ranks: Vec<(i64, TaskId)> = self
+            .board
+            .tasks
+            .values()
+            .filter(|t| t.column == column && Some(t.id) != except)
+            .map(|t| (t.rank, t.id))
+            .collect();
+        ranks.sort();
+        ranks
+    }
+
+    fn end_rank(&self, column: &str, except: Option<TaskId>) -> i64 {
+        let last = self
+            .board
+            .tasks
+            .values()
+            .filter(|t| t.column == column && Some(t.id) != except)
+            .map(|t| t.rank)
+            .max();
+        match last {
+            Some(r) => r.saturating_add(RANK_GAP),
+            None => 0,
+        }
+    }
+
+    /// A rank that puts a card at `position` among the others of `column`,
+    /// renumbering the column when there is no room left between neighbours.
+    fn rank_at(&mut self, column: &str, id: TaskId, position: usize) -> i64 {
+        let others = self.column_ranks(column, Some(id));
+        let position = position.min(others.len());
+        let prev = position.checked_sub(1).map(|i| others[i].0);
+        let next = others.get(position).map(|o| o.0);
+        match (prev, next) {
+            (None, None) => 0,
+            (Some(p), None) if p < i64::MAX - RANK_GAP => p + RANK_GAP,
+            (None, Some(n)) if n > i64::MIN + RANK_GAP => n - RANK_GAP,
+            (Some(p), Some(n)) if n - p > 1 => p + (n - p) / 2,
+            _ => {
+                // No room: space the column out again. Rare, and it touches
+                // only this column's cards.
+                let mut rank = 0;
+                for (i, (_, other)) in others.iter().enumerate() {
+                    if i == position {
+                        rank += RANK_GAP;
+                    }
+                    if let Ok(task) = self.task_mut(*other) {
+                        task.rank = rank;
+                    }
+                    rank += RANK_GAP;
+                }
+                position as i64 * RANK_GAP
+            }
+        }
+    }
+
+    fn warn_wip(&mut self, column: &str) {
+        let Some(limit) = self.board.column(column).and_then(|c| c.wip) else {
+            return;
+        };
+        let count = self
+            .board
+            .tasks
+            .values()
+            .filter(|t| t.column == column)
+            .count();
+        if count > limit as usize {
+            self.warnings.push(Warning::OverWip {
+                column: self
+                    .board
+                    .column(column)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                count,
+                limit,
+            });
+        }
+    }
+
+    fn delete_task(&mut self, id: TaskId) -> Result<(), ActionError> {
+        let task = self.remove_task(id)?;
+        let dependents: Vec<TaskId> = self
+            .board
+            .tasks
+            .values()
+            .filter(|t| t.depends_on.contains(&id))
+            .map(|t| t.id)
+            .collect();
+        for other in dependents {
+            let t = self.task_mut(other)?;
+            t.depends_on.retain(|d| *d != id);
+        }
+        let linked: Vec<IssueId> = self
+            .board
+            .issues
+            .values()
+            .filter(|i| i.task == Some(id))
+            .map(|i| i.id)
+            .collect();
+        for issue in linked {
+            self.issue_mut(issue)?.task = None;
+        }
+        self.log(Event::Delete, id.to_string(), None, Some(task.title), None);
+        Ok(())
+    }
+
+    fn block_task(&mut self, id: TaskId, reason: &str) -> Result<(), ActionError> {
+        let reason = reason.trim().to_string();
+        if reason.is_empty() {
+            return Err(ActionError::NoReason(id));
+        }
+        let now = self.now;
+        let task = self.task_mut(id)?;
+        let from = task.blocked.as_ref().map(|b| b.reason.clone());
+        if from.as_deref() == Some(reason.as_str()) {
+            self.patch.tasks.retain(|(t, _)| *t != id);
+            return Ok(());
+        }
+        let since = task.blocked.as_ref().map_or(now, |b| b.since);
+        task.blocked = Some(Blocked {
+            reason: reason.clone(),
+            since,
+        });
+        task.updated = now;
+        self.log(Event::Block, id.to_string(), None, from, Some(reason));
+        Ok(())
+    }
+
+    fn unblock_task(&mut self, id: TaskId) -> Result<(), ActionError> {
+        let now = self.now;
+        let task = self.task_mut(id)?;
+        let Some(blocked) = task.blocked.take() else {
+            return Err(ActionError::NotBlocked(id));
+        };
+        task.updated = now;
+        self.log(
+            Event::Unblock,
+            id.to_string(),
+            None,
+            Some(blocked.reason),
+            None,
+        );
+        Ok(())
+    }
+
+    fn set_role(&mut self, id: TaskId, party: &str, role: Option<Role>) -> Result<(), ActionError> {
+        let code = self.board.resolve_party(party)?;
+        let now = self.now;
+        let task = self.task_mut(id)?;
+        let before = task.raci.get(&code).copied();
+        if before == role {
+            self.patch.tasks.retain(|(t, _)| *t != id);
+            return Ok(());
+        }
+        match role {
+            Some(r) => task.raci.insert(code.clone(), r),
+            None => task.raci.remove(&code),
+        };
+        task.updated = now;
+        let show = |r: Option<Role>| r.map(|r| r.as_str().to_string());
+        self.log(
+            Event::Role,
+            id.to_string(),
+            Some(&code),
+            show(before),
+            show(role),
+        );
+        Ok(())
+    }
+
+    // --- issues -----------------------------------------------------------
+
+    fn add_issue(&mut self, new: &NewIssue) -> Result<(), ActionError> {
+        let title = clean_title(&new.title)?;
+        let owner = self.resolve_owner(new.owner.as_deref())?;
+        let reporter = self.resolve_owner(new.reporter.as_deref())?;
+        let mut parties = Vec::new();
+        for p in &new.parties {
+            let code = self.board.resolve_party(p)?;
+            if !parties.contains(&code) {
+                parties.push(code);
+            }
+        }
+        if let Some(task) = new.task
+            && !self.board.tasks.contains_key(&task)
+        {
+            return Err(ActionError::NoTask(task));
+        }
+        let id = self.board.next_issue_id();
+        self.board.high_water.issue = id.number();
+        self.insert_issue(Issue {
+            id,
+            title: title.clone(),
+            detail: new.detail.trim().to_string(),
+            reporter,
+            parties,
+            owner,
+            impact: new.impact,
+            urgency: new.urgency,
+            support: new.support.trim().to_string(),
+            proposal: new.proposal.trim().to_string(),
+            task: new.task,
+            status: IssueStatus::Open,
+            opened: self.now,
+            acknowledged: None,
+            resolved: None,
+            respond_by: None,
+            resolve_by: None,
+            resolution: String::new(),
+        });
+        self.log(Event::Create, id.to_string(), None, None, Some(title));
+        self.created = Some(id.to_string());
+        Ok(())
+    }
+
+    fn transition(
+        &mut self,
+        id: IssueId,
+        allowed: &[IssueStatus],
+        verb: &'static str,
+    ) -> Result<IssueStatus, ActionError> {
+        let status = self
+            .board
+            .issues
+            .get(&id)
+            .ok_or(ActionError::NoIssue(id))?
+            .status;
+        if !allowed.contains(&status) {
+            return Err(ActionError::IssueState {
+                id,
+                status: status.as_str(),
+                verb,
+            });
+        }
+        Ok(status)
+    }
+
+    fn acknowledge(&mut self, id: IssueId) -> Result<(), ActionError> {
+        self.transition(id, &[IssueStatus::Open], "acknowledged")?;
+        let now = self.now;
+        let issue = self.issue_mut(id)?;
+        issue.status = IssueStatus::Acknowledged;
+        issue.acknowledged = Some(now);
+        self.log(
+            Event::Acknowledge,
+            id.to_string(),
+            None,
+            Some("open".into()),
+            Some("acknowledged".into()),
+        );
+        Ok(())
+    }
+
+    fn resolve(&mut self, id: IssueId, note: &str) -> Result<(), ActionError> {
+        let from = self.transition(
+            id,
+            &[IssueStatus::Open, IssueStatus::Acknowledged],
+            "resolved",
+        )?;
+        let now = self.now;
+        let issue = self.issue_mut(id)?;
+        issue.status = IssueStatus::Resolved;
+        // Resolving answers the issue too: the response clock stops here.
+        issue.acknowledged.get_or_insert(now);
+        issue.resolved = Some(now);
+        issue.resolution = note.trim().to_string();
+        self.log(
+            Event::Resolve,
+            id.to_string(),
+            None,
+            Some(from.as_str().into()),
+            Some("resolved".into()),
+        );
+        Ok(())
+    }
+
+    fn close(&mut self, id: IssueId) -> Result<(), ActionError> {
+        let from = self.transition(
+            id,
+            &[
+                IssueStatus::Open,
+                IssueStatus::Acknowledged,
+                IssueStatus::Resolved,
+            ],
+            "closed",
+        )?;
+        self.issue_mut(id)?.status = IssueStatus::Closed;
+        self.log(
+            Event::Close,
+            id.to_string(),
+            None,
+            Some(from.as_str().into()),
+            Some("closed".into()),
+        );
+        Ok(())
+    }
+
+    fn reopen(&mut self, id: IssueId) -> Result<(), ActionError> {
+        let from = self.transition(
+            id,
+            &[IssueStatus::Resolved, IssueStatus::Closed],
+            "reopened",
+        )?;
+        let issue = self.issue_mut(id)?;
+        issue.status = if issue.acknowledged.is_some() {
+            IssueStatus::Acknowledged
+        } else {
+            IssueStatus::Open
+        };
+        issue.resolved = None;
+        let to = issue.status.as_str().to_string();
+        self.log(
+            Event::Reopen,
+            id.to_string(),
+            None,
+            Some(from.as_str().into()),
+            Some(to),
+        );
+        Ok(())
+    }
+}
+
+/// Titles are one trimmed line; an empty one is refused.
+fn clean_title(title: &str) -> Result<String, ActionError> {
+    let t = title.trim();
+    if t.is_empty() {
+        return Err(ActionError::EmptyTitle);
+    }
+    Ok(t.to_string())
+}
+
+/// The word for a risk level.
+pub fn risk_word(risk: Risk) -> &'static str {
+    match risk {
+        Risk::Low => "low",
+        Risk::Medium => "medium",
+        Risk::High => "high",
+    }
+}
+
+/// Reads a risk level (`high`, `medium`, `low`, or `h`, `m`, `l`).
+pub fn parse_risk(text: &str) -> Option<Risk> {
+    Level::parse(text).map(|l| match l {
+        Level::High => Risk::High,
+        Level::Medium => Risk::Medium,
+        Level::Low => Risk::Low,
+    })
+}

@@ -1,0 +1,458 @@
+//! The board and its records, exactly as PRODUCT.md section 2 names them.
+//!
+//! Records are plain data. Changing them is the job of [`crate::model::action`]:
+//! nothing outside this module tree writes to a `Board` except through
+//! `Board::apply` and `Board::restore`, which is what keeps undo, the activity
+//! log, the CLI and the TUI on one path.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{IssueId, TaskId};
+use super::raci::Role;
+use super::settings::Settings;
+use super::time::Timestamp;
+use super::triage::Level;
+
+/// One board: a project's progress board, RACI grid and issue queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    pub name: String,
+    pub goal: String,
+    pub settings: Settings,
+    /// In the board's own order (the standup walks them in this order).
+    pub parties: Vec<Party>,
+    /// Left to right; the last one is "finished".
+    pub columns: Vec<Column>,
+    /// Keyed by id, so that the file lists them `T-1, T-2, …, T-10`.
+    pub tasks: BTreeMap<TaskId, Task>,
+    pub issues: BTreeMap<IssueId, Issue>,
+    pub standups: Vec<StandupRecord>,
+    /// Append-only history of every change.
+    pub log: Vec<LogEntry>,
+    /// The highest task and issue numbers ever handed out. Derived from the
+    /// records and the log at load, so that a deleted id is never reused
+    /// without a counter in the file that two git branches would fight over.
+    pub(crate) high_water: HighWater,
+}
+
+/// The highest ids ever handed out on this board.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct HighWater {
+    pub task: u32,
+    pub issue: u32,
+}
+
+/// A department or a person taking part in the project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Short code chosen by the user (`mkt`, `prod`): what RACI cells and
+    /// owners refer to.
+    pub code: String,
+    pub name: String,
+    pub kind: PartyKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+}
+
+/// Whether a party is a whole department or one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PartyKind {
+    #[default]
+    Department,
+    Person,
+}
+
+/// A column of the progress board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wip: Option<u32>,
+}
+
+/// How risky a task is, as the lead judges it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
+}
+
+/// Why a task is flagged as blocked, and since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Blocked {
+    pub reason: String,
+    #[serde(with = "super::time::serde_ts")]
+    pub since: Timestamp,
+}
+
+/// A card on the progress board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: TaskId,
+    pub title: String,
+    /// A column id.
+    pub column: String,
+    /// Position within the column: lower first, ties by id. One number per
+    /// card, so that reordering touches one record and git merges each
+    /// side's moves independently.
+    pub rank: i64,
+    /// A party code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk: Option<Risk>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<Blocked>,
+    /// Party code → role. Sorted by code, so the file is stable.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub raci: BTreeMap<String, Role>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<TaskId>,
+    #[serde(with = "super::time::serde_ts")]
+    pub created: Timestamp,
+    #[serde(with = "super::time::serde_ts")]
+    pub updated: Timestamp,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub started: Option<Timestamp>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub finished: Option<Timestamp>,
+}
+
+/// Where an issue is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssueStatus {
+    Open,
+    Acknowledged,
+    Resolved,
+    Closed,
+}
+
+impl IssueStatus {
+    /// The word used in the UI, the CLI and the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueStatus::Open => "open",
+            IssueStatus::Acknowledged => "acknowledged",
+            IssueStatus::Resolved => "resolved",
+            IssueStatus::Closed => "closed",
+        }
+    }
+
+    /// Open and acknowledged issues still need someone's work.
+    pub fn is_active(self) -> bool {
+        matches!(self, IssueStatus::Open | IssueStatus::Acknowledged)
+    }
+}
+
+/// A problem raised by anyone, with one owner and deadlines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub id: IssueId,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    pub impact: Level,
+    pub urgency: Level,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub support: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub proposal: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskId>,
+    pub status: IssueStatus,
+    #[serde(with = "super::time::serde_ts")]
+    pub opened: Timestamp,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub acknowledged: Option<Timestamp>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub resolved: Option<Timestamp>,
+    /// Only when set by hand; otherwise derived from the SLA targets.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub respond_by: Option<Timestamp>,
+    /// Only when set by hand; otherwise derived from the SLA targets.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub resolve_by: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub resolution: String,
+}
+
+/// One standup meeting as it was held.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandupRecord {
+    pub date: NaiveDate,
+    #[serde(with = "super::time::serde_ts")]
+    pub started: Timestamp,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub ended: Option<Timestamp>,
+    /// Party code → seconds spoken, in speaking order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<SpeakerTime>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parked: Vec<Parked>,
+}
+
+/// How long one party spoke in a standup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerTime {
+    pub party: String,
+    pub seconds: u32,
+}
+
+/// A decision taken in a standup, with who carries it out and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+}
+
+/// A topic parked for after the standup, with who takes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parked {
+    pub topic: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+}
+
+/// What a log entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Event {
+    Create,
+    Edit,
+    Move,
+    Delete,
+    Block,
+    Unblock,
+    Role,
+    Acknowledge,
+    Resolve,
+    Close,
+    Reopen,
+}
+
+/// One line of the activity log: at `at`, `what` happened to `record`
+/// (`T-3`, `I-2`, `party:mkt`, `column:doing`, `board`), optionally to one
+/// `field`, changing it `from` → `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogEntry {
+    #[serde(with = "super::time::serde_ts")]
+    pub at: Timestamp,
+    pub what: Event,
+    pub record: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+impl Default for Board {
+    fn default() -> Self {
+        Board::new("", "")
+    }
+}
+
+impl Board {
+    /// An empty board with the default columns To do, Doing, Review, Done.
+    pub fn new(name: &str, goal: &str) -> Self {
+        let column = |id: &str, name: &str| Column {
+            id: id.to_string(),
+            name: name.to_string(),
+            wip: None,
+        };
+        Board {
+            name: name.to_string(),
+            goal: goal.to_string(),
+            settings: Settings::default(),
+            parties: Vec::new(),
+            columns: vec![
+                column("todo", "To do"),
+                column("doing", "Doing"),
+                column("review", "Review"),
+                column("done", "Done"),
+            ],
+            tasks: BTreeMap::new(),
+            issues: BTreeMap::new(),
+            standups: Vec::new(),
+            log: Vec::new(),
+            high_water: HighWater::default(),
+        }
+    }
+
+    /// Rebuilds the derived id high-water marks from the records and the log.
+    /// The store calls this after loading a file.
+    pub fn recompute_high_water(&mut self) {
+        let mut hw = HighWater {
+            task: self.tasks.keys().next_back().map_or(0, |id| id.0),
+            issue: self.issues.keys().next_back().map_or(0, |id| id.0),
+        };
+        for entry in &self.log {
+            if let Ok(id) = entry.record.parse::<TaskId>()
+                && entry.record.starts_with("T-")
+            {
+                hw.task = hw.task.max(id.0);
+            } else if let Ok(id) = entry.record.parse::<IssueId>()
+                && entry.record.starts_with("I-")
+            {
+                hw.issue = hw.issue.max(id.0);
+            }
+        }
+        self.high_water = hw;
+    }
+
+    /// The id the next new task will get.
+    pub fn next_task_id(&self) -> TaskId {
+        TaskId::from_number(self.high_water.task + 1)
+    }
+
+    /// The id the next new issue will get.
+    pub fn next_issue_id(&self) -> IssueId {
+        IssueId::from_number(self.high_water.issue + 1)
+    }
+
+    /// The party with this code.
+    pub fn party(&self, code: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.code == code)
+    }
+
+    /// Finds a party by code or name, case-insensitively, as people type it.
+    pub fn find_party(&self, text: &str) -> Option<&Party> {
+        let t = text.trim();
+        self.parties
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(t))
+            .or_else(|| {
+                self.parties
+                    .iter()
+                    .find(|p| p.name.to_lowercase() == t.to_lowercase())
+            })
+    }
+
+    /// The column with this id.
+    pub fn column(&self, id: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.id == id)
+    }
+
+    /// Position of a column, left to right.
+    pub fn column_index(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+
+    /// Finds a column by id or name, case-insensitively (PRODUCT.md: wherever
+    /// a column is named, its id or its name works).
+    pub fn find_column(&self, text: &str) -> Option<&Column> {
+        let t = text.trim().to_lowercase();
+        self.columns
+            .iter()
+            .find(|c| c.id.to_lowercase() == t)
+            .or_else(|| self.columns.iter().find(|c| c.name.to_lowercase() == t))
+    }
+
+    /// The "finished" column: the last one.
+    pub fn last_column(&self) -> Option<&Column> {
+        self.columns.last()
+    }
+
+    /// Whether a task sits in the last column.
+    pub fn is_finished(&self, task: &Task) -> bool {
+        self.columns.last().is_some_and(|c| c.id == task.column)
+    }
+
+    /// The tasks of one column in board order (rank, then id).
+    pub fn column_tasks(&self, column: &str) -> Vec<&Task> {
+        let mut tasks: Vec<&Task> = self.tasks.values().filter(|t| t.column == column).collect();
+        tasks.sort_by_key(|t| (t.rank, t.id));
+        tasks
+    }
+
+    /// Every column's tasks in board order, in one pass over the tasks.
+    pub fn tasks_by_column(&self) -> Vec<Vec<&Task>> {
+        let mut out: Vec<Vec<&Task>> = vec![Vec::new(); self.columns.len()];
+        let index: std::collections::HashMap<&str, usize> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        for task in self.tasks.values() {
+            if let Some(&i) = index.get(task.column.as_str()) {
+                out[i].push(task);
+            }
+        }
+        for col in &mut out {
+            col.sort_by_key(|t| (t.rank, t.id));
+        }
+        out
+    }
+}
+
+impl<const P: char> super::ids::Id<P> {
+    /// Makes an id from its number. Numbers start at 1.
+    pub fn from_number(n: u32) -> Self {
+        super::ids::Id(n.max(1))
+    }
+}

@@ -1,0 +1,195 @@
+//! Due dates as people type them: `2026-12-01`, `today`, `tomorrow`, `+3d`,
+//! `+2w`, `fri`.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// Why a date was not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("`{0}` is not a date: {1}")]
+    NoSuchDay(String, String),
+    #[error(
+        "`{0}` is not a date (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday such as fri)"
+    )]
+    Unknown(String),
+}
+
+/// Reads a date relative to `today`. A weekday name means the next such day
+/// after today, so `fri` on a Friday is a week away.
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let t = text.trim().to_lowercase();
+    let unknown = || DateError::Unknown(text.trim().to_string());
+    match t.as_str() {
+        "today" => return Ok(today),
+        "tomorrow" => return Ok(today + Duration::days(1)),
+        "yesterday" => return Ok(today - Duration::days(1)),
+        _ => {}
+    }
+    let signed = match t.as_bytes().first() {
+        Some(b'+') => Some((1, &t[1..])),
+        Some(b'-') => Some((-1, &t[1..])),
+        _ => None,
+    };
+    if let Some((sign, rest)) = signed {
+        let (number, unit) = rest.split_at(rest.len().saturating_sub(1));
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) || number.len() > 5 {
+            return Err(unknown());
+        }
+        let n: i64 = number.parse().map_err(|_| unknown())?;
+        let days = match unit {
+            "d" => n,
+            "w" => n * 7,
+            _ => return Err(unknown()),
+        };
+        return today
+            .checked_add_signed(Duration::days(sign * days))
+            .ok_or_else(unknown);
+    }
+    if let Some(weekday) = weekday(&t) {
+        let ahead = (7 + weekday.num_days_from_monday() as i64
+            - today.weekday().num_days_from_monday() as i64)
+            % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return Ok(today + Duration::days(ahead));
+    }
+    parse_iso(text.trim())
+}
+
+/// Reads `YYYY-MM-DD` strictly, naming what is wrong with a day that does
+/// not exist (`2026-02-30`).
+pub fn parse_iso(text: &str) -> Result<NaiveDate, DateError> {
+    let unknown = || DateError::Unknown(text.to_string());
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(unknown());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(unknown());
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y) && digits(m) && digits(d)) {
+        return Err(unknown());
+    }
+    let (year, month, day): (i32, u32, u32) = (
+        y.parse().map_err(|_| unknown())?,
+        m.parse().map_err(|_| unknown())?,
+        d.parse().map_err(|_| unknown())?,
+    );
+    if !(1..=12).contains(&month) {
+        return Err(DateError::NoSuchDay(
+            text.to_string(),
+            format!("there is no month {month}"),
+        ));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let days = days_in_month(year, month);
+        let month_name = MONTHS[(month - 1) as usize];
+        DateError::NoSuchDay(
+            text.to_string(),
+            format!("{month_name} {year} has {days} days"),
+        )
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some())
+        .unwrap_or(28)
+}
+
+fn weekday(text: &str) -> Option<Weekday> {
+    let names = [
+        (Weekday::Mon, "monday"),
+        (Weekday::Tue, "tuesday"),
+        (Weekday::Wed, "wednesday"),
+        (Weekday::Thu, "thursday"),
+        (Weekday::Fri, "friday"),
+        (Weekday::Sat, "saturday"),
+        (Weekday::Sun, "sunday"),
+    ];
+    if text.len() < 3 {
+        return None;
+    }
+    names
+        .iter()
+        .find(|(_, name)| name.starts_with(text))
+        .map(|(day, _)| *day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn relative_words() {
+        let today = day("2026-11-23"); // a Monday
+        assert_eq!(parse_date("today", today), Ok(today));
+        assert_eq!(parse_date("Tomorrow", today), Ok(day("2026-11-24")));
+        assert_eq!(parse_date("+3d", today), Ok(day("2026-11-26")));
+        assert_eq!(parse_date("+2w", today), Ok(day("2026-12-07")));
+        assert_eq!(parse_date("-1d", today), Ok(day("2026-11-22")));
+    }
+
+    #[test]
+    fn weekdays_are_the_next_one() {
+        let monday = day("2026-11-23");
+        assert_eq!(parse_date("fri", monday), Ok(day("2026-11-27")));
+        assert_eq!(parse_date("friday", monday), Ok(day("2026-11-27")));
+        assert_eq!(parse_date("mon", monday), Ok(day("2026-11-30")));
+    }
+
+    #[test]
+    fn impossible_days_say_why() {
+        let err = parse_date("2026-02-30", day("2026-01-01")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`2026-02-30` is not a date: February 2026 has 28 days"
+        );
+        let err = parse_iso("2026-13-01").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`2026-13-01` is not a date: there is no month 13"
+        );
+        assert_eq!(
+            parse_iso("2028-02-29"),
+            Ok(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap())
+        );
+    }
+
+    #[test]
+    fn junk_is_refused() {
+        let today = day("2026-11-23");
+        for text in [
+            "",
+            "soon",
+            "+3",
+            "+d",
+            "2026-1-1",
+            "26-01-01",
+            "fr",
+            "+99999999w",
+        ] {
+            assert!(parse_date(text, today).is_err(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure core: the board, its records and its rules. Nothing here touches
+//! a terminal, a file or the system clock; time comes in as an argument.
+
+pub mod action;
+pub mod board;
+pub mod dates;
+pub mod ids;
+pub mod patch;
+pub mod raci;
+pub mod settings;
+pub mod status;
+pub mod time;
+pub mod triage;
+pub mod validate;
+
+pub use action::{Action, ActionError, Applied, NewIssue, NewTask, TaskEdit, Warning};
+pub use board::{
+    Blocked, Board, Column, Event, Issue, IssueStatus, LogEntry, Party, PartyKind, Risk, Task,
+};
+pub use ids::{IssueId, TaskId};
+pub use patch::Patch;
+pub use raci::Role;
+pub use time::Timestamp;
+pub use triage::{Level, Priority};

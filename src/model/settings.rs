@@ -1,0 +1,252 @@
+//! Per-board settings: RACI thresholds, SLA targets, aging and standup timing.
+//!
+//! Every key has a default, so that a board written by an older version (or
+//! by hand, without `settings`) still loads.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::triage::Priority;
+
+/// The board's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub raci: RaciLimits,
+    pub sla: SlaTargets,
+    pub aging: Aging,
+    pub standup: StandupTiming,
+}
+
+/// When the RACI check warns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RaciLimits {
+    /// A task with this many R or more gets `too-many-responsible`.
+    pub responsible_warn: u32,
+    /// A task with more than this many C gets `too-many-consulted`.
+    pub consulted_max: u32,
+    /// A party that is R on more than this many tasks is `overloaded`.
+    pub overload_r: u32,
+    /// A party that is A on more than this many tasks is `overloaded`.
+    pub overload_a: u32,
+}
+
+impl Default for RaciLimits {
+    fn default() -> Self {
+        RaciLimits {
+            responsible_warn: 3,
+            consulted_max: 3,
+            overload_r: 5,
+            overload_a: 3,
+        }
+    }
+}
+
+/// Respond and resolve targets for one priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub respond: Span,
+    pub resolve: Span,
+}
+
+/// SLA targets for P1 … P5 (PRODUCT.md section 5 gives the defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SlaTargets {
+    pub p1: Target,
+    pub p2: Target,
+    pub p3: Target,
+    pub p4: Target,
+    pub p5: Target,
+}
+
+impl SlaTargets {
+    /// The target for one priority.
+    pub fn for_priority(&self, p: Priority) -> Target {
+        match p {
+            Priority::P1 => self.p1,
+            Priority::P2 => self.p2,
+            Priority::P3 => self.p3,
+            Priority::P4 => self.p4,
+            Priority::P5 => self.p5,
+        }
+    }
+}
+
+impl Default for SlaTargets {
+    fn default() -> Self {
+        const H: u32 = 60;
+        const D: u32 = 24 * H;
+        let t = |respond, resolve| Target {
+            respond: Span(respond),
+            resolve: Span(resolve),
+        };
+        SlaTargets {
+            p1: t(30, 2 * H),
+            p2: t(2 * H, D),
+            p3: t(D, 3 * D),
+            p4: t(3 * D, 10 * D),
+            p5: t(7 * D, 30 * D),
+        }
+    }
+}
+
+/// When a card's age in its column turns yellow, then red.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Aging {
+    pub warn_days: u32,
+    pub alert_days: u32,
+}
+
+impl Default for Aging {
+    fn default() -> Self {
+        Aging {
+            warn_days: 3,
+            alert_days: 7,
+        }
+    }
+}
+
+/// The standup's timebox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StandupTiming {
+    pub timebox_minutes: u32,
+    pub speaker_minutes: u32,
+}
+
+impl Default for StandupTiming {
+    fn default() -> Self {
+        StandupTiming {
+            timebox_minutes: 15,
+            speaker_minutes: 2,
+        }
+    }
+}
+
+/// A length of time in whole minutes, written as people say it: `30m`,
+/// `2h`, `1d`, `1w`, or combined (`1d4h`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span(pub u32);
+
+impl Span {
+    /// The span in minutes.
+    pub fn minutes(self) -> u32 {
+        self.0
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("0m");
+        }
+        let mut rest = self.0;
+        // Whole weeks read as weeks; anything else counts days (10d, not 1w3d).
+        let week = 7 * 24 * 60;
+        let units: &[(&str, u32)] = if rest % week == 0 {
+            &[("w", week)]
+        } else {
+            &[("d", 24 * 60), ("h", 60), ("m", 1)]
+        };
+        for &(unit, size) in units {
+            if rest >= size {
+                write!(f, "{}{unit}", rest / size)?;
+                rest %= size;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why a span was not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a length of time (use e.g. 30m, 2h, 1d, 1w or 1d4h)")]
+pub struct BadSpan(pub String);
+
+impl FromStr for Span {
+    type Err = BadSpan;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadSpan(s.to_string());
+        let mut total: u64 = 0;
+        let mut number = String::new();
+        for c in s.trim().chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+                continue;
+            }
+            let size: u64 = match c {
+                'm' => 1,
+                'h' => 60,
+                'd' => 24 * 60,
+                'w' => 7 * 24 * 60,
+                _ => return Err(bad()),
+            };
+            let n: u64 = number.parse().map_err(|_| bad())?;
+            total = total.saturating_add(n.saturating_mul(size));
+            number.clear();
+        }
+        if !number.is_empty() || total == 0 || total > u64::from(u32::MAX) {
+            return Err(bad());
+        }
+        Ok(Span(total as u32))
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_read_and_write_as_people_say_them() {
+        for (text, minutes) in [
+            ("30m", 30),
+            ("2h", 120),
+            ("1d", 1440),
+            ("1w", 10080),
+            ("1d4h", 1680),
+        ] {
+            let span: Span = text.parse().unwrap();
+            assert_eq!(span.minutes(), minutes);
+            assert_eq!(span.to_string(), text);
+        }
+        assert_eq!("90m".parse::<Span>().unwrap().to_string(), "1h30m");
+    }
+
+    #[test]
+    fn bad_spans_are_refused() {
+        for text in ["", "0m", "5", "h", "3x", "-1d", "1.5h"] {
+            assert!(text.parse::<Span>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn default_targets_match_the_product() {
+        let t = SlaTargets::default();
+        assert_eq!(t.p1.respond.to_string(), "30m");
+        assert_eq!(t.p1.resolve.to_string(), "2h");
+        assert_eq!(t.p3.resolve.to_string(), "3d");
+        assert_eq!(t.p5.respond.to_string(), "1w");
+        assert_eq!(t.p5.resolve.to_string(), "30d");
+        assert_eq!(t.p4.resolve.to_string(), "10d");
+    }
+}

@@ -1,0 +1,77 @@
+//! What a lead sees at a glance: overdue, blocked, age in column, and the
+//! board's alert counts. Derived from the records and the log, never stored.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::board::{Board, Event, Task};
+use super::ids::TaskId;
+use super::time::Timestamp;
+
+impl Board {
+    /// Due date passed and not finished (延期).
+    pub fn is_overdue(&self, task: &Task, today: NaiveDate) -> bool {
+        task.due.is_some_and(|due| due < today) && !self.is_finished(task)
+    }
+
+    /// The unfinished tasks this one waits on.
+    pub fn waits_on(&self, task: &Task) -> Vec<TaskId> {
+        task.depends_on
+            .iter()
+            .copied()
+            .filter(|id| self.tasks.get(id).is_some_and(|dep| !self.is_finished(dep)))
+            .collect()
+    }
+
+    /// Flagged as blocked, or waiting on an unfinished task.
+    pub fn is_blocked(&self, task: &Task) -> bool {
+        task.blocked.is_some() || !self.waits_on(task).is_empty()
+    }
+
+    /// The board's alert counts at `now`.
+    pub fn alerts(&self, now: Timestamp) -> Alerts {
+        let today = now.date_naive();
+        let mut alerts = Alerts::default();
+        for task in self.tasks.values() {
+            if self.is_overdue(task, today) {
+                alerts.overdue += 1;
+            }
+            if !self.is_finished(task) && self.is_blocked(task) {
+                alerts.blocked += 1;
+            }
+        }
+        for issue in self.issues.values() {
+            if issue.sla(&self.settings.sla, now).breached {
+                alerts.breached += 1;
+            }
+        }
+        alerts
+    }
+
+    /// When each task entered the column it is in now, from the activity log
+    /// (its creation, or its last move). One pass over the log.
+    pub fn entered_column(&self) -> HashMap<TaskId, Timestamp> {
+        let mut entered: HashMap<TaskId, Timestamp> =
+            self.tasks.values().map(|t| (t.id, t.created)).collect();
+        for entry in &self.log {
+            if entry.what != Event::Move || !entry.record.starts_with("T-") {
+                continue;
+            }
+            if let Ok(id) = entry.record.parse::<TaskId>()
+                && let Some(slot) = entered.get_mut(&id)
+            {
+                *slot = entry.at;
+            }
+        }
+        entered
+    }
+}
+
+/// Counts for the header: what needs attention today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Alerts {
+    pub overdue: usize,
+    pub blocked: usize,
+    pub breached: usize,
+}

@@ -1,0 +1,178 @@
+//! Issue priority (the ITIL matrix) and SLA deadlines.
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use super::board::{Issue, IssueStatus};
+use super::settings::SlaTargets;
+use super::time::Timestamp;
+
+/// Impact or urgency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    High,
+    Medium,
+    Low,
+}
+
+impl Level {
+    /// The word used in the UI, the CLI and the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::High => "high",
+            Level::Medium => "medium",
+            Level::Low => "low",
+        }
+    }
+
+    /// Reads `high`, `medium`, `low` (or `h`, `m`, `med`, `l`), any case.
+    pub fn parse(text: &str) -> Option<Level> {
+        match text.trim().to_lowercase().as_str() {
+            "high" | "h" => Some(Level::High),
+            "medium" | "med" | "m" => Some(Level::Medium),
+            "low" | "l" => Some(Level::Low),
+            _ => None,
+        }
+    }
+}
+
+/// P1 (most pressing) to P5. Derived from impact and urgency, never typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Priority {
+    P1,
+    P2,
+    P3,
+    P4,
+    P5,
+}
+
+impl Priority {
+    /// The ITIL matrix: high/high is P1, low/low is P5, one step per level.
+    pub fn of(impact: Level, urgency: Level) -> Priority {
+        let rank = |l: Level| match l {
+            Level::High => 0,
+            Level::Medium => 1,
+            Level::Low => 2,
+        };
+        match rank(impact) + rank(urgency) {
+            0 => Priority::P1,
+            1 => Priority::P2,
+            2 => Priority::P3,
+            3 => Priority::P4,
+            _ => Priority::P5,
+        }
+    }
+
+    /// `P1` … `P5`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1",
+            Priority::P2 => "P2",
+            Priority::P3 => "P3",
+            Priority::P4 => "P4",
+            Priority::P5 => "P5",
+        }
+    }
+}
+
+/// Which SLA clock is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// Waiting for someone to acknowledge.
+    Respond,
+    /// Acknowledged, waiting for a resolution.
+    Resolve,
+}
+
+/// An issue's deadlines and where its running clock stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sla {
+    pub priority: Priority,
+    pub respond_by: Timestamp,
+    pub resolve_by: Timestamp,
+    /// The clock that runs now, with its deadline; `None` once resolved.
+    pub running: Option<(Clock, Timestamp)>,
+    /// A running clock is past its deadline.
+    pub breached: bool,
+    /// A running clock is in the last quarter of its target.
+    pub at_risk: bool,
+}
+
+impl Issue {
+    /// The issue's priority.
+    pub fn priority(&self) -> Priority {
+        Priority::of(self.impact, self.urgency)
+    }
+
+    /// Deadlines and clock state at `now`. A deadline set by hand wins over
+    /// the target; clocks start at `opened`.
+    pub fn sla(&self, targets: &SlaTargets, now: Timestamp) -> Sla {
+        let priority = self.priority();
+        let target = targets.for_priority(priority);
+        let minutes = |m: u32| Duration::minutes(i64::from(m));
+        let respond_by = self
+            .respond_by
+            .unwrap_or(self.opened + minutes(target.respond.minutes()));
+        let resolve_by = self
+            .resolve_by
+            .unwrap_or(self.opened + minutes(target.resolve.minutes()));
+        let running = match self.status {
+            IssueStatus::Open => Some((Clock::Respond, respond_by)),
+            IssueStatus::Acknowledged => Some((Clock::Resolve, resolve_by)),
+            IssueStatus::Resolved | IssueStatus::Closed => None,
+        };
+        // An open issue also runs its resolution clock: it can breach both.
+        let breached = match self.status {
+            IssueStatus::Open => now > respond_by || now > resolve_by,
+            IssueStatus::Acknowledged => now > resolve_by,
+            IssueStatus::Resolved | IssueStatus::Closed => false,
+        };
+        let at_risk =
+            !breached && running.is_some_and(|(_, by)| (by - now) * 4 <= by - self.opened);
+        Sla {
+            priority,
+            respond_by,
+            resolve_by,
+            running,
+            breached,
+            at_risk,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Level::*;
+
+    #[test]
+    fn the_priority_matrix() {
+        let table = [
+            (High, High, Priority::P1),
+            (High, Medium, Priority::P2),
+            (High, Low, Priority::P3),
+            (Medium, High, Priority::P2),
+            (Medium, Medium, Priority::P3),
+            (Medium, Low, Priority::P4),
+            (Low, High, Priority::P3),
+            (Low, Medium, Priority::P4),
+            (Low, Low, Priority::P5),
+        ];
+        for (impact, urgency, expected) in table {
+            assert_eq!(
+                Priority::of(impact, urgency),
+                expected,
+                "{impact:?}/{urgency:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn levels_parse_short_forms() {
+        assert_eq!(Level::parse("HIGH"), Some(High));
+        assert_eq!(Level::parse("med"), Some(Medium));
+        assert_eq!(Level::parse("l"), Some(Low));
+        assert_eq!(Level::parse("urgent"), None);
+    }
+}

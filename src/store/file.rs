@@ -1,0 +1,250 @@
+//! Loading and saving the board file: the only code that touches it.
+//!
+//! Saves are atomic (temp file in the same folder, fsync, rename, fsync of
+//! the folder), so a crash at any instant leaves the old or the new board.
+//! A file that does not parse, or comes from a newer version, is refused and
+//! never overwritten. A file changed on disk since we read it is never
+//! silently overwritten either.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fs::{self, File, OpenOptions};
+use std::hash::{Hash, Hasher};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::format::{self, FormatError};
+use crate::model::Board;
+
+/// Why the board file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot read board {path}: {source}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error("cannot open board {path}: {source}. The file was left as it is.")]
+    Format { path: PathBuf, source: FormatError },
+    #[error("cannot save board {path}: {source}. Your change is kept in memory.")]
+    Write { path: PathBuf, source: io::Error },
+    #[error("board {path} was changed by someone else since it was opened; it was not overwritten")]
+    ChangedOnDisk { path: PathBuf },
+}
+
+/// What the file held when we last read or wrote it: its length and a hash
+/// of its bytes (`None` when there was no file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seen {
+    len: usize,
+    hash: u64,
+}
+
+impl Seen {
+    fn of(bytes: &[u8]) -> Seen {
+        let mut h = DefaultHasher::new();
+        bytes.hash(&mut h);
+        Seen {
+            len: bytes.len(),
+            hash: h.finish(),
+        }
+    }
+}
+
+/// An open board file.
+#[derive(Debug)]
+pub struct BoardFile {
+    path: PathBuf,
+    seen: Option<Seen>,
+}
+
+impl BoardFile {
+    /// Opens `path`: the board in it, or an empty board if there is no file
+    /// yet (the file appears on the first save).
+    pub fn open(path: &Path) -> Result<(BoardFile, Board), StoreError> {
+        match fs::read(path) {
+            Ok(bytes) => {
+                let board = parse(path, &bytes)?;
+                let file = BoardFile {
+                    path: path.to_path_buf(),
+                    seen: Some(Seen::of(&bytes)),
+                };
+                Ok((file, board))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((
+                BoardFile {
+                    path: path.to_path_buf(),
+                    seen: None,
+                },
+                Board::default(),
+            )),
+            Err(source) => Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether a file existed when it was opened or last saved.
+    pub fn exists(&self) -> bool {
+        self.seen.is_some()
+    }
+
+    /// Whether the file on disk differs from what we last read or wrote.
+    pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
+        Ok(self.read_current()? != self.seen)
+    }
+
+    /// Reads the board on disk now, e.g. after another program changed it.
+    pub fn reload(&mut self) -> Result<Board, StoreError> {
+        let (file, board) = BoardFile::open(&self.path)?;
+        self.seen = file.seen;
+        Ok(board)
+    }
+
+    fn read_current(&self) -> Result<Option<Seen>, StoreError> {
+        match fs::read(&self.path) {
+            Ok(bytes) => Ok(Some(Seen::of(&bytes))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(StoreError::Read {
+                path: self.path.clone(),
+                source,
+            }),
+        }
+    }
+
+    /// Saves the board atomically, refusing to overwrite a file that changed
+    /// on disk since it was read.
+    pub fn save(&mut self, board: &Board) -> Result<(), StoreError> {
+        if self.read_current()? != self.seen {
+            return Err(StoreError::ChangedOnDisk {
+                path: self.path.clone(),
+            });
+        }
+        let text = format::to_json(board);
+        write_atomic(&self.path, text.as_bytes()).map_err(|source| StoreError::Write {
+            path: self.path.clone(),
+            source,
+        })?;
+        self.seen = Some(Seen::of(text.as_bytes()));
+        Ok(())
+    }
+}
+
+fn parse(path: &Path, bytes: &[u8]) -> Result<Board, StoreError> {
+    let fail = |source| StoreError::Format {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        fail(FormatError::Syntax {
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_string(),
+        })
+    })?;
+    format::from_json(text).map_err(fail)
+}
+
+/// A temp file beside the target that is removed unless committed: a save
+/// interrupted at any point before the rename leaves the old file alone.
+pub struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// Writes `bytes` to a new temp file in `target`'s folder and fsyncs it.
+pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    let dir = parent(target);
+    if !dir.as_os_str().is_empty() {
+        create_private_dir(&dir)?;
+    }
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "board.json".to_string());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let staged = Staged {
+        temp,
+        target: target.to_path_buf(),
+        committed: false,
+    };
+    let mut file = private_new_file(&staged.temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(staged)
+}
+
+impl Staged {
+    /// Renames the temp file over the target and fsyncs the folder.
+    pub fn commit(mut self) -> io::Result<()> {
+        fs::rename(&self.temp, &self.target)?;
+        self.committed = true;
+        // The rename is durable only once the folder itself is synced.
+        if let Ok(dir) = File::open(parent(&self.target)) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Writes a file atomically, readable by its owner only.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(target, bytes)?.commit()
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(unix)]
+fn private_new_file(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn private_new_file(path: &Path) -> io::Result<File> {
+    OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)
+}

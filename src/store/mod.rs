@@ -1,0 +1,8 @@
+//! The only code that touches the board file.
+
+pub mod file;
+pub mod format;
+pub mod paths;
+
+pub use file::{BoardFile, StoreError};
+pub use format::{FormatError, VERSION, from_json, to_json};

@@ -1,0 +1,270 @@
+//! Keys → commands, as one table. The help overlay and the footer hints are
+//! generated from the same table, so they cannot lie, and remapping a key
+//! later means changing a row, not code.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::Pane;
+
+/// What the user meant, independent of the key that said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    GoTo(Pane),
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Cancel,
+}
+
+impl Command {
+    /// What the command does, for the help overlay.
+    pub fn describe(self, pane: Pane) -> &'static str {
+        match (self, pane) {
+            (Command::Quit, _) => "quit (saving first)",
+            (Command::Help, _) => "show or hide this help",
+            (Command::NextPane, _) => "next pane",
+            (Command::PrevPane, _) => "previous pane",
+            (Command::GoTo(Pane::Board), _) => "progress board",
+            (Command::GoTo(Pane::Raci), _) => "RACI grid",
+            (Command::GoTo(Pane::Issues), _) => "issue queue",
+            (Command::Up, Pane::Board) => "previous card",
+            (Command::Down, Pane::Board) => "next card",
+            (Command::Left, Pane::Board) => "column to the left",
+            (Command::Right, Pane::Board) => "column to the right",
+            (Command::Up, Pane::Raci) => "previous task",
+            (Command::Down, Pane::Raci) => "next task",
+            (Command::Left, Pane::Raci) => "party to the left",
+            (Command::Right, Pane::Raci) => "party to the right",
+            (Command::Up, Pane::Issues) => "previous issue",
+            (Command::Down, Pane::Issues) => "next issue",
+            (Command::Left | Command::Right, Pane::Issues) => "",
+            (Command::Top, _) => "first",
+            (Command::Bottom, _) => "last",
+            (Command::PageUp, _) => "page up",
+            (Command::PageDown, _) => "page down",
+            (Command::Cancel, _) => "close help, cancel",
+        }
+    }
+
+    /// A one-word label for the footer.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "help",
+            Command::NextPane => "pane",
+            Command::Up | Command::Down => "move",
+            Command::Left | Command::Right => "column",
+            _ => "",
+        }
+    }
+}
+
+/// A key as the table holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Whether a pressed key is this one. Shift is implied by the character
+    /// itself (`H` is shift-h), so it is ignored for characters.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mods =
+            |m: KeyModifiers| m & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                a == b
+                    && mods(self.modifiers) - KeyModifiers::SHIFT
+                        == mods(event.modifiers) - KeyModifiers::SHIFT
+            }
+            (a, b) => a == b && mods(self.modifiers) == mods(event.modifiers),
+        }
+    }
+
+    /// How the key is written in help and hints.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the table: a key, the command, and where it works (`None`:
+/// everywhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub key: Key,
+    pub command: Command,
+    pub pane: Option<Pane>,
+}
+
+/// The key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Command::*;
+        use KeyCode as K;
+        let global = |key, command| Binding {
+            key,
+            command,
+            pane: None,
+        };
+        let bindings = vec![
+            global(Key::plain(K::Char('q')), Quit),
+            global(Key::ctrl('c'), Quit),
+            global(Key::plain(K::Char('?')), Help),
+            global(Key::plain(K::Tab), NextPane),
+            global(Key::plain(K::BackTab), PrevPane),
+            global(Key::plain(K::Char('1')), GoTo(Pane::Board)),
+            global(Key::plain(K::Char('2')), GoTo(Pane::Raci)),
+            global(Key::plain(K::Char('3')), GoTo(Pane::Issues)),
+            global(Key::plain(K::Up), Up),
+            global(Key::plain(K::Char('k')), Up),
+            global(Key::plain(K::Down), Down),
+            global(Key::plain(K::Char('j')), Down),
+            global(Key::plain(K::Left), Left),
+            global(Key::plain(K::Char('h')), Left),
+            global(Key::plain(K::Right), Right),
+            global(Key::plain(K::Char('l')), Right),
+            global(Key::plain(K::Home), Top),
+            global(Key::plain(K::Char('g')), Top),
+            global(Key::plain(K::End), Bottom),
+            global(Key::plain(K::Char('G')), Bottom),
+            global(Key::plain(K::PageUp), PageUp),
+            global(Key::plain(K::PageDown), PageDown),
+            global(Key::plain(K::Esc), Cancel),
+        ];
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The command a key means in a pane: a pane's own binding wins over a
+    /// global one.
+    pub fn lookup(&self, pane: Pane, event: &KeyEvent) -> Option<Command> {
+        let hit = |scope: Option<Pane>| {
+            self.bindings
+                .iter()
+                .find(|b| b.pane == scope && b.key.matches(event))
+                .map(|b| b.command)
+        };
+        hit(Some(pane)).or_else(|| hit(None))
+    }
+
+    /// Every command that works in `pane`, with all its keys, in table order:
+    /// the help overlay's rows.
+    pub fn help(&self, pane: Pane) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Command, Vec<String>)> = Vec::new();
+        for b in self
+            .bindings
+            .iter()
+            .filter(|b| b.pane.is_none() || b.pane == Some(pane))
+        {
+            if b.command.describe(pane).is_empty() {
+                continue;
+            }
+            match rows.iter_mut().find(|(c, _)| *c == b.command) {
+                Some((_, keys)) => keys.push(b.key.label()),
+                None => rows.push((b.command, vec![b.key.label()])),
+            }
+        }
+        rows.into_iter()
+            .map(|(c, keys)| (keys.join(" "), c.describe(pane)))
+            .collect()
+    }
+
+    /// The first key bound to a command in `pane`, for footer hints.
+    pub fn key_for(&self, pane: Pane, command: Command) -> Option<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.pane.is_none() || b.pane == Some(pane))
+            .find(|b| b.command == command)
+            .map(|b| b.key.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn shifted_letters_match_their_own_row() {
+        let map = Keymap::default();
+        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(map.lookup(Pane::Board, &big_g), Some(Command::Bottom));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(map.lookup(Pane::Board, &ctrl_c), Some(Command::Quit));
+        let c = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(map.lookup(Pane::Board, &c), None);
+    }
+
+    #[test]
+    fn help_lists_every_key_of_a_command_once() {
+        let rows = Keymap::default().help(Pane::Board);
+        let quit = rows
+            .iter()
+            .find(|(_, what)| what.starts_with("quit"))
+            .unwrap();
+        assert_eq!(quit.0, "q Ctrl-c");
+        let down = rows.iter().find(|(_, what)| *what == "next card").unwrap();
+        assert_eq!(down.0, "↓ j");
+        assert!(
+            !Keymap::default()
+                .help(Pane::Issues)
+                .iter()
+                .any(|(k, _)| k.contains('←'))
+        );
+    }
+}

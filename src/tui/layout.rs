@@ -1,0 +1,113 @@
+//! Screen geometry shared by drawing and by the scroll logic, so that both
+//! agree on what is visible at a given terminal size.
+
+use ratatui::layout::Rect;
+
+use crate::model::Party;
+use crate::text::width;
+
+/// The screen's regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub header: Rect,
+    pub tabs: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+/// Header, tabs, body and footer, dropping chrome on tiny terminals so the
+/// body keeps at least a line.
+pub fn screen(area: Rect) -> Screen {
+    let row = |y: u16, h: u16| Rect::new(area.x, y, area.width, h);
+    let empty = Rect::new(area.x, area.y, area.width, 0);
+    let h = area.height;
+    if h >= 5 {
+        Screen {
+            header: row(area.y, 1),
+            tabs: row(area.y + 1, 1),
+            body: row(area.y + 2, h - 3),
+            footer: row(area.y + h - 1, 1),
+        }
+    } else if h >= 3 {
+        Screen {
+            header: row(area.y, 1),
+            tabs: empty,
+            body: row(area.y + 1, h - 2),
+            footer: row(area.y + h - 1, 1),
+        }
+    } else {
+        Screen {
+            header: empty,
+            tabs: empty,
+            body: area,
+            footer: empty,
+        }
+    }
+}
+
+/// The narrowest a board column is drawn.
+pub const MIN_COLUMN_WIDTH: u16 = 18;
+/// Lines per card: two of text and one of air.
+pub const CARD_HEIGHT: u16 = 3;
+
+/// How many board columns fit side by side (at least one).
+pub fn board_columns_that_fit(body_width: u16, columns: usize) -> usize {
+    let fit = (usize::from(body_width) + 1) / (usize::from(MIN_COLUMN_WIDTH) + 1);
+    fit.clamp(1, columns.max(1))
+}
+
+/// How many cards a column shows: the body less the column heading.
+pub fn board_card_rows(body_height: u16) -> usize {
+    let rows = usize::from(body_height.saturating_sub(1) / CARD_HEIGHT);
+    if rows == 0 && body_height >= 2 {
+        1
+    } else {
+        rows
+    }
+}
+
+/// The RACI grid's frozen task-title column.
+pub fn raci_title_width(body_width: u16) -> u16 {
+    (body_width / 3).clamp(8, 36).min(body_width)
+}
+
+/// The RACI grid's rule column (dropped when the terminal is narrow).
+pub fn raci_rule_width(body_width: u16) -> u16 {
+    if body_width >= 60 { 16 } else { 0 }
+}
+
+/// A party column's width: its name, between 3 and 10 cells, plus a gap.
+pub fn raci_party_width(party: &Party) -> u16 {
+    (width(&party.name).clamp(3, 10) + 1) as u16
+}
+
+/// Task rows visible in the grid: the body less the party header, the load
+/// footer and the summary line.
+pub fn raci_rows(body_height: u16) -> usize {
+    usize::from(body_height.saturating_sub(3)).max(1)
+}
+
+/// The first party column to draw so that `selected` is visible, moving
+/// `first` as little as possible.
+pub fn raci_first_party(body_width: u16, widths: &[u16], first: usize, selected: usize) -> usize {
+    if widths.is_empty() {
+        return 0;
+    }
+    let room = body_width
+        .saturating_sub(raci_title_width(body_width))
+        .saturating_sub(raci_rule_width(body_width));
+    let fits = |from: usize| -> bool {
+        let used: u32 = widths[from..=selected].iter().map(|w| u32::from(*w)).sum();
+        used <= u32::from(room)
+    };
+    let mut first = first.min(selected);
+    while first < selected && !fits(first) {
+        first += 1;
+    }
+    first
+}
+
+/// Issue rows visible: the body less the column header line.
+pub fn issue_rows(body_height: u16) -> usize {
+    usize::from(body_height.saturating_sub(1)).max(1)
+}

@@ -1,0 +1,194 @@
+//! The issue queue: active problems first, by priority, then by the deadline
+//! that comes first, each with its running clock as people say it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::model::triage::{Clock, Priority};
+
+use crate::model::{Issue, IssueStatus};
+use crate::text::human_duration;
+use crate::tui::app::App;
+use crate::tui::draw::{put, style_row};
+use crate::tui::layout::issue_rows;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let t = &app.theme;
+    if app.view.issues.is_empty() {
+        put(
+            buf,
+            area,
+            area.x + 2,
+            area.y + 1,
+            "No problems raised on this board.",
+            usize::from(area.width),
+            t.dim,
+        );
+        return;
+    }
+    // Columns: priority, id, title (flexible), owner, status, clock. The
+    // narrow layout keeps the title and the clock.
+    let wide = area.width >= 70;
+    let clock_w: u16 = if area.width >= 40 { 22 } else { 0 };
+    let (owner_w, status_w) = if wide { (8u16, 13u16) } else { (0, 0) };
+    let fixed = 3 + 6 + owner_w + status_w + clock_w;
+    let title_w = area.width.saturating_sub(fixed).max(1);
+    let col = |offset: u16| area.x + offset;
+    let y = area.y;
+    put(buf, area, col(0), y, "Pri", 3, t.heading);
+    put(buf, area, col(3), y, " ID", 6, t.heading);
+    put(
+        buf,
+        area,
+        col(9),
+        y,
+        "Title",
+        usize::from(title_w),
+        t.heading,
+    );
+    if wide {
+        put(
+            buf,
+            area,
+            col(9 + title_w),
+            y,
+            "Owner",
+            usize::from(owner_w),
+            t.heading,
+        );
+        put(
+            buf,
+            area,
+            col(9 + title_w + owner_w),
+            y,
+            "Status",
+            usize::from(status_w),
+            t.heading,
+        );
+    }
+    if clock_w > 0 {
+        put(
+            buf,
+            area,
+            col(9 + title_w + owner_w + status_w),
+            y,
+            "Clock",
+            usize::from(clock_w),
+            t.heading,
+        );
+    }
+    let s = &app.issues_state;
+    let rows = issue_rows(area.height);
+    for (slot, (row, id)) in app
+        .view
+        .issues
+        .iter()
+        .enumerate()
+        .skip(s.first_row)
+        .take(rows)
+        .enumerate()
+    {
+        let Some(issue) = app.board.issues.get(id) else {
+            continue;
+        };
+        let y = area.y + 1 + slot as u16;
+        let sla = issue.sla(&app.board.settings.sla, app.now);
+        let active = issue.status.is_active();
+        let base = if active { Style::new() } else { t.dim };
+        let pri_style = match (active, sla.priority) {
+            (false, _) => t.dim,
+            (true, Priority::P1) => t.error,
+            (true, Priority::P2) => t.warning,
+            _ => Style::new(),
+        };
+        put(buf, area, col(0), y, sla.priority.as_str(), 3, pri_style);
+        put(buf, area, col(4), y, &issue.id.to_string(), 5, t.dim);
+        put(
+            buf,
+            area,
+            col(9),
+            y,
+            &issue.title,
+            usize::from(title_w.saturating_sub(1)),
+            base,
+        );
+        if wide {
+            let owner = issue.owner.as_deref().unwrap_or("—");
+            put(
+                buf,
+                area,
+                col(9 + title_w),
+                y,
+                owner,
+                usize::from(owner_w - 1),
+                base,
+            );
+            put(
+                buf,
+                area,
+                col(9 + title_w + owner_w),
+                y,
+                issue.status.as_str(),
+                usize::from(status_w - 1),
+                base,
+            );
+        }
+        if clock_w > 0 {
+            let (text, style) = clock(app, issue);
+            put(
+                buf,
+                area,
+                col(9 + title_w + owner_w + status_w),
+                y,
+                &text,
+                usize::from(clock_w),
+                style,
+            );
+        }
+        if row == s.row {
+            style_row(buf, area, area.x, y, area.width, t.selected);
+        }
+    }
+}
+
+/// `responds in 18m`, `resolve in 1d 3h`, `breached 2h ago`, `resolved 3d ago`.
+fn clock(app: &App, issue: &Issue) -> (String, Style) {
+    let t = &app.theme;
+    let sla = issue.sla(&app.board.settings.sla, app.now);
+    match (issue.status, sla.running) {
+        (IssueStatus::Resolved, _) => {
+            let ago = issue
+                .resolved
+                .map(|r| human_duration(app.now - r))
+                .unwrap_or_default();
+            (format!("resolved {ago} ago"), t.dim)
+        }
+        (IssueStatus::Closed, _) => ("closed".into(), t.dim),
+        (_, Some((which, by))) => {
+            if sla.breached {
+                // The earliest deadline that passed is the one to say.
+                let deadline = if issue.status == IssueStatus::Open && app.now > sla.respond_by {
+                    sla.respond_by.min(by)
+                } else {
+                    by
+                };
+                (
+                    format!("breached {} ago", human_duration(app.now - deadline)),
+                    t.breached,
+                )
+            } else {
+                let verb = match which {
+                    Clock::Respond => "respond",
+                    Clock::Resolve => "resolve",
+                };
+                let style = if sla.at_risk { t.at_risk } else { Style::new() };
+                (format!("{verb} in {}", human_duration(by - app.now)), style)
+            }
+        }
+        (_, None) => (String::new(), Style::new()),
+    }
+}

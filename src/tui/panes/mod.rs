@@ -1,0 +1,5 @@
+//! One module per pane: each draws its part of the screen from `&App`.
+
+pub mod board;
+pub mod issues;
+pub mod raci;

@@ -1,0 +1,255 @@
+//! The RACI grid: tasks down, parties across, role letters in the cells, a
+//! rule column on the right and each party's load along the bottom. Task
+//! titles and party headers stay put while the grid scrolls.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::model::raci::{Rule, Severity};
+use crate::text::width;
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_spans, style_row};
+use crate::tui::layout::{raci_party_width, raci_rows, raci_rule_width, raci_title_width};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let t = &app.theme;
+    if app.board.tasks.is_empty() || app.board.parties.is_empty() {
+        let lines = [
+            "The RACI grid needs tasks and parties.",
+            "Add a party:  standup party add mkt Marketing",
+            "Add a task:   standup task add \"Campaign page\"",
+        ];
+        for (i, line) in lines.iter().enumerate() {
+            put(
+                buf,
+                area,
+                area.x + 2,
+                area.y + 1 + i as u16,
+                line,
+                usize::from(area.width),
+                t.dim,
+            );
+        }
+        return;
+    }
+    let s = &app.raci_state;
+    let title_w = raci_title_width(area.width);
+    let rule_w = raci_rule_width(area.width);
+    let grid_right = area.right().saturating_sub(rule_w);
+
+    // Which party columns fit, from the first scrolled-to one.
+    let mut parties: Vec<(usize, u16, u16)> = Vec::new(); // (index, x, width)
+    let mut x = area.x + title_w;
+    for (i, party) in app.board.parties.iter().enumerate().skip(s.first_party) {
+        let w = raci_party_width(party);
+        if x + w > grid_right {
+            break;
+        }
+        parties.push((i, x, w));
+        x += w;
+    }
+
+    // Header: frozen party names.
+    let y = area.y;
+    put(
+        buf,
+        area,
+        area.x,
+        y,
+        "Task",
+        usize::from(title_w),
+        t.heading,
+    );
+    for &(i, px, w) in &parties {
+        let name = &app.board.parties[i].name;
+        let style = if i == s.party { t.heading } else { t.title };
+        let shown = crate::text::fit(name, usize::from(w - 1));
+        let pad = (w - 1).saturating_sub(width(&shown) as u16) / 2;
+        put(buf, area, px + pad, y, &shown, usize::from(w - 1), style);
+    }
+    if s.first_party > 0 {
+        put(buf, area, area.x + title_w - 1, y, "◀", 1, t.key);
+    }
+    if parties
+        .last()
+        .is_some_and(|(i, _, _)| i + 1 < app.board.parties.len())
+    {
+        put(buf, area, x, y, "▶", 1, t.key);
+    }
+    // The rule column follows the last party shown.
+    let rules_x = x + 2;
+    if rule_w > 0 {
+        put(
+            buf,
+            area,
+            rules_x,
+            y,
+            "Rules",
+            usize::from(rule_w - 1),
+            t.heading,
+        );
+    }
+
+    // Task rows.
+    let rows = raci_rows(area.height);
+    let visible = app
+        .view
+        .raci_rows
+        .iter()
+        .enumerate()
+        .skip(s.first_row)
+        .take(rows);
+    for (slot, (row, id)) in visible.enumerate() {
+        let Some(task) = app.board.tasks.get(id) else {
+            continue;
+        };
+        let y = area.y + 1 + slot as u16;
+        let selected_row = row == s.row;
+        let title_style = if selected_row { t.title } else { Style::new() };
+        put_spans(
+            buf,
+            area,
+            area.x,
+            y,
+            &[
+                (format!("{} ", task.id), t.dim),
+                (task.title.clone(), title_style),
+            ],
+            usize::from(title_w.saturating_sub(1)),
+        );
+        for &(i, px, w) in &parties {
+            let code = &app.board.parties[i].code;
+            let (letter, style) = match task.raci.get(code) {
+                Some(role) => (role.as_str(), t.title),
+                None => ("·", t.dim),
+            };
+            let pad = (w - 1).saturating_sub(width(letter) as u16) / 2;
+            put(buf, area, px + pad, y, letter, usize::from(w - 1), style);
+            if selected_row && i == s.party {
+                style_row(buf, area, px, y, w - 1, t.selected);
+            }
+        }
+        if rule_w > 0 {
+            let rules = app
+                .view
+                .raci_rules
+                .get(id)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let (text, style) = rule_text(app, task.raci.is_empty(), rules);
+            put(buf, area, rules_x, y, &text, usize::from(rule_w - 1), style);
+        }
+    }
+
+    // Load footer and summary.
+    let load_y = area.bottom().saturating_sub(2);
+    if area.height >= 4 {
+        put(
+            buf,
+            area,
+            area.x,
+            load_y,
+            "Load R/A",
+            usize::from(title_w),
+            t.heading,
+        );
+        let limits = &app.board.settings.raci;
+        for &(i, px, w) in &parties {
+            let Some((_, load)) = app.view.loads.get(i) else {
+                continue;
+            };
+            let (text, style) = if *load == Default::default() {
+                ("idle".to_string(), t.dim)
+            } else if load.r > limits.overload_r || load.a > limits.overload_a {
+                (format!("{}/{}", load.r, load.a), t.error)
+            } else {
+                (format!("{}/{}", load.r, load.a), Style::new())
+            };
+            let shown = crate::text::fit(&text, usize::from(w - 1));
+            let pad = (w - 1).saturating_sub(width(&shown) as u16) / 2;
+            put(
+                buf,
+                area,
+                px + pad,
+                load_y,
+                &shown,
+                usize::from(w - 1),
+                style,
+            );
+        }
+    }
+    if area.height >= 3 {
+        summary(app, area, buf);
+    }
+}
+
+/// The rule column's text for one row.
+fn rule_text(app: &App, unplanned: bool, rules: &[Rule]) -> (String, Style) {
+    let t = &app.theme;
+    if unplanned {
+        return ("not planned".into(), t.dim);
+    }
+    if rules.is_empty() {
+        return ("ok".into(), t.ok);
+    }
+    let text = rules
+        .iter()
+        .map(|r| r.short())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let style = if rules.iter().any(|r| r.severity() == Severity::Error) {
+        t.error
+    } else {
+        t.warning
+    };
+    (text, style)
+}
+
+/// `17 tasks · 16 planned · 1 error · 2 warnings`.
+fn summary(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let total = app.board.tasks.len();
+    let planned = app
+        .board
+        .tasks
+        .values()
+        .filter(|task| !task.raci.is_empty())
+        .count();
+    let (mut errors, mut warnings) = (0, 0);
+    for rules in app.view.raci_rules.values() {
+        for rule in rules {
+            match rule.severity() {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let spans = vec![
+        (
+            format!("{} · {planned} planned · ", plural(total, "task")),
+            t.dim,
+        ),
+        (
+            plural(errors, "error"),
+            if errors > 0 { t.error } else { t.dim },
+        ),
+        (" · ".into(), t.dim),
+        (
+            plural(warnings, "warning"),
+            if warnings > 0 { t.warning } else { t.dim },
+        ),
+    ];
+    put_spans(
+        buf,
+        area,
+        area.x,
+        area.bottom() - 1,
+        &spans,
+        usize::from(area.width),
+    );
+}
