@@ -177,7 +177,13 @@ fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
             Risk::Medium => t.risk_medium,
             Risk::Low => t.dim,
         };
-        add(risk_word(risk).to_string(), style);
+        // Short words: cards are narrow at 80 columns.
+        let word = if risk == Risk::Medium {
+            "med"
+        } else {
+            risk_word(risk)
+        };
+        add(word.to_string(), style);
     }
     if let Some(entered) = app.view.entered.get(&task.id) {
         let age = app.now - *entered;
@@ -192,14 +198,16 @@ fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
         } else {
             t.dim
         };
-        add(
+        let shown = if age.num_hours() < 1 {
+            "new".to_string()
+        } else {
             human_duration(age)
                 .split(' ')
                 .next()
                 .unwrap_or_default()
-                .to_string(),
-            style,
-        );
+                .to_string()
+        };
+        add(shown, style);
     }
     let waits = app.board.waits_on(task);
     if !waits.is_empty() {

@@ -228,6 +228,16 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+    // Party rules (overloaded, idle) are warnings too.
+    let limits = &app.board.settings.raci;
+    warnings += app
+        .view
+        .loads
+        .iter()
+        .filter(|(_, l)| {
+            *l == Default::default() || l.r > limits.overload_r || l.a > limits.overload_a
+        })
+        .count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let spans = vec![
         (

@@ -1,0 +1,183 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys as
+//! a person would, read back with capture-pane.
+//!
+//! Uses the binary named by `STANDUP_E2E_BIN` (CI points it at the release
+//! build) or else the one cargo built for this test run. tmux is required in
+//! CI (`.ci/run` installs it); on a developer machine without tmux the test
+//! says so and passes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: PathBuf,
+    session: String,
+}
+
+impl Tmux {
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S").arg(&self.socket);
+        cmd
+    }
+
+    fn start(dir: &Path, program: &str, width: u16, height: u16) -> Tmux {
+        let tmux = Tmux {
+            socket: dir.join("tmux.sock"),
+            session: "standup-e2e".into(),
+        };
+        let status = tmux
+            .cmd()
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &tmux.session,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .arg(program)
+            .status()
+            .expect("tmux starts");
+        assert!(status.success());
+        tmux
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", &self.session])
+            .args(keys)
+            .status()
+            .expect("send-keys");
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`, returning the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn is_running(&self) -> bool {
+        self.cmd()
+            .args(["has-session", "-t", &self.session])
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn binary() -> String {
+    std::env::var("STANDUP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_standup").to_string())
+}
+
+#[test]
+fn walk_the_three_panes_and_quit() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have tmux: .ci/run installs it"
+        );
+        eprintln!("tmux is not installed: skipping the end-to-end test");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let env = format!(
+        "env HOME={home} XDG_DATA_HOME={data} STANDUP_NOW={now} TERM=xterm-256color",
+        home = dir.path().display(),
+        data = data.display(),
+        now = common::NOW
+    );
+    let demo = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{env} {} demo", binary()))
+        .output()
+        .expect("demo runs");
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let board = data.join("standup/board.json");
+    let before = std::fs::read(&board).expect("demo board");
+
+    let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 120, 40);
+    let screen = tmux.wait_for("Doing 5/5");
+    assert!(screen.contains("Double 12 campaign 双十二大促"));
+    assert!(screen.contains("3 overdue · 3 blocked · 1 breached"));
+    assert!(screen.contains("T-5 ⊘ Payment load test"));
+
+    tmux.keys(&["2"]);
+    let screen = tmux.wait_for("Load R/A");
+    assert!(screen.contains("市场部 Product Sales Tech"), "{screen}");
+    assert!(screen.contains("not planned"));
+    assert!(screen.contains("no A"));
+
+    tmux.keys(&["3"]);
+    let screen = tmux.wait_for("breached 30m ago");
+    let p1 = screen.find("P1  I-5").expect("P1 first");
+    let p2 = screen.find("P2  I-4").expect("then P2");
+    assert!(p1 < p2);
+
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_for("Keys: Issues");
+    assert!(screen.contains("quit (saving first)"));
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("To do 6");
+
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.is_running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "q did not quit:\n{}",
+            tmux.screen()
+        );
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read(&board).expect("board"),
+        before,
+        "looking changes nothing"
+    );
+}

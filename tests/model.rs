@@ -1,0 +1,601 @@
+//! The model's rules, and the property that random sequences of actions keep
+//! every invariant while undo and redo restore the exact boards.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use standup::model::{
+    Action, Board, Event, IssueId, IssueStatus, Level, NewIssue, NewTask, PartyKind, Risk, Role,
+    TaskEdit, TaskId,
+};
+
+fn task(board: &mut Board, title: &str, column: &str) -> TaskId {
+    let applied = board
+        .apply(
+            &Action::AddTask(NewTask {
+                title: title.into(),
+                column: Some(column.into()),
+                ..NewTask::default()
+            }),
+            common::now(),
+        )
+        .expect("task added");
+    applied.created.expect("an id").parse().expect("an id")
+}
+
+#[test]
+fn moving_a_card_sets_started_and_finished_and_logs_the_move() {
+    let mut board = Board::new("b", "");
+    let id = task(&mut board, "Write copy", "todo");
+    let later = common::now() + Duration::hours(2);
+    board
+        .apply(
+            &Action::MoveTask {
+                id,
+                column: "Doing".into(),
+                position: None,
+            },
+            later,
+        )
+        .unwrap();
+    let t = &board.tasks[&id];
+    assert_eq!(t.column, "doing");
+    assert_eq!(t.started, Some(later));
+    assert_eq!(t.finished, None);
+    let done = later + Duration::days(1);
+    board
+        .apply(
+            &Action::MoveTask {
+                id,
+                column: "done".into(),
+                position: None,
+            },
+            done,
+        )
+        .unwrap();
+    assert_eq!(board.tasks[&id].finished, Some(done));
+    assert_eq!(
+        board.tasks[&id].started,
+        Some(later),
+        "started is the first departure only"
+    );
+    let moves: Vec<_> = board.log.iter().filter(|e| e.what == Event::Move).collect();
+    assert_eq!(moves.len(), 2);
+    assert_eq!(moves[1].from.as_deref(), Some("doing"));
+    assert_eq!(moves[1].to.as_deref(), Some("done"));
+    // Back out of the last column: no longer finished.
+    board
+        .apply(
+            &Action::MoveTask {
+                id,
+                column: "review".into(),
+                position: None,
+            },
+            done,
+        )
+        .unwrap();
+    assert_eq!(board.tasks[&id].finished, None);
+}
+
+#[test]
+fn a_deleted_id_is_never_reused_even_after_a_reload() {
+    let mut board = Board::new("b", "");
+    let first = task(&mut board, "one", "todo");
+    let second = task(&mut board, "two", "todo");
+    board
+        .apply(&Action::DeleteTask { id: second }, common::now())
+        .unwrap();
+    let reloaded = standup::store::from_json(&standup::store::to_json(&board)).unwrap();
+    let mut board = reloaded;
+    let third = task(&mut board, "three", "todo");
+    assert_eq!(first.to_string(), "T-1");
+    assert_eq!(third.to_string(), "T-3");
+}
+
+#[test]
+fn deleting_a_task_drops_references_to_it_and_undo_brings_them_back() {
+    let mut board = common::demo();
+    let dep: TaskId = "T-6".parse().unwrap();
+    let waiting: TaskId = "T-11".parse().unwrap();
+    assert_eq!(board.tasks[&waiting].depends_on, vec![dep]);
+    let before = board.clone();
+    let applied = board
+        .apply(&Action::DeleteTask { id: dep }, common::now())
+        .unwrap();
+    assert!(board.tasks[&waiting].depends_on.is_empty());
+    assert!(board.issues.values().all(|i| i.task != Some(dep)));
+    assert!(board.integrity_problems().is_empty());
+    board.restore(applied.patch);
+    assert_eq!(board, before);
+}
+
+#[test]
+fn refused_actions_name_the_problem_and_change_nothing() {
+    let mut board = common::demo();
+    let before = board.clone();
+    let now = common::now();
+    let cases = [
+        (
+            Action::AddTask(NewTask {
+                title: "  ".into(),
+                ..NewTask::default()
+            }),
+            "the title is empty",
+        ),
+        (
+            Action::AddTask(NewTask {
+                title: "x".into(),
+                owner: Some("nobody".into()),
+                ..NewTask::default()
+            }),
+            "there is no party `nobody` (known: mkt, prod, sales, tech, lin)",
+        ),
+        (
+            Action::MoveTask {
+                id: "T-1".parse().unwrap(),
+                column: "later".into(),
+                position: None,
+            },
+            "there is no column `later` (columns: todo, doing, review, done)",
+        ),
+        (
+            Action::DeleteTask {
+                id: "T-99".parse().unwrap(),
+            },
+            "there is no task T-99",
+        ),
+        (
+            Action::EditTask {
+                id: "T-6".parse().unwrap(),
+                edit: TaskEdit {
+                    depends_on: Some(vec!["T-11".parse().unwrap()]),
+                    ..TaskEdit::default()
+                },
+            },
+            "T-6 cannot depend on T-11: T-11 already waits on T-6",
+        ),
+        (
+            Action::UnblockTask {
+                id: "T-1".parse().unwrap(),
+            },
+            "T-1 is not blocked",
+        ),
+        (
+            Action::ResolveIssue {
+                id: "I-1".parse().unwrap(),
+                note: String::new(),
+            },
+            "I-1 is resolved: it cannot be resolved",
+        ),
+        (
+            Action::AddParty {
+                code: "m k t".into(),
+                name: "x".into(),
+                kind: PartyKind::Department,
+                department: None,
+            },
+            "`m k t` is not a usable party code: use up to 16 letters, digits, `-` or `_`",
+        ),
+    ];
+    for (action, message) in cases {
+        let err = board.apply(&action, now).unwrap_err();
+        assert_eq!(err.to_string(), message);
+        assert_eq!(board, before, "{action:?} changed the board");
+    }
+}
+
+#[test]
+fn columns_and_parties_are_found_by_id_or_name_in_any_case() {
+    let board = common::demo();
+    assert_eq!(board.resolve_column("DOING").unwrap(), "doing");
+    assert_eq!(board.resolve_column("to do").unwrap(), "todo");
+    assert_eq!(board.resolve_party("市场部").unwrap(), "mkt");
+    assert_eq!(board.resolve_party("MKT").unwrap(), "mkt");
+}
+
+#[test]
+fn over_the_wip_limit_is_allowed_with_a_warning() {
+    let mut board = common::demo();
+    let applied = board
+        .apply(
+            &Action::MoveTask {
+                id: "T-4".parse().unwrap(),
+                column: "doing".into(),
+                position: None,
+            },
+            common::now(),
+        )
+        .unwrap();
+    assert_eq!(
+        applied.warnings,
+        vec![standup::model::Warning::OverWip {
+            column: "Doing".into(),
+            count: 6,
+            limit: 5
+        }]
+    );
+}
+
+#[test]
+fn reordering_within_a_column_renumbers_only_when_out_of_room() {
+    let mut board = Board::new("b", "");
+    let ids: Vec<TaskId> = (0..4)
+        .map(|n| task(&mut board, &format!("t{n}"), "todo"))
+        .collect();
+    // Put the last card first, forty times over between the same neighbours.
+    for _ in 0..40 {
+        let last = board.column_tasks("todo").last().unwrap().id;
+        board
+            .apply(
+                &Action::MoveTask {
+                    id: last,
+                    column: "todo".into(),
+                    position: Some(1),
+                },
+                common::now(),
+            )
+            .unwrap();
+        let order: Vec<TaskId> = board.column_tasks("todo").iter().map(|t| t.id).collect();
+        assert_eq!(order.len(), 4);
+        assert_eq!(order[1], last);
+    }
+    let mut order: Vec<TaskId> = board.column_tasks("todo").iter().map(|t| t.id).collect();
+    order.sort();
+    assert_eq!(order, ids);
+}
+
+#[test]
+fn issue_lifecycle_and_priority() {
+    let mut board = common::demo();
+    let now = common::now();
+    let applied = board
+        .apply(
+            &Action::AddIssue(NewIssue {
+                title: "Page slow".into(),
+                detail: String::new(),
+                reporter: None,
+                parties: vec!["tech".into(), "Tech".into()],
+                owner: Some("tech".into()),
+                impact: Level::High,
+                urgency: Level::High,
+                support: "two engineers".into(),
+                proposal: String::new(),
+                task: None,
+            }),
+            now,
+        )
+        .unwrap();
+    let id: IssueId = applied.created.unwrap().parse().unwrap();
+    assert_eq!(
+        board.issues[&id].parties,
+        vec!["tech".to_string()],
+        "duplicates collapse"
+    );
+    let sla = board.issues[&id].sla(&board.settings.sla, now + Duration::minutes(29));
+    assert_eq!(sla.priority.as_str(), "P1");
+    assert!(!sla.breached);
+    assert!(
+        board.issues[&id]
+            .sla(&board.settings.sla, now + Duration::minutes(31))
+            .breached
+    );
+    board
+        .apply(
+            &Action::AcknowledgeIssue { id },
+            now + Duration::minutes(20),
+        )
+        .unwrap();
+    let issue = &board.issues[&id];
+    assert!(
+        !issue
+            .sla(&board.settings.sla, now + Duration::minutes(31))
+            .breached
+    );
+    assert!(
+        issue
+            .sla(&board.settings.sla, now + Duration::minutes(121))
+            .breached
+    );
+    board
+        .apply(
+            &Action::ResolveIssue {
+                id,
+                note: "cached".into(),
+            },
+            now + Duration::hours(1),
+        )
+        .unwrap();
+    board
+        .apply(&Action::CloseIssue { id }, now + Duration::hours(2))
+        .unwrap();
+    assert_eq!(board.issues[&id].status, IssueStatus::Closed);
+    board
+        .apply(&Action::ReopenIssue { id }, now + Duration::hours(3))
+        .unwrap();
+    assert_eq!(board.issues[&id].status, IssueStatus::Acknowledged);
+    assert_eq!(board.issues[&id].resolved, None);
+}
+
+#[test]
+fn overdue_and_blocked_are_derived() {
+    let board = common::demo();
+    let today = common::now().date_naive();
+    let t = |n: &str| &board.tasks[&n.parse::<TaskId>().unwrap()];
+    assert!(board.is_overdue(t("T-5"), today));
+    assert!(
+        !board.is_overdue(t("T-2"), today),
+        "finished work is never overdue"
+    );
+    assert!(board.is_blocked(t("T-5")), "flagged");
+    assert!(board.is_blocked(t("T-11")), "waits on unfinished T-6");
+    assert!(!board.is_blocked(t("T-9")), "waits on T-2, which is done");
+    let alerts = board.alerts(common::now());
+    assert_eq!((alerts.overdue, alerts.blocked, alerts.breached), (3, 3, 1));
+}
+
+#[test]
+fn demo_board_is_realistic() {
+    let board = common::demo();
+    assert!(board.tasks.len() >= 15);
+    assert!(board.issues.len() >= 4);
+    assert!(board.parties.iter().any(|p| p.name == "市场部"));
+    for column in ["todo", "doing", "review", "done"] {
+        assert!(
+            board.tasks.values().any(|t| t.column == column),
+            "{column} has cards"
+        );
+    }
+    let priorities: std::collections::BTreeSet<_> =
+        board.issues.values().map(|i| i.priority()).collect();
+    assert!(priorities.len() >= 4);
+    let problems = standup::model::raci::check(&board);
+    assert!(problems.iter().any(|p| p.rule.name() == "no-accountable"));
+    assert!(board.integrity_problems().is_empty());
+    assert!(
+        board.log.windows(2).all(|w| w[0].at <= w[1].at),
+        "the log reads in time order"
+    );
+}
+
+// --- property: invariants, undo and redo ------------------------------------
+
+/// An action described by small numbers, resolved against the board as it
+/// is when applied: most are valid, some point at things that do not exist.
+#[derive(Debug, Clone)]
+enum Op {
+    AddParty(u8),
+    AddColumn(u8, Option<u8>),
+    AddTask(u8, u8, Option<u8>, Option<i8>),
+    Move(u8, u8, Option<u8>),
+    Edit(u8, Option<u8>, Option<i8>, Vec<u8>, Option<u8>),
+    Delete(u8),
+    Block(u8, bool),
+    Unblock(u8),
+    Role(u8, u8, Option<u8>),
+    AddIssue(u8, Option<u8>),
+    Issue(u8, u8),
+    Info(u8),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        1 => any::<u8>().prop_map(Op::AddParty),
+        1 => (any::<u8>(), proptest::option::of(0u8..4)).prop_map(|(a, b)| Op::AddColumn(a, b)),
+        4 => (any::<u8>(), any::<u8>(), proptest::option::of(any::<u8>()), proptest::option::of(any::<i8>()))
+            .prop_map(|(a, b, c, d)| Op::AddTask(a, b, c, d)),
+        4 => (any::<u8>(), any::<u8>(), proptest::option::of(0u8..8)).prop_map(|(a, b, c)| Op::Move(a, b, c)),
+        2 => (any::<u8>(), proptest::option::of(any::<u8>()), proptest::option::of(any::<i8>()),
+            proptest::collection::vec(any::<u8>(), 0..3), proptest::option::of(0u8..4))
+            .prop_map(|(a, b, c, d, e)| Op::Edit(a, b, c, d, e)),
+        1 => any::<u8>().prop_map(Op::Delete),
+        1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::Block(a, b)),
+        1 => any::<u8>().prop_map(Op::Unblock),
+        3 => (any::<u8>(), any::<u8>(), proptest::option::of(0u8..5)).prop_map(|(a, b, c)| Op::Role(a, b, c)),
+        1 => (any::<u8>(), proptest::option::of(any::<u8>())).prop_map(|(a, b)| Op::AddIssue(a, b)),
+        2 => (any::<u8>(), 0u8..4).prop_map(|(a, b)| Op::Issue(a, b)),
+        1 => any::<u8>().prop_map(Op::Info),
+    ]
+}
+
+/// The nth existing task, or (one time in eight) one that does not exist.
+fn pick_task(board: &Board, n: u8) -> TaskId {
+    let ids: Vec<TaskId> = board.tasks.keys().copied().collect();
+    if ids.is_empty() || n % 8 == 7 {
+        return TaskId::from_number(900 + u32::from(n));
+    }
+    ids[usize::from(n) % ids.len()]
+}
+
+fn pick_party(board: &Board, n: u8) -> String {
+    if board.parties.is_empty() || n % 8 == 7 {
+        return format!("ghost{n}");
+    }
+    board.parties[usize::from(n) % board.parties.len()]
+        .code
+        .clone()
+}
+
+fn pick_column(board: &Board, n: u8) -> String {
+    if n % 16 == 15 {
+        return "nowhere".into();
+    }
+    board.columns[usize::from(n) % board.columns.len()]
+        .id
+        .clone()
+}
+
+fn to_action(board: &Board, op: &Op) -> Action {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+    let titles = [
+        "Campaign page",
+        "活动页面设计",
+        "  ",
+        "Payment load test",
+        "客服培训 training",
+    ];
+    let roles = [
+        Role::Responsible,
+        Role::Accountable,
+        Role::Consulted,
+        Role::Informed,
+        Role::AccountableResponsible,
+    ];
+    match op {
+        Op::AddParty(n) => Action::AddParty {
+            code: format!("p{}", n % 12),
+            name: format!("部门 {n}"),
+            kind: PartyKind::Department,
+            department: None,
+        },
+        Op::AddColumn(n, wip) => Action::AddColumn {
+            name: format!("Stage {}", n % 6),
+            wip: wip.map(u32::from),
+        },
+        Op::AddTask(t, c, owner, due) => Action::AddTask(NewTask {
+            title: titles[usize::from(*t) % titles.len()].into(),
+            column: Some(pick_column(board, *c)),
+            owner: owner.map(|o| pick_party(board, o)),
+            due: due.map(|d| today + Duration::days(i64::from(d))),
+            risk: Some(Risk::High),
+            note: String::new(),
+            depends_on: Vec::new(),
+        }),
+        Op::Move(t, c, position) => Action::MoveTask {
+            id: pick_task(board, *t),
+            column: pick_column(board, *c),
+            position: position.map(usize::from),
+        },
+        Op::Edit(t, owner, due, deps, title) => Action::EditTask {
+            id: pick_task(board, *t),
+            edit: TaskEdit {
+                title: title.map(|n| titles[usize::from(n) % titles.len()].to_string()),
+                owner: owner.map(|o| {
+                    if o % 5 == 0 {
+                        None
+                    } else {
+                        Some(pick_party(board, o))
+                    }
+                }),
+                due: due.map(|d| {
+                    if d % 5 == 0 {
+                        None
+                    } else {
+                        Some(today + Duration::days(i64::from(d)))
+                    }
+                }),
+                risk: None,
+                note: Some(format!("note {t}")),
+                depends_on: (!deps.is_empty())
+                    .then(|| deps.iter().map(|d| pick_task(board, *d)).collect()),
+            },
+        },
+        Op::Delete(t) => Action::DeleteTask {
+            id: pick_task(board, *t),
+        },
+        Op::Block(t, empty) => Action::BlockTask {
+            id: pick_task(board, *t),
+            reason: if *empty {
+                " ".into()
+            } else {
+                "waiting for ops".into()
+            },
+        },
+        Op::Unblock(t) => Action::UnblockTask {
+            id: pick_task(board, *t),
+        },
+        Op::Role(t, p, r) => Action::SetRole {
+            task: pick_task(board, *t),
+            party: pick_party(board, *p),
+            role: r.map(|r| roles[usize::from(r)]),
+        },
+        Op::AddIssue(owner, task) => Action::AddIssue(NewIssue {
+            title: "Checkout slow".into(),
+            detail: String::new(),
+            reporter: None,
+            parties: Vec::new(),
+            owner: Some(pick_party(board, *owner)),
+            impact: Level::High,
+            urgency: Level::Low,
+            support: String::new(),
+            proposal: String::new(),
+            task: task.map(|t| pick_task(board, t)),
+        }),
+        Op::Issue(n, verb) => {
+            let ids: Vec<IssueId> = board.issues.keys().copied().collect();
+            let id = if ids.is_empty() {
+                IssueId::from_number(77)
+            } else {
+                ids[usize::from(*n) % ids.len()]
+            };
+            match verb {
+                0 => Action::AcknowledgeIssue { id },
+                1 => Action::ResolveIssue {
+                    id,
+                    note: "done".into(),
+                },
+                2 => Action::CloseIssue { id },
+                _ => Action::ReopenIssue { id },
+            }
+        }
+        Op::Info(n) => Action::SetInfo {
+            name: Some(format!("Board {n}")),
+            goal: Some(format!("Goal {}", n % 3)),
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_actions_keep_invariants_and_undo_is_exact(ops in proptest::collection::vec(op(), 1..60)) {
+        let mut board = common::demo();
+        let mut at = common::now();
+        for op in &ops {
+            at += Duration::minutes(7);
+            let action = to_action(&board, op);
+            let before = board.clone();
+            match board.apply(&action, at) {
+                Err(_) => {
+                    prop_assert_eq!(&board, &before, "a refused {:?} changed the board", action);
+                }
+                Ok(applied) => {
+                    let problems = board.integrity_problems();
+                    prop_assert!(problems.is_empty(), "{:?} broke invariants: {:?}", action, problems);
+                    let after = board.clone();
+                    let redo = board.restore(applied.patch);
+                    prop_assert_eq!(&board, &before, "undo of {:?} is not exact", action);
+                    board.restore(redo);
+                    prop_assert_eq!(&board, &after, "redo of {:?} is not exact", action);
+                }
+            }
+        }
+        // The file keeps it all: a save and a load give the same board.
+        let text = standup::store::to_json(&board);
+        let loaded = standup::store::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&loaded, &board);
+        prop_assert_eq!(standup::store::to_json(&loaded), text);
+    }
+}
+
+#[test]
+fn undo_memory_is_bounded_by_what_changed() {
+    // A 2,000-task board: a move's undo patch holds one task, not the board.
+    let mut board = Board::new("big", "");
+    for n in 0..2000 {
+        task(&mut board, &format!("task {n}"), "todo");
+    }
+    let id: TaskId = "T-1000".parse().unwrap();
+    let applied = board
+        .apply(
+            &Action::MoveTask {
+                id,
+                column: "doing".into(),
+                position: None,
+            },
+            common::now(),
+        )
+        .unwrap();
+    assert_eq!(applied.patch.task_ids().collect::<Vec<_>>(), vec![id]);
+}

@@ -1,0 +1,281 @@
+//! Every pane rendered into ratatui's TestBackend and snapshotted, at the
+//! sizes leads actually use and a tiny one, with the demo board and with a
+//! Chinese one; plus the things a snapshot of text cannot show (colours,
+//! alignment by display width) asserted directly.
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use standup::model::Board;
+use standup::tui::{App, Pane, Theme};
+
+fn app(board: Board) -> App {
+    App::new(
+        board,
+        common::now(),
+        "~/.local/share/standup/board.json".into(),
+        Theme::colored(),
+    )
+}
+
+/// Types keys the way a person would: `"jjl"`, with `<tab>` and friends.
+fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (code, len) = if let Some(stripped) = rest.strip_prefix('<') {
+            let end = stripped.find('>').expect("closing >");
+            let code = match &stripped[..end] {
+                "tab" => KeyCode::Tab,
+                "s-tab" => KeyCode::BackTab,
+                "esc" => KeyCode::Esc,
+                "down" => KeyCode::Down,
+                "right" => KeyCode::Right,
+                "end" => KeyCode::End,
+                other => panic!("unknown key <{other}>"),
+            };
+            (code, end + 2)
+        } else {
+            (KeyCode::Char(c), c.len_utf8())
+        };
+        let modifiers = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_key(&KeyEvent::new(code, modifiers));
+        rest = &rest[len..];
+    }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+    app.follow_selection(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as plain lines (wide characters once, their trailing cell skipped).
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn snapshot(name: &str, board: Board, keys: &str, width: u16, height: u16) {
+    let mut app = app(board);
+    press(&mut app, keys);
+    let buf = draw(&mut app, width, height);
+    insta::assert_snapshot!(name, text(&buf));
+}
+
+#[test]
+fn every_pane_at_every_size_with_the_demo_board() {
+    for (w, h) in [(120, 40), (80, 24), (20, 6)] {
+        snapshot(&format!("demo_board_{w}x{h}"), common::demo(), "", w, h);
+        snapshot(&format!("demo_raci_{w}x{h}"), common::demo(), "2", w, h);
+        snapshot(&format!("demo_issues_{w}x{h}"), common::demo(), "3", w, h);
+    }
+}
+
+#[test]
+fn every_pane_at_every_size_with_a_chinese_board() {
+    for (w, h) in [(120, 40), (80, 24), (20, 6)] {
+        snapshot(
+            &format!("chinese_board_{w}x{h}"),
+            common::chinese(),
+            "",
+            w,
+            h,
+        );
+        snapshot(
+            &format!("chinese_raci_{w}x{h}"),
+            common::chinese(),
+            "2",
+            w,
+            h,
+        );
+        snapshot(
+            &format!("chinese_issues_{w}x{h}"),
+            common::chinese(),
+            "3",
+            w,
+            h,
+        );
+    }
+}
+
+#[test]
+fn help_overlay_lists_the_keys_of_the_current_pane() {
+    snapshot("help_board_80x24", common::demo(), "?", 80, 24);
+    snapshot("help_raci_80x24", common::demo(), "2?", 80, 24);
+}
+
+#[test]
+fn an_empty_board_says_how_to_begin() {
+    snapshot("empty_board_80x24", Board::default(), "", 80, 24);
+}
+
+#[test]
+fn the_selection_moves_and_scrolls_into_view() {
+    // Third column, fourth card... at 80x12 only two cards fit per column.
+    snapshot("board_scrolled_80x12", common::demo(), "lljjj", 80, 12);
+    snapshot("raci_scrolled_60x12", common::demo(), "2<end>llll", 60, 12);
+}
+
+#[test]
+fn raci_cells_line_up_under_wide_party_names() {
+    let mut app = app(common::chinese());
+    press(&mut app, "2");
+    let buf = draw(&mut app, 120, 40);
+    let lines: Vec<String> = text(&buf).lines().map(str::to_string).collect();
+    // Display column of every role letter on each task row: the same set of
+    // columns on every row, whatever the width of the titles.
+    let letter_columns = |line: &str| -> Vec<usize> {
+        let mut cols = Vec::new();
+        let mut at = 0;
+        for c in line.chars() {
+            if at >= 36 && matches!(c, 'R' | 'A' | 'C' | 'I' | '·') {
+                cols.push(at);
+            }
+            at += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+        cols
+    };
+    let rows: Vec<&String> = lines.iter().filter(|l| l.starts_with("T-")).collect();
+    assert_eq!(rows.len(), 5);
+    let first: Vec<usize> = letter_columns(rows[0]).into_iter().take(4).collect();
+    for row in &rows {
+        let cols = letter_columns(row);
+        for c in &cols[..4.min(cols.len())] {
+            assert!(
+                first.contains(c) || row.contains("A/R"),
+                "misaligned: {row}"
+            );
+        }
+    }
+}
+
+#[test]
+fn overdue_dates_and_wip_at_the_limit_are_coloured() {
+    let mut app = app(common::demo());
+    let buf = draw(&mut app, 120, 40);
+    let screen = text(&buf);
+    let find = |needle: &str| -> (u16, u16) {
+        for (y, line) in screen.lines().enumerate() {
+            if let Some(i) = line.find(needle) {
+                let x = unicode_width::UnicodeWidthStr::width(&line[..i]);
+                return (x as u16, y as u16);
+            }
+        }
+        panic!("{needle} not on screen:\n{screen}");
+    };
+    // T-5 is due 11-21, two days ago: red.
+    let (x, y) = find("tech 11-21");
+    assert_eq!(buf[(x + 5, y)].fg, Color::Red);
+    // Doing holds 5 of 5: yellow, at its limit.
+    let (x, y) = find("5/5");
+    assert_eq!(buf[(x, y)].fg, Color::Yellow);
+    // The breached P1 makes the header's count red.
+    let (x, y) = find("1 breached");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let mut app = App::new(
+        common::demo(),
+        common::now(),
+        String::new(),
+        Theme::monochrome(),
+    );
+    for pane in ["1", "2", "3"] {
+        press(&mut app, pane);
+        let buf = draw(&mut app, 120, 40);
+        assert!(
+            buf.content
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+    }
+}
+
+#[test]
+fn keys_switch_panes_and_help_closes() {
+    let mut app = app(common::demo());
+    press(&mut app, "<tab>");
+    assert_eq!(app.pane, Pane::Raci);
+    press(&mut app, "<tab><tab>");
+    assert_eq!(app.pane, Pane::Board);
+    press(&mut app, "<s-tab>");
+    assert_eq!(app.pane, Pane::Issues);
+    press(&mut app, "?");
+    assert!(app.help);
+    press(&mut app, "<esc>");
+    assert!(!app.help && !app.quit);
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn hostile_titles_render_harmlessly() {
+    let mut board = common::demo();
+    let long = "长".repeat(5000);
+    for title in [
+        "\u{1b}[2J\u{1b}]0;pwned\u{7}",
+        "evil\u{202E}gpj.exe",
+        long.as_str(),
+    ] {
+        board
+            .apply(
+                &standup::model::Action::AddTask(standup::model::NewTask {
+                    title: title.into(),
+                    ..Default::default()
+                }),
+                common::now(),
+            )
+            .unwrap();
+    }
+    let mut app = app(board);
+    press(&mut app, "<end>");
+    for (w, h) in [(120, 40), (33, 9), (1, 1), (2, 3)] {
+        let buf = draw(&mut app, w, h);
+        assert!(buf.content.iter().all(|c| {
+            !c.symbol()
+                .chars()
+                .any(|ch| ch.is_control() || ch == '\u{202E}')
+        }));
+    }
+}
+
+#[test]
+fn no_size_panics() {
+    let mut app = app(common::chinese());
+    for keys in ["", "2", "3", "?"] {
+        press(&mut app, keys);
+        for w in [0u16, 1, 2, 5, 13, 19, 37, 59, 61, 200] {
+            for h in [0u16, 1, 2, 3, 4, 5, 7, 50] {
+                draw(&mut app, w, h);
+            }
+        }
+        press(&mut app, "<esc>");
+    }
+}

@@ -1,0 +1,265 @@
+//! The board file: stable round trips, refusals that leave the file alone,
+//! owner-only permissions and saves that are all-or-nothing.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use standup::model::{Action, NewTask};
+use standup::store::{BoardFile, StoreError, file};
+
+fn write(path: &Path, text: &str) {
+    fs::write(path, text).expect("write fixture");
+}
+
+#[test]
+fn a_round_trip_is_byte_identical() {
+    let text = standup::store::to_json(&common::demo());
+    let again = standup::store::to_json(&standup::store::from_json(&text).unwrap());
+    assert_eq!(text, again);
+    assert!(text.ends_with("}\n"));
+    let keys: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("  \"") && !l.starts_with("   "))
+        .map(|l| l.trim().split('"').nth(1).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "format", "version", "name", "goal", "settings", "parties", "columns", "tasks",
+            "issues", "standups", "log"
+        ]
+    );
+}
+
+#[test]
+fn records_are_in_id_order_and_optional_keys_are_omitted() {
+    let text = standup::store::to_json(&common::demo());
+    let t2 = text.find("\"id\": \"T-2\"").unwrap();
+    let t10 = text.find("\"id\": \"T-10\"").unwrap();
+    assert!(t2 < t10, "T-2 comes before T-10");
+    let survey = &text[text.find("Post-campaign survey").unwrap()..];
+    let record = &survey[..survey.find('}').unwrap()];
+    assert!(!record.contains("\"due\""), "no due date, no key: {record}");
+    assert!(!record.contains("\"raci\""));
+}
+
+#[test]
+fn one_change_is_a_few_lines_of_diff() {
+    let mut board = common::demo();
+    let before = standup::store::to_json(&board);
+    board
+        .apply(
+            &Action::SetRole {
+                task: "T-16".parse().unwrap(),
+                party: "mkt".into(),
+                role: None,
+            },
+            common::now(),
+        )
+        .unwrap();
+    board
+        .apply(
+            &Action::MoveTask {
+                id: "T-4".parse().unwrap(),
+                column: "doing".into(),
+                position: None,
+            },
+            common::now(),
+        )
+        .unwrap();
+    let after = standup::store::to_json(&board);
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    let changed = new.iter().filter(|l| !old.contains(l)).count();
+    assert!(changed <= 14, "{changed} lines changed for one move");
+}
+
+#[test]
+fn a_missing_file_is_an_empty_board_and_appears_on_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/deeper/board.json");
+    let (mut file, mut board) = BoardFile::open(&path).unwrap();
+    assert!(board.tasks.is_empty());
+    assert!(!path.exists(), "opening writes nothing");
+    board
+        .apply(
+            &Action::AddTask(NewTask {
+                title: "first".into(),
+                ..NewTask::default()
+            }),
+            common::now(),
+        )
+        .unwrap();
+    file.save(&board).unwrap();
+    let (_, loaded) = BoardFile::open(&path).unwrap();
+    assert_eq!(loaded, board);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_board_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut file, board) = BoardFile::open(&path).unwrap();
+    file.save(&board).unwrap();
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+/// Each bad file is refused with a message naming what is wrong, and stays
+/// byte-identical.
+#[test]
+fn unreadable_files_are_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = standup::store::to_json(&common::demo());
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "syntax",
+            good.replacen("\"version\": 1,", "\"version\": 1", 1),
+            "line 4, column 3: expected `,` or `}`",
+        ),
+        (
+            "newer",
+            good.replacen("\"version\": 1,", "\"version\": 2,", 1),
+            "newer standup (format version 2",
+        ),
+        (
+            "newer with new keys",
+            good.replacen("\"version\": 1,", "\"version\": 3,\n  \"lanes\": [],", 1),
+            "format version 3",
+        ),
+        (
+            "not a board",
+            "{\"tasks\": []}".into(),
+            "this is not a standup board",
+        ),
+        ("not JSON", "hello".into(), "line 1, column 1"),
+        (
+            "empty",
+            String::new(),
+            "line 1, column 0: EOF while parsing",
+        ),
+        (
+            "dangling column",
+            good.replacen("\"column\": \"doing\"", "\"column\": \"dooing\"", 1),
+            "column `dooing` does not exist",
+        ),
+        (
+            "impossible date",
+            good.replacen("\"due\": \"2026-11-26\"", "\"due\": \"2026-02-30\"", 1),
+            "line",
+        ),
+        (
+            "unknown key",
+            good.replacen(
+                "\"title\": \"Campaign page design\",",
+                "\"title\": \"Campaign page design\",\n      \"colour\": \"red\",",
+                1,
+            ),
+            "unknown field `colour`",
+        ),
+        (
+            "duplicate task",
+            good.replacen("\"id\": \"T-3\"", "\"id\": \"T-1\"", 1),
+            "task T-1 appears twice",
+        ),
+    ];
+    for (what, text, expected) in cases {
+        let path = dir.path().join(format!("{}.json", what.replace(' ', "-")));
+        write(&path, &text);
+        let err = BoardFile::open(&path).expect_err(what);
+        let message = err.to_string();
+        assert!(
+            matches!(err, StoreError::Format { .. }),
+            "{what}: {message}"
+        );
+        assert!(message.contains(expected), "{what}: {message}");
+        assert!(
+            message.contains(&path.display().to_string()),
+            "{what}: names the file"
+        );
+        assert!(message.contains("left as it is"), "{what}: {message}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            text,
+            "{what}: file untouched"
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    fs::write(&path, b"{\n  \"name\": \"\xff\"\n}").unwrap();
+    let message = BoardFile::open(&path).unwrap_err().to_string();
+    assert!(
+        message.contains("line 2, column 12: the file is not UTF-8 text"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_interrupted_save_leaves_the_old_file_and_no_debris() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let old = standup::store::to_json(&common::demo());
+    write(&path, &old);
+    {
+        // Staged but never committed: what a crash before the rename leaves.
+        let staged = file::stage(&path, b"{ half a bo").unwrap();
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "temp file beside the board"
+        );
+        drop(staged);
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), old);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into())
+        .collect();
+    assert_eq!(names, ["board.json"]);
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut mine, mut board) = BoardFile::open(&path).unwrap();
+    mine.save(&board).unwrap();
+    // Someone else saves in between.
+    let (mut theirs, mut other) = BoardFile::open(&path).unwrap();
+    other
+        .apply(
+            &Action::AddTask(NewTask {
+                title: "theirs".into(),
+                ..NewTask::default()
+            }),
+            common::now(),
+        )
+        .unwrap();
+    theirs.save(&other).unwrap();
+    let on_disk = fs::read_to_string(&path).unwrap();
+    board
+        .apply(
+            &Action::AddTask(NewTask {
+                title: "mine".into(),
+                ..NewTask::default()
+            }),
+            common::now(),
+        )
+        .unwrap();
+    assert!(mine.changed_on_disk().unwrap());
+    let err = mine.save(&board).unwrap_err();
+    assert!(matches!(err, StoreError::ChangedOnDisk { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), on_disk);
+    // After a reload, saving works again.
+    let reloaded = mine.reload().unwrap();
+    assert_eq!(reloaded, other);
+    mine.save(&reloaded).unwrap();
+}
