@@ -994,18 +994,28 @@ impl Txn<'_> {
         Ok(status)
     }
 
+    /// Logs an issue's move from one status to another.
+    fn log_status(&mut self, event: Event, id: IssueId, from: IssueStatus, to: IssueStatus) {
+        self.log(
+            event,
+            id.to_string(),
+            None,
+            Some(from.as_str().into()),
+            Some(to.as_str().into()),
+        );
+    }
+
     fn acknowledge(&mut self, id: IssueId) -> Result<(), ActionError> {
         self.transition(id, &[IssueStatus::Open], "acknowledged")?;
         let now = self.now;
         let issue = self.issue_mut(id)?;
         issue.status = IssueStatus::Acknowledged;
         issue.acknowledged = Some(now);
-        self.log(
+        self.log_status(
             Event::Acknowledge,
-            id.to_string(),
-            None,
-            Some("open".into()),
-            Some("acknowledged".into()),
+            id,
+            IssueStatus::Open,
+            IssueStatus::Acknowledged,
         );
         Ok(())
     }
@@ -1023,13 +1033,7 @@ impl Txn<'_> {
         issue.acknowledged.get_or_insert(now);
         issue.resolved = Some(now);
         issue.resolution = note.trim().to_string();
-        self.log(
-            Event::Resolve,
-            id.to_string(),
-            None,
-            Some(from.as_str().into()),
-            Some("resolved".into()),
-        );
+        self.log_status(Event::Resolve, id, from, IssueStatus::Resolved);
         Ok(())
     }
 
@@ -1044,13 +1048,7 @@ impl Txn<'_> {
             "closed",
         )?;
         self.issue_mut(id)?.status = IssueStatus::Closed;
-        self.log(
-            Event::Close,
-            id.to_string(),
-            None,
-            Some(from.as_str().into()),
-            Some("closed".into()),
-        );
+        self.log_status(Event::Close, id, from, IssueStatus::Closed);
         Ok(())
     }
 
@@ -1067,14 +1065,8 @@ impl Txn<'_> {
             IssueStatus::Open
         };
         issue.resolved = None;
-        let to = issue.status.as_str().to_string();
-        self.log(
-            Event::Reopen,
-            id.to_string(),
-            None,
-            Some(from.as_str().into()),
-            Some(to),
-        );
+        let to = issue.status;
+        self.log_status(Event::Reopen, id, from, to);
         Ok(())
     }
 }

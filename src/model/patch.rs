@@ -55,11 +55,6 @@ impl Patch {
     pub fn task_ids(&self) -> impl Iterator<Item = TaskId> + '_ {
         self.tasks.iter().map(|(id, _)| *id)
     }
-
-    /// The ids of the issues this patch touches.
-    pub fn issue_ids(&self) -> impl Iterator<Item = IssueId> + '_ {
-        self.issues.iter().map(|(id, _)| *id)
-    }
 }
 
 impl Board {

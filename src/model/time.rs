@@ -1,7 +1,7 @@
 //! Timestamps as the board file writes them: RFC 3339, whole seconds, with the
 //! offset of the place they were made in.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::{Deserialize, Deserializer, Serializer};
 
 /// A moment, with the UTC offset it was recorded in.
@@ -10,11 +10,6 @@ pub type Timestamp = DateTime<FixedOffset>;
 /// Formats a timestamp the one way the file and the CLI write it.
 pub fn format_timestamp(t: &Timestamp) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-/// The calendar day of a moment, in its own offset.
-pub fn day_of(t: &Timestamp) -> NaiveDate {
-    t.date_naive()
 }
 
 /// serde helpers for `Timestamp` fields, so that every timestamp in the file

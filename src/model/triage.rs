@@ -78,7 +78,7 @@ impl Priority {
 
 /// Which SLA clock is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clock {
+pub enum SlaClock {
     /// Waiting for someone to acknowledge.
     Respond,
     /// Acknowledged, waiting for a resolution.
@@ -92,7 +92,7 @@ pub struct Sla {
     pub respond_by: Timestamp,
     pub resolve_by: Timestamp,
     /// The clock that runs now, with its deadline; `None` once resolved.
-    pub running: Option<(Clock, Timestamp)>,
+    pub running: Option<(SlaClock, Timestamp)>,
     /// A running clock is past its deadline.
     pub breached: bool,
     /// A running clock is in the last quarter of its target.
@@ -118,8 +118,8 @@ impl Issue {
             .resolve_by
             .unwrap_or(self.opened + minutes(target.resolve.minutes()));
         let running = match self.status {
-            IssueStatus::Open => Some((Clock::Respond, respond_by)),
-            IssueStatus::Acknowledged => Some((Clock::Resolve, resolve_by)),
+            IssueStatus::Open => Some((SlaClock::Respond, respond_by)),
+            IssueStatus::Acknowledged => Some((SlaClock::Resolve, resolve_by)),
             IssueStatus::Resolved | IssueStatus::Closed => None,
         };
         // An open issue also runs its resolution clock: it can breach both.

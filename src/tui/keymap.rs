@@ -54,18 +54,6 @@ impl Command {
             (Command::Cancel, _) => "close help, cancel",
         }
     }
-
-    /// A one-word label for the footer.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Command::Quit => "quit",
-            Command::Help => "help",
-            Command::NextPane => "pane",
-            Command::Up | Command::Down => "move",
-            Command::Left | Command::Right => "column",
-            _ => "",
-        }
-    }
 }
 
 /// A key as the table holds it.

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::model::triage::{Clock, Priority};
+use crate::model::triage::{Priority, SlaClock};
 
 use crate::model::{Issue, IssueStatus};
 use crate::text::human_duration;
@@ -182,8 +182,8 @@ fn clock(app: &App, issue: &Issue) -> (String, Style) {
                 )
             } else {
                 let verb = match which {
-                    Clock::Respond => "respond",
-                    Clock::Resolve => "resolve",
+                    SlaClock::Respond => "respond",
+                    SlaClock::Resolve => "resolve",
                 };
                 let style = if sla.at_risk { t.at_risk } else { Style::new() };
                 (format!("{verb} in {}", human_duration(by - app.now)), style)
