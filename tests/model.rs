@@ -197,16 +197,7 @@ fn columns_and_parties_are_found_by_id_or_name_in_any_case() {
 #[test]
 fn over_the_wip_limit_is_allowed_with_a_warning() {
     let mut board = common::demo();
-    let applied = board
-        .apply(
-            &Action::MoveTask {
-                id: "T-4".parse().unwrap(),
-                column: "doing".into(),
-                position: None,
-            },
-            common::now(),
-        )
-        .unwrap();
+    let applied = common::move_task(&mut board, "T-4", "doing");
     assert_eq!(
         applied.warnings,
         vec![standup::model::Warning::OverWip {

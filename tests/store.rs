@@ -59,16 +59,7 @@ fn one_change_is_a_few_lines_of_diff() {
             common::now(),
         )
         .unwrap();
-    board
-        .apply(
-            &Action::MoveTask {
-                id: "T-4".parse().unwrap(),
-                column: "doing".into(),
-                position: None,
-            },
-            common::now(),
-        )
-        .unwrap();
+    common::move_task(&mut board, "T-4", "doing");
     let after = standup::store::to_json(&board);
     let old: Vec<&str> = before.lines().collect();
     let new: Vec<&str> = after.lines().collect();

@@ -89,3 +89,18 @@ pub fn english() -> Board {
         "Campaign",
     )
 }
+
+/// Moves a card to a column at the pinned moment, as `standup task move` does.
+pub fn move_task(board: &mut Board, id: &str, column: &str) -> standup::model::Applied {
+    let id: TaskId = id.parse().expect("a task id");
+    board
+        .apply(
+            &Action::MoveTask {
+                id,
+                column: column.into(),
+                position: None,
+            },
+            now(),
+        )
+        .expect("the move is accepted")
+}

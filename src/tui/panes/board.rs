@@ -140,7 +140,9 @@ fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
     }
     let t = &app.theme;
     let today = app.now.date_naive();
-    let blocked = app.board.is_blocked(task) && !app.board.is_finished(task);
+    // One look at the dependencies serves both the mark and the `waits` text.
+    let waits = app.board.waits_on(task);
+    let blocked = (task.blocked.is_some() || !waits.is_empty()) && !app.board.is_finished(task);
     let mut first: Vec<(String, Style)> = vec![(format!("{} ", task.id), t.dim)];
     if blocked {
         first.push(("⊘ ".into(), t.blocked));
@@ -209,7 +211,6 @@ fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
         };
         add(shown, style);
     }
-    let waits = app.board.waits_on(task);
     if !waits.is_empty() {
         let ids: Vec<String> = waits.iter().map(ToString::to_string).collect();
         add(format!("waits {}", ids.join(",")), t.blocked);

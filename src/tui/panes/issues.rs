@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::model::triage::{Priority, SlaClock};
+use crate::model::triage::{Priority, Sla, SlaClock};
 
 use crate::model::{Issue, IssueStatus};
 use crate::text::human_duration;
@@ -138,7 +138,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
         if clock_w > 0 {
-            let (text, style) = clock(app, issue);
+            let (text, style) = clock(app, issue, &sla);
             put(
                 buf,
                 area,
@@ -156,9 +156,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// `responds in 18m`, `resolve in 1d 3h`, `breached 2h ago`, `resolved 3d ago`.
-fn clock(app: &App, issue: &Issue) -> (String, Style) {
+fn clock(app: &App, issue: &Issue, sla: &Sla) -> (String, Style) {
     let t = &app.theme;
-    let sla = issue.sla(&app.board.settings.sla, app.now);
     match (issue.status, sla.running) {
         (IssueStatus::Resolved, _) => {
             let ago = issue
