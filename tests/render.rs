@@ -228,9 +228,9 @@ fn keys_switch_panes_and_help_closes() {
     press(&mut app, "<s-tab>");
     assert_eq!(app.pane, Pane::Issues);
     press(&mut app, "?");
-    assert!(app.help);
+    assert!(app.help_open());
     press(&mut app, "<esc>");
-    assert!(!app.help && !app.quit);
+    assert!(!app.help_open() && !app.quit);
     press(&mut app, "q");
     assert!(app.quit);
 }

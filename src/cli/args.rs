@@ -40,6 +40,9 @@ pub enum Command {
     /// Cards on the progress board.
     #[command(subcommand)]
     Task(TaskCommand),
+    /// Columns of the progress board.
+    #[command(subcommand)]
+    Column(ColumnCommand),
     /// Print the whole board.
     Export {
         /// Output format.
@@ -152,7 +155,44 @@ pub enum TaskCommand {
         /// Only blocked cards.
         #[arg(long)]
         blocked: bool,
+        /// Only cards at medium or high risk.
+        #[arg(long)]
+        at_risk: bool,
+        /// Only cards whose id, title or note contain these words.
+        #[arg(long)]
+        text: Option<String>,
         /// Print `{"tasks": [...]}`.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ColumnCommand {
+    /// Add a column (placed before the last one, which means "finished").
+    Add {
+        name: String,
+        /// WIP limit: how many cards the column should hold at most.
+        #[arg(long)]
+        wip: Option<u32>,
+    },
+    /// Set a column's WIP limit (`-` for none).
+    Wip {
+        /// Column id or name.
+        column: String,
+        /// A number of cards, or `-`.
+        #[arg(allow_hyphen_values = true)]
+        limit: String,
+    },
+    /// Rename a column.
+    Rename { column: String, name: String },
+    /// Move a column to a position, 1 being leftmost.
+    Move { column: String, position: usize },
+    /// Delete an empty column.
+    Rm { column: String },
+    /// List the columns with their counts and limits.
+    List {
+        /// Print `{"columns": [...]}`.
         #[arg(long)]
         json: bool,
     },

@@ -13,13 +13,16 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 
-pub use args::{Cli, Command, ExportFormat, KindArg, PartyCommand, TaskCommand, TaskFields};
+pub use args::{
+    Cli, ColumnCommand, Command, ExportFormat, KindArg, PartyCommand, TaskCommand, TaskFields,
+};
 
 use crate::clock::Clock;
 use crate::model::action::parse_risk;
 use crate::model::dates::parse_date;
 use crate::model::{
-    Action, Applied, Board, NewTask, PartyKind, Risk, TaskEdit, TaskId, Timestamp, Warning,
+    Action, Applied, Board, NewTask, PartyKind, Risk, TaskEdit, TaskFilter, TaskId, Timestamp,
+    Warning,
 };
 use crate::store::{self, BoardFile};
 
@@ -93,7 +96,14 @@ impl Session {
 
     fn save(&mut self) -> Result<()> {
         if self.changed || !self.file.exists() {
-            self.file.save(&self.board)?;
+            // Another window or script may have saved since we read the
+            // file: merge into its version rather than overwrite it.
+            if let store::Saved::Merged(merged) = self.file.save_merging(&self.board)? {
+                for note in &merged.notes {
+                    eprintln!("standup: merged with a change made meanwhile: {note}");
+                }
+                self.board = merged.board.clone();
+            }
         }
         Ok(())
     }
@@ -110,6 +120,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Demo { force } => demo(cli, *force),
         Command::Party(cmd) => party(cli, cmd),
         Command::Task(cmd) => task(cli, cmd),
+        Command::Column(cmd) => column(cli, cmd),
         Command::Export { format } => {
             let s = Session::open(cli)?;
             match format {
@@ -375,9 +386,12 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
             owner,
             overdue,
             blocked,
+            at_risk,
+            text,
             json,
         } => {
-            let filter = output::TaskFilter {
+            let filter = TaskFilter {
+                text: text.clone().unwrap_or_default(),
                 column: column
                     .as_deref()
                     .map(|c| s.board.resolve_column(c))
@@ -388,12 +402,95 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                     .transpose()?,
                 overdue: *overdue,
                 blocked: *blocked,
+                at_risk: *at_risk,
             };
             let tasks = output::select_tasks(&s.board, &filter, s.today());
             if *json {
                 println!("{}", output::tasks_json(&s.board, &tasks, s.today()));
             } else {
                 print!("{}", output::tasks_table(&s.board, &tasks, s.today()));
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
+    let mut s = Session::open(cli)?;
+    let name_of = |board: &Board, text: &str| {
+        board
+            .find_column(text)
+            .map_or_else(|| text.trim().to_string(), |c| c.name.clone())
+    };
+    match cmd {
+        ColumnCommand::Add { name, wip } => {
+            let applied = s.apply(&Action::AddColumn {
+                name: name.clone(),
+                wip: *wip,
+            })?;
+            s.save()?;
+            println!(
+                "Added column {} ({})",
+                name.trim(),
+                applied.created.unwrap_or_default()
+            );
+        }
+        ColumnCommand::Wip { column, limit } => {
+            let wip = if is_clear(limit) {
+                None
+            } else {
+                Some(limit.trim().parse::<u32>().map_err(|_| {
+                    anyhow!(
+                        "`{}` is not a WIP limit (use a number of cards, or - for none)",
+                        limit.trim()
+                    )
+                })?)
+            };
+            s.apply(&Action::SetWip {
+                column: column.clone(),
+                wip,
+            })?;
+            s.save()?;
+            let name = name_of(&s.board, column);
+            match wip {
+                Some(n) => println!("{name}: WIP limit {n}"),
+                None => println!("{name}: no WIP limit"),
+            }
+        }
+        ColumnCommand::Rename { column, name } => {
+            let old = name_of(&s.board, column);
+            s.apply(&Action::RenameColumn {
+                column: column.clone(),
+                name: name.clone(),
+            })?;
+            s.save()?;
+            println!("Renamed column {old} to {}", name.trim());
+        }
+        ColumnCommand::Move { column, position } => {
+            if *position == 0 {
+                bail!("positions start at 1 (the leftmost column)");
+            }
+            s.apply(&Action::MoveColumn {
+                column: column.clone(),
+                position: position - 1,
+            })?;
+            s.save()?;
+            let order: Vec<String> = s.board.columns.iter().map(|c| c.name.clone()).collect();
+            println!("Columns: {}", order.join(" → "));
+        }
+        ColumnCommand::Rm { column } => {
+            let name = name_of(&s.board, column);
+            s.apply(&Action::DeleteColumn {
+                column: column.clone(),
+            })?;
+            s.save()?;
+            println!("Deleted column {name}");
+        }
+        ColumnCommand::List { json } => {
+            if *json {
+                println!("{}", output::columns_json(&s.board));
+            } else {
+                print!("{}", output::columns_table(&s.board));
             }
         }
     }

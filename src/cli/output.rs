@@ -5,17 +5,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::action::risk_word;
-use crate::model::{Board, Party, Task, TaskId};
+use crate::model::{Board, Column, Party, Task, TaskFilter, TaskId};
 use crate::text::{pad, sanitize, width};
-
-/// Which tasks `task list` shows.
-#[derive(Debug, Default)]
-pub struct TaskFilter {
-    pub column: Option<String>,
-    pub owner: Option<String>,
-    pub overdue: bool,
-    pub blocked: bool,
-}
 
 /// The tasks that pass the filter, in board order (column, then rank).
 pub fn select_tasks<'a>(board: &'a Board, filter: &TaskFilter, today: NaiveDate) -> Vec<&'a Task> {
@@ -23,11 +14,61 @@ pub fn select_tasks<'a>(board: &'a Board, filter: &TaskFilter, today: NaiveDate)
         .tasks_by_column()
         .into_iter()
         .flatten()
-        .filter(|t| filter.column.as_ref().is_none_or(|c| t.column == *c))
-        .filter(|t| filter.owner.is_none() || t.owner == filter.owner)
-        .filter(|t| !filter.overdue || board.is_overdue(t, today))
-        .filter(|t| !filter.blocked || board.is_blocked(t))
+        .filter(|t| filter.matches(board, t, today))
         .collect()
+}
+
+/// A column as `column list --json` prints it.
+#[derive(Serialize)]
+struct ColumnRow<'a> {
+    #[serde(flatten)]
+    column: &'a Column,
+    count: usize,
+}
+
+/// `{"columns": [...]}`: each column with its card count.
+pub fn columns_json(board: &Board) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        columns: Vec<ColumnRow<'a>>,
+    }
+    let counts = board.tasks_by_column();
+    let rows = board
+        .columns
+        .iter()
+        .zip(&counts)
+        .map(|(column, cards)| ColumnRow {
+            column,
+            count: cards.len(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&Out { columns: rows }).unwrap_or_default()
+}
+
+/// The columns left to right: id, name, cards and limit.
+pub fn columns_table(board: &Board) -> String {
+    let counts = board.tasks_by_column();
+    let rows: Vec<Vec<String>> = board
+        .columns
+        .iter()
+        .zip(&counts)
+        .enumerate()
+        .map(|(i, (c, cards))| {
+            let wip = match c.wip {
+                Some(limit) if cards.len() > limit as usize => format!("{limit} (over)"),
+                Some(limit) => limit.to_string(),
+                None => "-".to_string(),
+            };
+            vec![
+                (i + 1).to_string(),
+                c.id.clone(),
+                sanitize(&c.name),
+                cards.len().to_string(),
+                wip,
+            ]
+        })
+        .collect();
+    table(&["#", "ID", "NAME", "CARDS", "WIP"], &rows)
 }
 
 /// A task as `--json` prints it: the file's keys plus derived ones.

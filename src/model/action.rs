@@ -42,6 +42,20 @@ pub enum Action {
         column: String,
         wip: Option<u32>,
     },
+    RenameColumn {
+        column: String,
+        name: String,
+    },
+    /// Put a column at `position` (0 is leftmost). The last column means
+    /// "finished", so the cards' finished times follow the new order.
+    MoveColumn {
+        column: String,
+        position: usize,
+    },
+    /// Remove an empty column.
+    DeleteColumn {
+        column: String,
+    },
     AddTask(NewTask),
     EditTask {
         id: TaskId,
@@ -147,6 +161,10 @@ pub enum ActionError {
     ColumnExists(String),
     #[error("a WIP limit must be 1 or more (use `-` for no limit)")]
     ZeroWip,
+    #[error("column `{name}` still holds {count} card(s): move or delete them first")]
+    ColumnNotEmpty { name: String, count: usize },
+    #[error("`{0}` is the only column; a board needs one")]
+    OnlyColumn(String),
     #[error("{0} cannot depend on itself")]
     SelfDependency(TaskId),
     #[error("{task} cannot depend on {dep}: {dep} already waits on {task}")]
@@ -255,6 +273,9 @@ impl Txn<'_> {
             } => self.add_party(code, name, *kind, department.as_deref()),
             Action::AddColumn { name, wip } => self.add_column(name, *wip),
             Action::SetWip { column, wip } => self.set_wip(column, *wip),
+            Action::RenameColumn { column, name } => self.rename_column(column, name),
+            Action::MoveColumn { column, position } => self.move_column(column, *position),
+            Action::DeleteColumn { column } => self.delete_column(column),
             Action::AddTask(new) => self.add_task(new),
             Action::EditTask { id, edit } => self.edit_task(*id, edit),
             Action::MoveTask {
@@ -458,11 +479,17 @@ impl Txn<'_> {
             return Err(ActionError::ColumnExists(name.to_string()));
         }
         let id = self.fresh_column_id(name);
-        self.columns_mut().push(Column {
-            id: id.clone(),
-            name: name.to_string(),
-            wip,
-        });
+        // New columns go before the last one: the last column means
+        // "finished", and adding `QA` must not make finished work unfinished.
+        let at = self.board.columns.len().saturating_sub(1);
+        self.columns_mut().insert(
+            at,
+            Column {
+                id: id.clone(),
+                name: name.to_string(),
+                wip,
+            },
+        );
         self.log(
             Event::Create,
             format!("column:{id}"),
@@ -526,6 +553,118 @@ impl Txn<'_> {
             show(wip),
         );
         Ok(())
+    }
+
+    fn rename_column(&mut self, column: &str, name: &str) -> Result<(), ActionError> {
+        let id = self.board.resolve_column(column)?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(ActionError::EmptyName);
+        }
+        let old = self
+            .board
+            .column(&id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        if old == name {
+            return Ok(());
+        }
+        if self
+            .board
+            .columns
+            .iter()
+            .any(|c| c.id != id && c.name.to_lowercase() == name.to_lowercase())
+        {
+            return Err(ActionError::ColumnExists(name.to_string()));
+        }
+        if let Some(col) = self.columns_mut().iter_mut().find(|c| c.id == id) {
+            col.name = name.to_string();
+        }
+        self.log(
+            Event::Edit,
+            format!("column:{id}"),
+            Some("name"),
+            Some(old),
+            Some(name.to_string()),
+        );
+        Ok(())
+    }
+
+    fn move_column(&mut self, column: &str, position: usize) -> Result<(), ActionError> {
+        let id = self.board.resolve_column(column)?;
+        let from = self.board.column_index(&id).unwrap_or(0);
+        let to = position.min(self.board.columns.len().saturating_sub(1));
+        if from == to {
+            return Ok(());
+        }
+        let old_last = self.board.last_column().map(|c| c.id.clone());
+        let columns = self.columns_mut();
+        let col = columns.remove(from);
+        columns.insert(to, col);
+        self.log(
+            Event::Move,
+            format!("column:{id}"),
+            Some("position"),
+            Some(from.to_string()),
+            Some(to.to_string()),
+        );
+        self.restamp_finished(old_last);
+        Ok(())
+    }
+
+    fn delete_column(&mut self, column: &str) -> Result<(), ActionError> {
+        let id = self.board.resolve_column(column)?;
+        let name = self
+            .board
+            .column(&id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        let count = self.board.tasks.values().filter(|t| t.column == id).count();
+        if count > 0 {
+            return Err(ActionError::ColumnNotEmpty { name, count });
+        }
+        if self.board.columns.len() == 1 {
+            return Err(ActionError::OnlyColumn(name));
+        }
+        let old_last = self.board.last_column().map(|c| c.id.clone());
+        self.columns_mut().retain(|c| c.id != id);
+        self.log(
+            Event::Delete,
+            format!("column:{id}"),
+            None,
+            Some(name),
+            None,
+        );
+        self.restamp_finished(old_last);
+        Ok(())
+    }
+
+    /// When a different column became the last one, its cards are finished
+    /// from now and the old last column's cards are no longer.
+    fn restamp_finished(&mut self, old_last: Option<String>) {
+        let new_last = self.board.last_column().map(|c| c.id.clone());
+        if new_last == old_last {
+            return;
+        }
+        let now = self.now;
+        let affected: Vec<TaskId> = self
+            .board
+            .tasks
+            .values()
+            .filter(|t| {
+                Some(&t.column) == old_last.as_ref() || Some(&t.column) == new_last.as_ref()
+            })
+            .map(|t| t.id)
+            .collect();
+        for id in affected {
+            if let Ok(task) = self.task_mut(id) {
+                task.finished = if Some(&task.column) == new_last.as_ref() {
+                    Some(task.finished.unwrap_or(now))
+                } else {
+                    None
+                };
+            }
+        }
     }
 
     // --- tasks ------------------------------------------------------------

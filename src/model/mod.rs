@@ -4,11 +4,15 @@
 pub mod action;
 pub mod board;
 pub mod dates;
+pub mod filter;
+pub mod history;
 pub mod ids;
+pub mod merge;
 pub mod patch;
 pub mod raci;
 pub mod settings;
 pub mod status;
+pub mod summary;
 pub mod time;
 pub mod triage;
 pub mod validate;
@@ -17,7 +21,10 @@ pub use action::{Action, ActionError, Applied, NewIssue, NewTask, TaskEdit, Warn
 pub use board::{
     Blocked, Board, Column, Event, Issue, IssueStatus, LogEntry, Party, PartyKind, Risk, Task,
 };
+pub use filter::TaskFilter;
+pub use history::History;
 pub use ids::{IssueId, TaskId};
+pub use merge::{Merged, merge};
 pub use patch::Patch;
 pub use raci::Role;
 pub use time::Timestamp;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::format::{self, FormatError};
-use crate::model::Board;
+use crate::model::{Board, Merged, merge};
 
 /// Why the board file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +53,19 @@ impl Seen {
 pub struct BoardFile {
     path: PathBuf,
     seen: Option<Seen>,
+    /// The text last read or written: the common base when the file changed
+    /// on disk and our changes must be merged into the new version.
+    base: Option<String>,
+}
+
+/// How a save went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// The board was written as given.
+    Written,
+    /// The file had changed on disk: both versions were merged and the
+    /// merged board written. The caller should carry on from this board.
+    Merged(Box<Merged>),
 }
 
 impl BoardFile {
@@ -65,6 +78,7 @@ impl BoardFile {
                 let file = BoardFile {
                     path: path.to_path_buf(),
                     seen: Some(Seen::of(&bytes)),
+                    base: String::from_utf8(bytes).ok(),
                 };
                 Ok((file, board))
             }
@@ -72,6 +86,7 @@ impl BoardFile {
                 BoardFile {
                     path: path.to_path_buf(),
                     seen: None,
+                    base: None,
                 },
                 Board::default(),
             )),
@@ -101,6 +116,7 @@ impl BoardFile {
     pub fn reload(&mut self) -> Result<Board, StoreError> {
         let (file, board) = BoardFile::open(&self.path)?;
         self.seen = file.seen;
+        self.base = file.base;
         Ok(board)
     }
 
@@ -123,12 +139,50 @@ impl BoardFile {
                 path: self.path.clone(),
             });
         }
+        self.write(board)
+    }
+
+    /// Saves the board atomically; when the file changed on disk since it
+    /// was read, merges our board into the version on disk instead of
+    /// overwriting it (see [`crate::model::merge`]). A version on disk that
+    /// cannot be read is never overwritten.
+    pub fn save_merging(&mut self, board: &Board) -> Result<Saved, StoreError> {
+        if self.read_current()? == self.seen {
+            self.write(board)?;
+            return Ok(Saved::Written);
+        }
+        let theirs = match fs::read(&self.path) {
+            Ok(bytes) => parse(&self.path, &bytes)?,
+            // The file was removed: nothing to merge with; ours stands.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.write(board)?;
+                return Ok(Saved::Written);
+            }
+            Err(source) => {
+                return Err(StoreError::Read {
+                    path: self.path.clone(),
+                    source,
+                });
+            }
+        };
+        let base = self
+            .base
+            .as_deref()
+            .and_then(|text| format::from_json(text).ok())
+            .unwrap_or_default();
+        let merged = merge(&base, board, &theirs);
+        self.write(&merged.board)?;
+        Ok(Saved::Merged(Box::new(merged)))
+    }
+
+    fn write(&mut self, board: &Board) -> Result<(), StoreError> {
         let text = format::to_json(board);
         write_atomic(&self.path, text.as_bytes()).map_err(|source| StoreError::Write {
             path: self.path.clone(),
             source,
         })?;
         self.seen = Some(Seen::of(text.as_bytes()));
+        self.base = Some(text);
         Ok(())
     }
 }

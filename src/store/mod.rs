@@ -4,5 +4,5 @@ pub mod file;
 pub mod format;
 pub mod paths;
 
-pub use file::{BoardFile, StoreError};
+pub use file::{BoardFile, Saved, StoreError};
 pub use format::{FormatError, VERSION, from_json, to_json};

@@ -1,18 +1,19 @@
-//! The application state: the board, the current pane, each pane's
-//! selection, and the overlays. Keys become commands in the keymap and are
-//! handled here; drawing (in `render` and `panes`) only reads this.
+//! The application state: the board, its undo history, the current pane,
+//! each pane's selection, the filter, the overlay and the last message.
+//!
+//! Every change goes through [`App::perform`], which applies an action
+//! through the session's history and marks the board for saving; the event
+//! loop saves it at once and reports back through [`App::saved`]. Drawing
+//! (in `render` and `panes`) only reads this.
 
-use std::collections::HashMap;
-
-use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use super::keymap::{Command, Keymap};
+use super::keymap::Keymap;
 use super::layout;
+use super::overlay::Overlay;
 use super::theme::Theme;
-use crate::model::raci::{self, Load, Rule};
-use crate::model::status::Alerts;
-use crate::model::{Board, IssueId, TaskId, Timestamp};
+use super::view::View;
+use crate::model::{Action, Board, History, Merged, TaskFilter, TaskId, Timestamp, Warning};
 
 /// The panes, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,7 +35,7 @@ impl Pane {
         }
     }
 
-    fn index(self) -> usize {
+    pub(super) fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 }
@@ -48,6 +49,8 @@ pub struct BoardState {
     pub offsets: Vec<usize>,
     /// First visible column when not all fit.
     pub first_column: usize,
+    /// In lanes mode: the first visible line of the lanes.
+    pub lane_scroll: usize,
 }
 
 /// Selection and scroll of the RACI grid.
@@ -66,56 +69,30 @@ pub struct IssuesState {
     pub first_row: usize,
 }
 
-/// What the panes draw from, derived from the board once per change instead
-/// of once per frame.
-#[derive(Debug, Clone, Default)]
-pub struct View {
-    /// Each column's cards in order.
-    pub columns: Vec<Vec<TaskId>>,
-    /// When each card entered its column.
-    pub entered: HashMap<TaskId, Timestamp>,
-    /// RACI rows (tasks in id order) and each row's broken rules.
-    pub raci_rows: Vec<TaskId>,
-    pub raci_rules: HashMap<TaskId, Vec<Rule>>,
-    pub loads: Vec<(String, Load)>,
-    /// Issues: active first, by priority, then nearest deadline.
-    pub issues: Vec<IssueId>,
-    pub alerts: Alerts,
+/// How a message reads: news, a caution, or something that went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
 }
 
-impl View {
-    fn build(board: &Board, now: Timestamp) -> View {
-        let columns = board
-            .tasks_by_column()
-            .into_iter()
-            .map(|col| col.into_iter().map(|t| t.id).collect())
-            .collect();
-        let raci_rows: Vec<TaskId> = board.tasks.keys().copied().collect();
-        let raci_rules = raci_rows
-            .iter()
-            .map(|id| (*id, raci::task_problems(board, *id)))
-            .filter(|(_, rules)| !rules.is_empty())
-            .collect();
-        let mut issues: Vec<(bool, crate::model::Priority, Timestamp, IssueId)> = board
-            .issues
-            .values()
-            .map(|i| {
-                let sla = i.sla(&board.settings.sla, now);
-                let deadline = sla.running.map_or(sla.resolve_by, |(_, by)| by);
-                (!i.status.is_active(), sla.priority, deadline, i.id)
-            })
-            .collect();
-        issues.sort();
-        View {
-            columns,
-            entered: board.entered_column(),
-            raci_rows,
-            raci_rules,
-            loads: raci::loads(board),
-            issues: issues.into_iter().map(|(_, _, _, id)| id).collect(),
-            alerts: board.alerts(now),
-        }
-    }
+/// The footer's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// Whether the board on screen is the board on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed since the board was opened.
+    Clean,
+    Saved,
+    /// The last save failed, for this reason; the change is in memory and
+    /// the next change (or quitting) tries again.
+    Failed(String),
 }
 
 /// The whole application state.
@@ -127,21 +104,27 @@ pub struct App {
     pub board_state: BoardState,
     pub raci_state: RaciState,
     pub issues_state: IssuesState,
-    pub help: bool,
-    pub message: Option<String>,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
     pub keymap: Keymap,
     pub theme: Theme,
-    /// Where the board lives, for the footer and messages.
+    /// Where the board lives, for the tab bar and messages.
     pub location: String,
     pub quit: bool,
-    /// Changes not yet saved (the loop saves them).
+    /// Changes not yet saved (the loop saves them at once).
     pub dirty: bool,
+    pub save_state: SaveState,
+    pub history: History,
+    /// Which cards the board pane shows.
+    pub filter: TaskFilter,
+    /// Whether the board is grouped into swimlanes by owner.
+    pub lanes: bool,
     pub view: View,
 }
 
 impl App {
     pub fn new(board: Board, now: Timestamp, location: String, theme: Theme) -> App {
-        let view = View::build(&board, now);
+        let view = View::build(&board, now, &TaskFilter::default(), false);
         App {
             board,
             now,
@@ -149,15 +132,24 @@ impl App {
             board_state: BoardState::default(),
             raci_state: RaciState::default(),
             issues_state: IssuesState::default(),
-            help: false,
+            overlay: None,
             message: None,
             keymap: Keymap::default(),
             theme,
             location,
             quit: false,
             dirty: false,
+            save_state: SaveState::Clean,
+            history: History::default(),
+            filter: TaskFilter::default(),
+            lanes: false,
             view,
         }
+    }
+
+    /// Whether the help overlay is open.
+    pub fn help_open(&self) -> bool {
+        self.overlay == Some(Overlay::Help)
     }
 
     /// Moves the clock; the alert counts and SLA clocks follow.
@@ -168,53 +160,164 @@ impl App {
         }
     }
 
-    /// Replaces the board (e.g. reloaded from disk) and rebuilds the view.
-    pub fn set_board(&mut self, board: Board) {
+    /// Says something in the footer.
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone,
+        });
+    }
+
+    /// Applies an action as a user change: through the undo history, then
+    /// marked for the loop to save. The footer says what happened (or why
+    /// not). Returns whether the board accepted it.
+    pub fn perform(&mut self, action: &Action) -> bool {
+        let selected = self.selected_task();
+        let label = action.summary(&self.board);
+        match self.history.apply(&mut self.board, action, self.now) {
+            Ok(applied) => {
+                let changed = !applied.patch.is_noop(&self.board);
+                let mut text = capitalize(&label);
+                if let Some(created) = &applied.created
+                    && matches!(action, Action::AddTask(_))
+                {
+                    text = format!("Added {created}");
+                }
+                let mut tone = Tone::Info;
+                for warning in &applied.warnings {
+                    match warning {
+                        Warning::OverWip {
+                            column,
+                            count,
+                            limit,
+                        } => {
+                            text.push_str(&format!(
+                                " · {column} is over its WIP limit ({count}/{limit})"
+                            ));
+                            tone = Tone::Warning;
+                        }
+                    }
+                }
+                if !changed {
+                    text = format!("{text}: nothing changed");
+                }
+                let follow = applied
+                    .created
+                    .as_deref()
+                    .and_then(|c| c.parse::<TaskId>().ok())
+                    .filter(|id| self.board.tasks.contains_key(id))
+                    .or(selected);
+                if changed {
+                    self.dirty = true;
+                }
+                self.refresh_following(follow);
+                self.say(tone, text);
+                true
+            }
+            Err(e) => {
+                self.say(Tone::Error, capitalize(&e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Takes back the last change of this session.
+    pub fn undo(&mut self) {
+        match self.history.undo(&mut self.board) {
+            Some(step) => {
+                self.dirty = true;
+                self.refresh_following(step.tasks.first().copied());
+                self.say(Tone::Info, format!("Undid: {}", step.label));
+            }
+            None => self.say(Tone::Info, "Nothing to undo"),
+        }
+    }
+
+    /// Does again the last undone change.
+    pub fn redo(&mut self) {
+        match self.history.redo(&mut self.board) {
+            Some(step) => {
+                self.dirty = true;
+                self.refresh_following(step.tasks.first().copied());
+                self.say(Tone::Info, format!("Redid: {}", step.label));
+            }
+            None => self.say(Tone::Info, "Nothing to redo"),
+        }
+    }
+
+    /// The loop saved the board: it is on disk now.
+    pub fn saved(&mut self) {
+        self.dirty = false;
+        self.save_state = SaveState::Saved;
+        if let Some(m) = &mut self.message
+            && m.tone != Tone::Error
+        {
+            m.text.push_str(" · saved");
+        }
+    }
+
+    /// The loop could not save: keep the change, say why, try again later.
+    pub fn save_failed(&mut self, reason: String) {
+        self.save_state = SaveState::Failed(reason.clone());
+        self.say(
+            Tone::Error,
+            format!("NOT SAVED: {reason} It will be tried again on the next change."),
+        );
+    }
+
+    /// The file had changed on disk and our changes were merged into it:
+    /// carry on from the merged board. The undo history ends here, since
+    /// its steps were recorded against the board before the merge.
+    pub fn merged(&mut self, merged: Merged) {
+        let selected = self.selected_task();
+        self.board = merged.board;
+        self.history.clear();
+        self.dirty = false;
+        self.save_state = SaveState::Saved;
+        self.refresh_following(selected);
+        let mut text = "Saved, merged with changes made elsewhere".to_string();
+        if !merged.notes.is_empty() {
+            text.push_str(": ");
+            text.push_str(&merged.notes.join("; "));
+        }
+        self.say(Tone::Warning, text);
+    }
+
+    /// Another program changed the file while nothing here was unsaved:
+    /// show its version.
+    pub fn reloaded(&mut self, board: Board) {
+        let selected = self.selected_task();
         self.board = board;
-        self.refresh();
+        self.history.clear();
+        self.refresh_following(selected);
+        self.say(
+            Tone::Info,
+            "The board changed on disk; showing the new version",
+        );
     }
 
-    /// Rebuilds what the panes draw from after the board changed.
+    /// Rebuilds what the panes draw from after the board, the filter or the
+    /// lanes changed, keeping the selected card selected.
     pub fn refresh(&mut self) {
-        self.view = View::build(&self.board, self.now);
+        let selected = self.selected_task();
+        self.refresh_following(selected);
     }
 
-    /// Handles one key press.
-    pub fn handle_key(&mut self, key: &KeyEvent) {
-        let Some(command) = self.keymap.lookup(self.pane, key) else {
-            return;
-        };
-        if self.help {
-            // Help is modal: any key closes it; quitting still quits.
-            self.help = false;
-            if command == Command::Quit {
-                self.quit = true;
-            }
-            return;
+    /// Rebuilds the view and selects `follow` if it is still shown.
+    pub fn refresh_following(&mut self, follow: Option<TaskId>) {
+        self.view = View::build(&self.board, self.now, &self.filter, self.lanes);
+        if let Some((column, card)) = follow.and_then(|id| self.view.position_of(id)) {
+            self.board_state.column = column;
+            self.board_state.card = card;
         }
-        self.message = None;
-        match command {
-            Command::Quit => self.quit = true,
-            Command::Help => self.help = true,
-            Command::Cancel => {}
-            Command::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()],
-            Command::PrevPane => {
-                self.pane = Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
-            }
-            Command::GoTo(pane) => self.pane = pane,
-            Command::Up => self.step(0, -1),
-            Command::Down => self.step(0, 1),
-            Command::Left => self.step(-1, 0),
-            Command::Right => self.step(1, 0),
-            Command::Top => self.step(0, isize::MIN / 2),
-            Command::Bottom => self.step(0, isize::MAX / 2),
-            Command::PageUp => self.step(0, -10),
-            Command::PageDown => self.step(0, 10),
-        }
+        let s = &mut self.board_state;
+        s.column = s.column.min(self.view.columns.len().saturating_sub(1));
+        let len = self.view.columns.get(s.column).map_or(0, Vec::len);
+        s.card = s.card.min(len.saturating_sub(1));
     }
 
     /// Moves the current pane's selection by columns and rows, clamped.
-    fn step(&mut self, dx: isize, dy: isize) {
+    pub(super) fn step(&mut self, dx: isize, dy: isize) {
         let clamp = |value: usize, delta: isize, len: usize| -> usize {
             if len == 0 {
                 return 0;
@@ -248,20 +351,26 @@ impl App {
         self.view.columns.get(s.column)?.get(s.card).copied()
     }
 
+    /// The column under the cursor (its id).
+    pub fn selected_column(&self) -> Option<&crate::model::Column> {
+        self.board.columns.get(self.board_state.column)
+    }
+
     /// Adjusts scroll offsets so the selection is on screen for a terminal of
     /// `size`. Called after every event, before drawing, so that drawing
     /// itself never has to change state.
     pub fn follow_selection(&mut self, size: Rect) {
         let body = layout::screen(size).body;
+        let board_area = layout::board_areas(body, !self.filter.is_empty()).columns;
         // Board: the selected column is among the visible ones, and the
         // selected card within its column's visible rows.
         let ncols = self.view.columns.len();
         let s = &mut self.board_state;
         s.column = s.column.min(ncols.saturating_sub(1));
         s.offsets.resize(ncols, 0);
-        let fit = layout::board_columns_that_fit(body.width, ncols);
+        let fit = layout::board_columns_that_fit(board_area.width, ncols);
         s.first_column = scroll_to(s.first_column, s.column, fit, ncols);
-        let rows = layout::board_card_rows(body.height);
+        let rows = layout::board_card_rows(board_area.height);
         for (i, offset) in s.offsets.iter_mut().enumerate() {
             let len = self.view.columns[i].len();
             let target = if i == s.column {
@@ -270,6 +379,24 @@ impl App {
                 *offset
             };
             *offset = scroll_to(*offset, target, rows, len);
+        }
+        if let Some(lanes) = &self.view.lanes {
+            // Lanes scroll together, by lines: keep the selected card's two
+            // lines (and its lane's heading when it is the first row) in view.
+            let visible = usize::from(board_area.height.saturating_sub(1)).max(1);
+            if let Some((lane, row)) = self.view.lane_of(s.column, s.card) {
+                let top = layout::lane_top(lanes, lane);
+                let card_y = top + 1 + row * usize::from(layout::CARD_HEIGHT);
+                let from = if row == 0 { top } else { card_y };
+                let to = card_y + 2;
+                if from < s.lane_scroll {
+                    s.lane_scroll = from;
+                } else if to > s.lane_scroll + visible {
+                    s.lane_scroll = to.saturating_sub(visible);
+                }
+            }
+            let total = layout::lanes_height(lanes);
+            s.lane_scroll = s.lane_scroll.min(total.saturating_sub(visible.min(total)));
         }
         // RACI grid.
         let r = &mut self.raci_state;
@@ -293,6 +420,15 @@ impl App {
             layout::issue_rows(body.height),
             self.view.issues.len(),
         );
+    }
+}
+
+/// The sentence case of a phrase: `move T-3` → `Move T-3`.
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -323,5 +459,6 @@ mod tests {
         assert_eq!(scroll_to(10, 19, 5, 20), 15);
         assert_eq!(scroll_to(10, 0, 5, 3), 0);
         assert_eq!(scroll_to(0, 0, 0, 0), 0);
+        assert_eq!(capitalize("move T-3"), "Move T-3");
     }
 }

@@ -23,6 +23,27 @@ pub enum Command {
     PageUp,
     PageDown,
     Cancel,
+    Undo,
+    Redo,
+    MoveCardLeft,
+    MoveCardRight,
+    MoveCardUp,
+    MoveCardDown,
+    Finish,
+    NewCard,
+    Details,
+    Edit,
+    Delete,
+    Block,
+    Filter,
+    FilterMenu,
+    Lanes,
+    AddColumn,
+    RenameColumn,
+    SetWip,
+    ColumnLeft,
+    ColumnRight,
+    DeleteColumn,
 }
 
 impl Command {
@@ -51,7 +72,29 @@ impl Command {
             (Command::Bottom, _) => "last",
             (Command::PageUp, _) => "page up",
             (Command::PageDown, _) => "page down",
-            (Command::Cancel, _) => "close help, cancel",
+            (Command::Cancel, Pane::Board) => "cancel, clear the filter",
+            (Command::Cancel, _) => "cancel",
+            (Command::Undo, _) => "undo the last change",
+            (Command::Redo, _) => "redo what was undone",
+            (Command::MoveCardLeft, _) => "card to previous column",
+            (Command::MoveCardRight, _) => "card to next column",
+            (Command::MoveCardUp, _) => "card up",
+            (Command::MoveCardDown, _) => "card down",
+            (Command::Finish, _) => "card to last column",
+            (Command::NewCard, _) => "new card in this column",
+            (Command::Details, _) => "card details and history",
+            (Command::Edit, _) => "edit the card",
+            (Command::Delete, _) => "delete card (asks first)",
+            (Command::Block, _) => "block (asks why)/unblock",
+            (Command::Filter, _) => "filter by text",
+            (Command::FilterMenu, _) => "owner/overdue/risk filters",
+            (Command::Lanes, _) => "swimlanes by owner on/off",
+            (Command::AddColumn, _) => "add a column",
+            (Command::RenameColumn, _) => "rename column",
+            (Command::SetWip, _) => "set column WIP limit",
+            (Command::ColumnLeft, _) => "move column left",
+            (Command::ColumnRight, _) => "move column right",
+            (Command::DeleteColumn, _) => "delete empty column",
         }
     }
 }
@@ -68,6 +111,13 @@ impl Key {
         Key {
             code,
             modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn shift(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::SHIFT,
         }
     }
 
@@ -115,6 +165,10 @@ impl Key {
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{base}")
+        } else if self.modifiers.contains(KeyModifiers::SHIFT)
+            && !matches!(self.code, KeyCode::Char(_))
+        {
+            format!("Shift-{base}")
         } else {
             base
         }
@@ -169,7 +223,40 @@ impl Default for Keymap {
             global(Key::plain(K::PageUp), PageUp),
             global(Key::plain(K::PageDown), PageDown),
             global(Key::plain(K::Esc), Cancel),
+            global(Key::plain(K::Char('u')), Undo),
+            global(Key::ctrl('r'), Redo),
         ];
+        let board = |key, command| Binding {
+            key,
+            command,
+            pane: Some(Pane::Board),
+        };
+        let mut bindings = bindings;
+        bindings.extend([
+            board(Key::plain(K::Char('n')), NewCard),
+            board(Key::plain(K::Enter), Details),
+            board(Key::plain(K::Char('e')), Edit),
+            board(Key::plain(K::Char('H')), MoveCardLeft),
+            board(Key::shift(K::Left), MoveCardLeft),
+            board(Key::plain(K::Char('L')), MoveCardRight),
+            board(Key::shift(K::Right), MoveCardRight),
+            board(Key::plain(K::Char('K')), MoveCardUp),
+            board(Key::shift(K::Up), MoveCardUp),
+            board(Key::plain(K::Char('J')), MoveCardDown),
+            board(Key::shift(K::Down), MoveCardDown),
+            board(Key::plain(K::Char('x')), Finish),
+            board(Key::plain(K::Char('b')), Block),
+            board(Key::plain(K::Char('d')), Delete),
+            board(Key::plain(K::Char('/')), Filter),
+            board(Key::plain(K::Char('f')), FilterMenu),
+            board(Key::plain(K::Char('s')), Lanes),
+            board(Key::plain(K::Char('A')), AddColumn),
+            board(Key::plain(K::Char('R')), RenameColumn),
+            board(Key::plain(K::Char('W')), SetWip),
+            board(Key::plain(K::Char('<')), ColumnLeft),
+            board(Key::plain(K::Char('>')), ColumnRight),
+            board(Key::plain(K::Char('D')), DeleteColumn),
+        ]);
         Keymap { bindings }
     }
 }

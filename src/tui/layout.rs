@@ -3,6 +3,7 @@
 
 use ratatui::layout::Rect;
 
+use super::view::Lane;
 use crate::model::Party;
 use crate::text::width;
 
@@ -49,6 +50,77 @@ pub fn screen(area: Rect) -> Screen {
 pub const MIN_COLUMN_WIDTH: u16 = 18;
 /// Lines per card: two of text and one of air.
 pub const CARD_HEIGHT: u16 = 3;
+
+/// Terminals at least this wide show the selected card's details beside
+/// the board.
+pub const SIDE_PANEL_MIN_WIDTH: u16 = 140;
+/// The details side panel's width.
+pub const SIDE_PANEL_WIDTH: u16 = 46;
+
+/// The board pane's regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoardAreas {
+    /// The line saying which filter is on, when one is.
+    pub filter: Option<Rect>,
+    /// The columns and their cards.
+    pub columns: Rect,
+    /// The selected card's details, on wide terminals.
+    pub panel: Option<Rect>,
+}
+
+/// Splits the board pane: a filter line when `filtered`, the columns, and
+/// on wide terminals the details panel.
+pub fn board_areas(body: Rect, filtered: bool) -> BoardAreas {
+    let (main, panel) = board_split(body);
+    if filtered && main.height >= 3 {
+        BoardAreas {
+            filter: Some(Rect::new(main.x, main.y, main.width, 1)),
+            columns: Rect::new(main.x, main.y + 1, main.width, main.height - 1),
+            panel,
+        }
+    } else {
+        BoardAreas {
+            filter: None,
+            columns: main,
+            panel,
+        }
+    }
+}
+
+/// The board pane's columns and, on wide terminals, the details panel.
+fn board_split(body: Rect) -> (Rect, Option<Rect>) {
+    if body.width < SIDE_PANEL_MIN_WIDTH {
+        return (body, None);
+    }
+    let board = Rect::new(
+        body.x,
+        body.y,
+        body.width - SIDE_PANEL_WIDTH - 1,
+        body.height,
+    );
+    let panel = Rect::new(
+        body.right() - SIDE_PANEL_WIDTH,
+        body.y,
+        SIDE_PANEL_WIDTH,
+        body.height,
+    );
+    (board, Some(panel))
+}
+
+/// The first line of lane `index`, counted from the top of the lanes.
+pub fn lane_top(lanes: &[Lane], index: usize) -> usize {
+    lanes.iter().take(index).map(lane_height).sum()
+}
+
+/// Lines of one lane: its heading, then its fullest column's cards.
+pub fn lane_height(lane: &Lane) -> usize {
+    1 + lane.depth() * usize::from(CARD_HEIGHT)
+}
+
+/// Lines of all lanes.
+pub fn lanes_height(lanes: &[Lane]) -> usize {
+    lanes.iter().map(lane_height).sum()
+}
 
 /// How many board columns fit side by side (at least one).
 pub fn board_columns_that_fit(body_width: u16, columns: usize) -> usize {

@@ -4,13 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::Widget;
 
-use super::app::{App, Pane};
+use super::app::{App, Pane, SaveState, Tone};
 use super::draw::{put, put_spans};
 use super::keymap::Command;
 use super::layout;
 use super::panes;
+use super::popups;
 use crate::text::width;
 
 impl Widget for &App {
@@ -24,9 +25,7 @@ impl Widget for &App {
             Pane::Issues => panes::issues::render(self, screen.body, buf),
         }
         footer(self, screen.footer, buf);
-        if self.help {
-            help(self, area, buf);
-        }
+        popups::render(self, area, buf);
     }
 }
 
@@ -136,14 +135,31 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let t = &app.theme;
     if let Some(message) = &app.message {
+        let style = match message.tone {
+            Tone::Info => t.message,
+            Tone::Warning => t.warning,
+            Tone::Error => t.error,
+        };
         put(
             buf,
             area,
             area.x + 1,
             area.y,
-            message,
+            &message.text,
             usize::from(area.width.saturating_sub(1)),
-            t.message,
+            style,
+        );
+        return;
+    }
+    if let SaveState::Failed(reason) = &app.save_state {
+        put(
+            buf,
+            area,
+            area.x + 1,
+            area.y,
+            &format!("NOT SAVED: {reason}"),
+            usize::from(area.width.saturating_sub(1)),
+            t.error,
         );
         return;
     }
@@ -155,14 +171,18 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     match app.pane {
         Pane::Board => {
+            hints.push((key(Command::NewCard), "new"));
+            hints.push((key(Command::Edit), "edit"));
             hints.push((
-                format!("{}{}", key(Command::Left), key(Command::Right)),
-                "column",
+                format!(
+                    "{}{}",
+                    key(Command::MoveCardLeft),
+                    key(Command::MoveCardRight)
+                ),
+                "move",
             ));
-            hints.push((
-                format!("{}{}", key(Command::Up), key(Command::Down)),
-                "card",
-            ));
+            hints.push((key(Command::Filter), "filter"));
+            hints.push((key(Command::Undo), "undo"));
         }
         Pane::Raci => {
             hints.push((
@@ -185,44 +205,4 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push((format!(" {what} "), t.dim));
     }
     put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
-}
-
-/// Every key of the current pane, from the keymap.
-fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let rows = app.keymap.help(app.pane);
-    let key_width = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
-    let text_width = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
-    let w = ((key_width + text_width + 6) as u16).min(area.width);
-    let h = (rows.len() as u16 + 2).min(area.height);
-    if w < 3 || h < 3 {
-        return;
-    }
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(popup, buf);
-    let title = format!(" Keys: {} ", app.pane.title());
-    Block::new()
-        .borders(Borders::ALL)
-        .title(title)
-        .render(popup, buf);
-    let inner = Rect::new(popup.x + 1, popup.y + 1, popup.width - 2, popup.height - 2);
-    let t = &app.theme;
-    for (i, (keys, what)) in rows.iter().enumerate().take(usize::from(inner.height)) {
-        let y = inner.y + i as u16;
-        put(buf, inner, inner.x + 1, y, keys, key_width, t.key);
-        let x = inner.x + 1 + key_width as u16 + 2;
-        put(
-            buf,
-            inner,
-            x,
-            y,
-            what,
-            usize::from(inner.right().saturating_sub(x)),
-            Style::new(),
-        );
-    }
 }

@@ -10,7 +10,10 @@ use crate::model::{Risk, Task};
 use crate::text::{human_duration, width};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_spans, style_row};
-use crate::tui::layout::{CARD_HEIGHT, board_card_rows, board_columns_that_fit};
+use crate::tui::layout::{
+    CARD_HEIGHT, board_areas, board_card_rows, board_columns_that_fit, lane_height,
+};
+use crate::tui::view::Lane;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
@@ -19,70 +22,199 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.board.tasks.is_empty() {
         return empty(app, area, buf);
     }
+    let areas = board_areas(area, !app.filter.is_empty());
+    if let Some(line) = areas.filter {
+        filter_line(app, line, buf);
+    }
+    if let Some(panel) = areas.panel {
+        for y in panel.top()..panel.bottom() {
+            put(buf, area, panel.x - 1, y, "│", 1, app.theme.dim);
+        }
+        super::details::render_panel(app, panel, buf);
+    }
+    let area = areas.columns;
     let ncols = app.view.columns.len();
-    let s = &app.board_state;
-    let fit = board_columns_that_fit(area.width, ncols);
-    let first = s.first_column.min(ncols.saturating_sub(fit));
-    let shown = first..(first + fit).min(ncols);
-    let gaps = shown.len().saturating_sub(1) as u16;
-    let total = area.width.saturating_sub(gaps);
-    let each = total / shown.len().max(1) as u16;
-    let extra = total % shown.len().max(1) as u16;
-    let mut x = area.x;
-    for (n, col) in shown.clone().enumerate() {
-        // Leftover cells go to the rightmost columns.
-        let w = each + u16::from((n as u16) >= shown.len() as u16 - extra);
-        let rect = Rect::new(x, area.y, w, area.height);
-        column(app, col, rect, buf);
-        x += w;
-        if n + 1 < shown.len() {
-            for y in area.top()..area.bottom() {
-                put(buf, area, x, y, "│", 1, app.theme.dim);
+    let slots = column_slots(app, area);
+    // Separators first: lane headings are drawn across them.
+    for pair in slots.windows(2) {
+        let x = pair[0].1.right();
+        for y in area.top()..area.bottom() {
+            put(buf, area, x, y, "│", 1, app.theme.dim);
+        }
+    }
+    match &app.view.lanes {
+        None => {
+            for (col, rect) in &slots {
+                column(app, *col, *rect, buf);
             }
-            x += 1;
+        }
+        Some(lanes) => {
+            for (col, rect) in &slots {
+                heading(app, *col, *rect, 0, 0, buf);
+            }
+            draw_lanes(app, lanes, &slots, area, buf);
         }
     }
     // Arrows say there are columns off screen.
-    if shown.start > 0 {
+    if slots.first().is_some_and(|(c, _)| *c > 0) {
         put(buf, area, area.x, area.y, "◀", 1, app.theme.key);
     }
-    if shown.end < ncols {
+    if slots.last().is_some_and(|(c, _)| c + 1 < ncols) {
         put(buf, area, area.right() - 1, area.y, "▶", 1, app.theme.key);
+    }
+}
+
+/// The columns on screen and where each is drawn: they share the width
+/// fairly, leftover cells going to the rightmost ones.
+fn column_slots(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    let ncols = app.view.columns.len();
+    let fit = board_columns_that_fit(area.width, ncols);
+    let first = app.board_state.first_column.min(ncols.saturating_sub(fit));
+    let shown = first..(first + fit).min(ncols);
+    let n = shown.len().max(1) as u16;
+    let gaps = n.saturating_sub(1);
+    let total = area.width.saturating_sub(gaps);
+    let each = total / n;
+    let extra = total % n;
+    let mut x = area.x;
+    let mut out = Vec::new();
+    for (i, col) in shown.enumerate() {
+        let w = each + u16::from((i as u16) >= n - extra);
+        out.push((col, Rect::new(x, area.y, w, area.height)));
+        x += w + 1;
+    }
+    out
+}
+
+/// What the filter shows: its conditions and how many cards pass.
+fn filter_line(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let shown: usize = app.view.columns.iter().map(Vec::len).sum();
+    let spans = vec![
+        (" Filter: ".to_string(), t.key),
+        (app.filter.describe(&app.board), t.message),
+        (
+            format!("  {shown} of {} cards", app.board.tasks.len()),
+            t.dim,
+        ),
+        ("  Esc clears".to_string(), t.dim),
+    ];
+    put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
+}
+
+/// The board grouped by owner: a heading line per lane, then its cards in
+/// their columns. Lanes scroll together under the frozen column headings.
+fn draw_lanes(app: &App, lanes: &[Lane], slots: &[(usize, Rect)], area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let s = &app.board_state;
+    let top = area.y + 1;
+    let visible = area.height.saturating_sub(1);
+    let scroll = s.lane_scroll;
+    let mut line = 0usize; // first line of the current lane
+    let mut before = vec![0usize; app.view.columns.len()];
+    for lane in lanes {
+        let y_of = |l: usize| -> Option<u16> {
+            let rel = l.checked_sub(scroll)?;
+            (rel < usize::from(visible)).then(|| top + rel as u16)
+        };
+        if let Some(y) = y_of(line) {
+            let name = match &lane.owner {
+                Some(code) => app
+                    .board
+                    .party(code)
+                    .map_or(code.clone(), |p| format!("{} ({code})", p.name)),
+                None => "No owner".to_string(),
+            };
+            let mut spans = vec![
+                ("── ".to_string(), t.dim),
+                (name, t.title),
+                (format!("  {} in progress ", lane.in_progress), t.dim),
+            ];
+            let used: usize = spans.iter().map(|(s, _)| width(s)).sum();
+            let rest = usize::from(area.width).saturating_sub(used);
+            spans.push(("─".repeat(rest), t.dim));
+            put_spans(buf, area, area.x, y, &spans, usize::from(area.width));
+        }
+        for (col, rect) in slots {
+            let inner_x = rect.x + 1;
+            let inner_w = rect.width.saturating_sub(2);
+            for (row, id) in lane.columns[*col].iter().enumerate() {
+                let card_line = line + 1 + row * usize::from(CARD_HEIGHT);
+                let Some(task) = app.board.tasks.get(id) else {
+                    continue;
+                };
+                let selected = *col == s.column && before[*col] + row == s.card;
+                // Each of the card's two lines is drawn only when on screen.
+                for part in 0..2u16 {
+                    if let Some(y) = y_of(card_line + usize::from(part)) {
+                        let rect = Rect::new(inner_x, y, inner_w, 1);
+                        card_part(app, task, rect, selected, part, buf);
+                    }
+                }
+            }
+        }
+        for (c, cards) in lane.columns.iter().enumerate() {
+            before[c] += cards.len();
+        }
+        line += lane_height(lane);
     }
 }
 
 /// One column: its heading with the WIP count, then the visible cards.
 fn column(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let Some(col) = app.board.columns.get(index) else {
-        return;
-    };
     let cards = &app.view.columns[index];
-    let count = cards.len();
-    let (count_text, count_style) = match col.wip {
-        Some(limit) if count > limit as usize => (format!("{count}/{limit}"), t.wip_over),
-        Some(limit) if count == limit as usize => (format!("{count}/{limit}"), t.wip_at),
-        Some(limit) => (format!("{count}/{limit}"), t.dim),
-        None => (count.to_string(), t.dim),
-    };
     let selected_column = index == app.board_state.column;
     let offset = app.board_state.offsets.get(index).copied().unwrap_or(0);
     let rows = board_card_rows(area.height);
-    let below = count.saturating_sub(offset + rows);
-    let mut more = String::new();
-    if offset > 0 {
-        more.push_str(&format!("↑{offset}"));
-    }
-    if below > 0 {
-        more.push_str(&format!("↓{below}"));
-    }
+    let below = cards.len().saturating_sub(offset + rows);
+    heading(app, index, area, offset, below, buf);
     let inner = Rect::new(
         area.x + 1,
         area.y,
         area.width.saturating_sub(2),
         area.height,
     );
-    let heading_style = if selected_column { t.heading } else { t.title };
+    for (slot, id) in cards.iter().skip(offset).take(rows).enumerate() {
+        let Some(task) = app.board.tasks.get(id) else {
+            continue;
+        };
+        let y = inner.y + 1 + slot as u16 * CARD_HEIGHT;
+        let selected = selected_column && offset + slot == app.board_state.card;
+        for part in 0..2u16 {
+            let rect = Rect::new(inner.x, y + part, inner.width, 1).intersection(area);
+            card_part(app, task, rect, selected, part, buf);
+        }
+    }
+}
+
+/// A column's heading: its name, the WIP count (`3/5`: yellow at the
+/// limit, red over it; counted without the filter) and how many cards are
+/// scrolled off above and below.
+fn heading(app: &App, index: usize, area: Rect, above: usize, below: usize, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(col) = app.board.columns.get(index) else {
+        return;
+    };
+    let count = app.view.counts.get(index).copied().unwrap_or(0);
+    let (count_text, count_style) = match col.wip {
+        Some(limit) if count > limit as usize => (format!("{count}/{limit}"), t.wip_over),
+        Some(limit) if count == limit as usize => (format!("{count}/{limit}"), t.wip_at),
+        Some(limit) => (format!("{count}/{limit}"), t.dim),
+        None => (count.to_string(), t.dim),
+    };
+    let mut more = String::new();
+    if above > 0 {
+        more.push_str(&format!("↑{above}"));
+    }
+    if below > 0 {
+        more.push_str(&format!("↓{below}"));
+    }
+    let inner = Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1);
+    let heading_style = if index == app.board_state.column {
+        t.heading
+    } else {
+        t.title
+    };
     let count_w = width(&count_text) as u16;
     let more_w = width(&more) as u16;
     let name_room = inner
@@ -117,24 +249,12 @@ fn column(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
             t.dim,
         );
     }
-    for (slot, id) in cards.iter().skip(offset).take(rows).enumerate() {
-        let Some(task) = app.board.tasks.get(id) else {
-            continue;
-        };
-        let y = inner.y + 1 + slot as u16 * CARD_HEIGHT;
-        let selected = selected_column && offset + slot == app.board_state.card;
-        card(
-            app,
-            task,
-            Rect::new(inner.x, y, inner.width, 2).intersection(area),
-            selected,
-            buf,
-        );
-    }
 }
 
-/// A card's two lines.
-fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
+/// One of a card's two lines (`part` 0: id, blocked mark and title; 1:
+/// owner, due, risk, age and what it waits on), drawn in the one-line
+/// `area`.
+fn card_part(app: &App, task: &Task, area: Rect, selected: bool, part: u16, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -148,7 +268,9 @@ fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
         first.push(("⊘ ".into(), t.blocked));
     }
     first.push((task.title.clone(), Style::new()));
-    put_spans(buf, area, area.x, area.y, &first, usize::from(area.width));
+    if part == 0 {
+        put_spans(buf, area, area.x, area.y, &first, usize::from(area.width));
+    }
 
     let mut second: Vec<(String, Style)> = Vec::new();
     let mut add = |text: String, style: Style| {
@@ -215,12 +337,12 @@ fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
         let ids: Vec<String> = waits.iter().map(ToString::to_string).collect();
         add(format!("waits {}", ids.join(",")), t.blocked);
     }
-    if area.height > 1 {
+    if part == 1 {
         put_spans(
             buf,
             area,
             area.x + 2,
-            area.y + 1,
+            area.y,
             &second,
             usize::from(area.width.saturating_sub(2)),
         );
@@ -235,8 +357,10 @@ fn card(app: &App, task: &Task, area: Rect, selected: bool, buf: &mut Buffer) {
 /// What a new user sees on an empty board: how to begin.
 fn empty(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let lines: [(&str, Style); 7] = [
+    let lines: [(&str, Style); 9] = [
         ("This board has no cards yet.", t.title),
+        ("", Style::new()),
+        ("Press n to add a card, ? for every key.", Style::new()),
         ("", Style::new()),
         ("Try the example board:   standup demo", Style::new()),
         (
@@ -248,7 +372,7 @@ fn empty(app: &App, area: Rect, buf: &mut Buffer) {
             Style::new(),
         ),
         ("", Style::new()),
-        ("Press ? for keys, q to quit.", t.dim),
+        ("q quits; every change is saved at once.", t.dim),
     ];
     for (i, (line, style)) in lines.iter().enumerate() {
         let y = area.y + 1 + i as u16;

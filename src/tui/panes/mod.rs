@@ -1,5 +1,6 @@
 //! One module per pane: each draws its part of the screen from `&App`.
 
 pub mod board;
+pub mod details;
 pub mod issues;
 pub mod raci;

@@ -1,0 +1,104 @@
+//! Undo and redo for a session: a stack of [`Patch`]es with the words for
+//! each step. Undoing restores a patch and keeps its inverse for redo, so
+//! both directions cost the size of the change, not of the board.
+
+use super::action::{Action, ActionError, Applied};
+use super::board::Board;
+use super::patch::Patch;
+use super::time::Timestamp;
+
+/// How many steps back a session can go.
+const LIMIT: usize = 500;
+
+/// One undoable step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The action in words (`move T-3 to Done`).
+    pub label: String,
+    pub patch: Patch,
+}
+
+/// What an undo or a redo did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Replayed {
+    pub label: String,
+    /// Tasks the step touched, so a UI can keep them selected.
+    pub tasks: Vec<super::ids::TaskId>,
+}
+
+/// The session's undo and redo stacks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    done: Vec<Step>,
+    undone: Vec<Step>,
+}
+
+impl History {
+    /// Applies an action and remembers how to undo it. A refused action, or
+    /// one that changed nothing, leaves the history as it was.
+    pub fn apply(
+        &mut self,
+        board: &mut Board,
+        action: &Action,
+        now: Timestamp,
+    ) -> Result<Applied, ActionError> {
+        let label = action.summary(board);
+        let applied = board.apply(action, now)?;
+        if !applied.patch.is_noop(board) {
+            self.done.push(Step {
+                label,
+                patch: applied.patch.clone(),
+            });
+            if self.done.len() > LIMIT {
+                self.done.remove(0);
+            }
+            self.undone.clear();
+        }
+        Ok(applied)
+    }
+
+    /// Takes back the last step; `None` when there is nothing to undo.
+    pub fn undo(&mut self, board: &mut Board) -> Option<Replayed> {
+        let step = self.done.pop()?;
+        let tasks = step.patch.task_ids().collect();
+        let inverse = board.restore(step.patch);
+        self.undone.push(Step {
+            label: step.label.clone(),
+            patch: inverse,
+        });
+        Some(Replayed {
+            label: step.label,
+            tasks,
+        })
+    }
+
+    /// Does again the last undone step; `None` when there is none.
+    pub fn redo(&mut self, board: &mut Board) -> Option<Replayed> {
+        let step = self.undone.pop()?;
+        let tasks = step.patch.task_ids().collect();
+        let inverse = board.restore(step.patch);
+        self.done.push(Step {
+            label: step.label.clone(),
+            patch: inverse,
+        });
+        Some(Replayed {
+            label: step.label,
+            tasks,
+        })
+    }
+
+    /// Forgets every step: after the board was replaced by another version
+    /// (a merge with changes made elsewhere) the patches no longer apply.
+    pub fn clear(&mut self) {
+        self.done.clear();
+        self.undone.clear();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+}

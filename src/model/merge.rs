@@ -1,0 +1,420 @@
+//! Three-way merge of two versions of a board against their common base:
+//! what a save does when the file changed on disk since it was read (another
+//! window, a script, a `git pull`).
+//!
+//! Records are matched by id and merged field by field: a field changed on
+//! one side only takes that change; a field changed on both sides to
+//! different values keeps ours and is reported. New records both sides gave
+//! the same id are kept apart by renumbering ours. The log keeps every entry
+//! of both sides. Nothing either side wrote is dropped silently: every
+//! choice the merge had to make comes back as a note for the user.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::board::{Board, Column, LogEntry, Party};
+use super::ids::{IssueId, TaskId};
+
+/// A merged board and what the user should know about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub board: Board,
+    /// One sentence per choice made: a field changed on both sides, a
+    /// record edited on one side and deleted on the other, a renumbered id.
+    pub notes: Vec<String>,
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
+    let mut notes = Vec::new();
+    let ours = renumber_new_ids(base, ours, theirs, &mut notes);
+    let mut board = theirs.clone();
+    board.name = pick(&base.name, &ours.name, &theirs.name).clone();
+    board.goal = pick(&base.goal, &ours.goal, &theirs.goal).clone();
+    board.settings = pick(&base.settings, &ours.settings, &theirs.settings).clone();
+    board.parties = merge_list(
+        &base.parties,
+        &ours.parties,
+        &theirs.parties,
+        |p: &Party| format!("party {}", p.code),
+        &mut notes,
+    );
+    board.columns = merge_list(
+        &base.columns,
+        &ours.columns,
+        &theirs.columns,
+        |c: &Column| format!("column {}", c.id),
+        &mut notes,
+    );
+    board.tasks = merge_map(&base.tasks, &ours.tasks, &theirs.tasks, &mut notes);
+    board.issues = merge_map(&base.issues, &ours.issues, &theirs.issues, &mut notes);
+    board.standups = union_list(&base.standups, &ours.standups, &theirs.standups);
+    board.log = merge_log(&base.log, &ours.log, &theirs.log);
+    repair(&mut board, &mut notes);
+    board.recompute_high_water();
+    Merged { board, notes }
+}
+
+/// One value changed on at most one side: the changed one; both changed:
+/// ours (the caller reports it where it matters).
+fn pick<'a, T: PartialEq>(base: &'a T, ours: &'a T, theirs: &'a T) -> &'a T {
+    if ours == base { theirs } else { ours }
+}
+
+/// Renumbers the tasks and issues ours created whose ids the other side
+/// handed out too, rewriting every reference to them in ours.
+fn renumber_new_ids(base: &Board, ours: &Board, theirs: &Board, notes: &mut Vec<String>) -> Board {
+    let mut ours = ours.clone();
+    let mut next_task = ours.high_water.task.max(theirs.high_water.task);
+    let task_map: HashMap<TaskId, TaskId> = ours
+        .tasks
+        .keys()
+        .filter(|id| !base.tasks.contains_key(id) && id.number() <= theirs.high_water.task)
+        .filter(|id| theirs.tasks.get(id) != ours.tasks.get(id))
+        .map(|id| {
+            next_task += 1;
+            (*id, TaskId::from_number(next_task))
+        })
+        .collect();
+    let mut next_issue = ours.high_water.issue.max(theirs.high_water.issue);
+    let issue_map: HashMap<IssueId, IssueId> = ours
+        .issues
+        .keys()
+        .filter(|id| !base.issues.contains_key(id) && id.number() <= theirs.high_water.issue)
+        .filter(|id| theirs.issues.get(id) != ours.issues.get(id))
+        .map(|id| {
+            next_issue += 1;
+            (*id, IssueId::from_number(next_issue))
+        })
+        .collect();
+    if task_map.is_empty() && issue_map.is_empty() {
+        return ours;
+    }
+    let tasks = std::mem::take(&mut ours.tasks);
+    for (id, mut task) in tasks {
+        task.id = *task_map.get(&id).unwrap_or(&id);
+        for dep in &mut task.depends_on {
+            *dep = *task_map.get(dep).unwrap_or(dep);
+        }
+        task.depends_on.sort();
+        ours.tasks.insert(task.id, task);
+    }
+    let issues = std::mem::take(&mut ours.issues);
+    for (id, mut issue) in issues {
+        issue.id = *issue_map.get(&id).unwrap_or(&id);
+        if let Some(t) = issue.task {
+            issue.task = Some(*task_map.get(&t).unwrap_or(&t));
+        }
+        ours.issues.insert(issue.id, issue);
+    }
+    let renamed: HashMap<String, String> = task_map
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .chain(
+            issue_map
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string())),
+        )
+        .collect();
+    let shared = common_prefix(&base.log, &ours.log);
+    for entry in &mut ours.log[shared..] {
+        if let Some(new) = renamed.get(&entry.record) {
+            entry.record = new.clone();
+        }
+    }
+    let mut pairs: Vec<(&String, &String)> = renamed.iter().collect();
+    pairs.sort();
+    for (old, new) in pairs {
+        notes.push(format!(
+            "{old} was also created elsewhere: yours is now {new}"
+        ));
+    }
+    ours.high_water.task = next_task;
+    ours.high_water.issue = next_issue;
+    ours
+}
+
+/// Merges records keyed by id, field by field.
+fn merge_map<K, V>(
+    base: &BTreeMap<K, V>,
+    ours: &BTreeMap<K, V>,
+    theirs: &BTreeMap<K, V>,
+    notes: &mut Vec<String>,
+) -> BTreeMap<K, V>
+where
+    K: Ord + Copy + std::fmt::Display,
+    V: Clone + PartialEq + Serialize + DeserializeOwned,
+{
+    let keys: BTreeSet<K> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .copied()
+        .collect();
+    let mut out = BTreeMap::new();
+    for key in keys {
+        let merged = merge_record(
+            base.get(&key),
+            ours.get(&key),
+            theirs.get(&key),
+            &key.to_string(),
+            notes,
+        );
+        if let Some(v) = merged {
+            out.insert(key, v);
+        }
+    }
+    out
+}
+
+/// Three-way merge of one record that may be missing on any side.
+fn merge_record<V>(
+    base: Option<&V>,
+    ours: Option<&V>,
+    theirs: Option<&V>,
+    name: &str,
+    notes: &mut Vec<String>,
+) -> Option<V>
+where
+    V: Clone + PartialEq + Serialize + DeserializeOwned,
+{
+    if ours == theirs {
+        return ours.cloned();
+    }
+    if ours == base {
+        return theirs.cloned();
+    }
+    if theirs == base {
+        return ours.cloned();
+    }
+    match (base, ours, theirs) {
+        (Some(b), Some(o), Some(t)) => Some(merge_fields(b, o, t, name, notes)),
+        // Edited on one side, deleted on the other: keep the edit, since a
+        // deletion is easier to repeat than lost work is to retype.
+        (_, Some(o), None) => {
+            notes.push(format!(
+                "{name} was deleted elsewhere but changed here: kept"
+            ));
+            Some(o.clone())
+        }
+        (_, None, Some(t)) => {
+            notes.push(format!(
+                "{name} was deleted here but changed elsewhere: kept"
+            ));
+            Some(t.clone())
+        }
+        // Created on both sides with different content (ids the renumbering
+        // left alone, such as column ids or party codes): ours wins.
+        (None, Some(o), Some(_)) => {
+            notes.push(format!(
+                "{name} was created both here and elsewhere: kept yours"
+            ));
+            Some(o.clone())
+        }
+        _ => ours.cloned(),
+    }
+}
+
+/// Field-by-field merge through the records' JSON form, so that every
+/// record type merges with the same rule and new fields need no code here.
+fn merge_fields<V>(base: &V, ours: &V, theirs: &V, name: &str, notes: &mut Vec<String>) -> V
+where
+    V: Clone + Serialize + DeserializeOwned,
+{
+    let as_object = |v: &V| match serde_json::to_value(v) {
+        Ok(Value::Object(map)) => Some(map),
+        _ => None,
+    };
+    let (Some(b), Some(o), Some(t)) = (as_object(base), as_object(ours), as_object(theirs)) else {
+        return ours.clone();
+    };
+    let mut out = t.clone();
+    let keys: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let mut clashed = Vec::new();
+    for key in keys {
+        let (bv, ov, tv) = (b.get(key), o.get(key), t.get(key));
+        if ov == tv || ov == bv {
+            continue;
+        }
+        if tv != bv && key != "updated" {
+            clashed.push(key.clone());
+        }
+        match ov {
+            Some(v) => out.insert(key.clone(), v.clone()),
+            None => out.remove(key),
+        };
+    }
+    if !clashed.is_empty() {
+        notes.push(format!(
+            "{name}: {} changed both here and elsewhere: kept yours",
+            clashed.join(", ")
+        ));
+    }
+    serde_json::from_value(Value::Object(out)).unwrap_or_else(|_| ours.clone())
+}
+
+/// Merges an ordered list of records keyed by `key`: theirs' order, with
+/// records only ours added placed after their left neighbour in ours.
+fn merge_list<T, F>(base: &[T], ours: &[T], theirs: &[T], key: F, notes: &mut Vec<String>) -> Vec<T>
+where
+    T: Clone + PartialEq + Serialize + DeserializeOwned,
+    F: Fn(&T) -> String,
+{
+    if ours == base {
+        return theirs.to_vec();
+    }
+    if theirs == base || ours == theirs {
+        return ours.to_vec();
+    }
+    let find = |list: &[T], k: &str| list.iter().find(|r| key(r) == k).cloned();
+    // Both changed: start from whichever side reordered (ours if both did).
+    let base_keys: Vec<String> = base.iter().map(&key).collect();
+    let order_of = |list: &[T]| -> Vec<String> {
+        list.iter()
+            .map(&key)
+            .filter(|k| base_keys.contains(k))
+            .collect()
+    };
+    let base_order = order_of(base);
+    let mut order: Vec<String> = if order_of(ours) != base_order {
+        order_of(ours)
+    } else {
+        order_of(theirs)
+    };
+    for (list, _) in [(ours, 0), (theirs, 1)] {
+        for (i, record) in list.iter().enumerate() {
+            let k = key(record);
+            if base_keys.contains(&k) || order.contains(&k) {
+                continue;
+            }
+            let after = (0..i)
+                .rev()
+                .map(|j| key(&list[j]))
+                .find(|p| order.contains(p));
+            let at = after
+                .and_then(|p| order.iter().position(|o| *o == p))
+                .map_or(0, |p| p + 1);
+            order.insert(at, k);
+        }
+    }
+    order
+        .iter()
+        .filter_map(|k| {
+            merge_record(
+                find(base, k).as_ref(),
+                find(ours, k).as_ref(),
+                find(theirs, k).as_ref(),
+                k,
+                notes,
+            )
+        })
+        .collect()
+}
+
+/// Records either side added (no record has an id): theirs, then ours' new.
+fn union_list<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+    if ours == base {
+        return theirs.to_vec();
+    }
+    if theirs == base {
+        return ours.to_vec();
+    }
+    let mut out = theirs.to_vec();
+    for record in ours {
+        if !base.contains(record) && !out.contains(record) {
+            out.push(record.clone());
+        }
+    }
+    out
+}
+
+fn common_prefix(a: &[LogEntry], b: &[LogEntry]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// The log: the base entries neither side took back (undo removes entries),
+/// then both sides' new entries in time order.
+fn merge_log(base: &[LogEntry], ours: &[LogEntry], theirs: &[LogEntry]) -> Vec<LogEntry> {
+    let keep = common_prefix(base, ours).min(common_prefix(base, theirs));
+    let mut out = base[..keep].to_vec();
+    let mut added: Vec<LogEntry> = Vec::new();
+    for side in [theirs, ours] {
+        let shared = common_prefix(base, side);
+        // Base entries past `keep` that this side still holds survive
+        // unless the other side took them back.
+        for entry in &side[keep..shared] {
+            if ours[keep..].contains(entry)
+                && theirs[keep..].contains(entry)
+                && !out.contains(entry)
+            {
+                out.push(entry.clone());
+            }
+        }
+        added.extend(side[shared..].iter().cloned());
+    }
+    added.sort_by_key(|e| e.at);
+    out.extend(added);
+    out
+}
+
+/// Fixes what two individually valid sides can break together: a card in a
+/// column the other side deleted, an owner who was removed, a dependency
+/// cycle closed from both ends.
+fn repair(board: &mut Board, notes: &mut Vec<String>) {
+    let columns: BTreeSet<String> = board.columns.iter().map(|c| c.id.clone()).collect();
+    let parties: BTreeSet<String> = board.parties.iter().map(|p| p.code.clone()).collect();
+    let task_ids: BTreeSet<TaskId> = board.tasks.keys().copied().collect();
+    let first = board.columns.first().map(|c| c.id.clone());
+    for party in &mut board.parties {
+        if party
+            .department
+            .as_ref()
+            .is_some_and(|d| !parties.contains(d))
+        {
+            party.department = None;
+        }
+    }
+    for task in board.tasks.values_mut() {
+        if !columns.contains(&task.column)
+            && let Some(first) = &first
+        {
+            notes.push(format!(
+                "{}: its column {} was deleted elsewhere: moved to {first}",
+                task.id, task.column
+            ));
+            task.column = first.clone();
+        }
+        if task.owner.as_ref().is_some_and(|o| !parties.contains(o)) {
+            task.owner = None;
+        }
+        task.raci.retain(|code, _| parties.contains(code));
+        task.depends_on
+            .retain(|d| task_ids.contains(d) && *d != task.id);
+    }
+    for issue in board.issues.values_mut() {
+        if issue.task.is_some_and(|t| !task_ids.contains(&t)) {
+            issue.task = None;
+        }
+        for code in [&mut issue.owner, &mut issue.reporter] {
+            if code.as_ref().is_some_and(|o| !parties.contains(o)) {
+                *code = None;
+            }
+        }
+        issue.parties.retain(|p| parties.contains(p));
+    }
+    while let Some(cycle) = board.dependency_cycle() {
+        let Some(first) = cycle.first().copied() else {
+            break;
+        };
+        let next = cycle.get(1).copied().unwrap_or(first);
+        if let Some(task) = board.tasks.get_mut(&first) {
+            task.depends_on.retain(|d| *d != next);
+        }
+        notes.push(format!(
+            "{first} and {next} waited on each other after the merge: {first} no longer waits on {next}"
+        ));
+    }
+}

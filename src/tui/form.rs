@@ -1,0 +1,299 @@
+//! The card form: every field of a new or existing card on one screen, each
+//! checked as it is typed (the due date shows the day it means, the owner
+//! field narrows the parties, dependencies name the cards they point at).
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::line::LineEditor;
+use crate::model::action::risk_word;
+use crate::model::dates::parse_date;
+use crate::model::{Action, Board, NewTask, Party, Risk, Task, TaskEdit, TaskId};
+
+/// The form's fields, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Owner,
+    Due,
+    Risk,
+    Note,
+    Depends,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::Title,
+        Field::Owner,
+        Field::Due,
+        Field::Risk,
+        Field::Note,
+        Field::Depends,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Owner => "Owner",
+            Field::Due => "Due",
+            Field::Risk => "Risk",
+            Field::Note => "Note",
+            Field::Depends => "Waits on",
+        }
+    }
+
+    fn step(self, delta: isize) -> Field {
+        let i = Field::ALL.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        let n = Field::ALL.len() as isize;
+        Field::ALL[((i + delta).rem_euclid(n)) as usize]
+    }
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    Continue,
+    Cancel,
+    Submit,
+}
+
+/// A card being created or edited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskForm {
+    /// The card edited; `None` for a new card.
+    pub target: Option<TaskId>,
+    /// The column a new card goes to (a column id).
+    pub column: String,
+    pub title: LineEditor,
+    pub owner: LineEditor,
+    /// Which of the parties matching the owner text is chosen.
+    pub owner_choice: usize,
+    pub due: LineEditor,
+    pub risk: Option<Risk>,
+    pub note: LineEditor,
+    pub depends: LineEditor,
+    pub focus: Field,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+}
+
+impl TaskForm {
+    /// An empty form for a new card in `column`.
+    pub fn new_card(column: &str) -> TaskForm {
+        TaskForm {
+            target: None,
+            column: column.to_string(),
+            title: LineEditor::default(),
+            owner: LineEditor::default(),
+            owner_choice: 0,
+            due: LineEditor::default(),
+            risk: None,
+            note: LineEditor::default(),
+            depends: LineEditor::default(),
+            focus: Field::Title,
+            error: None,
+        }
+    }
+
+    /// A form holding a card's fields.
+    pub fn edit(task: &Task) -> TaskForm {
+        let deps: Vec<String> = task.depends_on.iter().map(ToString::to_string).collect();
+        TaskForm {
+            target: Some(task.id),
+            column: task.column.clone(),
+            title: LineEditor::new(&task.title),
+            owner: LineEditor::new(task.owner.as_deref().unwrap_or("")),
+            owner_choice: 0,
+            due: LineEditor::new(&task.due.map(|d| d.to_string()).unwrap_or_default()),
+            risk: task.risk,
+            note: LineEditor::new(&task.note),
+            depends: LineEditor::new(&deps.join(" ")),
+            focus: Field::Title,
+            error: None,
+        }
+    }
+
+    /// The line editor of the focused field (`None` on the risk choice).
+    pub fn focused_line(&mut self) -> Option<&mut LineEditor> {
+        match self.focus {
+            Field::Title => Some(&mut self.title),
+            Field::Owner => Some(&mut self.owner),
+            Field::Due => Some(&mut self.due),
+            Field::Risk => None,
+            Field::Note => Some(&mut self.note),
+            Field::Depends => Some(&mut self.depends),
+        }
+    }
+
+    /// Handles a key. `Enter` submits from any field, `Esc` cancels,
+    /// `Tab`/`↓` and `Shift-Tab`/`↑` move between fields (in the owner field
+    /// `↑`/`↓` choose among the matching parties).
+    pub fn handle_key(&mut self, key: &KeyEvent, board: &Board) -> FormOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        self.error = None;
+        match key.code {
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Enter => return FormOutcome::Submit,
+            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            KeyCode::Tab => self.focus = self.focus.step(1),
+            KeyCode::BackTab => self.focus = self.focus.step(-1),
+            KeyCode::Down | KeyCode::Up if self.focus == Field::Owner && !self.owner.is_empty() => {
+                let n = self.owner_matches(board).len().max(1);
+                self.owner_choice = if key.code == KeyCode::Down {
+                    (self.owner_choice + 1) % n
+                } else {
+                    (self.owner_choice + n - 1) % n
+                };
+            }
+            KeyCode::Down => self.focus = self.focus.step(1),
+            KeyCode::Up => self.focus = self.focus.step(-1),
+            _ if self.focus == Field::Risk => self.risk_key(key),
+            _ => {
+                let owner = self.focus == Field::Owner;
+                if let Some(line) = self.focused_line()
+                    && line.handle(key)
+                    && owner
+                {
+                    self.owner_choice = 0;
+                }
+            }
+        }
+        FormOutcome::Continue
+    }
+
+    /// Pasted text goes into the focused field.
+    pub fn paste(&mut self, text: &str) {
+        let owner = self.focus == Field::Owner;
+        if let Some(line) = self.focused_line() {
+            line.insert(text);
+        }
+        if owner {
+            self.owner_choice = 0;
+        }
+    }
+
+    /// Risk is a choice: `←`/`→`/Space cycle none, low, medium, high; `l`,
+    /// `m`, `h` pick one; `-` or Backspace clears it.
+    fn risk_key(&mut self, key: &KeyEvent) {
+        const ORDER: [Option<Risk>; 4] =
+            [None, Some(Risk::Low), Some(Risk::Medium), Some(Risk::High)];
+        let at = ORDER.iter().position(|r| *r == self.risk).unwrap_or(0);
+        self.risk = match key.code {
+            KeyCode::Right | KeyCode::Char(' ') => ORDER[(at + 1) % 4],
+            KeyCode::Left => ORDER[(at + 3) % 4],
+            KeyCode::Char('l' | 'L') => Some(Risk::Low),
+            KeyCode::Char('m' | 'M') => Some(Risk::Medium),
+            KeyCode::Char('h' | 'H') => Some(Risk::High),
+            KeyCode::Char('-') | KeyCode::Backspace | KeyCode::Delete => None,
+            _ => self.risk,
+        };
+    }
+
+    /// The parties matching the owner text, best first: code or name
+    /// starting with it, then containing it. All parties when it is empty.
+    pub fn owner_matches<'a>(&self, board: &'a Board) -> Vec<&'a Party> {
+        matching_parties(board, &self.owner.text())
+    }
+
+    /// The owner the form will set: `Ok(None)` for nobody.
+    pub fn chosen_owner(&self, board: &Board) -> Result<Option<String>, String> {
+        let text = self.owner.text();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let matches = self.owner_matches(board);
+        matches
+            .get(self.owner_choice.min(matches.len().saturating_sub(1)))
+            .map(|p| Some(p.code.clone()))
+            .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+    }
+
+    /// The due date the text means, or why it means none.
+    pub fn due_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+        let text = self.due.text();
+        if text.trim().is_empty() || text.trim() == "-" {
+            return Ok(None);
+        }
+        parse_date(&text, today)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The cards typed in "waits on", each known to the board.
+    pub fn dependencies(&self, board: &Board) -> Result<Vec<TaskId>, String> {
+        let mut ids = Vec::new();
+        for word in self
+            .depends
+            .text()
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+        {
+            let id: TaskId = word.parse().map_err(|e| format!("{e}"))?;
+            if !board.tasks.contains_key(&id) {
+                return Err(format!("there is no card {id}"));
+            }
+            if Some(id) == self.target {
+                return Err(format!("{id} cannot wait on itself"));
+            }
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// The action the form asks for, or the field at fault and why.
+    pub fn to_action(&self, board: &Board, today: NaiveDate) -> Result<Action, (Field, String)> {
+        let title = self.title.text();
+        if title.trim().is_empty() {
+            return Err((Field::Title, "a card needs a title".into()));
+        }
+        let owner = self.chosen_owner(board).map_err(|e| (Field::Owner, e))?;
+        let due = self.due_date(today).map_err(|e| (Field::Due, e))?;
+        let depends_on = self.dependencies(board).map_err(|e| (Field::Depends, e))?;
+        let note = self.note.text();
+        Ok(match self.target {
+            None => Action::AddTask(NewTask {
+                title,
+                column: Some(self.column.clone()),
+                owner,
+                due,
+                risk: self.risk,
+                note,
+                depends_on,
+            }),
+            Some(id) => Action::EditTask {
+                id,
+                edit: TaskEdit {
+                    title: Some(title),
+                    owner: Some(owner),
+                    due: Some(due),
+                    risk: Some(self.risk),
+                    note: Some(note),
+                    depends_on: Some(depends_on),
+                },
+            },
+        })
+    }
+
+    /// The risk as the form shows it.
+    pub fn risk_text(&self) -> &'static str {
+        self.risk.map_or("none", risk_word)
+    }
+}
+
+/// Parties whose code or name matches `text`, best first: code or name
+/// starting with it, then containing it. All parties for empty text.
+pub fn matching_parties<'a>(board: &'a Board, text: &str) -> Vec<&'a Party> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        return board.parties.iter().collect();
+    }
+    let starts =
+        |p: &Party| p.code.to_lowercase().starts_with(&t) || p.name.to_lowercase().starts_with(&t);
+    let contains =
+        |p: &Party| p.code.to_lowercase().contains(&t) || p.name.to_lowercase().contains(&t);
+    let mut out: Vec<&Party> = board.parties.iter().filter(|p| starts(p)).collect();
+    out.extend(board.parties.iter().filter(|p| !starts(p) && contains(p)));
+    out
+}

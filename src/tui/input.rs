@@ -1,0 +1,501 @@
+//! Keys and pasted text → changes to the [`App`]. An open overlay takes the
+//! keys first; otherwise the keymap turns a key into a command for the
+//! current pane. Board changes become actions through `App::perform`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Pane, Tone};
+use super::form::{FormOutcome, TaskForm, matching_parties};
+use super::keymap::Command;
+use super::overlay::{Confirm, Overlay, Prompt, Purpose};
+use crate::model::{Action, TaskFilter};
+use crate::text::fit;
+
+impl App {
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl_c {
+            // Quitting keeps what was typed in an open form, when it is valid.
+            self.submit_open_form();
+            self.quit = true;
+            return;
+        }
+        if let Some(overlay) = self.overlay.take() {
+            self.overlay_key(overlay, key);
+            return;
+        }
+        let Some(command) = self.keymap.lookup(self.pane, key) else {
+            return;
+        };
+        self.message = None;
+        self.command(command);
+    }
+
+    /// Pasted text: into the open form or prompt, else ignored.
+    pub fn handle_paste(&mut self, text: &str) {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => form.paste(text),
+            Some(Overlay::Prompt(prompt)) => {
+                prompt.line.insert(text);
+                prompt.choice = 0;
+                if prompt.purpose == Purpose::FilterText {
+                    self.filter.text = prompt.line.text();
+                    self.refresh();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Submits an open card form if what it holds is valid: used when the
+    /// app is about to exit, so that typed work is not thrown away.
+    pub fn submit_open_form(&mut self) {
+        if let Some(Overlay::Form(form)) = &self.overlay
+            && let Ok(action) = form.to_action(&self.board, self.now.date_naive())
+        {
+            self.overlay = None;
+            self.perform(&action);
+        }
+    }
+
+    fn command(&mut self, command: Command) {
+        match command {
+            Command::Quit => {
+                self.quit = true;
+            }
+            Command::Help => self.overlay = Some(Overlay::Help),
+            Command::Cancel => {
+                if self.pane == Pane::Board && !self.filter.is_empty() {
+                    self.filter = TaskFilter::default();
+                    self.refresh();
+                    self.say(Tone::Info, "Filter cleared");
+                }
+            }
+            Command::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()],
+            Command::PrevPane => {
+                self.pane = Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+            }
+            Command::GoTo(pane) => self.pane = pane,
+            Command::Up => self.step(0, -1),
+            Command::Down => self.step(0, 1),
+            Command::Left => self.step(-1, 0),
+            Command::Right => self.step(1, 0),
+            Command::Top => self.step(0, isize::MIN / 2),
+            Command::Bottom => self.step(0, isize::MAX / 2),
+            Command::PageUp => self.step(0, -10),
+            Command::PageDown => self.step(0, 10),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::MoveCardLeft => self.move_card(-1),
+            Command::MoveCardRight => self.move_card(1),
+            Command::MoveCardUp => self.reorder_card(-1),
+            Command::MoveCardDown => self.reorder_card(1),
+            Command::Finish => self.finish_card(),
+            Command::NewCard => {
+                if let Some(col) = self.selected_column() {
+                    self.overlay = Some(Overlay::Form(Box::new(TaskForm::new_card(&col.id))));
+                }
+            }
+            Command::Details => {
+                if let Some(task) = self.selected_task() {
+                    self.overlay = Some(Overlay::Details { task, scroll: 0 });
+                }
+            }
+            Command::Edit => self.edit_card(),
+            Command::Delete => self.delete_card(),
+            Command::Block => self.block_card(),
+            Command::Filter => {
+                let text = self.filter.text.clone();
+                self.overlay = Some(Overlay::Prompt(Prompt::new(
+                    Purpose::FilterText,
+                    "Filter cards:".into(),
+                    &text,
+                )));
+            }
+            Command::FilterMenu => self.overlay = Some(Overlay::FilterMenu),
+            Command::Lanes => {
+                self.lanes = !self.lanes;
+                self.refresh();
+                self.say(
+                    Tone::Info,
+                    if self.lanes {
+                        "Swimlanes by owner"
+                    } else {
+                        "Swimlanes off"
+                    },
+                );
+            }
+            Command::AddColumn => {
+                self.overlay = Some(Overlay::Prompt(Prompt::new(
+                    Purpose::AddColumn,
+                    "New column name:".into(),
+                    "",
+                )))
+            }
+            Command::RenameColumn => {
+                if let Some(col) = self.selected_column() {
+                    let prompt = Prompt::new(
+                        Purpose::RenameColumn(col.id.clone()),
+                        format!("Rename column {} to:", col.name),
+                        &col.name,
+                    );
+                    self.overlay = Some(Overlay::Prompt(prompt));
+                }
+            }
+            Command::SetWip => {
+                if let Some(col) = self.selected_column() {
+                    let prompt = Prompt::new(
+                        Purpose::SetWip(col.id.clone()),
+                        format!("WIP limit for {} (empty: no limit):", col.name),
+                        &col.wip.map(|w| w.to_string()).unwrap_or_default(),
+                    );
+                    self.overlay = Some(Overlay::Prompt(prompt));
+                }
+            }
+            Command::ColumnLeft | Command::ColumnRight => {
+                let at = self.board_state.column;
+                let to = if command == Command::ColumnLeft {
+                    at.checked_sub(1)
+                } else {
+                    Some(at + 1).filter(|t| *t < self.board.columns.len())
+                };
+                if let (Some(col), Some(to)) = (self.selected_column(), to) {
+                    let action = Action::MoveColumn {
+                        column: col.id.clone(),
+                        position: to,
+                    };
+                    if self.perform(&action) {
+                        self.board_state.column = to;
+                        self.refresh();
+                    }
+                }
+            }
+            Command::DeleteColumn => {
+                if let Some(col) = self.selected_column() {
+                    let question = format!("Delete column {}?", col.name);
+                    let action = Action::DeleteColumn {
+                        column: col.id.clone(),
+                    };
+                    self.overlay = Some(Overlay::Confirm(Confirm { question, action }));
+                }
+            }
+        }
+    }
+
+    /// `H`/`L`: the card to the neighbouring column; the selection follows.
+    fn move_card(&mut self, dx: isize) {
+        let Some(id) = self.selected_task() else {
+            return;
+        };
+        let target = self.board_state.column as isize + dx;
+        let Some(col) = usize::try_from(target)
+            .ok()
+            .and_then(|t| self.board.columns.get(t))
+        else {
+            return;
+        };
+        let action = Action::MoveTask {
+            id,
+            column: col.id.clone(),
+            position: None,
+        };
+        self.perform(&action);
+    }
+
+    /// `J`/`K`: past the next or previous card shown (in lanes mode, within
+    /// the card's lane), whatever the filter hides in between.
+    fn reorder_card(&mut self, dy: isize) {
+        let Some(id) = self.selected_task() else {
+            return;
+        };
+        let s = &self.board_state;
+        let Some(shown) = self.view.columns.get(s.column) else {
+            return;
+        };
+        let Some(neighbour) = usize::try_from(s.card as isize + dy)
+            .ok()
+            .and_then(|i| shown.get(i).copied())
+        else {
+            return;
+        };
+        if self.view.lane_of(s.column, s.card).map(|l| l.0)
+            != self
+                .view
+                .lane_of(s.column, (s.card as isize + dy) as usize)
+                .map(|l| l.0)
+        {
+            return;
+        }
+        let Some(column) = self.selected_column().map(|c| c.id.clone()) else {
+            return;
+        };
+        let others: Vec<_> = self
+            .board
+            .column_tasks(&column)
+            .into_iter()
+            .map(|t| t.id)
+            .filter(|t| *t != id)
+            .collect();
+        let Some(at) = others.iter().position(|t| *t == neighbour) else {
+            return;
+        };
+        let position = if dy > 0 { at + 1 } else { at };
+        self.perform(&Action::MoveTask {
+            id,
+            column,
+            position: Some(position),
+        });
+    }
+
+    /// `x`: straight to the last column.
+    fn finish_card(&mut self) {
+        let (Some(id), Some(last)) = (self.selected_task(), self.board.last_column()) else {
+            return;
+        };
+        let action = Action::MoveTask {
+            id,
+            column: last.id.clone(),
+            position: None,
+        };
+        self.perform(&action);
+    }
+
+    fn edit_card(&mut self) {
+        if let Some(task) = self
+            .selected_task()
+            .and_then(|id| self.board.tasks.get(&id))
+        {
+            self.overlay = Some(Overlay::Form(Box::new(TaskForm::edit(task))));
+        }
+    }
+
+    fn delete_card(&mut self) {
+        if let Some(task) = self
+            .selected_task()
+            .and_then(|id| self.board.tasks.get(&id))
+        {
+            let question = format!("Delete {} \"{}\"?", task.id, fit(&task.title, 40));
+            let action = Action::DeleteTask { id: task.id };
+            self.overlay = Some(Overlay::Confirm(Confirm { question, action }));
+        }
+    }
+
+    /// `b`: unblocks a flagged card at once; asks why before blocking.
+    fn block_card(&mut self) {
+        let Some(task) = self
+            .selected_task()
+            .and_then(|id| self.board.tasks.get(&id))
+        else {
+            return;
+        };
+        let id = task.id;
+        if task.blocked.is_some() {
+            self.perform(&Action::UnblockTask { id });
+        } else {
+            self.overlay = Some(Overlay::Prompt(Prompt::new(
+                Purpose::Block(id),
+                format!("Block {id}, because:"),
+                "",
+            )));
+        }
+    }
+
+    /// Routes a key to the open overlay (taken out of `self`); puts it back
+    /// unless the key closed it.
+    fn overlay_key(&mut self, overlay: Overlay, key: &KeyEvent) {
+        match overlay {
+            Overlay::Help => {
+                // Any key closes help; quitting still quits.
+                if self.keymap.lookup(self.pane, key) == Some(Command::Quit) {
+                    self.quit = true;
+                }
+            }
+            Overlay::Form(mut form) => match form.handle_key(key, &self.board) {
+                FormOutcome::Continue => self.overlay = Some(Overlay::Form(form)),
+                FormOutcome::Cancel => self.say(Tone::Info, "Cancelled"),
+                FormOutcome::Submit => match form.to_action(&self.board, self.now.date_naive()) {
+                    Ok(action) => {
+                        if !self.perform(&action) {
+                            form.error = self.message.as_ref().map(|m| m.text.clone());
+                            self.overlay = Some(Overlay::Form(form));
+                        }
+                    }
+                    Err((field, why)) => {
+                        form.focus = field;
+                        form.error = Some(why);
+                        self.overlay = Some(Overlay::Form(form));
+                    }
+                },
+            },
+            Overlay::Prompt(prompt) => self.prompt_key(prompt, key),
+            Overlay::Confirm(confirm) => match key.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                    self.perform(&confirm.action);
+                }
+                KeyCode::Char('n' | 'N') | KeyCode::Esc | KeyCode::Char('q') => {
+                    self.say(Tone::Info, "Cancelled");
+                }
+                _ => self.overlay = Some(Overlay::Confirm(confirm)),
+            },
+            Overlay::Details { task, scroll } => match key.code {
+                KeyCode::Char('e') => self.edit_card(),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.overlay = Some(Overlay::Details {
+                        task,
+                        scroll: scroll + 1,
+                    })
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.overlay = Some(Overlay::Details {
+                        task,
+                        scroll: scroll.saturating_sub(1),
+                    })
+                }
+                // Any other key closes the details.
+                _ => {}
+            },
+            Overlay::FilterMenu => self.filter_menu_key(key),
+        }
+    }
+
+    fn filter_menu_key(&mut self, key: &KeyEvent) {
+        let f = &mut self.filter;
+        let mut open_prompt = None;
+        match key.code {
+            KeyCode::Char('t' | '/') => {
+                open_prompt = Some(Prompt::new(
+                    Purpose::FilterText,
+                    "Filter cards:".into(),
+                    &f.text,
+                ))
+            }
+            KeyCode::Char('o') => {
+                open_prompt = Some(Prompt::new(
+                    Purpose::FilterOwner,
+                    "Owner (empty: anyone):".into(),
+                    "",
+                ))
+            }
+            KeyCode::Char('d') => f.overdue = !f.overdue,
+            KeyCode::Char('b') => f.blocked = !f.blocked,
+            KeyCode::Char('r') => f.at_risk = !f.at_risk,
+            KeyCode::Char('c') => *f = TaskFilter::default(),
+            _ => return,
+        }
+        // Toggles keep the menu open, so several can be set in a row.
+        self.overlay = Some(match open_prompt {
+            Some(prompt) => Overlay::Prompt(prompt),
+            None => Overlay::FilterMenu,
+        });
+        self.refresh();
+    }
+
+    fn prompt_key(&mut self, mut prompt: Prompt, key: &KeyEvent) {
+        match key.code {
+            KeyCode::Esc => {
+                if prompt.purpose == Purpose::FilterText {
+                    self.filter.text = prompt.previous.clone();
+                    self.refresh();
+                }
+                self.say(Tone::Info, "Cancelled");
+            }
+            KeyCode::Enter => {
+                if let Err(why) = self.answer(&prompt) {
+                    prompt.error = Some(why);
+                    self.overlay = Some(Overlay::Prompt(prompt));
+                }
+            }
+            KeyCode::Down | KeyCode::Up if prompt.purpose == Purpose::FilterOwner => {
+                let n = matching_parties(&self.board, &prompt.line.text())
+                    .len()
+                    .max(1);
+                prompt.choice = if key.code == KeyCode::Down {
+                    (prompt.choice + 1) % n
+                } else {
+                    (prompt.choice + n - 1) % n
+                };
+                self.overlay = Some(Overlay::Prompt(prompt));
+            }
+            _ => {
+                if prompt.line.handle(key) {
+                    prompt.choice = 0;
+                    prompt.error = None;
+                    if prompt.purpose == Purpose::FilterText {
+                        self.filter.text = prompt.line.text();
+                        self.refresh();
+                    }
+                }
+                self.overlay = Some(Overlay::Prompt(prompt));
+            }
+        }
+    }
+
+    /// Acts on a prompt's answer; `Err` keeps the prompt open with a reason.
+    fn answer(&mut self, prompt: &Prompt) -> Result<(), String> {
+        let text = prompt.line.text();
+        let action = match &prompt.purpose {
+            Purpose::FilterText => return Ok(()),
+            Purpose::FilterOwner => {
+                if text.trim().is_empty() {
+                    self.filter.owner = None;
+                } else {
+                    let matches = matching_parties(&self.board, &text);
+                    let party = matches
+                        .get(prompt.choice.min(matches.len().saturating_sub(1)))
+                        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))?;
+                    self.filter.owner = Some(party.code.clone());
+                }
+                self.refresh();
+                return Ok(());
+            }
+            Purpose::Block(id) => Action::BlockTask {
+                id: *id,
+                reason: text.clone(),
+            },
+            Purpose::AddColumn => Action::AddColumn {
+                name: text.clone(),
+                wip: None,
+            },
+            Purpose::RenameColumn(id) => Action::RenameColumn {
+                column: id.clone(),
+                name: text.clone(),
+            },
+            Purpose::SetWip(id) => {
+                let t = text.trim();
+                let wip =
+                    if t.is_empty() || t == "-" {
+                        None
+                    } else {
+                        Some(t.parse::<u32>().map_err(|_| {
+                            format!("`{t}` is not a number of cards (empty: no limit)")
+                        })?)
+                    };
+                Action::SetWip {
+                    column: id.clone(),
+                    wip,
+                }
+            }
+        };
+        if self.perform(&action) {
+            if prompt.purpose == Purpose::AddColumn
+                && let Some(at) = self
+                    .board
+                    .columns
+                    .iter()
+                    .position(|c| c.name == text.trim())
+            {
+                self.board_state.column = at;
+                self.refresh_following(None);
+            }
+            Ok(())
+        } else {
+            Err(self
+                .message
+                .as_ref()
+                .map(|m| m.text.clone())
+                .unwrap_or_default())
+        }
+    }
+}

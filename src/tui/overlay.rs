@@ -1,0 +1,73 @@
+//! What can sit over a pane and take the keys until it closes: help, the
+//! card form, a one-line prompt, a yes/no question, a card's details and
+//! the filter menu.
+
+use super::form::TaskForm;
+use super::line::LineEditor;
+use crate::model::{Action, TaskId};
+
+/// See the module docs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help,
+    Form(Box<TaskForm>),
+    Prompt(Prompt),
+    Confirm(Confirm),
+    /// A card's details, scrolled by `scroll` lines.
+    Details {
+        task: TaskId,
+        scroll: usize,
+    },
+    FilterMenu,
+}
+
+/// What a prompt's answer is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// The reason for blocking a card.
+    Block(TaskId),
+    /// Text the cards must contain (applied as it is typed).
+    FilterText,
+    /// The owner whose cards to show (a party picker).
+    FilterOwner,
+    AddColumn,
+    /// Rename the column with this id.
+    RenameColumn(String),
+    /// Set the WIP limit of the column with this id.
+    SetWip(String),
+}
+
+/// A one-line question with an editor for the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub purpose: Purpose,
+    /// The question, shown before the answer.
+    pub label: String,
+    pub line: LineEditor,
+    /// For pickers: which match is chosen.
+    pub choice: usize,
+    /// What the filter text was before the prompt opened, for `Esc`.
+    pub previous: String,
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(purpose: Purpose, label: String, text: &str) -> Prompt {
+        Prompt {
+            purpose,
+            label,
+            line: LineEditor::new(text),
+            choice: 0,
+            previous: text.to_string(),
+            error: None,
+        }
+    }
+}
+
+/// A yes/no question guarding an action that is hard to see being undone
+/// (deleting a card or a column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub question: String,
+    pub action: Action,
+}

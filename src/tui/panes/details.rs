@@ -1,0 +1,250 @@
+//! A card's details: every field, what it waits on and what waits on it,
+//! its RACI roles, its age in the column and its history from the activity
+//! log. Shown in a side panel on wide terminals and over the board on
+//! `Enter`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::model::action::risk_word;
+use crate::model::{Board, Event, LogEntry, Risk, Task, TaskId};
+use crate::text::human_duration;
+use crate::tui::app::App;
+use crate::tui::draw::put_spans;
+
+/// One line of the details: styled pieces.
+pub type Line = Vec<(String, Style)>;
+
+/// The details of `id`, line by line, for a panel `width` cells wide (the
+/// note is wrapped to it).
+pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
+    let t = &app.theme;
+    let Some(task) = app.board.tasks.get(&id) else {
+        return vec![vec![(format!("{id} no longer exists"), t.dim)]];
+    };
+    let board = &app.board;
+    let today = app.now.date_naive();
+    let mut out: Vec<Line> = Vec::new();
+    let label = |name: &str| (format!("{name:<10}"), t.dim);
+    out.push(vec![
+        (format!("{} ", task.id), t.dim),
+        (task.title.clone(), t.title),
+    ]);
+    out.push(Vec::new());
+    let column = board
+        .column(&task.column)
+        .map_or(task.column.clone(), |c| c.name.clone());
+    let mut col_line = vec![label("Column"), (column, Style::new())];
+    if let Some(entered) = app.view.entered.get(&task.id) {
+        col_line.push((
+            format!(" for {}", human_duration(app.now - *entered)),
+            t.dim,
+        ));
+    }
+    out.push(col_line);
+    let owner = task.owner.as_deref().map_or("—".to_string(), |code| {
+        board
+            .party(code)
+            .map_or(code.to_string(), |p| format!("{} ({code})", p.name))
+    });
+    out.push(vec![label("Owner"), (owner, Style::new())]);
+    let due = match task.due {
+        None => ("—".to_string(), Style::new()),
+        Some(d) => {
+            let days = (d - today).num_days();
+            let when = match days {
+                0 => "today".to_string(),
+                1 => "tomorrow".to_string(),
+                n if n > 1 => format!("in {n} days"),
+                -1 => "yesterday".to_string(),
+                n => format!("{} days ago", -n),
+            };
+            let style = if board.is_overdue(task, today) {
+                t.overdue
+            } else {
+                Style::new()
+            };
+            (format!("{} {d} ({when})", d.format("%a")), style)
+        }
+    };
+    out.push(vec![label("Due"), due]);
+    let risk = match task.risk {
+        None => ("—".to_string(), Style::new()),
+        Some(r) => (
+            risk_word(r).to_string(),
+            match r {
+                Risk::High => t.risk_high,
+                Risk::Medium => t.risk_medium,
+                Risk::Low => Style::new(),
+            },
+        ),
+    };
+    out.push(vec![label("Risk"), risk]);
+    if let Some(b) = &task.blocked {
+        out.push(vec![
+            label("Blocked"),
+            (b.reason.clone(), t.blocked),
+            (
+                format!(" (for {})", human_duration(app.now - b.since)),
+                t.dim,
+            ),
+        ]);
+    }
+    let waits = board.waits_on(task);
+    if !task.depends_on.is_empty() {
+        out.push(vec![label("Waits on")]);
+        for dep in &task.depends_on {
+            let (title, style) = match board.tasks.get(dep) {
+                Some(d) if waits.contains(dep) => (d.title.clone(), t.blocked),
+                Some(d) => (format!("{} (finished)", d.title), t.dim),
+                None => ("(deleted)".to_string(), t.dim),
+            };
+            out.push(vec![
+                ("  ".into(), Style::new()),
+                (format!("{dep} "), t.dim),
+                (title, style),
+            ]);
+        }
+    }
+    let waited_by: Vec<&Task> = board
+        .tasks
+        .values()
+        .filter(|other| other.depends_on.contains(&task.id))
+        .collect();
+    if !waited_by.is_empty() {
+        out.push(vec![label("Needed by")]);
+        for other in waited_by {
+            out.push(vec![
+                ("  ".into(), Style::new()),
+                (format!("{} ", other.id), t.dim),
+                (other.title.clone(), Style::new()),
+            ]);
+        }
+    }
+    if !task.raci.is_empty() {
+        let roles: Vec<String> = task
+            .raci
+            .iter()
+            .map(|(code, role)| format!("{code} {}", role.as_str()))
+            .collect();
+        out.push(vec![label("RACI"), (roles.join(" · "), Style::new())]);
+    }
+    if !task.note.is_empty() {
+        out.push(vec![label("Note")]);
+        for line in wrap(&task.note, width.saturating_sub(2).max(10)) {
+            out.push(vec![("  ".into(), Style::new()), (line, Style::new())]);
+        }
+    }
+    out.push(Vec::new());
+    out.push(vec![("History".into(), t.heading)]);
+    let record = task.id.to_string();
+    let entries: Vec<&LogEntry> = board.log.iter().filter(|e| e.record == record).collect();
+    for entry in entries.iter().rev() {
+        out.push(vec![
+            (format!("{} ", entry.at.format("%m-%d %H:%M")), t.dim),
+            (describe(board, entry), Style::new()),
+        ]);
+    }
+    if entries.is_empty() {
+        out.push(vec![("no changes logged".into(), t.dim)]);
+    }
+    out
+}
+
+/// A log entry about a card, in words.
+fn describe(board: &Board, entry: &LogEntry) -> String {
+    let column = |id: &Option<String>| {
+        id.as_deref()
+            .map(|c| board.column(c).map_or(c.to_string(), |c| c.name.clone()))
+            .unwrap_or_default()
+    };
+    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
+    match entry.what {
+        Event::Create => "created".to_string(),
+        Event::Move => format!("moved {} → {}", column(&entry.from), column(&entry.to)),
+        Event::Edit => format!(
+            "{}: {} → {}",
+            entry.field.as_deref().unwrap_or("changed"),
+            text(&entry.from),
+            text(&entry.to)
+        ),
+        Event::Block => format!("blocked: {}", text(&entry.to)),
+        Event::Unblock => "unblocked".to_string(),
+        Event::Role => format!(
+            "{}: {} → {}",
+            entry.field.as_deref().unwrap_or("role"),
+            text(&entry.from),
+            text(&entry.to)
+        ),
+        Event::Delete => "deleted".to_string(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// Cuts text into lines of at most `width` cells: at spaces where it can,
+/// inside a word (Chinese has no spaces) where it must.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in crate::text::sanitize(text).split(' ') {
+        let w = crate::text::width(word);
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Draws `lines` from `scroll` into `area`.
+pub fn draw(lines: &[Line], scroll: usize, area: Rect, buf: &mut Buffer) {
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        put_spans(
+            buf,
+            area,
+            area.x,
+            area.y + i as u16,
+            line,
+            usize::from(area.width),
+        );
+    }
+}
+
+/// The side panel on wide terminals: the selected card's details.
+pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(id) = app.selected_task() else {
+        return;
+    };
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
+    draw(&lines(app, id, usize::from(inner.width)), 0, inner, buf);
+}

@@ -1,0 +1,453 @@
+//! Draws the open overlay over the pane: help, the card form, a prompt, a
+//! yes/no question, card details, the filter menu. Reads state only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::app::App;
+use super::draw::{put, put_spans, style_row};
+use super::form::{Field, TaskForm, matching_parties};
+use super::layout;
+use super::line::LineEditor;
+use super::overlay::{Confirm, Overlay, Prompt, Purpose};
+use super::panes::details;
+use crate::text::{fit, width};
+
+/// Draws whatever overlay is open.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help) => help(app, area, buf),
+        Some(Overlay::Form(form)) => task_form(app, form, area, buf),
+        Some(Overlay::Prompt(prompt)) => prompt_bar(app, prompt, area, buf),
+        Some(Overlay::Confirm(confirm)) => question(app, confirm, area, buf),
+        Some(Overlay::Details { task, scroll }) => {
+            let Some(inner) = boxed(area, 72, area.height.saturating_sub(2), " Card ", buf) else {
+                return;
+            };
+            let body = Rect::new(
+                inner.x + 1,
+                inner.y,
+                inner.width.saturating_sub(2),
+                inner.height.saturating_sub(1),
+            );
+            let lines = details::lines(app, *task, usize::from(body.width));
+            let scroll = (*scroll).min(lines.len().saturating_sub(usize::from(body.height)));
+            details::draw(&lines, scroll, body, buf);
+            hint_line(
+                app,
+                inner,
+                &[("e", "edit"), ("↑↓", "scroll"), ("any key", "close")],
+                buf,
+            );
+        }
+        Some(Overlay::FilterMenu) => filter_menu(app, area, buf),
+    }
+}
+
+/// A bordered box of at most `w`×`h` centred in `area`, cleared; returns
+/// its inside, or `None` when the terminal is too small for one.
+fn boxed(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Option<Rect> {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    if w < 4 || h < 3 {
+        return None;
+    }
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    clear(popup, buf);
+    Block::new()
+        .borders(Borders::ALL)
+        .title(fit(title, usize::from(w.saturating_sub(2))))
+        .render(popup, buf);
+    Some(Rect::new(popup.x + 1, popup.y + 1, w - 2, h - 2))
+}
+
+/// Blanks `area`, and any wide character just left of it whose right half
+/// would otherwise lie under the area's left edge and hide it.
+fn clear(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    Clear.render(area, buf);
+    if area.x == buf.area.x {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x - 1, y))
+            && crate::text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// Key hints on the last line of `area`.
+fn hint_line(app: &App, area: Rect, hints: &[(&str, &str)], buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    for (key, what) in hints {
+        spans.push((format!(" {key}"), t.key));
+        spans.push((format!(" {what} "), t.dim));
+    }
+    put_spans(
+        buf,
+        area,
+        area.x,
+        area.bottom() - 1,
+        &spans,
+        usize::from(area.width),
+    );
+}
+
+/// Every key of the current pane, from the keymap; in two columns when one
+/// does not fit the height.
+fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let rows = app.keymap.help(app.pane);
+    let key_width = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let text_width = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
+    let room = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = if rows.len() > room { 2 } else { 1 };
+    // Two columns share the width; descriptions are cut before keys are.
+    let entry =
+        (key_width + text_width + 4).min(usize::from(area.width.saturating_sub(2)) / columns);
+    let text_width = entry.saturating_sub(key_width + 4);
+    let per_column = rows.len().div_ceil(columns);
+    let w = (entry * columns + 2) as u16;
+    let h = per_column as u16 + 2;
+    let title = format!(" Keys: {} ", app.pane.title());
+    let Some(inner) = boxed(area, w, h, &title, buf) else {
+        return;
+    };
+    let t = &app.theme;
+    for (i, (keys, what)) in rows.iter().enumerate() {
+        let (col, row) = (i / per_column, i % per_column);
+        if row >= usize::from(inner.height) {
+            continue;
+        }
+        let x = inner.x + (col * entry) as u16 + 1;
+        let y = inner.y + row as u16;
+        put(buf, inner, x, y, keys, key_width, t.key);
+        let x = x + key_width as u16 + 2;
+        put(buf, inner, x, y, what, text_width, Style::new());
+    }
+}
+
+/// Draws a line editor in the one-line `at` (clipped to `area`), the cursor shown as a
+/// reversed cell when `focused`.
+fn line_field(app: &App, line: &LineEditor, area: Rect, at: Rect, focused: bool, buf: &mut Buffer) {
+    let (x, y, w) = (at.x, at.y, at.width);
+    let t = &app.theme;
+    let field_style = if focused { t.heading } else { Style::new() };
+    let (shown, cursor) = line.view(usize::from(w));
+    style_row(buf, area, x, y, w, t.dim);
+    let blank = " ".repeat(usize::from(w));
+    put(buf, area, x, y, &blank, usize::from(w), field_style);
+    put(buf, area, x, y, &shown, usize::from(w), field_style);
+    if focused && (cursor as u16) < w {
+        style_row(buf, area, x + cursor as u16, y, 1, t.selected);
+    }
+}
+
+fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let column = app
+        .board
+        .column(&form.column)
+        .map_or(form.column.as_str(), |c| c.name.as_str());
+    let title = match form.target {
+        Some(id) => format!(" Edit {id} "),
+        None => format!(" New card in {column} "),
+    };
+    let Some(inner) = boxed(area, 76, 11, &title, buf) else {
+        return;
+    };
+    let today = app.now.date_naive();
+    let label_w: u16 = 10;
+    let x0 = inner.x + 1 + label_w;
+    let full = inner.right().saturating_sub(x0 + 1);
+    let short = full.min(16);
+    let preview_x = x0 + short + 1;
+    let preview_w = usize::from(inner.right().saturating_sub(preview_x));
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let y = inner.y + i as u16;
+        let focused = form.focus == *field;
+        let label_style = if focused { t.key } else { t.dim };
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            y,
+            field.label(),
+            usize::from(label_w),
+            label_style,
+        );
+        match field {
+            Field::Title => line_field(
+                app,
+                &form.title,
+                inner,
+                Rect::new(x0, y, full, 1),
+                focused,
+                buf,
+            ),
+            Field::Note => line_field(
+                app,
+                &form.note,
+                inner,
+                Rect::new(x0, y, full, 1),
+                focused,
+                buf,
+            ),
+            Field::Owner => {
+                line_field(
+                    app,
+                    &form.owner,
+                    inner,
+                    Rect::new(x0, y, short, 1),
+                    focused,
+                    buf,
+                );
+                let matches = form.owner_matches(&app.board);
+                let (text, style) = if form.owner.is_empty() {
+                    ("nobody (type to pick a party)".to_string(), t.dim)
+                } else if matches.is_empty() {
+                    (
+                        format!("no party matches \"{}\"", form.owner.text().trim()),
+                        t.error,
+                    )
+                } else {
+                    let i = form.owner_choice.min(matches.len() - 1);
+                    let p = matches[i];
+                    let more = if matches.len() > 1 {
+                        format!("  ↑↓ {}/{}", i + 1, matches.len())
+                    } else {
+                        String::new()
+                    };
+                    (format!("→ {} ({}){more}", p.name, p.code), Style::new())
+                };
+                put(buf, inner, preview_x, y, &text, preview_w, style);
+            }
+            Field::Due => {
+                line_field(
+                    app,
+                    &form.due,
+                    inner,
+                    Rect::new(x0, y, short, 1),
+                    focused,
+                    buf,
+                );
+                let (text, style) = match form.due_date(today) {
+                    Ok(None) => ("none (2026-12-01, +3d, fri, tomorrow…)".to_string(), t.dim),
+                    Ok(Some(d)) => (format!("→ {}", d.format("%a %Y-%m-%d")), Style::new()),
+                    Err(e) => (e, t.error),
+                };
+                let text = if form.due.is_empty() {
+                    "none (2026-12-01, +3d, fri, tomorrow…)".to_string()
+                } else {
+                    text
+                };
+                put(buf, inner, preview_x, y, &text, preview_w, style);
+            }
+            Field::Risk => {
+                let style = if focused { t.heading } else { Style::new() };
+                put(
+                    buf,
+                    inner,
+                    x0,
+                    y,
+                    &format!("‹ {} ›", form.risk_text()),
+                    usize::from(short),
+                    style,
+                );
+                if focused {
+                    put(
+                        buf,
+                        inner,
+                        preview_x,
+                        y,
+                        "←→ or l m h, - for none",
+                        preview_w,
+                        t.dim,
+                    );
+                }
+            }
+            Field::Depends => {
+                line_field(
+                    app,
+                    &form.depends,
+                    inner,
+                    Rect::new(x0, y, short, 1),
+                    focused,
+                    buf,
+                );
+                let (text, style) = match form.dependencies(&app.board) {
+                    Ok(ids) if ids.is_empty() => ("nothing (card ids: T-1 T-4)".to_string(), t.dim),
+                    Ok(ids) => {
+                        let titles: Vec<String> = ids
+                            .iter()
+                            .filter_map(|id| app.board.tasks.get(id))
+                            .map(|d| format!("{} {}", d.id, d.title))
+                            .collect();
+                        (format!("→ {}", titles.join(", ")), Style::new())
+                    }
+                    Err(e) => (e, t.error),
+                };
+                put(buf, inner, preview_x, y, &text, preview_w, style);
+            }
+        }
+    }
+    if let Some(error) = &form.error {
+        let y = inner.y + Field::ALL.len() as u16 + 1;
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            y,
+            error,
+            usize::from(inner.width.saturating_sub(2)),
+            t.error,
+        );
+    }
+    hint_line(
+        app,
+        inner,
+        &[("Enter", "save"), ("Esc", "cancel"), ("Tab", "next field")],
+        buf,
+    );
+}
+
+/// A prompt: one line at the bottom of the body, the answer being typed,
+/// and under it the reason it was refused or the parties it matches.
+fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let body = layout::screen(area).body;
+    if body.height == 0 {
+        return;
+    }
+    let h = body.height.min(2);
+    let bar = Rect::new(body.x, body.bottom() - h, body.width, h);
+    clear(bar, buf);
+    let used = put(
+        buf,
+        bar,
+        bar.x + 1,
+        bar.y,
+        &prompt.label,
+        usize::from(bar.width.saturating_sub(2)),
+        t.key,
+    );
+    let x = bar.x + 2 + used;
+    let w = bar.right().saturating_sub(x + 1);
+    line_field(app, &prompt.line, bar, Rect::new(x, bar.y, w, 1), true, buf);
+    if h < 2 {
+        return;
+    }
+    let (text, style) = if let Some(error) = &prompt.error {
+        (error.clone(), t.error)
+    } else if prompt.purpose == Purpose::FilterOwner {
+        let matches = matching_parties(&app.board, &prompt.line.text());
+        if prompt.line.is_empty() {
+            (
+                "Enter: anyone's cards · type to pick a party".to_string(),
+                t.dim,
+            )
+        } else if matches.is_empty() {
+            ("no party matches".to_string(), t.error)
+        } else {
+            let i = prompt.choice.min(matches.len() - 1);
+            (
+                format!(
+                    "→ {} ({})  ↑↓ {}/{}",
+                    matches[i].name,
+                    matches[i].code,
+                    i + 1,
+                    matches.len()
+                ),
+                Style::new(),
+            )
+        }
+    } else {
+        ("Enter to confirm · Esc to cancel".to_string(), t.dim)
+    };
+    put(
+        buf,
+        bar,
+        bar.x + 1,
+        bar.y + 1,
+        &text,
+        usize::from(bar.width.saturating_sub(2)),
+        style,
+    );
+}
+
+fn question(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
+    let w = (width(&confirm.question) + 6).max(30) as u16;
+    let Some(inner) = boxed(area, w, 5, " Confirm ", buf) else {
+        return;
+    };
+    put(
+        buf,
+        inner,
+        inner.x + 1,
+        inner.y,
+        &confirm.question,
+        usize::from(inner.width.saturating_sub(2)),
+        app.theme.title,
+    );
+    hint_line(
+        app,
+        inner,
+        &[("y", "yes"), ("n", "no"), ("u", "undoes it later")],
+        buf,
+    );
+}
+
+fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let f = &app.filter;
+    let Some(inner) = boxed(area, 40, 9, " Filter cards ", buf) else {
+        return;
+    };
+    let on = |b: bool| if b { "on" } else { "off" }.to_string();
+    let owner = f
+        .owner
+        .as_deref()
+        .map(|o| app.board.party(o).map_or(o.to_string(), |p| p.name.clone()))
+        .unwrap_or_else(|| "anyone".into());
+    let text = if f.text.is_empty() {
+        "—".to_string()
+    } else {
+        format!("\"{}\"", f.text)
+    };
+    let rows = [
+        ("t", "text", text),
+        ("o", "owner", owner),
+        ("d", "overdue", on(f.overdue)),
+        ("b", "blocked", on(f.blocked)),
+        ("r", "at risk", on(f.at_risk)),
+        ("c", "clear all", String::new()),
+    ];
+    for (i, (key, what, state)) in rows.iter().enumerate() {
+        let y = inner.y + i as u16;
+        put(buf, inner, inner.x + 1, y, key, 2, t.key);
+        put(buf, inner, inner.x + 4, y, what, 10, Style::new());
+        put(
+            buf,
+            inner,
+            inner.x + 15,
+            y,
+            state,
+            usize::from(inner.width.saturating_sub(16)),
+            t.message,
+        );
+    }
+    hint_line(app, inner, &[("any other key", "close")], buf);
+}

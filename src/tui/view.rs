@@ -1,0 +1,168 @@
+//! What the panes draw from, derived from the board once per change instead
+//! of once per frame: the cards each column shows (filtered, grouped into
+//! lanes), ages, RACI problems, loads and the issue order.
+
+use std::collections::HashMap;
+
+use crate::model::raci::{self, Load, Rule};
+use crate::model::status::Alerts;
+use crate::model::{Board, IssueId, Priority, TaskFilter, TaskId, Timestamp};
+
+/// One swimlane: the cards of one owner (or of nobody), per column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lane {
+    /// A party code; `None` for cards without an owner.
+    pub owner: Option<String>,
+    pub columns: Vec<Vec<TaskId>>,
+    /// Cards of this owner in neither the first nor the last column (all
+    /// of them, whatever the filter hides).
+    pub in_progress: usize,
+}
+
+impl Lane {
+    /// Card rows the lane needs: its fullest column.
+    pub fn depth(&self) -> usize {
+        self.columns.iter().map(Vec::len).max().unwrap_or(0)
+    }
+}
+
+/// See the module docs.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    /// Each column's visible cards in order (in lanes mode: lane by lane).
+    pub columns: Vec<Vec<TaskId>>,
+    /// Each column's card count, filter or not: WIP stays true.
+    pub counts: Vec<usize>,
+    /// The swimlanes, when the board is grouped by owner.
+    pub lanes: Option<Vec<Lane>>,
+    /// When each card entered its column.
+    pub entered: HashMap<TaskId, Timestamp>,
+    /// RACI rows (tasks in id order) and each row's broken rules.
+    pub raci_rows: Vec<TaskId>,
+    pub raci_rules: HashMap<TaskId, Vec<Rule>>,
+    pub loads: Vec<(String, Load)>,
+    /// Issues: active first, by priority, then nearest deadline.
+    pub issues: Vec<IssueId>,
+    pub alerts: Alerts,
+}
+
+impl View {
+    pub fn build(board: &Board, now: Timestamp, filter: &TaskFilter, lanes: bool) -> View {
+        let today = now.date_naive();
+        let by_column = board.tasks_by_column();
+        let counts = by_column.iter().map(Vec::len).collect();
+        let visible: Vec<Vec<TaskId>> = by_column
+            .iter()
+            .map(|col| {
+                col.iter()
+                    .filter(|t| filter.is_empty() || filter.matches(board, t, today))
+                    .map(|t| t.id)
+                    .collect()
+            })
+            .collect();
+        let (columns, lanes) = if lanes {
+            let lanes = swimlanes(board, &visible);
+            let columns = (0..visible.len())
+                .map(|c| {
+                    lanes
+                        .iter()
+                        .flat_map(|l| l.columns[c].iter().copied())
+                        .collect()
+                })
+                .collect();
+            (columns, Some(lanes))
+        } else {
+            (visible, None)
+        };
+        let raci_rows: Vec<TaskId> = board.tasks.keys().copied().collect();
+        let raci_rules = raci_rows
+            .iter()
+            .map(|id| (*id, raci::task_problems(board, *id)))
+            .filter(|(_, rules)| !rules.is_empty())
+            .collect();
+        let mut issues: Vec<(bool, Priority, Timestamp, IssueId)> = board
+            .issues
+            .values()
+            .map(|i| {
+                let sla = i.sla(&board.settings.sla, now);
+                let deadline = sla.running.map_or(sla.resolve_by, |(_, by)| by);
+                (!i.status.is_active(), sla.priority, deadline, i.id)
+            })
+            .collect();
+        issues.sort();
+        View {
+            columns,
+            counts,
+            lanes,
+            entered: board.entered_column(),
+            raci_rows,
+            raci_rules,
+            loads: raci::loads(board),
+            issues: issues.into_iter().map(|(_, _, _, id)| id).collect(),
+            alerts: board.alerts(now),
+        }
+    }
+
+    /// Where a card is shown: (column, index in the column).
+    pub fn position_of(&self, id: TaskId) -> Option<(usize, usize)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .find_map(|(c, cards)| cards.iter().position(|t| *t == id).map(|i| (c, i)))
+    }
+
+    /// In lanes mode, the lane a column's `index`-th card belongs to and its
+    /// row within the lane.
+    pub fn lane_of(&self, column: usize, index: usize) -> Option<(usize, usize)> {
+        let lanes = self.lanes.as_ref()?;
+        let mut skipped = 0;
+        for (l, lane) in lanes.iter().enumerate() {
+            let n = lane.columns.get(column).map_or(0, Vec::len);
+            if index < skipped + n {
+                return Some((l, index - skipped));
+            }
+            skipped += n;
+        }
+        None
+    }
+}
+
+/// Lanes in the board's party order, then the cards without an owner.
+/// Lanes with no visible card are left out.
+fn swimlanes(board: &Board, visible: &[Vec<TaskId>]) -> Vec<Lane> {
+    let ncols = board.columns.len();
+    let mut owners: Vec<Option<String>> =
+        board.parties.iter().map(|p| Some(p.code.clone())).collect();
+    owners.push(None);
+    let index: HashMap<Option<&str>, usize> = owners
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.as_deref(), i))
+        .collect();
+    let mut lanes: Vec<Lane> = owners
+        .iter()
+        .map(|owner| Lane {
+            owner: owner.clone(),
+            columns: vec![Vec::new(); ncols],
+            in_progress: 0,
+        })
+        .collect();
+    let none = lanes.len() - 1;
+    for (c, cards) in visible.iter().enumerate() {
+        for id in cards {
+            let owner = board.tasks.get(id).and_then(|t| t.owner.as_deref());
+            let lane = index.get(&owner).copied().unwrap_or(none);
+            lanes[lane].columns[c].push(*id);
+        }
+    }
+    let last = ncols.saturating_sub(1);
+    for task in board.tasks.values() {
+        let c = board.column_index(&task.column).unwrap_or(0);
+        if c != 0 && c != last {
+            let lane = index.get(&task.owner.as_deref()).copied().unwrap_or(none);
+            lanes[lane].in_progress += 1;
+        }
+    }
+    lanes.retain(|l| l.depth() > 0);
+    lanes
+}
