@@ -397,3 +397,81 @@ fn the_tui_refuses_to_start_without_a_terminal() {
         .code(2)
         .stderr(predicate::str::contains("needs a terminal"));
 }
+
+#[test]
+fn columns_are_managed_from_the_shell() {
+    let home = Home::new();
+    home.demo();
+    home.run(&["column", "add", "QA", "--wip", "2"])
+        .success()
+        .stdout("Added column QA (qa)\n");
+    home.run(&["column", "wip", "doing", "-"])
+        .success()
+        .stdout("Doing: no WIP limit\n");
+    home.run(&["column", "rename", "qa", "质检"])
+        .success()
+        .stdout("Renamed column QA to 质检\n");
+    home.run(&["column", "move", "质检", "2"])
+        .success()
+        .stdout("Columns: To do → 质检 → Doing → Review → Done\n");
+    home.run(&["column", "list"]).success().stdout(
+        predicate::str::contains("2  qa      质检")
+            .and(predicate::str::contains("3   (over)").not())
+            .and(predicate::str::contains("review  Review  3      3")),
+    );
+    let columns = home.json(&["column", "list", "--json"]);
+    assert_eq!(columns["columns"][1]["id"], "qa");
+    assert_eq!(columns["columns"][1]["wip"], 2);
+    assert_eq!(columns["columns"][1]["count"], 0);
+    assert_eq!(columns["columns"][2]["wip"], Value::Null);
+    // Refusals: exit 2, a reason, the board untouched.
+    let before = fs::read(home.board()).unwrap();
+    home.run(&["column", "rm", "review"])
+        .code(2)
+        .stderr("standup: column `Review` still holds 3 card(s): move or delete them first\n");
+    home.run(&["column", "wip", "doing", "0"])
+        .code(2)
+        .stderr(predicate::str::contains("WIP limit must be 1 or more"));
+    home.run(&["column", "wip", "doing", "lots"])
+        .code(2)
+        .stderr(predicate::str::contains("`lots` is not a WIP limit"));
+    home.run(&["column", "move", "qa", "0"]).code(2);
+    home.run(&["column", "rename", "nowhere", "x"])
+        .code(2)
+        .stderr(predicate::str::contains("there is no column `nowhere`"));
+    assert_eq!(fs::read(home.board()).unwrap(), before);
+    home.run(&["column", "rm", "qa"])
+        .success()
+        .stdout("Deleted column 质检\n");
+}
+
+#[test]
+fn task_list_filters_match_the_board_pane() {
+    let home = Home::new();
+    home.demo();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["task", "list", "--json"];
+        all.extend_from_slice(args);
+        home.json(&all)["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["--text", "campaign"]), ["T-13", "T-16", "T-1"]);
+    assert_eq!(ids(&["--text", "campaign page"]), ["T-1"]);
+    assert_eq!(ids(&["--owner", "tech", "--overdue"]), ["T-5"]);
+    let risky = ids(&["--at-risk"]);
+    assert!(risky.contains(&"T-5".to_string()) && !risky.contains(&"T-3".to_string()));
+    home.run(&["task", "add", "Brief", "--depends", "T-1,T-2"])
+        .success()
+        .stdout("Added T-18 to To do\n");
+    assert_eq!(
+        ids(&["--blocked", "--column", "todo"]),
+        ["T-11", "T-13", "T-18"]
+    );
+    home.run(&["task", "edit", "T-18", "--depends", "T-99"])
+        .code(2)
+        .stderr("standup: there is no task T-99\n");
+}

@@ -59,6 +59,11 @@ impl Tmux {
         assert!(status.success());
     }
 
+    /// Types text literally (no key names), as a paste-free typist would.
+    fn type_text(&self, text: &str) {
+        self.keys(&["-l", text]);
+    }
+
     fn screen(&self) -> String {
         let out = self
             .cmd()
@@ -79,6 +84,19 @@ impl Tmux {
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for the program to exit.
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.is_running() {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "the program did not exit:\n{}",
+                self.screen()
             );
             sleep(Duration::from_millis(50));
         }
@@ -109,24 +127,39 @@ fn binary() -> String {
     std::env::var("STANDUP_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_standup").to_string())
 }
 
+/// False (after saying why) when tmux is missing on a developer machine;
+/// in CI a missing tmux fails the test.
+fn can_run() -> bool {
+    if tmux_available() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have tmux: .ci/run installs it"
+    );
+    eprintln!("tmux is not installed: skipping the end-to-end test");
+    false
+}
+
+/// The environment of a fresh user: own home and data directory, the
+/// pinned clock.
+fn fresh_env(dir: &Path) -> String {
+    format!(
+        "env HOME={home} XDG_DATA_HOME={data} STANDUP_NOW={now} TERM=xterm-256color",
+        home = dir.display(),
+        data = dir.join("data").display(),
+        now = common::NOW
+    )
+}
+
 #[test]
 fn walk_the_three_panes_and_quit() {
-    if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have tmux: .ci/run installs it"
-        );
-        eprintln!("tmux is not installed: skipping the end-to-end test");
+    if !can_run() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
-    let env = format!(
-        "env HOME={home} XDG_DATA_HOME={data} STANDUP_NOW={now} TERM=xterm-256color",
-        home = dir.path().display(),
-        data = data.display(),
-        now = common::NOW
-    );
+    let env = fresh_env(dir.path());
     let demo = Command::new("sh")
         .arg("-c")
         .arg(format!("{env} {} demo", binary()))
@@ -166,18 +199,68 @@ fn walk_the_three_panes_and_quit() {
     tmux.wait_for("To do 6");
 
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while tmux.is_running() {
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "q did not quit:\n{}",
-            tmux.screen()
-        );
-        sleep(Duration::from_millis(50));
-    }
+    tmux.wait_exit();
     assert_eq!(
         std::fs::read(&board).expect("board"),
         before,
         "looking changes nothing"
     );
+}
+
+#[test]
+fn a_card_typed_moved_and_undone_is_where_the_undo_left_it_after_a_restart() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let env = fresh_env(dir.path());
+    let board = dir.path().join("data/standup/board.json");
+    let program = format!("{env} {}", binary());
+
+    let tmux = Tmux::start(dir.path(), &program, 100, 30);
+    tmux.wait_for("This board has no cards yet");
+    assert!(!board.exists(), "looking at an empty board writes nothing");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card in To do");
+    tmux.type_text("双十二 poster");
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.type_text("+3d");
+    tmux.wait_for("→ Thu 2026-11-26");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Added T-1 · saved");
+    assert!(screen.contains("T-1 双十二 poster"), "{screen}");
+    assert!(board.exists(), "the first change creates the file");
+
+    tmux.keys(&["L"]);
+    tmux.wait_for("Move T-1 to Doing · saved");
+    tmux.keys(&["L"]);
+    tmux.wait_for("Move T-1 to Review · saved");
+    tmux.keys(&["L"]);
+    tmux.wait_for("Move T-1 to Done · saved");
+    tmux.keys(&["u"]);
+    tmux.wait_for("Undid: move T-1 to Done · saved");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    drop(tmux);
+
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&board).expect("board")).expect("JSON");
+    assert_eq!(saved["tasks"][0]["column"], "review");
+    assert_eq!(saved["tasks"][0]["due"], "2026-11-26");
+
+    let tmux = Tmux::start(dir.path(), &program, 100, 30);
+    let screen = tmux.wait_for("Review 1");
+    let line = screen
+        .lines()
+        .find(|l| l.contains("T-1 双十二 poster"))
+        .unwrap_or_else(|| panic!("the card is on screen:\n{screen}"));
+    // Third column: after two separators.
+    assert_eq!(
+        line.split('│').position(|cell| cell.contains("T-1")),
+        Some(2),
+        "{screen}"
+    );
+    assert!(screen.contains("11-26"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
 }

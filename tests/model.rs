@@ -6,8 +6,8 @@ mod common;
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use standup::model::{
-    Action, Board, Event, IssueId, IssueStatus, Level, NewIssue, NewTask, PartyKind, Risk, Role,
-    TaskEdit, TaskId,
+    Action, Board, Event, History, IssueId, IssueStatus, Level, NewIssue, NewTask, PartyKind, Risk,
+    Role, TaskEdit, TaskId, merge,
 };
 
 fn task(board: &mut Board, title: &str, column: &str) -> TaskId {
@@ -367,6 +367,10 @@ enum Op {
     AddIssue(u8, Option<u8>),
     Issue(u8, u8),
     Info(u8),
+    RenameColumn(u8, u8),
+    MoveColumn(u8, u8),
+    DeleteColumn(u8),
+    SetWip(u8, Option<u8>),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -386,6 +390,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), proptest::option::of(any::<u8>())).prop_map(|(a, b)| Op::AddIssue(a, b)),
         2 => (any::<u8>(), 0u8..4).prop_map(|(a, b)| Op::Issue(a, b)),
         1 => any::<u8>().prop_map(Op::Info),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::RenameColumn(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::MoveColumn(a, b)),
+        1 => any::<u8>().prop_map(Op::DeleteColumn),
+        1 => (any::<u8>(), proptest::option::of(0u8..6)).prop_map(|(a, b)| Op::SetWip(a, b)),
     ]
 }
 
@@ -533,6 +541,21 @@ fn to_action(board: &Board, op: &Op) -> Action {
             name: Some(format!("Board {n}")),
             goal: Some(format!("Goal {}", n % 3)),
         },
+        Op::RenameColumn(c, n) => Action::RenameColumn {
+            column: pick_column(board, *c),
+            name: ["Doing", "评审", "QA", " ", "Blocked"][usize::from(*n) % 5].into(),
+        },
+        Op::MoveColumn(c, to) => Action::MoveColumn {
+            column: pick_column(board, *c),
+            position: usize::from(*to % 6),
+        },
+        Op::DeleteColumn(c) => Action::DeleteColumn {
+            column: pick_column(board, *c),
+        },
+        Op::SetWip(c, wip) => Action::SetWip {
+            column: pick_column(board, *c),
+            wip: wip.map(u32::from),
+        },
     }
 }
 
@@ -568,6 +591,285 @@ proptest! {
         prop_assert_eq!(&loaded, &board);
         prop_assert_eq!(standup::store::to_json(&loaded), text);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The session history as the TUI drives it: random changes with undos
+    /// and redos in between walk exactly back and forth along the boards.
+    #[test]
+    fn history_walks_back_and_forth_along_the_exact_boards(
+        steps in proptest::collection::vec((op(), 0u8..10), 1..50)
+    ) {
+        let mut board = common::demo();
+        let mut history = History::default();
+        // The boards the session went through, and where it stands.
+        let mut states = vec![board.clone()];
+        let mut at_state: usize = 0;
+        let mut at = common::now();
+        for (op, roll) in &steps {
+            at += Duration::minutes(3);
+            match roll {
+                0 | 1 => {
+                    let undone = history.undo(&mut board).is_some();
+                    prop_assert_eq!(undone, at_state > 0);
+                    at_state = at_state.saturating_sub(1);
+                    prop_assert_eq!(&board, &states[at_state]);
+                }
+                2 => {
+                    let redone = history.redo(&mut board).is_some();
+                    prop_assert_eq!(redone, at_state + 1 < states.len());
+                    if redone {
+                        at_state += 1;
+                    }
+                    prop_assert_eq!(&board, &states[at_state]);
+                }
+                _ => {
+                    let action = to_action(&board, op);
+                    if let Ok(applied) = history.apply(&mut board, &action, at)
+                        && !applied.patch.is_noop(&board)
+                    {
+                        states.truncate(at_state + 1);
+                        states.push(board.clone());
+                        at_state += 1;
+                    }
+                    prop_assert_eq!(&board, &states[at_state]);
+                }
+            }
+            prop_assert!(board.integrity_problems().is_empty());
+        }
+        while history.undo(&mut board).is_some() {}
+        prop_assert_eq!(&board, &states[0], "undoing everything gives back the start");
+    }
+
+    /// Two sessions change copies of one board; the merge keeps every card
+    /// either side created, every change only one side made, and a valid
+    /// board. Merging with an unchanged side gives the other side.
+    #[test]
+    fn merging_two_sessions_loses_nothing(
+        ours_ops in proptest::collection::vec(op(), 0..25),
+        theirs_ops in proptest::collection::vec(op(), 0..25),
+    ) {
+        let base = common::demo();
+        let run = |ops: &[Op], minutes: i64| {
+            let mut board = base.clone();
+            let mut at = common::now() + Duration::minutes(minutes);
+            for op in ops {
+                at += Duration::minutes(5);
+                let action = to_action(&board, op);
+                let _ = board.apply(&action, at);
+            }
+            board
+        };
+        let ours = run(&ours_ops, 0);
+        let theirs = run(&theirs_ops, 1);
+        prop_assert_eq!(&merge(&base, &ours, &base).board, &ours);
+        prop_assert_eq!(&merge(&base, &base, &theirs).board, &theirs);
+        let merged = merge(&base, &ours, &theirs);
+        let problems = merged.board.integrity_problems();
+        prop_assert!(problems.is_empty(), "merge broke invariants: {:?}", problems);
+        for side in [&ours, &theirs] {
+            for task in side.tasks.values().filter(|t| !base.tasks.contains_key(&t.id)) {
+                prop_assert!(
+                    merged.board.tasks.values().any(|m| m.title == task.title && m.created == task.created),
+                    "new card {} \"{}\" was lost", task.id, task.title
+                );
+            }
+            // Every log entry either side added is kept (ids may be renumbered).
+            let added = side.log.len() - side.log.iter().zip(&base.log).take_while(|(a, b)| a == b).count();
+            let kept = merged.board.log.len();
+            prop_assert!(kept >= added);
+        }
+        // Cards only one side touched end up as that side left them.
+        for (id, task) in &base.tasks {
+            let (o, t) = (ours.tasks.get(id), theirs.tasks.get(id));
+            if t == Some(task) && o.is_some() && ours.columns == base.columns && theirs.columns == base.columns {
+                prop_assert_eq!(merged.board.tasks.get(id).map(|m| (&m.title, &m.column)), o.map(|m| (&m.title, &m.column)));
+            }
+        }
+        // What was merged saves and loads as it is.
+        let text = standup::store::to_json(&merged.board);
+        let loaded = standup::store::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&loaded, &merged.board);
+    }
+}
+
+#[test]
+fn a_new_column_goes_before_the_last_and_reordering_restamps_finished() {
+    let mut board = common::demo();
+    board
+        .apply(
+            &Action::AddColumn {
+                name: "QA".into(),
+                wip: Some(2),
+            },
+            common::now(),
+        )
+        .unwrap();
+    let ids: Vec<&str> = board.columns.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["todo", "doing", "review", "qa", "done"]);
+    // Moving Done away from the end: its cards are no longer finished, and
+    // the cards of the new last column are.
+    let done: Vec<TaskId> = board.column_tasks("done").iter().map(|t| t.id).collect();
+    let review: Vec<TaskId> = board.column_tasks("review").iter().map(|t| t.id).collect();
+    let before = board.clone();
+    let applied = board
+        .apply(
+            &Action::MoveColumn {
+                column: "Done".into(),
+                position: 3,
+            },
+            common::now(),
+        )
+        .unwrap();
+    assert_eq!(board.last_column().map(|c| c.id.as_str()), Some("qa"));
+    assert!(done.iter().all(|id| board.tasks[id].finished.is_none()));
+    assert!(review.iter().all(|id| board.tasks[id].finished.is_none()));
+    board.restore(applied.patch);
+    assert_eq!(board, before);
+    // Only empty columns go, and never the last one left.
+    let err = board
+        .apply(
+            &Action::DeleteColumn {
+                column: "review".into(),
+            },
+            common::now(),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "column `Review` still holds 3 card(s): move or delete them first"
+    );
+    board
+        .apply(
+            &Action::DeleteColumn {
+                column: "qa".into(),
+            },
+            common::now(),
+        )
+        .unwrap();
+    assert_eq!(board.columns.len(), 4);
+    let err = board
+        .apply(
+            &Action::RenameColumn {
+                column: "doing".into(),
+                name: "review".into(),
+            },
+            common::now(),
+        )
+        .unwrap_err();
+    assert_eq!(err.to_string(), "a column named `review` exists already");
+    let mut lone = Board::new("lone", "");
+    for c in ["todo", "doing", "review"] {
+        for _ in 0..1 {
+            lone.apply(&Action::DeleteColumn { column: c.into() }, common::now())
+                .unwrap();
+        }
+    }
+    let err = lone
+        .apply(
+            &Action::DeleteColumn {
+                column: "done".into(),
+            },
+            common::now(),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`Done` is the only column; a board needs one"
+    );
+}
+
+#[test]
+fn merge_renumbers_cards_both_sides_created_and_reports_clashes() {
+    let base = common::demo();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    let at = common::now();
+    let add = |board: &mut Board, title: &str, deps: Vec<TaskId>| {
+        board
+            .apply(
+                &Action::AddTask(NewTask {
+                    title: title.into(),
+                    depends_on: deps,
+                    ..Default::default()
+                }),
+                at,
+            )
+            .unwrap()
+            .created
+            .unwrap()
+            .parse::<TaskId>()
+            .unwrap()
+    };
+    let ours_new = add(&mut ours, "Ours", vec![]);
+    let ours_next = add(&mut ours, "Ours follow-up", vec![ours_new]);
+    let theirs_new = add(&mut theirs, "Theirs", vec![]);
+    assert_eq!(ours_new, theirs_new, "both sides handed out T-18");
+    // The same field changed both ways, and a different field each.
+    let t4: TaskId = "T-4".parse().unwrap();
+    let edit = |title: Option<&str>, note: Option<&str>| Action::EditTask {
+        id: t4,
+        edit: TaskEdit {
+            title: title.map(Into::into),
+            note: note.map(Into::into),
+            ..Default::default()
+        },
+    };
+    ours.apply(&edit(Some("Script, ours"), None), at).unwrap();
+    theirs
+        .apply(&edit(Some("Script, theirs"), Some("from legal")), at)
+        .unwrap();
+    let merged = merge(&base, &ours, &theirs);
+    let b = &merged.board;
+    assert!(
+        b.integrity_problems().is_empty(),
+        "{:?}",
+        b.integrity_problems()
+    );
+    let titles: Vec<&str> = b.tasks.values().map(|t| t.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Ours")
+            && titles.contains(&"Theirs")
+            && titles.contains(&"Ours follow-up")
+    );
+    let renumbered = b.tasks.values().find(|t| t.title == "Ours").unwrap().id;
+    assert_ne!(renumbered, theirs_new);
+    let follow = b
+        .tasks
+        .values()
+        .find(|t| t.title == "Ours follow-up")
+        .unwrap();
+    assert_eq!(
+        follow.depends_on,
+        vec![renumbered],
+        "references follow the renumbering"
+    );
+    assert_eq!(
+        follow.id, ours_next,
+        "an id the other side never handed out stays"
+    );
+    assert_eq!(b.tasks[&t4].title, "Script, ours");
+    assert_eq!(b.tasks[&t4].note, "from legal");
+    assert!(
+        merged
+            .notes
+            .iter()
+            .any(|n| n.contains("T-4: title changed both here and elsewhere")),
+        "{:?}",
+        merged.notes
+    );
+    assert!(
+        merged
+            .notes
+            .iter()
+            .any(|n| n.contains("T-18 was also created elsewhere")),
+        "{:?}",
+        merged.notes
+    );
+    // New ids keep counting past everything either side handed out.
+    assert!(b.next_task_id().number() > follow.id.number());
 }
 
 #[test]

@@ -5,80 +5,11 @@
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Color;
 use standup::model::Board;
 use standup::tui::{App, Pane, Theme};
 
-fn app(board: Board) -> App {
-    App::new(
-        board,
-        common::now(),
-        "~/.local/share/standup/board.json".into(),
-        Theme::colored(),
-    )
-}
-
-/// Types keys the way a person would: `"jjl"`, with `<tab>` and friends.
-fn press(app: &mut App, keys: &str) {
-    let mut rest = keys;
-    while let Some(c) = rest.chars().next() {
-        let (code, len) = if let Some(stripped) = rest.strip_prefix('<') {
-            let end = stripped.find('>').expect("closing >");
-            let code = match &stripped[..end] {
-                "tab" => KeyCode::Tab,
-                "s-tab" => KeyCode::BackTab,
-                "esc" => KeyCode::Esc,
-                "down" => KeyCode::Down,
-                "right" => KeyCode::Right,
-                "end" => KeyCode::End,
-                other => panic!("unknown key <{other}>"),
-            };
-            (code, end + 2)
-        } else {
-            (KeyCode::Char(c), c.len_utf8())
-        };
-        let modifiers = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        app.handle_key(&KeyEvent::new(code, modifiers));
-        rest = &rest[len..];
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    app.follow_selection(Rect::new(0, 0, width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as plain lines (wide characters once, their trailing cell skipped).
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
+use common::tui::{app, draw, press, text};
 
 fn snapshot(name: &str, board: Board, keys: &str, width: u16, height: u16) {
     let mut app = app(board);

@@ -254,3 +254,59 @@ fn a_file_changed_on_disk_is_not_overwritten() {
     assert_eq!(reloaded, other);
     mine.save(&reloaded).unwrap();
 }
+
+#[test]
+fn a_save_over_a_change_made_elsewhere_merges_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut mine, mut board) = BoardFile::open(&path).unwrap();
+    mine.save(&board).unwrap();
+    let (mut theirs, mut other) = BoardFile::open(&path).unwrap();
+    let add = |b: &mut standup::model::Board, title: &str| {
+        b.apply(
+            &Action::AddTask(NewTask {
+                title: title.into(),
+                ..NewTask::default()
+            }),
+            common::now(),
+        )
+        .unwrap();
+    };
+    add(&mut other, "theirs");
+    theirs.save(&other).unwrap();
+    add(&mut board, "mine");
+    let saved = mine.save_merging(&board).unwrap();
+    let standup::store::Saved::Merged(merged) = saved else {
+        panic!("the file had changed: a merge was expected");
+    };
+    let titles: Vec<&str> = merged
+        .board
+        .tasks
+        .values()
+        .map(|t| t.title.as_str())
+        .collect();
+    assert_eq!(titles, ["theirs", "mine"]);
+    assert_eq!(
+        merged.notes,
+        ["T-1 was also created elsewhere: yours is now T-2"]
+    );
+    // What is on disk is the merged board, and saving again is plain.
+    let (_, on_disk) = BoardFile::open(&path).unwrap();
+    assert_eq!(on_disk, merged.board);
+    assert_eq!(
+        mine.save_merging(&merged.board).unwrap(),
+        standup::store::Saved::Written
+    );
+}
+
+#[test]
+fn a_save_never_merges_into_a_file_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut mine, board) = BoardFile::open(&path).unwrap();
+    mine.save(&board).unwrap();
+    fs::write(&path, "{ not a board").unwrap();
+    let err = mine.save_merging(&board).unwrap_err();
+    assert!(matches!(err, StoreError::Format { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "{ not a board");
+}

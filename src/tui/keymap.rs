@@ -139,6 +139,11 @@ impl Key {
                     && mods(self.modifiers) - KeyModifiers::SHIFT
                         == mods(event.modifiers) - KeyModifiers::SHIFT
             }
+            // Terminals report Shift-Tab as BackTab, with or without Shift.
+            (KeyCode::BackTab, KeyCode::BackTab) => {
+                mods(self.modifiers) - KeyModifiers::SHIFT
+                    == mods(event.modifiers) - KeyModifiers::SHIFT
+            }
             (a, b) => a == b && mods(self.modifiers) == mods(event.modifiers),
         }
     }

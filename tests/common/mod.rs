@@ -1,6 +1,8 @@
 //! Boards and moments shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod tui;
+
 use chrono::DateTime;
 use standup::model::{Action, Board, NewTask, PartyKind, Role, TaskId, Timestamp};
 

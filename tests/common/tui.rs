@@ -1,0 +1,104 @@
+//! Driving the TUI in tests: an app on a board, keys typed as a person
+//! would, and the screen drawn into ratatui's TestBackend.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use standup::model::Board;
+use standup::tui::{App, Theme};
+
+/// The app on `board` at the pinned moment, in colour.
+pub fn app(board: Board) -> App {
+    App::new(
+        board,
+        super::now(),
+        "~/.local/share/standup/board.json".into(),
+        Theme::colored(),
+    )
+}
+
+/// Types keys the way a person would: `"jjl"`, with named keys in angle
+/// brackets: `<tab>`, `<enter>`, `<bs>`, `<s-right>` (shift), `<c-r>` (ctrl).
+pub fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (code, modifiers, len) = if let Some(stripped) = rest.strip_prefix('<') {
+            let end = stripped.find('>').expect("closing >");
+            let name = &stripped[..end];
+            let (modifiers, base) = if let Some(b) = name.strip_prefix("s-") {
+                (KeyModifiers::SHIFT, b)
+            } else if let Some(b) = name.strip_prefix("c-") {
+                (KeyModifiers::CONTROL, b)
+            } else {
+                (KeyModifiers::NONE, name)
+            };
+            let code = match base {
+                "tab" if modifiers == KeyModifiers::SHIFT => KeyCode::BackTab,
+                "tab" => KeyCode::Tab,
+                "esc" => KeyCode::Esc,
+                "enter" => KeyCode::Enter,
+                "bs" => KeyCode::Backspace,
+                "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "lt" => KeyCode::Char('<'),
+                "gt" => KeyCode::Char('>'),
+                one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap_or(' ')),
+                other => panic!("unknown key <{other}>"),
+            };
+            (code, modifiers, end + 2)
+        } else {
+            let modifiers = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyCode::Char(c), modifiers, c.len_utf8())
+        };
+        app.handle_key(&KeyEvent::new(code, modifiers));
+        rest = &rest[len..];
+    }
+}
+
+/// Types text into whatever field is open, character by character (so
+/// that `<` and the like are typed, not read as key names).
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+/// Draws a frame at `width`×`height`, scrolling first as the event loop does.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+    app.follow_selection(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as plain lines (wide characters once, their trailing cell skipped).
+pub fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
