@@ -390,3 +390,59 @@ fn quitting_with_an_open_form_keeps_what_was_typed() {
         "Typed just before quitting"
     );
 }
+
+#[test]
+fn a_save_that_merged_shows_both_changes_and_says_so() {
+    let base = common::demo();
+    let mut app = app(base.clone());
+    press(&mut app, "lL");
+    let mut theirs = base.clone();
+    theirs
+        .apply(
+            &standup::model::Action::AddTask(standup::model::NewTask {
+                title: "From a script".into(),
+                ..Default::default()
+            }),
+            common::now(),
+        )
+        .unwrap();
+    let merged = standup::model::merge(&base, &app.board, &theirs);
+    app.merged(merged);
+    assert_eq!(column_of(&app, "T-1"), "review");
+    assert_eq!(app.board.tasks[&id("T-18")].title, "From a script");
+    assert_eq!(app.selected_task(), Some(id("T-1")));
+    assert!(
+        message(&app)
+            .starts_with("Move T-1 to Review · Review is over its WIP limit (4/3) · saved, merged"),
+        "{}",
+        message(&app)
+    );
+    assert!(!app.dirty);
+    press(&mut app, "u");
+    assert_eq!(message(&app), "Nothing to undo");
+    // A change made elsewhere while nothing is unsaved is simply shown.
+    let mut later = app.board.clone();
+    later
+        .apply(
+            &standup::model::Action::DeleteTask { id: id("T-18") },
+            common::now(),
+        )
+        .unwrap();
+    app.reloaded(later);
+    assert!(!app.board.tasks.contains_key(&id("T-18")));
+    assert_eq!(app.selected_task(), Some(id("T-1")));
+}
+
+#[test]
+fn every_overlay_draws_at_every_size_without_panicking() {
+    for keys in ["n", "e", "<enter>", "d", "b", "f", "/", "fo", "A", "W", "s", "?"] {
+        let mut app = app(common::chinese());
+        press(&mut app, keys);
+        type_text(&mut app, "双十二");
+        for w in [0u16, 1, 2, 3, 5, 9, 20, 39, 41, 80, 139, 140, 300] {
+            for h in [0u16, 1, 2, 3, 4, 5, 7, 12, 24, 100] {
+                draw(&mut app, w, h);
+            }
+        }
+    }
+}

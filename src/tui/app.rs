@@ -275,7 +275,11 @@ impl App {
         self.dirty = false;
         self.save_state = SaveState::Saved;
         self.refresh_following(selected);
-        let mut text = "Saved, merged with changes made elsewhere".to_string();
+        let mut text = match &self.message {
+            Some(m) if m.tone != Tone::Error => format!("{} · saved", m.text),
+            _ => "Saved".to_string(),
+        };
+        text.push_str(", merged with changes made elsewhere (undo starts afresh)");
         if !merged.notes.is_empty() {
             text.push_str(": ");
             text.push_str(&merged.notes.join("; "));
