@@ -435,7 +435,9 @@ fn a_save_that_merged_shows_both_changes_and_says_so() {
 
 #[test]
 fn every_overlay_draws_at_every_size_without_panicking() {
-    for keys in ["n", "e", "<enter>", "d", "b", "f", "/", "fo", "A", "W", "s", "?"] {
+    for keys in [
+        "n", "e", "<enter>", "d", "b", "f", "/", "fo", "A", "W", "s", "?",
+    ] {
         let mut app = app(common::chinese());
         press(&mut app, keys);
         type_text(&mut app, "双十二");
