@@ -264,3 +264,50 @@ fn a_card_typed_moved_and_undone_is_where_the_undo_left_it_after_a_restart() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
 }
+
+#[test]
+fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let env = fresh_env(dir.path());
+    let fixture = format!(
+        "{}/tests/fixtures/raci-campaign-en.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let shell = |args: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{env} {} {args}", binary()))
+            .output()
+            .expect("runs")
+    };
+    assert!(shell(&format!("raci import {fixture}")).status.success());
+    let errors = |out: std::process::Output| -> usize {
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["problems"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|p| p["severity"] == "error")
+            .count()
+    };
+    let before = shell("raci check --json");
+    assert_eq!(before.status.code(), Some(1));
+    assert_eq!(errors(before), 3);
+
+    let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 100, 30);
+    tmux.wait_for("To do 5");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Load R/A");
+    // Customer service training (fourth row) has no A: make Tech accountable.
+    tmux.keys(&["j", "j", "j", "l", "l", "l", "a"]);
+    let screen = tmux.wait_for("Make tech A on T-4 · saved");
+    assert!(screen.contains("2 errors"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+
+    let after = shell("raci check --json");
+    assert_eq!(errors(after), 2);
+}

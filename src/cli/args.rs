@@ -43,6 +43,9 @@ pub enum Command {
     /// Columns of the progress board.
     #[command(subcommand)]
     Column(ColumnCommand),
+    /// The RACI matrix: who is Responsible, Accountable, Consulted, Informed.
+    #[command(subcommand)]
+    Raci(RaciCommand),
     /// Print the whole board.
     Export {
         /// Output format.
@@ -195,5 +198,45 @@ pub enum ColumnCommand {
         /// Print `{"columns": [...]}`.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixFormat {
+    /// Comma-separated: opens in any spreadsheet, and imports back.
+    Csv,
+    /// A Markdown table with the broken rules under it, for chat and wikis.
+    Md,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RaciCommand {
+    /// Set a party's role on a task: R, A, C, I, A/R, or - to clear it.
+    Set {
+        task: String,
+        party: String,
+        #[arg(allow_hyphen_values = true)]
+        role: String,
+    },
+    /// Print the matrix.
+    Show {
+        /// Print `{"raci": [...]}`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Report broken rules; exit 1 when there is an error (warnings alone: 0).
+    Check {
+        /// Print `{"problems": [...]}`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read a CSV or TSV table (header: task, then party names or codes).
+    /// Unknown tasks and parties are created; a bad cell fails the whole
+    /// import, naming its line and column.
+    Import { file: std::path::PathBuf },
+    /// Write the matrix as CSV or Markdown.
+    Export {
+        #[arg(long, value_enum, default_value_t = MatrixFormat::Csv)]
+        format: MatrixFormat,
     },
 }

@@ -14,7 +14,8 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 
 pub use args::{
-    Cli, ColumnCommand, Command, ExportFormat, KindArg, PartyCommand, TaskCommand, TaskFields,
+    Cli, ColumnCommand, Command, ExportFormat, KindArg, MatrixFormat, PartyCommand, RaciCommand,
+    TaskCommand, TaskFields,
 };
 
 use crate::clock::Clock;
@@ -121,6 +122,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Party(cmd) => party(cli, cmd),
         Command::Task(cmd) => task(cli, cmd),
         Command::Column(cmd) => column(cli, cmd),
+        Command::Raci(cmd) => raci(cli, cmd),
         Command::Export { format } => {
             let s = Session::open(cli)?;
             match format {
@@ -493,6 +495,87 @@ fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
                 print!("{}", output::columns_table(&s.board));
             }
         }
+    }
+    Ok(Outcome::Done)
+}
+
+fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
+    use crate::model::matrix;
+    use crate::model::raci::{Severity, check};
+    let mut s = Session::open(cli)?;
+    match cmd {
+        RaciCommand::Set { task, party, role } => {
+            let id = s.task_id(task)?;
+            let role = if is_clear(role) {
+                None
+            } else {
+                Some(crate::model::Role::parse(role).ok_or_else(|| {
+                    anyhow!(
+                        "`{}` is not a role (use R, A, C, I, A/R, or - to clear)",
+                        role.trim()
+                    )
+                })?)
+            };
+            s.apply(&Action::SetRole {
+                task: id,
+                party: party.clone(),
+                role,
+            })?;
+            s.save()?;
+            let code = s.board.resolve_party(party)?;
+            match role {
+                Some(r) => println!("{id}: {code} is {r}"),
+                None => println!("{id}: {code} has no role"),
+            }
+        }
+        RaciCommand::Show { json } => {
+            if *json {
+                println!("{}", output::raci_json(&s.board));
+            } else {
+                print!("{}", output::raci_table(&s.board));
+            }
+        }
+        RaciCommand::Check { json } => {
+            let problems = check(&s.board);
+            if *json {
+                println!("{}", output::problems_json(&problems));
+            } else if problems.is_empty() {
+                println!("No RACI problems.");
+            } else {
+                print!("{}", output::problems_table(&problems));
+            }
+            if problems.iter().any(|p| p.severity == Severity::Error) {
+                return Ok(Outcome::Problems);
+            }
+        }
+        RaciCommand::Import { file } => {
+            let bytes =
+                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow!("{}: the file is not UTF-8 text", file.display()))?;
+            let table = matrix::parse(&text).with_context(|| format!("{}", file.display()))?;
+            let actions = matrix::import_actions(&s.board, &table);
+            let (parties, tasks) = (s.board.parties.len(), s.board.tasks.len());
+            for action in &actions {
+                s.apply(action)
+                    .with_context(|| format!("{}: import refused", file.display()))?;
+            }
+            s.save()?;
+            println!(
+                "Imported {} rows: {} new parties, {} new tasks, {} cells changed",
+                table.rows.len(),
+                s.board.parties.len() - parties,
+                s.board.tasks.len() - tasks,
+                actions
+                    .iter()
+                    .filter(|a| matches!(a, Action::SetRole { .. }))
+                    .count()
+            );
+        }
+        RaciCommand::Export { format } => match format {
+            MatrixFormat::Csv => print!("{}", matrix::to_csv(&s.board)),
+            MatrixFormat::Md => print!("{}", matrix::to_markdown(&s.board)),
+        },
     }
     Ok(Outcome::Done)
 }

@@ -199,3 +199,81 @@ pub fn parties_table(board: &Board) -> String {
         .collect();
     table(&["CODE", "KIND", "DEPARTMENT", "NAME"], &rows)
 }
+
+/// `{"raci": [...]}`: each task with its roles by party code.
+pub fn raci_json(board: &Board) -> String {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        task: TaskId,
+        title: &'a str,
+        roles: &'a std::collections::BTreeMap<String, crate::model::Role>,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        raci: Vec<Row<'a>>,
+    }
+    let raci = board
+        .tasks
+        .values()
+        .map(|t| Row {
+            task: t.id,
+            title: &t.title,
+            roles: &t.raci,
+        })
+        .collect();
+    serde_json::to_string_pretty(&Out { raci }).unwrap_or_default()
+}
+
+/// The matrix for people: tasks down, parties across, aligned by width.
+pub fn raci_table(board: &Board) -> String {
+    let mut header = vec!["ID", "TASK"];
+    header.extend(board.parties.iter().map(|p| p.name.as_str()));
+    let rows: Vec<Vec<String>> = board
+        .tasks
+        .values()
+        .map(|t| {
+            let mut row = vec![t.id.to_string(), sanitize(&t.title)];
+            row.extend(board.parties.iter().map(|p| {
+                t.raci
+                    .get(&p.code)
+                    .map_or("·".to_string(), |r| r.as_str().to_string())
+            }));
+            row
+        })
+        .collect();
+    table(&header, &rows)
+}
+
+/// `{"problems": [...]}` as PRODUCT.md section 5 specifies.
+pub fn problems_json(problems: &[crate::model::raci::Problem]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        problems: &'a [crate::model::raci::Problem],
+    }
+    serde_json::to_string_pretty(&Out { problems }).unwrap_or_default()
+}
+
+/// Problems for people: severity, rule, where, and what to do.
+pub fn problems_table(problems: &[crate::model::raci::Problem]) -> String {
+    let rows: Vec<Vec<String>> = problems
+        .iter()
+        .map(|p| {
+            let severity = match p.severity {
+                crate::model::raci::Severity::Error => "error",
+                crate::model::raci::Severity::Warning => "warning",
+            };
+            let what = match (&p.task, &p.party) {
+                (Some(t), _) => format!("{t} {}", sanitize(p.title.as_deref().unwrap_or(""))),
+                (None, Some(party)) => party.clone(),
+                (None, None) => String::new(),
+            };
+            vec![
+                severity.to_string(),
+                p.rule.name().to_string(),
+                what,
+                p.message.clone(),
+            ]
+        })
+        .collect();
+    table(&["SEVERITY", "RULE", "WHERE", "PROBLEM"], &rows)
+}

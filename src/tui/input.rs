@@ -172,6 +172,8 @@ impl App {
                     }
                 }
             }
+            Command::SetRole(role) => self.set_role(Some(role)),
+            Command::ClearRole => self.set_role(None),
             Command::DeleteColumn => {
                 if let Some(col) = self.selected_column() {
                     let question = format!("Delete column {}?", col.name);
@@ -247,6 +249,18 @@ impl App {
             column,
             position: Some(position),
         });
+    }
+
+    /// Sets (or clears) the RACI cell under the cursor.
+    fn set_role(&mut self, role: Option<crate::model::Role>) {
+        let s = &self.raci_state;
+        let (Some(task), Some(party)) = (
+            self.view.raci_rows.get(s.row).copied(),
+            self.board.parties.get(s.party).map(|p| p.code.clone()),
+        ) else {
+            return;
+        };
+        self.perform(&Action::SetRole { task, party, role });
     }
 
     /// `x`: straight to the last column.

@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Pane;
+use crate::model::Role;
 
 /// What the user meant, independent of the key that said it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +45,9 @@ pub enum Command {
     ColumnLeft,
     ColumnRight,
     DeleteColumn,
+    /// Set the RACI cell under the cursor.
+    SetRole(Role),
+    ClearRole,
 }
 
 impl Command {
@@ -95,6 +99,12 @@ impl Command {
             (Command::ColumnLeft, _) => "move column left",
             (Command::ColumnRight, _) => "move column right",
             (Command::DeleteColumn, _) => "delete empty column",
+            (Command::SetRole(Role::Responsible), _) => "Responsible (does it)",
+            (Command::SetRole(Role::Accountable), _) => "Accountable (owns it)",
+            (Command::SetRole(Role::Consulted), _) => "Consulted (asked)",
+            (Command::SetRole(Role::Informed), _) => "Informed (told)",
+            (Command::SetRole(Role::AccountableResponsible), _) => "A/R (owns and does it)",
+            (Command::ClearRole, _) => "clear the cell",
         }
     }
 }
@@ -161,6 +171,7 @@ impl Key {
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Bksp".into(),
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
             KeyCode::PageUp => "PgUp".into(),
@@ -261,6 +272,23 @@ impl Default for Keymap {
             board(Key::plain(K::Char('<')), ColumnLeft),
             board(Key::plain(K::Char('>')), ColumnRight),
             board(Key::plain(K::Char('D')), DeleteColumn),
+        ]);
+        let raci = |key, command| Binding {
+            key,
+            command,
+            pane: Some(Pane::Raci),
+        };
+        bindings.extend([
+            raci(Key::plain(K::Char('r')), SetRole(Role::Responsible)),
+            raci(Key::plain(K::Char('a')), SetRole(Role::Accountable)),
+            raci(Key::plain(K::Char('c')), SetRole(Role::Consulted)),
+            raci(Key::plain(K::Char('i')), SetRole(Role::Informed)),
+            raci(
+                Key::plain(K::Char('R')),
+                SetRole(Role::AccountableResponsible),
+            ),
+            raci(Key::plain(K::Char(' ')), ClearRole),
+            raci(Key::plain(K::Backspace), ClearRole),
         ]);
         Keymap { bindings }
     }

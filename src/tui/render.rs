@@ -185,14 +185,9 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key(Command::Undo), "undo"));
         }
         Pane::Raci => {
-            hints.push((
-                format!("{}{}", key(Command::Left), key(Command::Right)),
-                "party",
-            ));
-            hints.push((
-                format!("{}{}", key(Command::Up), key(Command::Down)),
-                "task",
-            ));
+            hints.push(("r a c i R".to_string(), "set"));
+            hints.push((key(Command::ClearRole), "clear"));
+            hints.push((key(Command::Undo), "undo"));
         }
         Pane::Issues => hints.push((
             format!("{}{}", key(Command::Up), key(Command::Down)),
