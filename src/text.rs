@@ -88,6 +88,23 @@ mod tests {
     }
 }
 
+/// A short ASCII id made from a name, for codes people type: its letters
+/// and digits in lower case, other runs as one `-` (`In review` →
+/// `in-review`), at most `max` characters; empty for a name with no ASCII
+/// letters or digits (`评审`).
+pub fn slug(name: &str, max: usize) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let cut: String = slug.chars().take(max).collect();
+    cut.trim_end_matches('-').to_string()
+}
+
 /// A duration as people say it in a standup: `18m`, `5h`, `1d 3h`, `2w`.
 pub fn human_duration(d: chrono::Duration) -> String {
     let minutes = d.num_minutes().unsigned_abs();

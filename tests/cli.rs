@@ -4,56 +4,11 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// A fresh home with its own data directory.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_standup"));
-        cmd.env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("STANDUP_NOW", common::NOW)
-            .env("NO_COLOR", "1")
-            .env_remove("STANDUP_BOARD");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        self.cmd().args(args).assert()
-    }
-
-    fn board(&self) -> PathBuf {
-        self.dir.path().join("data/standup/board.json")
-    }
-
-    fn demo(&self) {
-        self.run(&["demo"]).success();
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd().args(args).output().expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("JSON output")
-    }
-}
+use common::home::Home;
 
 #[test]
 fn help_is_on_every_command() {

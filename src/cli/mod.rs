@@ -23,7 +23,6 @@ use crate::model::action::parse_risk;
 use crate::model::dates::parse_date;
 use crate::model::{
     Action, Applied, Board, NewTask, PartyKind, Risk, TaskEdit, TaskFilter, TaskId, Timestamp,
-    Warning,
 };
 use crate::store::{self, BoardFile};
 
@@ -82,15 +81,7 @@ impl Session {
         let applied = self.board.apply(action, self.now)?;
         self.changed |= !applied.patch.is_noop(&self.board);
         for warning in &applied.warnings {
-            match warning {
-                Warning::OverWip {
-                    column,
-                    count,
-                    limit,
-                } => {
-                    eprintln!("standup: warning: {column} is over its WIP limit ({count}/{limit})");
-                }
-            }
+            eprintln!("standup: warning: {warning}");
         }
         Ok(applied)
     }

@@ -182,9 +182,10 @@ pub enum ActionError {
 }
 
 /// Something the user should hear about an accepted action.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Warning {
     /// The column now holds more cards than its WIP limit.
+    #[error("{column} is over its WIP limit ({count}/{limit})")]
     OverWip {
         column: String,
         count: usize,
@@ -504,19 +505,7 @@ impl Txn<'_> {
     /// A short ASCII id from the name (`In review` → `in-review`), or
     /// `col-N` for names with no ASCII letters (`评审`).
     fn fresh_column_id(&self, name: &str) -> String {
-        let mut slug = String::new();
-        for c in name.chars() {
-            if c.is_ascii_alphanumeric() {
-                slug.push(c.to_ascii_lowercase());
-            } else if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
-        }
-        let slug = slug
-            .trim_end_matches('-')
-            .chars()
-            .take(24)
-            .collect::<String>();
+        let slug = crate::text::slug(name, 24);
         let base = if slug.is_empty() {
             "col".to_string()
         } else {

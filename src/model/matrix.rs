@@ -258,16 +258,7 @@ pub fn import_actions(board: &Board, matrix: &Matrix) -> Vec<Action> {
 /// Service` → `customer-service`), or `p1`, `p2`, … for names without any
 /// (`市场部`), never one already taken.
 fn fresh_code(name: &str, taken: &[String]) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_end_matches('-').chars().take(16).collect();
-    let slug = slug.trim_end_matches('-').to_string();
+    let slug = crate::text::slug(name, 16);
     let free = |c: &str| !taken.iter().any(|t| t.eq_ignore_ascii_case(c));
     if !slug.is_empty() && free(&slug) {
         return slug;

@@ -48,11 +48,37 @@ impl Seen {
     }
 }
 
+/// What the file system says of the file, without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
+        })
+    }
+}
+
 /// An open board file.
 #[derive(Debug)]
 pub struct BoardFile {
     path: PathBuf,
     seen: Option<Seen>,
+    /// The file's metadata when it last matched `seen`: while it is the
+    /// same, the idle check need not read the file.
+    stamp: Option<Stamp>,
     /// The text last read or written: the common base when the file changed
     /// on disk and our changes must be merged into the new version.
     base: Option<String>,
@@ -78,6 +104,7 @@ impl BoardFile {
                 let file = BoardFile {
                     path: path.to_path_buf(),
                     seen: Some(Seen::of(&bytes)),
+                    stamp: None,
                     base: String::from_utf8(bytes).ok(),
                 };
                 Ok((file, board))
@@ -86,6 +113,7 @@ impl BoardFile {
                 BoardFile {
                     path: path.to_path_buf(),
                     seen: None,
+                    stamp: None,
                     base: None,
                 },
                 Board::default(),
@@ -108,21 +136,34 @@ impl BoardFile {
     }
 
     /// Whether the file on disk differs from what we last read or wrote.
-    pub fn changed_on_disk(&self) -> Result<bool, StoreError> {
-        Ok(self.read_current()? != self.seen)
+    /// Cheap when nothing happened: the file is read only when its size,
+    /// modification time or inode moved since it last matched.
+    pub fn changed_on_disk(&mut self) -> Result<bool, StoreError> {
+        let stamp = Stamp::of(&self.path);
+        if stamp.is_some() && stamp == self.stamp {
+            return Ok(false);
+        }
+        let changed = self.read_bytes()?.as_deref().map(Seen::of) != self.seen;
+        if !changed {
+            // Taken before the read: a write after it moves the stamp again.
+            self.stamp = stamp;
+        }
+        Ok(changed)
     }
 
     /// Reads the board on disk now, e.g. after another program changed it.
     pub fn reload(&mut self) -> Result<Board, StoreError> {
         let (file, board) = BoardFile::open(&self.path)?;
         self.seen = file.seen;
+        self.stamp = None;
         self.base = file.base;
         Ok(board)
     }
 
-    fn read_current(&self) -> Result<Option<Seen>, StoreError> {
+    /// The file's bytes now; `None` when there is no file.
+    fn read_bytes(&self) -> Result<Option<Vec<u8>>, StoreError> {
         match fs::read(&self.path) {
-            Ok(bytes) => Ok(Some(Seen::of(&bytes))),
+            Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(StoreError::Read {
                 path: self.path.clone(),
@@ -134,7 +175,7 @@ impl BoardFile {
     /// Saves the board atomically, refusing to overwrite a file that changed
     /// on disk since it was read.
     pub fn save(&mut self, board: &Board) -> Result<(), StoreError> {
-        if self.read_current()? != self.seen {
+        if self.read_bytes()?.as_deref().map(Seen::of) != self.seen {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
             });
@@ -147,22 +188,14 @@ impl BoardFile {
     /// overwriting it (see [`crate::model::merge`]). A version on disk that
     /// cannot be read is never overwritten.
     pub fn save_merging(&mut self, board: &Board) -> Result<Saved, StoreError> {
-        if self.read_current()? == self.seen {
-            self.write(board)?;
-            return Ok(Saved::Written);
-        }
-        let theirs = match fs::read(&self.path) {
-            Ok(bytes) => parse(&self.path, &bytes)?,
-            // The file was removed: nothing to merge with; ours stands.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        // One read serves both the check and the merge.
+        let current = self.read_bytes()?;
+        let theirs = match current {
+            Some(bytes) if Some(Seen::of(&bytes)) != self.seen => parse(&self.path, &bytes)?,
+            // Unchanged, or removed (nothing to merge with): ours stands.
+            _ => {
                 self.write(board)?;
                 return Ok(Saved::Written);
-            }
-            Err(source) => {
-                return Err(StoreError::Read {
-                    path: self.path.clone(),
-                    source,
-                });
             }
         };
         let base = self
@@ -182,6 +215,7 @@ impl BoardFile {
             source,
         })?;
         self.seen = Some(Seen::of(text.as_bytes()));
+        self.stamp = None;
         self.base = Some(text);
         Ok(())
     }

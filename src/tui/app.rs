@@ -13,7 +13,7 @@ use super::layout;
 use super::overlay::Overlay;
 use super::theme::Theme;
 use super::view::View;
-use crate::model::{Action, Board, History, Merged, TaskFilter, TaskId, Timestamp, Warning};
+use crate::model::{Action, Board, History, Merged, TaskFilter, TaskId, Timestamp};
 
 /// The panes, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -185,18 +185,8 @@ impl App {
                 }
                 let mut tone = Tone::Info;
                 for warning in &applied.warnings {
-                    match warning {
-                        Warning::OverWip {
-                            column,
-                            count,
-                            limit,
-                        } => {
-                            text.push_str(&format!(
-                                " · {column} is over its WIP limit ({count}/{limit})"
-                            ));
-                            tone = Tone::Warning;
-                        }
-                    }
+                    text.push_str(&format!(" · {warning}"));
+                    tone = Tone::Warning;
                 }
                 if !changed {
                     text = format!("{text}: nothing changed");

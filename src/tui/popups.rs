@@ -249,11 +249,6 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     Ok(Some(d)) => (format!("→ {}", d.format("%a %Y-%m-%d")), Style::new()),
                     Err(e) => (e, t.error),
                 };
-                let text = if form.due.is_empty() {
-                    "none (2026-12-01, +3d, fri, tomorrow…)".to_string()
-                } else {
-                    text
-                };
                 put(buf, inner, preview_x, y, &text, preview_w, style);
             }
             Field::Risk => {

@@ -1,6 +1,7 @@
 //! Boards and moments shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod home;
 pub mod tui;
 
 use chrono::DateTime;

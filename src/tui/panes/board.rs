@@ -145,12 +145,9 @@ fn draw_lanes(app: &App, lanes: &[Lane], slots: &[(usize, Rect)], area: Rect, bu
                 };
                 let selected = *col == s.column && before[*col] + row == s.card;
                 // Each of the card's two lines is drawn only when on screen.
-                for part in 0..2u16 {
-                    if let Some(y) = y_of(card_line + usize::from(part)) {
-                        let rect = Rect::new(inner_x, y, inner_w, 1);
-                        card_part(app, task, rect, selected, part, buf);
-                    }
-                }
+                let parts = [0, 1]
+                    .map(|part| y_of(card_line + part).map(|y| Rect::new(inner_x, y, inner_w, 1)));
+                card(app, task, parts, selected, buf);
             }
         }
         for (c, cards) in lane.columns.iter().enumerate() {
@@ -180,10 +177,9 @@ fn column(app: &App, index: usize, area: Rect, buf: &mut Buffer) {
         };
         let y = inner.y + 1 + slot as u16 * CARD_HEIGHT;
         let selected = selected_column && offset + slot == app.board_state.card;
-        for part in 0..2u16 {
-            let rect = Rect::new(inner.x, y + part, inner.width, 1).intersection(area);
-            card_part(app, task, rect, selected, part, buf);
-        }
+        let parts = [0, 1]
+            .map(|part| Some(Rect::new(inner.x, y + part, inner.width, 1).intersection(area)));
+        card(app, task, parts, selected, buf);
     }
 }
 
@@ -251,13 +247,10 @@ fn heading(app: &App, index: usize, area: Rect, above: usize, below: usize, buf:
     }
 }
 
-/// One of a card's two lines (`part` 0: id, blocked mark and title; 1:
-/// owner, due, risk, age and what it waits on), drawn in the one-line
-/// `area`.
-fn card_part(app: &App, task: &Task, area: Rect, selected: bool, part: u16, buf: &mut Buffer) {
-    if area.height == 0 || area.width == 0 {
-        return;
-    }
+/// A card's two lines (id, blocked mark and title; then owner, due, risk,
+/// age and what it waits on), each drawn in its one-line area when it has
+/// one (a card half scrolled off shows only the other line).
+fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &mut Buffer) {
     let t = &app.theme;
     let today = app.now.date_naive();
     // One look at the dependencies serves both the mark and the `waits` text.
@@ -268,9 +261,6 @@ fn card_part(app: &App, task: &Task, area: Rect, selected: bool, part: u16, buf:
         first.push(("⊘ ".into(), t.blocked));
     }
     first.push((task.title.clone(), Style::new()));
-    if part == 0 {
-        put_spans(buf, area, area.x, area.y, &first, usize::from(area.width));
-    }
 
     let mut second: Vec<(String, Style)> = Vec::new();
     let mut add = |text: String, style: Style| {
@@ -337,19 +327,20 @@ fn card_part(app: &App, task: &Task, area: Rect, selected: bool, part: u16, buf:
         let ids: Vec<String> = waits.iter().map(ToString::to_string).collect();
         add(format!("waits {}", ids.join(",")), t.blocked);
     }
-    if part == 1 {
+    for (area, (spans, indent)) in parts.into_iter().zip([(first, 0), (second, 2)]) {
+        let Some(area) = area.filter(|a| !a.is_empty()) else {
+            continue;
+        };
         put_spans(
             buf,
             area,
-            area.x + 2,
+            area.x + indent,
             area.y,
-            &second,
-            usize::from(area.width.saturating_sub(2)),
+            &spans,
+            usize::from(area.width.saturating_sub(indent)),
         );
-    }
-    if selected {
-        for y in area.top()..area.bottom() {
-            style_row(buf, area, area.x, y, area.width, t.selected);
+        if selected {
+            style_row(buf, area, area.x, area.y, area.width, t.selected);
         }
     }
 }
