@@ -278,6 +278,10 @@ fn an_unreadable_board_is_refused_by_every_command() {
         );
         assert_eq!(fs::read_to_string(home.board()).unwrap(), broken);
     }
+    // The reason is said once, not repeated by the error chain.
+    let out = home.cmd().args(["task", "list"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("expected `,` or `}`").count(), 1, "{stderr}");
     let newer = "{\"format\": \"standup-board\", \"version\": 9, \"columns\": []}";
     fs::write(home.board(), newer).unwrap();
     home.run(&["task", "list"])

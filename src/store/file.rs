@@ -19,12 +19,14 @@ use crate::model::{Board, Merged, merge};
 /// Why the board file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot read board {path}: {source}")]
-    Read { path: PathBuf, source: io::Error },
-    #[error("cannot open board {path}: {source}. The file was left as it is.")]
-    Format { path: PathBuf, source: FormatError },
-    #[error("cannot save board {path}: {source}. Your change is kept in memory.")]
-    Write { path: PathBuf, source: io::Error },
+    // The cause is part of each message, so it is not also a `source`:
+    // error chains would print it twice.
+    #[error("cannot read board {path}: {cause}")]
+    Read { path: PathBuf, cause: io::Error },
+    #[error("cannot open board {path}: {cause}. The file was left as it is.")]
+    Format { path: PathBuf, cause: FormatError },
+    #[error("cannot save board {path}: {cause}. Your change is kept in memory.")]
+    Write { path: PathBuf, cause: io::Error },
     #[error("board {path} was changed by someone else since it was opened; it was not overwritten")]
     ChangedOnDisk { path: PathBuf },
 }
@@ -118,9 +120,9 @@ impl BoardFile {
                 },
                 Board::default(),
             )),
-            Err(source) => Err(StoreError::Read {
+            Err(cause) => Err(StoreError::Read {
                 path: path.to_path_buf(),
-                source,
+                cause,
             }),
         }
     }
@@ -165,9 +167,9 @@ impl BoardFile {
         match fs::read(&self.path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(StoreError::Read {
+            Err(cause) => Err(StoreError::Read {
                 path: self.path.clone(),
-                source,
+                cause,
             }),
         }
     }
@@ -210,9 +212,9 @@ impl BoardFile {
 
     fn write(&mut self, board: &Board) -> Result<(), StoreError> {
         let text = format::to_json(board);
-        write_atomic(&self.path, text.as_bytes()).map_err(|source| StoreError::Write {
+        write_atomic(&self.path, text.as_bytes()).map_err(|cause| StoreError::Write {
             path: self.path.clone(),
-            source,
+            cause,
         })?;
         self.seen = Some(Seen::of(text.as_bytes()));
         self.stamp = None;
@@ -222,9 +224,9 @@ impl BoardFile {
 }
 
 fn parse(path: &Path, bytes: &[u8]) -> Result<Board, StoreError> {
-    let fail = |source| StoreError::Format {
+    let fail = |cause| StoreError::Format {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let before = &bytes[..e.valid_up_to()];
