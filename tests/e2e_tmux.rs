@@ -180,8 +180,16 @@ fn walk_the_three_panes_and_quit() {
     assert!(screen.contains("T-5 ⊘ Payment load test"));
 
     tmux.keys(&["2"]);
-    let screen = tmux.wait_for("Load R/A");
-    assert!(screen.contains("市场部 Product Sales Tech"), "{screen}");
+    let screen = tmux.wait_for("Load R·A·C·I");
+    let header = screen
+        .lines()
+        .find(|l| l.starts_with("Task"))
+        .expect("a header row");
+    let at = |name: &str| header.find(name).unwrap_or(usize::MAX);
+    assert!(
+        at("市场部") < at("Product") && at("Product") < at("Sales") && at("Sales") < at("Tech"),
+        "{screen}"
+    );
     assert!(screen.contains("not planned"));
     assert!(screen.contains("no A"));
 
@@ -300,7 +308,7 @@ fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
     let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 100, 30);
     tmux.wait_for("To do 5");
     tmux.keys(&["2"]);
-    tmux.wait_for("Load R/A");
+    tmux.wait_for("Load R·A·C·I");
     // Customer service training (fourth row) has no A: make Tech accountable.
     tmux.keys(&["j", "j", "j", "l", "l", "l", "a"]);
     let screen = tmux.wait_for("Make tech A on T-4 · saved");

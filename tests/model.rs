@@ -5,6 +5,7 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
+use standup::model::settings::RaciLimits;
 use standup::model::{
     Action, Board, Event, History, IssueId, IssueStatus, Level, NewIssue, NewTask, PartyKind, Risk,
     Role, TaskEdit, TaskId, merge,
@@ -371,6 +372,10 @@ enum Op {
     MoveColumn(u8, u8),
     DeleteColumn(u8),
     SetWip(u8, Option<u8>),
+    RenameParty(u8, u8),
+    MoveParty(u8, u8),
+    RemoveParty(u8, bool),
+    Limits(u8, u8, u8, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -394,6 +399,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::MoveColumn(a, b)),
         1 => any::<u8>().prop_map(Op::DeleteColumn),
         1 => (any::<u8>(), proptest::option::of(0u8..6)).prop_map(|(a, b)| Op::SetWip(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::RenameParty(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::MoveParty(a, b)),
+        1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::RemoveParty(a, b)),
+        1 => (0u8..6, 0u8..6, 0u8..6, 0u8..6).prop_map(|(a, b, c, d)| Op::Limits(a, b, c, d)),
     ]
 }
 
@@ -556,6 +565,24 @@ fn to_action(board: &Board, op: &Op) -> Action {
             column: pick_column(board, *c),
             wip: wip.map(u32::from),
         },
+        Op::RenameParty(p, n) => Action::RenameParty {
+            party: pick_party(board, *p),
+            name: ["市场部", " ", "Ops", "法务部 Legal"][usize::from(*n) % 4].into(),
+        },
+        Op::MoveParty(p, to) => Action::MoveParty {
+            party: pick_party(board, *p),
+            position: usize::from(*to % 8),
+        },
+        Op::RemoveParty(p, cascade) => Action::RemoveParty {
+            party: pick_party(board, *p),
+            cascade: *cascade,
+        },
+        Op::Limits(r, c, or, oa) => Action::SetRaciLimits(RaciLimits {
+            responsible_warn: u32::from(*r),
+            consulted_max: u32::from(*c),
+            overload_r: u32::from(*or),
+            overload_a: u32::from(*oa),
+        }),
     }
 }
 
@@ -891,4 +918,41 @@ fn undo_memory_is_bounded_by_what_changed() {
         )
         .unwrap();
     assert_eq!(applied.patch.task_ids().collect::<Vec<_>>(), vec![id]);
+}
+
+#[test]
+fn a_party_in_use_is_removed_only_with_what_names_it_and_undo_brings_all_back() {
+    let original = common::demo();
+    let mut board = original.clone();
+    let mut history = History::default();
+    let keep = Action::RemoveParty {
+        party: "prod".into(),
+        cascade: false,
+    };
+    let err = history
+        .apply(&mut board, &keep, common::now())
+        .expect_err("prod holds roles");
+    assert!(
+        err.to_string()
+            .contains("holds 13 roles, owns 4 cards and is named on 3 issues"),
+        "{err}"
+    );
+    assert_eq!(board, original);
+    let cascade = Action::RemoveParty {
+        party: "prod".into(),
+        cascade: true,
+    };
+    history
+        .apply(&mut board, &cascade, common::now())
+        .expect("removed with its roles");
+    assert!(board.party("prod").is_none());
+    assert_eq!(board.integrity_problems(), Vec::<String>::new());
+    assert!(
+        board
+            .tasks
+            .values()
+            .all(|t| !t.raci.contains_key("prod") && t.owner.as_deref() != Some("prod"))
+    );
+    history.undo(&mut board);
+    assert_eq!(board, original);
 }

@@ -315,3 +315,109 @@ fn the_grid_is_filled_with_single_keys_and_undone_with_u() {
     let screen = text(&draw(&mut app, 80, 24));
     assert!(screen.contains("r a c i R set"), "{screen}");
 }
+
+#[test]
+fn parties_are_renamed_moved_and_removed_from_the_shell() {
+    let home = Home::new();
+    home.demo();
+    home.run(&["party", "rename", "sales", "销售部"])
+        .success()
+        .stdout("Renamed sales to 销售部\n");
+    home.run(&["party", "move", "销售部", "1"])
+        .success()
+        .stdout("Parties: sales, mkt, prod, tech, lin\n");
+    home.run(&["party", "move", "sales", "0"])
+        .code(2)
+        .stderr(predicate::str::contains("positions start at 1"));
+    // A party in use is kept unless --force, and the board is untouched.
+    let before = fs::read(home.board()).unwrap();
+    home.run(&["party", "rm", "mkt"])
+        .code(2)
+        .stderr(predicate::str::contains("holds 10 roles"))
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(fs::read(home.board()).unwrap(), before);
+    home.run(&["party", "rm", "mkt", "--force"])
+        .success()
+        .stdout(predicate::str::contains(
+            "Removed party mkt, which holds 10 roles",
+        ));
+    // Nothing but the activity log (history) names mkt any more.
+    let mut board = home.json(&["export"]);
+    board["log"] = serde_json::Value::Null;
+    assert!(
+        !board.to_string().contains("\"mkt\""),
+        "no reference to mkt is left"
+    );
+    home.run(&["check"]).stderr(predicate::str::is_empty());
+    // One with no role goes at once.
+    home.run(&["party", "add", "legal", "法务部"]).success();
+    home.run(&["party", "rm", "法务部"])
+        .success()
+        .stdout("Removed party legal\n");
+}
+
+#[test]
+fn raci_show_party_lists_a_and_r_late_first() {
+    let home = Home::new();
+    home.demo();
+    let out = home.run(&["raci", "show", "--party", "市场部"]).success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.starts_with("市场部 (mkt): R on 4, A on 3, C on 2, I on 2\n"),
+        "{text}"
+    );
+    let late = text.find(" late ").expect("a late task");
+    let open = text.find(" open ").expect("an open one");
+    assert!(late < open, "{text}");
+    let json = home.json(&["raci", "show", "--party", "mkt", "--json"]);
+    assert_eq!(json["party"]["code"], "mkt");
+    assert_eq!(json["load"]["a"], 3);
+    let tasks = json["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks[0]["state"], "late");
+    assert_eq!(tasks[0]["id"], "T-8");
+    assert!(tasks.iter().all(|t| t["role"] != "C" && t["role"] != "I"));
+    home.run(&["raci", "show", "--party", "nobody"])
+        .code(2)
+        .stderr(predicate::str::contains("there is no party `nobody`"));
+}
+
+#[test]
+fn raci_limits_are_shown_set_and_checked() {
+    let home = Home::new();
+    home.demo();
+    home.run(&["raci", "limits"]).success().stdout(
+        "RACI limits: warn at 3 R or more on a task, more than 3 C; a party is overloaded above 5 R or 3 A\n",
+    );
+    let overloaded = |home: &Home| {
+        home.json_any(&["raci", "check", "--json"])["problems"]
+            .as_array()
+            .expect("problems")
+            .iter()
+            .filter(|p| p["rule"] == "overloaded")
+            .count()
+    };
+    let before = overloaded(&home);
+    home.run(&["raci", "limits", "--overload-a", "10", "--overload-r", "10"])
+        .success()
+        .stdout(predicate::str::contains("overloaded above 10 R or 10 A"));
+    assert!(overloaded(&home) < before);
+    home.run(&["raci", "limits", "--consulted", "0"])
+        .code(2)
+        .stderr(predicate::str::contains("must be 1 or more"));
+    let json = home.json(&["export"]);
+    assert_eq!(json["settings"]["raci"]["overload_a"], 10);
+    assert_eq!(json["settings"]["raci"]["consulted_max"], 3);
+}
+
+#[test]
+fn demo_generates_a_board_of_any_size() {
+    let home = Home::new();
+    home.run(&["demo", "--tasks", "300", "--parties", "30"])
+        .success()
+        .stdout(predicate::str::contains("(300 tasks"));
+    let raci = home.json(&["raci", "show", "--json"]);
+    assert_eq!(raci["raci"].as_array().map(Vec::len), Some(300));
+    let parties = home.json(&["party", "list", "--json"]);
+    assert_eq!(parties["parties"].as_array().map(Vec::len), Some(30));
+    home.run(&["check"]).stderr(predicate::str::is_empty());
+}

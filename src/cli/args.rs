@@ -33,6 +33,13 @@ pub enum Command {
         /// Replace an existing board.
         #[arg(long)]
         force: bool,
+        /// Instead of the campaign demo, a generated board this many tasks
+        /// large (for trying the tool at scale).
+        #[arg(long)]
+        tasks: Option<usize>,
+        /// With --tasks: how many parties (default 12).
+        #[arg(long, default_value_t = 12, requires = "tasks")]
+        parties: usize,
     },
     /// Departments and people taking part.
     #[command(subcommand)]
@@ -87,6 +94,22 @@ pub enum PartyCommand {
         /// Print `{"parties": [...]}`.
         #[arg(long)]
         json: bool,
+    },
+    /// Give a party a new name (its code stays).
+    Rename {
+        /// Code or name.
+        party: String,
+        name: String,
+    },
+    /// Move a party to a position, 1 being first: the RACI grid's column
+    /// order and the standup's speaking order.
+    Move { party: String, position: usize },
+    /// Remove a party. Refused while it holds a role, owns a card or an
+    /// issue, unless --force: then those roles go and those owners are cleared.
+    Rm {
+        party: String,
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -218,11 +241,29 @@ pub enum RaciCommand {
         #[arg(allow_hyphen_values = true)]
         role: String,
     },
-    /// Print the matrix.
+    /// Print the matrix, or with --party what one party is A or R on.
     Show {
-        /// Print `{"raci": [...]}`.
+        /// One party (code or name): its A and R tasks, late ones first.
+        #[arg(long)]
+        party: Option<String>,
+        /// Print `{"raci": [...]}` (with --party: `{"party": …, "tasks": [...]}`).
         #[arg(long)]
         json: bool,
+    },
+    /// Show or set the thresholds the check warns at.
+    Limits {
+        /// Warn when a task has this many R or more (default 3).
+        #[arg(long)]
+        responsible: Option<u32>,
+        /// Warn when a task has more C than this (default 3).
+        #[arg(long)]
+        consulted: Option<u32>,
+        /// A party R on more tasks than this is overloaded (default 5).
+        #[arg(long)]
+        overload_r: Option<u32>,
+        /// A party A on more tasks than this is overloaded (default 3).
+        #[arg(long)]
+        overload_a: Option<u32>,
     },
     /// Report broken rules; exit 1 when there is an error (warnings alone: 0).
     Check {

@@ -109,7 +109,11 @@ impl Session {
 fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
     match command {
         Command::Init { name, goal } => init(cli, name.as_deref(), goal.as_deref()),
-        Command::Demo { force } => demo(cli, *force),
+        Command::Demo {
+            force,
+            tasks,
+            parties,
+        } => demo(cli, *force, tasks.map(|t| (t, *parties))),
         Command::Party(cmd) => party(cli, cmd),
         Command::Task(cmd) => task(cli, cmd),
         Command::Column(cmd) => column(cli, cmd),
@@ -173,7 +177,8 @@ fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-fn demo(cli: &Cli, force: bool) -> Result<Outcome> {
+/// `size`: a generated board of (tasks, parties) instead of the campaign.
+fn demo(cli: &Cli, force: bool, size: Option<(usize, usize)>) -> Result<Outcome> {
     let now = Clock::from_env()?.now();
     let path = board_path(cli)?;
     if path.exists() && !force {
@@ -182,7 +187,11 @@ fn demo(cli: &Cli, force: bool) -> Result<Outcome> {
             path.display()
         );
     }
-    let board = crate::demo::board(now).context("building the demo board")?;
+    let board = match size {
+        Some((tasks, parties)) => crate::scale::board(now, tasks, parties),
+        None => crate::demo::board(now),
+    }
+    .context("building the demo board")?;
     // --force is the user's explicit word to replace the file, even one we
     // cannot read; the write is still atomic.
     store::file::write_atomic(&path, store::to_json(&board).as_bytes())
@@ -227,6 +236,47 @@ fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 println!("{}", output::parties_json(&s.board));
             } else {
                 print!("{}", output::parties_table(&s.board));
+            }
+        }
+        PartyCommand::Rename { party, name } => {
+            let code = s.board.resolve_party(party)?;
+            s.apply(&Action::RenameParty {
+                party: code.clone(),
+                name: name.clone(),
+            })?;
+            s.save()?;
+            println!("Renamed {code} to {}", name.trim());
+        }
+        PartyCommand::Move { party, position } => {
+            if *position == 0 {
+                bail!("positions start at 1 (the first party)");
+            }
+            s.apply(&Action::MoveParty {
+                party: party.clone(),
+                position: position - 1,
+            })?;
+            s.save()?;
+            let order: Vec<&str> = s.board.parties.iter().map(|p| p.code.as_str()).collect();
+            println!("Parties: {}", order.join(", "));
+        }
+        PartyCommand::Rm { party, force } => {
+            let code = s.board.resolve_party(party)?;
+            let uses = s.board.party_uses(&code);
+            if !force && !uses.is_empty() {
+                bail!(
+                    "party `{code}` {}: to remove it anyway, and those with it, add --force",
+                    uses.describe()
+                );
+            }
+            s.apply(&Action::RemoveParty {
+                party: code.clone(),
+                cascade: *force,
+            })?;
+            s.save()?;
+            if uses.is_empty() {
+                println!("Removed party {code}");
+            } else {
+                println!("Removed party {code}, which {}", uses.describe());
             }
         }
     }
@@ -519,7 +569,18 @@ fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
                 None => println!("{id}: {code} has no role"),
             }
         }
-        RaciCommand::Show { json } => {
+        RaciCommand::Show {
+            party: Some(party),
+            json,
+        } => {
+            let code = s.board.resolve_party(party)?;
+            if *json {
+                println!("{}", output::focus_json(&s.board, &code, s.today()));
+            } else {
+                print!("{}", output::focus_table(&s.board, &code, s.today()));
+            }
+        }
+        RaciCommand::Show { party: None, json } => {
             if *json {
                 println!("{}", output::raci_json(&s.board));
             } else {
@@ -561,6 +622,28 @@ fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
                     .iter()
                     .filter(|a| matches!(a, Action::SetRole { .. }))
                     .count()
+            );
+        }
+        RaciCommand::Limits {
+            responsible,
+            consulted,
+            overload_r,
+            overload_a,
+        } => {
+            let old = s.board.settings.raci;
+            let limits = crate::model::settings::RaciLimits {
+                responsible_warn: responsible.unwrap_or(old.responsible_warn),
+                consulted_max: consulted.unwrap_or(old.consulted_max),
+                overload_r: overload_r.unwrap_or(old.overload_r),
+                overload_a: overload_a.unwrap_or(old.overload_a),
+            };
+            s.apply(&Action::SetRaciLimits(limits))?;
+            s.save()?;
+            let l = s.board.settings.raci;
+            println!(
+                "RACI limits: warn at {} R or more on a task, more than {} C; \
+                 a party is overloaded above {} R or {} A",
+                l.responsible_warn, l.consulted_max, l.overload_r, l.overload_a
             );
         }
         RaciCommand::Export { format } => match format {

@@ -277,3 +277,97 @@ pub fn problems_table(problems: &[crate::model::raci::Problem]) -> String {
         .collect();
     table(&["SEVERITY", "RULE", "WHERE", "PROBLEM"], &rows)
 }
+
+/// `raci show --party P --json`: the party, its load and problems, and the
+/// tasks it is A or R on, late ones first.
+pub fn focus_json(board: &Board, code: &str, today: NaiveDate) -> String {
+    use crate::model::raci::{self, Commitment, Problem};
+    #[derive(Serialize)]
+    struct Load {
+        r: u32,
+        a: u32,
+        c: u32,
+        i: u32,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        party: Option<&'a Party>,
+        load: Load,
+        problems: Vec<Problem>,
+        tasks: Vec<Commitment>,
+    }
+    let load = raci::loads(board)
+        .into_iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, l)| l)
+        .unwrap_or_default();
+    let out = Out {
+        party: board.party(code),
+        load: Load {
+            r: load.r,
+            a: load.a,
+            c: load.c,
+            i: load.i,
+        },
+        problems: raci::check(board)
+            .into_iter()
+            .filter(|p| p.party.as_deref() == Some(code))
+            .collect(),
+        tasks: raci::commitments(board, code, today),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+/// `raci show --party P`: a heading with the party's load, then its A and R
+/// tasks, late ones first.
+pub fn focus_table(board: &Board, code: &str, today: NaiveDate) -> String {
+    use crate::model::raci;
+    let name = board.party(code).map_or(code, |p| p.name.as_str());
+    let load = raci::loads(board)
+        .into_iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, l)| l)
+        .unwrap_or_default();
+    let mut out = format!(
+        "{} ({code}): R on {}, A on {}, C on {}, I on {}\n",
+        sanitize(name),
+        load.r,
+        load.a,
+        load.c,
+        load.i
+    );
+    for problem in raci::check(board)
+        .into_iter()
+        .filter(|p| p.party.as_deref() == Some(code))
+    {
+        out.push_str(&format!(
+            "warning: {}: {}\n",
+            problem.rule.name(),
+            problem.message
+        ));
+    }
+    let list = raci::commitments(board, code, today);
+    if list.is_empty() {
+        out.push_str("Not Accountable or Responsible on any task.\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.to_string(),
+                c.role.to_string(),
+                c.state.as_str().to_string(),
+                c.due.map(|d| d.to_string()).unwrap_or_default(),
+                c.column.clone(),
+                c.title.clone(),
+            ]
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&table(
+        &["ID", "ROLE", "STATE", "DUE", "COLUMN", "TITLE"],
+        &rows,
+    ));
+    out
+}

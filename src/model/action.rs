@@ -12,6 +12,7 @@ use super::board::{
 use super::ids::{IssueId, TaskId};
 use super::patch::Patch;
 use super::raci::Role;
+use super::settings::RaciLimits;
 use super::time::Timestamp;
 use super::triage::Level;
 
@@ -34,6 +35,25 @@ pub enum Action {
         kind: PartyKind,
         department: Option<String>,
     },
+    RenameParty {
+        party: String,
+        name: String,
+    },
+    /// Put a party at `position` in the party order (0 is first): the RACI
+    /// grid's column order and the standup's speaking order.
+    MoveParty {
+        party: String,
+        position: usize,
+    },
+    /// Remove a party. When it still holds a role, owns a card or an issue,
+    /// or heads a department, this is refused unless `cascade` says that
+    /// those go too (its roles removed, the owner fields cleared).
+    RemoveParty {
+        party: String,
+        cascade: bool,
+    },
+    /// The thresholds the RACI check warns at.
+    SetRaciLimits(RaciLimits),
     AddColumn {
         name: String,
         wip: Option<u32>,
@@ -157,6 +177,10 @@ pub enum ActionError {
     PartyExists(String),
     #[error("`{0}` is not a usable party code: use up to 16 letters, digits, `-` or `_`")]
     BadPartyCode(String),
+    #[error("party `{code}` {uses}")]
+    PartyInUse { code: String, uses: String },
+    #[error("RACI limits must be 1 or more ({0} is 0)")]
+    ZeroLimit(&'static str),
     #[error("a column named `{0}` exists already")]
     ColumnExists(String),
     #[error("a WIP limit must be 1 or more (use `-` for no limit)")]
@@ -272,6 +296,10 @@ impl Txn<'_> {
                 kind,
                 department,
             } => self.add_party(code, name, *kind, department.as_deref()),
+            Action::RenameParty { party, name } => self.rename_party(party, name),
+            Action::MoveParty { party, position } => self.move_party(party, *position),
+            Action::RemoveParty { party, cascade } => self.remove_party(party, *cascade),
+            Action::SetRaciLimits(limits) => self.set_raci_limits(*limits),
             Action::AddColumn { name, wip } => self.add_column(name, *wip),
             Action::SetWip { column, wip } => self.set_wip(column, *wip),
             Action::RenameColumn { column, name } => self.rename_column(column, name),
@@ -460,6 +488,141 @@ impl Txn<'_> {
             Some(name.to_string()),
         );
         self.created = Some(code.to_string());
+        Ok(())
+    }
+
+    fn rename_party(&mut self, party: &str, name: &str) -> Result<(), ActionError> {
+        let code = self.board.resolve_party(party)?;
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(ActionError::EmptyName);
+        }
+        let Some(at) = self.board.parties.iter().position(|p| p.code == code) else {
+            return Ok(());
+        };
+        let old = self.board.parties[at].name.clone();
+        if old == name {
+            return Ok(());
+        }
+        self.parties_mut()[at].name = name.to_string();
+        self.log(
+            Event::Edit,
+            format!("party:{code}"),
+            Some("name"),
+            Some(old),
+            Some(name.to_string()),
+        );
+        Ok(())
+    }
+
+    fn move_party(&mut self, party: &str, position: usize) -> Result<(), ActionError> {
+        let code = self.board.resolve_party(party)?;
+        let Some(from) = self.board.parties.iter().position(|p| p.code == code) else {
+            return Ok(());
+        };
+        let to = position.min(self.board.parties.len().saturating_sub(1));
+        if from == to {
+            return Ok(());
+        }
+        let parties = self.parties_mut();
+        let moved = parties.remove(from);
+        parties.insert(to, moved);
+        self.log(
+            Event::Move,
+            format!("party:{code}"),
+            Some("position"),
+            Some(from.to_string()),
+            Some(to.to_string()),
+        );
+        Ok(())
+    }
+
+    fn remove_party(&mut self, party: &str, cascade: bool) -> Result<(), ActionError> {
+        let code = self.board.resolve_party(party)?;
+        let uses = self.board.party_uses(&code);
+        if !cascade && !uses.is_empty() {
+            return Err(ActionError::PartyInUse {
+                code,
+                uses: uses.describe(),
+            });
+        }
+        let now = self.now;
+        for id in uses.tasks {
+            let task = self.task_mut(id)?;
+            let role = task.raci.remove(&code);
+            if task.owner.as_deref() == Some(code.as_str()) {
+                task.owner = None;
+            }
+            task.updated = now;
+            if let Some(role) = role {
+                self.log(
+                    Event::Role,
+                    id.to_string(),
+                    Some(&code),
+                    Some(role.as_str().to_string()),
+                    None,
+                );
+            }
+        }
+        for id in uses.issues {
+            let issue = self.issue_mut(id)?;
+            let clear = |field: &mut Option<String>| {
+                if field.as_deref() == Some(code.as_str()) {
+                    *field = None;
+                }
+            };
+            clear(&mut issue.owner);
+            clear(&mut issue.reporter);
+            issue.parties.retain(|p| *p != code);
+        }
+        let name = self
+            .board
+            .find_party(&code)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let parties = self.parties_mut();
+        parties.retain(|p| p.code != code);
+        for p in parties.iter_mut() {
+            if p.department.as_deref() == Some(code.as_str()) {
+                p.department = None;
+            }
+        }
+        self.log(
+            Event::Delete,
+            format!("party:{code}"),
+            None,
+            Some(name),
+            None,
+        );
+        Ok(())
+    }
+
+    fn set_raci_limits(&mut self, limits: RaciLimits) -> Result<(), ActionError> {
+        for (value, name) in [
+            (limits.responsible_warn, "the R warning"),
+            (limits.consulted_max, "the C limit"),
+            (limits.overload_r, "the overload R limit"),
+            (limits.overload_a, "the overload A limit"),
+        ] {
+            if value == 0 {
+                return Err(ActionError::ZeroLimit(name));
+            }
+        }
+        let old = self.board.settings.raci;
+        if old == limits {
+            return Ok(());
+        }
+        if self.patch.settings.is_none() {
+            self.patch.settings = Some(Box::new(self.board.settings.clone()));
+        }
+        self.board.settings.raci = limits;
+        self.log(
+            Event::Edit,
+            "board".into(),
+            Some("settings.raci"),
+            Some(old.to_string()),
+            Some(limits.to_string()),
+        );
         Ok(())
     }
 

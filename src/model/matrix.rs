@@ -257,7 +257,7 @@ pub fn import_actions(board: &Board, matrix: &Matrix) -> Vec<Action> {
 /// A party code from a name: its ASCII letters and digits (`Customer
 /// Service` → `customer-service`), or `p1`, `p2`, … for names without any
 /// (`市场部`), never one already taken.
-fn fresh_code(name: &str, taken: &[String]) -> String {
+pub fn fresh_code(name: &str, taken: &[String]) -> String {
     let slug = crate::text::slug(name, 16);
     let free = |c: &str| !taken.iter().any(|t| t.eq_ignore_ascii_case(c));
     if !slug.is_empty() && free(&slug) {

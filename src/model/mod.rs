@@ -9,6 +9,7 @@ pub mod history;
 pub mod ids;
 pub mod matrix;
 pub mod merge;
+pub mod parties;
 pub mod patch;
 pub mod raci;
 pub mod settings;

@@ -45,6 +45,48 @@ impl Default for RaciLimits {
     }
 }
 
+impl fmt::Display for RaciLimits {
+    /// `3 R, 3 C, overload 5 R / 3 A`: the thresholds in the order
+    /// [`RaciLimits::from_str`] reads them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} R, {} C, overload {} R / {} A",
+            self.responsible_warn, self.consulted_max, self.overload_r, self.overload_a
+        )
+    }
+}
+
+impl FromStr for RaciLimits {
+    type Err = String;
+
+    /// Four numbers in [`Display`](fmt::Display) order, separated by
+    /// anything that is not a digit: `3 3 5 3`, `3,3,5,3` or the display form.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let numbers: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .collect();
+        if numbers.len() != 4 {
+            return Err(format!(
+                "give four numbers (R warn, C max, overload R, overload A), like `3 3 5 3`; got {}",
+                numbers.len()
+            ));
+        }
+        let n = |i: usize| -> Result<u32, String> {
+            numbers[i]
+                .parse()
+                .map_err(|_| format!("`{}` is too large", numbers[i]))
+        };
+        Ok(RaciLimits {
+            responsible_warn: n(0)?,
+            consulted_max: n(1)?,
+            overload_r: n(2)?,
+            overload_a: n(3)?,
+        })
+    }
+}
+
 /// Respond and resolve targets for one priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -21,6 +21,10 @@ impl Action {
         match self {
             Action::SetInfo { .. } => "edit the board's name and goal".into(),
             Action::AddParty { code, .. } => format!("add party {code}"),
+            Action::RenameParty { party: p, name } => format!("rename {} to {name}", party(p)),
+            Action::MoveParty { party: p, .. } => format!("move party {}", party(p)),
+            Action::RemoveParty { party: p, .. } => format!("remove party {}", party(p)),
+            Action::SetRaciLimits(limits) => format!("set RACI limits to {limits}"),
             Action::AddColumn { name, .. } => format!("add column {name}"),
             Action::SetWip { column: c, wip } => match wip {
                 Some(n) => format!("set {}'s WIP limit to {n}", column(c)),

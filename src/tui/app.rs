@@ -56,6 +56,8 @@ pub struct BoardState {
 /// Selection and scroll of the RACI grid.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RaciState {
+    /// The cursor is on the party header row (above the first task).
+    pub header: bool,
     pub row: usize,
     pub party: usize,
     pub first_row: usize,
@@ -330,7 +332,17 @@ impl App {
             Pane::Raci => {
                 let s = &mut self.raci_state;
                 s.party = clamp(s.party, dx, self.board.parties.len());
-                s.row = clamp(s.row, dy, self.view.raci_rows.len());
+                // Up from the first task reaches the party headers, where
+                // `Enter` shows what that party is on the hook for.
+                if dy < 0 && s.row == 0 {
+                    s.header = true;
+                } else if dy > 0 && s.header {
+                    s.header = false;
+                    s.row = clamp(0, dy - 1, self.view.raci_rows.len());
+                } else if dy != 0 {
+                    s.header = false;
+                    s.row = clamp(s.row, dy, self.view.raci_rows.len());
+                }
             }
             Pane::Issues => {
                 let s = &mut self.issues_state;
@@ -343,6 +355,20 @@ impl App {
     pub fn selected_task(&self) -> Option<TaskId> {
         let s = &self.board_state;
         self.view.columns.get(s.column)?.get(s.card).copied()
+    }
+
+    /// The task row under the RACI cursor (none on the header row).
+    pub fn selected_raci_task(&self) -> Option<TaskId> {
+        let s = &self.raci_state;
+        if s.header {
+            return None;
+        }
+        self.view.raci_rows.get(s.row).copied()
+    }
+
+    /// The party column under the RACI cursor.
+    pub fn selected_party(&self) -> Option<&crate::model::Party> {
+        self.board.parties.get(self.raci_state.party)
     }
 
     /// The column under the cursor (its id).
@@ -396,15 +422,17 @@ impl App {
         let r = &mut self.raci_state;
         r.row = r.row.min(self.view.raci_rows.len().saturating_sub(1));
         r.party = r.party.min(self.board.parties.len().saturating_sub(1));
-        let grid_rows = layout::raci_rows(body.height);
+        let grid = layout::raci_areas(body, !self.filter.is_empty()).grid;
+        let grid_rows = layout::raci_rows(grid.height);
         r.first_row = scroll_to(r.first_row, r.row, grid_rows, self.view.raci_rows.len());
         let widths: Vec<u16> = self
             .board
             .parties
             .iter()
-            .map(layout::raci_party_width)
+            .zip(&self.view.loads)
+            .map(|(party, (_, load))| layout::raci_party_width(party, load))
             .collect();
-        r.first_party = layout::raci_first_party(body.width, &widths, r.first_party, r.party);
+        r.first_party = layout::raci_first_party(grid.width, &widths, r.first_party, r.party);
         // Issues.
         let i = &mut self.issues_state;
         i.row = i.row.min(self.view.issues.len().saturating_sub(1));

@@ -297,3 +297,18 @@ pub fn matching_parties<'a>(board: &'a Board, text: &str) -> Vec<&'a Party> {
     out.extend(board.parties.iter().filter(|p| !starts(p) && contains(p)));
     out
 }
+
+/// Columns whose id or name matches what was typed: those starting with it
+/// first, then those containing it.
+pub fn matching_columns<'a>(board: &'a Board, text: &str) -> Vec<&'a crate::model::Column> {
+    let t = text.trim().to_lowercase();
+    let starts = |c: &&crate::model::Column| {
+        c.id.to_lowercase().starts_with(&t) || c.name.to_lowercase().starts_with(&t)
+    };
+    let contains = |c: &&crate::model::Column| {
+        c.id.to_lowercase().contains(&t) || c.name.to_lowercase().contains(&t)
+    };
+    let mut out: Vec<_> = board.columns.iter().filter(starts).collect();
+    out.extend(board.columns.iter().filter(|c| !starts(c) && contains(c)));
+    out
+}

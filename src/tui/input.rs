@@ -5,9 +5,10 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Pane, Tone};
-use super::form::{FormOutcome, TaskForm, matching_parties};
+use super::form::{FormOutcome, TaskForm, matching_columns, matching_parties};
 use super::keymap::Command;
-use super::overlay::{Confirm, Overlay, Prompt, Purpose};
+use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
+use crate::model::settings::RaciLimits;
 use crate::model::{Action, TaskFilter};
 use crate::text::fit;
 
@@ -67,7 +68,7 @@ impl App {
             }
             Command::Help => self.overlay = Some(Overlay::Help),
             Command::Cancel => {
-                if self.pane == Pane::Board && !self.filter.is_empty() {
+                if matches!(self.pane, Pane::Board | Pane::Raci) && !self.filter.is_empty() {
                     self.filter = TaskFilter::default();
                     self.refresh();
                     self.say(Tone::Info, "Filter cleared");
@@ -98,6 +99,7 @@ impl App {
                     self.overlay = Some(Overlay::Form(Box::new(TaskForm::new_card(&col.id))));
                 }
             }
+            Command::Details if self.pane == Pane::Raci => self.explain(),
             Command::Details => {
                 if let Some(task) = self.selected_task() {
                     self.overlay = Some(Overlay::Details { task, scroll: 0 });
@@ -174,6 +176,56 @@ impl App {
             }
             Command::SetRole(role) => self.set_role(Some(role)),
             Command::ClearRole => self.set_role(None),
+            Command::AddParty => {
+                self.overlay = Some(Overlay::Prompt(Prompt::new(
+                    Purpose::AddParty,
+                    "New party (a name, or code:name):".into(),
+                    "",
+                )))
+            }
+            Command::RenameParty => {
+                if let Some(party) = self.selected_party() {
+                    let prompt = Prompt::new(
+                        Purpose::RenameParty(party.code.clone()),
+                        format!("Rename {} ({}) to:", party.name, party.code),
+                        &party.name,
+                    );
+                    self.overlay = Some(Overlay::Prompt(prompt));
+                }
+            }
+            Command::RemoveParty => self.remove_party(),
+            Command::PartyLeft | Command::PartyRight => {
+                let at = self.raci_state.party;
+                let to = if command == Command::PartyLeft {
+                    at.checked_sub(1)
+                } else {
+                    Some(at + 1).filter(|t| *t < self.board.parties.len())
+                };
+                if let (Some(party), Some(to)) = (self.selected_party(), to) {
+                    let action = Action::MoveParty {
+                        party: party.code.clone(),
+                        position: to,
+                    };
+                    if self.perform(&action) {
+                        self.raci_state.party = to;
+                    }
+                }
+            }
+            Command::RaciLimits => {
+                let limits = self.board.settings.raci;
+                let prompt = Prompt::new(
+                    Purpose::RaciLimits,
+                    "Limits: R warn, C max, overload R, overload A:".into(),
+                    &format!(
+                        "{} {} {} {}",
+                        limits.responsible_warn,
+                        limits.consulted_max,
+                        limits.overload_r,
+                        limits.overload_a
+                    ),
+                );
+                self.overlay = Some(Overlay::Prompt(prompt));
+            }
             Command::DeleteColumn => {
                 if let Some(col) = self.selected_column() {
                     let question = format!("Delete column {}?", col.name);
@@ -253,14 +305,53 @@ impl App {
 
     /// Sets (or clears) the RACI cell under the cursor.
     fn set_role(&mut self, role: Option<crate::model::Role>) {
-        let s = &self.raci_state;
         let (Some(task), Some(party)) = (
-            self.view.raci_rows.get(s.row).copied(),
-            self.board.parties.get(s.party).map(|p| p.code.clone()),
+            self.selected_raci_task(),
+            self.selected_party().map(|p| p.code.clone()),
         ) else {
+            if self.raci_state.header {
+                self.say(Tone::Info, "Move down to a task row to set a role");
+            }
             return;
         };
         self.perform(&Action::SetRole { task, party, role });
+    }
+
+    /// `Enter` in the RACI grid: on a party header, what that party is on
+    /// the hook for; on a task row, its rules explained.
+    fn explain(&mut self) {
+        let subject = if self.raci_state.header {
+            self.selected_party()
+                .map(|p| Subject::Party(p.code.clone()))
+        } else {
+            self.selected_raci_task().map(Subject::Task)
+        };
+        if let Some(subject) = subject {
+            self.overlay = Some(Overlay::Explain { subject, scroll: 0 });
+        }
+    }
+
+    /// `d` in the RACI grid: asks first, saying what goes with the party.
+    fn remove_party(&mut self) {
+        let Some(party) = self.selected_party() else {
+            return;
+        };
+        let uses = self.board.party_uses(&party.code);
+        let question = if uses.is_empty() {
+            format!("Remove party {} ({})?", party.name, party.code)
+        } else {
+            format!(
+                "Remove party {} ({})? It {}; those roles go and those owners are cleared.",
+                party.name,
+                party.code,
+                uses.describe()
+            )
+        };
+        let action = Action::RemoveParty {
+            party: party.code.clone(),
+            cascade: true,
+        };
+        self.overlay = Some(Overlay::Confirm(Confirm { question, action }));
     }
 
     /// `x`: straight to the last column.
@@ -371,6 +462,17 @@ impl App {
                 _ => {}
             },
             Overlay::FilterMenu => self.filter_menu_key(key),
+            Overlay::Explain { subject, scroll } => {
+                let scroll = match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => scroll + 1,
+                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    // Any other key closes the explanation.
+                    _ => return,
+                };
+                self.overlay = Some(Overlay::Explain { subject, scroll });
+            }
         }
     }
 
@@ -389,6 +491,13 @@ impl App {
                 open_prompt = Some(Prompt::new(
                     Purpose::FilterOwner,
                     "Owner (empty: anyone):".into(),
+                    "",
+                ))
+            }
+            KeyCode::Char('l') => {
+                open_prompt = Some(Prompt::new(
+                    Purpose::FilterColumn,
+                    "Column (empty: any):".into(),
                     "",
                 ))
             }
@@ -421,10 +530,16 @@ impl App {
                     self.overlay = Some(Overlay::Prompt(prompt));
                 }
             }
-            KeyCode::Down | KeyCode::Up if prompt.purpose == Purpose::FilterOwner => {
-                let n = matching_parties(&self.board, &prompt.line.text())
-                    .len()
-                    .max(1);
+            KeyCode::Down | KeyCode::Up
+                if matches!(prompt.purpose, Purpose::FilterOwner | Purpose::FilterColumn) =>
+            {
+                let text = prompt.line.text();
+                let n = if prompt.purpose == Purpose::FilterOwner {
+                    matching_parties(&self.board, &text).len()
+                } else {
+                    matching_columns(&self.board, &text).len()
+                }
+                .max(1);
                 prompt.choice = if key.code == KeyCode::Down {
                     (prompt.choice + 1) % n
                 } else {
@@ -464,6 +579,33 @@ impl App {
                 self.refresh();
                 return Ok(());
             }
+            Purpose::FilterColumn => {
+                if text.trim().is_empty() {
+                    self.filter.column = None;
+                } else {
+                    let matches = matching_columns(&self.board, &text);
+                    let column = matches
+                        .get(prompt.choice.min(matches.len().saturating_sub(1)))
+                        .ok_or_else(|| format!("no column matches \"{}\"", text.trim()))?;
+                    self.filter.column = Some(column.id.clone());
+                }
+                self.refresh();
+                return Ok(());
+            }
+            Purpose::AddParty => {
+                let (code, name) = party_code_and_name(&self.board, &text);
+                Action::AddParty {
+                    code,
+                    name,
+                    kind: crate::model::PartyKind::Department,
+                    department: None,
+                }
+            }
+            Purpose::RenameParty(code) => Action::RenameParty {
+                party: code.clone(),
+                name: text.clone(),
+            },
+            Purpose::RaciLimits => Action::SetRaciLimits(text.parse::<RaciLimits>()?),
             Purpose::Block(id) => Action::BlockTask {
                 id: *id,
                 reason: text.clone(),
@@ -493,6 +635,9 @@ impl App {
             }
         };
         if self.perform(&action) {
+            if prompt.purpose == Purpose::AddParty {
+                self.raci_state.party = self.board.parties.len().saturating_sub(1);
+            }
             if prompt.purpose == Purpose::AddColumn
                 && let Some(at) = self
                     .board
@@ -512,4 +657,19 @@ impl App {
                 .unwrap_or_default())
         }
     }
+}
+
+/// What the add-party prompt's answer means: `mkt:市场部` gives a code and
+/// a name; a bare name gets a code made from it (`Customer Service` →
+/// `customer-service`, `法务部` → `p1`).
+fn party_code_and_name(board: &crate::model::Board, text: &str) -> (String, String) {
+    let taken: Vec<String> = board.parties.iter().map(|p| p.code.clone()).collect();
+    if let Some((code, name)) = text.split_once([':', '：'])
+        && !code.trim().is_empty()
+        && !code.trim().contains(' ')
+    {
+        return (code.trim().to_string(), name.trim().to_string());
+    }
+    let name = text.trim().to_string();
+    (crate::model::matrix::fresh_code(&name, &taken), name)
 }

@@ -48,6 +48,12 @@ pub enum Command {
     /// Set the RACI cell under the cursor.
     SetRole(Role),
     ClearRole,
+    AddParty,
+    RenameParty,
+    RemoveParty,
+    PartyLeft,
+    PartyRight,
+    RaciLimits,
 }
 
 impl Command {
@@ -76,7 +82,7 @@ impl Command {
             (Command::Bottom, _) => "last",
             (Command::PageUp, _) => "page up",
             (Command::PageDown, _) => "page down",
-            (Command::Cancel, Pane::Board) => "cancel, clear the filter",
+            (Command::Cancel, Pane::Board | Pane::Raci) => "cancel, clear the filter",
             (Command::Cancel, _) => "cancel",
             (Command::Undo, _) => "undo the last change",
             (Command::Redo, _) => "redo what was undone",
@@ -86,12 +92,13 @@ impl Command {
             (Command::MoveCardDown, _) => "card down",
             (Command::Finish, _) => "card to last column",
             (Command::NewCard, _) => "new card in this column",
+            (Command::Details, Pane::Raci) => "explain row or party",
             (Command::Details, _) => "card details and history",
             (Command::Edit, _) => "edit the card",
             (Command::Delete, _) => "delete card (asks first)",
             (Command::Block, _) => "block (asks why)/unblock",
             (Command::Filter, _) => "filter by text",
-            (Command::FilterMenu, _) => "owner/overdue/risk filters",
+            (Command::FilterMenu, _) => "filters: owner, column…",
             (Command::Lanes, _) => "swimlanes by owner on/off",
             (Command::AddColumn, _) => "add a column",
             (Command::RenameColumn, _) => "rename column",
@@ -105,6 +112,12 @@ impl Command {
             (Command::SetRole(Role::Informed), _) => "Informed (told)",
             (Command::SetRole(Role::AccountableResponsible), _) => "A/R (owns and does it)",
             (Command::ClearRole, _) => "clear the cell",
+            (Command::AddParty, _) => "add a party",
+            (Command::RenameParty, _) => "rename the party",
+            (Command::RemoveParty, _) => "remove party (asks)",
+            (Command::PartyLeft, _) => "move party left",
+            (Command::PartyRight, _) => "move party right",
+            (Command::RaciLimits, _) => "set the rule thresholds",
         }
     }
 }
@@ -289,6 +302,15 @@ impl Default for Keymap {
             ),
             raci(Key::plain(K::Char(' ')), ClearRole),
             raci(Key::plain(K::Backspace), ClearRole),
+            raci(Key::plain(K::Enter), Details),
+            raci(Key::plain(K::Char('/')), Filter),
+            raci(Key::plain(K::Char('f')), FilterMenu),
+            raci(Key::plain(K::Char('n')), AddParty),
+            raci(Key::plain(K::Char('e')), RenameParty),
+            raci(Key::plain(K::Char('d')), RemoveParty),
+            raci(Key::plain(K::Char('<')), PartyLeft),
+            raci(Key::plain(K::Char('>')), PartyRight),
+            raci(Key::plain(K::Char('T')), RaciLimits),
         ]);
         Keymap { bindings }
     }

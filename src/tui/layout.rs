@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use super::view::Lane;
 use crate::model::Party;
+use crate::model::raci::Load;
 use crate::text::width;
 
 /// The screen's regions.
@@ -72,18 +73,38 @@ pub struct BoardAreas {
 /// on wide terminals the details panel.
 pub fn board_areas(body: Rect, filtered: bool) -> BoardAreas {
     let (main, panel) = board_split(body);
-    if filtered && main.height >= 3 {
-        BoardAreas {
-            filter: Some(Rect::new(main.x, main.y, main.width, 1)),
-            columns: Rect::new(main.x, main.y + 1, main.width, main.height - 1),
-            panel,
-        }
+    let (filter, columns) = filter_split(main, filtered);
+    BoardAreas {
+        filter,
+        columns,
+        panel,
+    }
+}
+
+/// The RACI pane's regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RaciAreas {
+    /// The line saying which filter is on, when one is.
+    pub filter: Option<Rect>,
+    /// Headers, rows, load footer and summary.
+    pub grid: Rect,
+}
+
+/// Splits the RACI pane: a filter line when `filtered`, then the grid.
+pub fn raci_areas(body: Rect, filtered: bool) -> RaciAreas {
+    let (filter, grid) = filter_split(body, filtered);
+    RaciAreas { filter, grid }
+}
+
+/// A filter line on top of `area` when `filtered` and there is room.
+fn filter_split(area: Rect, filtered: bool) -> (Option<Rect>, Rect) {
+    if filtered && area.height >= 3 {
+        (
+            Some(Rect::new(area.x, area.y, area.width, 1)),
+            Rect::new(area.x, area.y + 1, area.width, area.height - 1),
+        )
     } else {
-        BoardAreas {
-            filter: None,
-            columns: main,
-            panel,
-        }
+        (None, area)
     }
 }
 
@@ -148,9 +169,17 @@ pub fn raci_rule_width(body_width: u16) -> u16 {
     if body_width >= 60 { 16 } else { 0 }
 }
 
-/// A party column's width: its name, between 3 and 10 cells, plus a gap.
-pub fn raci_party_width(party: &Party) -> u16 {
-    (width(&party.name).clamp(3, 10) + 1) as u16
+/// A party column's width: room for its name (up to 10 cells) and its load
+/// (`5·3·1·0`, up to 14), at least 7, plus a gap.
+pub fn raci_party_width(party: &Party, load: &Load) -> u16 {
+    let name = width(&party.name).min(10);
+    let load = load_text(load).chars().count().min(14);
+    (name.max(load).max(7) + 1) as u16
+}
+
+/// A party's load as the footer shows it: R·A·C·I counts.
+pub fn load_text(load: &Load) -> String {
+    format!("{}·{}·{}·{}", load.r, load.a, load.c, load.i)
 }
 
 /// Task rows visible in the grid: the body less the party header, the load

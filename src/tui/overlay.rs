@@ -1,6 +1,6 @@
 //! What can sit over a pane and take the keys until it closes: help, the
-//! card form, a one-line prompt, a yes/no question, a card's details and
-//! the filter menu.
+//! card form, a one-line prompt, a yes/no question, a card's details, the
+//! filter menu and the RACI explanations.
 
 use super::form::TaskForm;
 use super::line::LineEditor;
@@ -19,6 +19,21 @@ pub enum Overlay {
         scroll: usize,
     },
     FilterMenu,
+    /// The RACI pane's explanations, scrolled by `scroll` lines.
+    Explain {
+        subject: Subject,
+        scroll: usize,
+    },
+}
+
+/// What an explanation is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A task row: its roles, each broken rule, why it matters and the fix.
+    Task(TaskId),
+    /// A party (by code): its load, its problems, and the tasks it is A or R
+    /// on, late ones first.
+    Party(String),
 }
 
 /// What a prompt's answer is for.
@@ -35,6 +50,12 @@ pub enum Purpose {
     RenameColumn(String),
     /// Set the WIP limit of the column with this id.
     SetWip(String),
+    /// The column whose cards to show (a column picker).
+    FilterColumn,
+    AddParty,
+    /// Rename the party with this code.
+    RenameParty(String),
+    RaciLimits,
 }
 
 /// A one-line question with an editor for the answer.

@@ -8,11 +8,11 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::App;
 use super::draw::{put, put_spans, style_row};
-use super::form::{Field, TaskForm, matching_parties};
+use super::form::{Field, TaskForm, matching_columns, matching_parties};
 use super::layout;
 use super::line::LineEditor;
-use super::overlay::{Confirm, Overlay, Prompt, Purpose};
-use super::panes::details;
+use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
+use super::panes::{details, explain};
 use crate::text::{fit, width};
 
 /// Draws whatever overlay is open.
@@ -44,6 +44,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
         Some(Overlay::FilterMenu) => filter_menu(app, area, buf),
+        Some(Overlay::Explain { subject, scroll }) => {
+            let title = match subject {
+                Subject::Task(_) => " RACI rules ",
+                Subject::Party(_) => " On the hook ",
+            };
+            // As tall as the text needs (borders and the hint line included).
+            let text_w = usize::from(84.min(area.width).saturating_sub(4));
+            let lines = explain::lines(app, subject, text_w);
+            let h = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
+            let Some(inner) = boxed(area, 84, h, title, buf) else {
+                return;
+            };
+            let body = Rect::new(
+                inner.x + 1,
+                inner.y,
+                inner.width.saturating_sub(2),
+                inner.height.saturating_sub(1),
+            );
+            let scroll = (*scroll).min(lines.len().saturating_sub(usize::from(body.height)));
+            details::draw(&lines, scroll, body, buf);
+            hint_line(app, inner, &[("↑↓", "scroll"), ("any key", "close")], buf);
+        }
     }
 }
 
@@ -369,6 +391,19 @@ fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
                 Style::new(),
             )
         }
+    } else if prompt.purpose == Purpose::FilterColumn {
+        let matches = matching_columns(&app.board, &prompt.line.text());
+        if prompt.line.is_empty() {
+            ("Enter: every column · type to pick one".to_string(), t.dim)
+        } else if matches.is_empty() {
+            ("no column matches".to_string(), t.error)
+        } else {
+            let i = prompt.choice.min(matches.len() - 1);
+            (
+                format!("→ {}  ↑↓ {}/{}", matches[i].name, i + 1, matches.len()),
+                Style::new(),
+            )
+        }
     } else {
         ("Enter to confirm · Esc to cancel".to_string(), t.dim)
     };
@@ -384,19 +419,24 @@ fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
 }
 
 fn question(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
-    let w = (width(&confirm.question) + 6).max(30) as u16;
-    let Some(inner) = boxed(area, w, 5, " Confirm ", buf) else {
+    let w = (width(&confirm.question) + 6).clamp(30, 64) as u16;
+    let text_w = usize::from(w.min(area.width).saturating_sub(4));
+    let lines = details::wrap(&confirm.question, text_w);
+    let h = lines.len() as u16 + 4;
+    let Some(inner) = boxed(area, w, h, " Confirm ", buf) else {
         return;
     };
-    put(
-        buf,
-        inner,
-        inner.x + 1,
-        inner.y,
-        &confirm.question,
-        usize::from(inner.width.saturating_sub(2)),
-        app.theme.title,
-    );
+    for (i, line) in lines.iter().enumerate() {
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            inner.y + i as u16,
+            line,
+            usize::from(inner.width.saturating_sub(2)),
+            app.theme.title,
+        );
+    }
     hint_line(
         app,
         inner,
@@ -408,7 +448,7 @@ fn question(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
 fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let f = &app.filter;
-    let Some(inner) = boxed(area, 40, 9, " Filter cards ", buf) else {
+    let Some(inner) = boxed(area, 40, 10, " Filter cards ", buf) else {
         return;
     };
     let on = |b: bool| if b { "on" } else { "off" }.to_string();
@@ -422,8 +462,18 @@ fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!("\"{}\"", f.text)
     };
+    let column = f
+        .column
+        .as_deref()
+        .map(|c| {
+            app.board
+                .column(c)
+                .map_or(c.to_string(), |c| c.name.clone())
+        })
+        .unwrap_or_else(|| "any".into());
     let rows = [
         ("t", "text", text),
+        ("l", "column", column),
         ("o", "owner", owner),
         ("d", "overdue", on(f.overdue)),
         ("b", "blocked", on(f.blocked)),

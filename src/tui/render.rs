@@ -187,6 +187,9 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Pane::Raci => {
             hints.push(("r a c i R".to_string(), "set"));
             hints.push((key(Command::ClearRole), "clear"));
+            hints.push((key(Command::Details), "explain"));
+            hints.push((key(Command::Filter), "filter"));
+            hints.push((key(Command::AddParty), "party"));
             hints.push((key(Command::Undo), "undo"));
         }
         Pane::Issues => hints.push((

@@ -37,8 +37,9 @@ pub struct View {
     pub lanes: Option<Vec<Lane>>,
     /// When each card entered its column.
     pub entered: HashMap<TaskId, Timestamp>,
-    /// RACI rows (tasks in id order) and each row's broken rules.
+    /// RACI rows: the tasks that pass the filter, in id order.
     pub raci_rows: Vec<TaskId>,
+    /// Every task's broken rules (filtered or not: the summary counts them all).
     pub raci_rules: HashMap<TaskId, Vec<Rule>>,
     pub loads: Vec<(String, Load)>,
     /// Issues: active first, by priority, then nearest deadline.
@@ -74,9 +75,15 @@ impl View {
         } else {
             (visible, None)
         };
-        let raci_rows: Vec<TaskId> = board.tasks.keys().copied().collect();
-        let raci_rules = raci_rows
-            .iter()
+        let raci_rows: Vec<TaskId> = board
+            .tasks
+            .values()
+            .filter(|t| filter.is_empty() || filter.matches(board, t, today))
+            .map(|t| t.id)
+            .collect();
+        let raci_rules = board
+            .tasks
+            .keys()
             .map(|id| (*id, raci::task_problems(board, *id)))
             .filter(|(_, rules)| !rules.is_empty())
             .collect();

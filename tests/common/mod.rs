@@ -107,3 +107,8 @@ pub fn move_task(board: &mut Board, id: &str, column: &str) -> standup::model::A
         )
         .expect("the move is accepted")
 }
+
+/// A generated board of `tasks` tasks and `parties` parties at the pinned moment.
+pub fn big(tasks: usize, parties: usize) -> Board {
+    standup::scale::board(now(), tasks, parties).expect("the generated board builds")
+}

@@ -102,3 +102,36 @@ pub fn text(buf: &Buffer) -> String {
     }
     out
 }
+
+/// The buffer as text with, under every line that has any, a line marking
+/// the cells drawn in red (`E`, errors), yellow (`W`, warnings), green
+/// (`G`) or reversed (`#`, the cursor): what a colour-blind snapshot misses.
+pub fn marked(buf: &Buffer) -> String {
+    use ratatui::style::{Color, Modifier};
+    let screen = text(buf);
+    let mut out = String::new();
+    for (y, line) in screen.lines().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        let mut marks = String::new();
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y as u16)];
+            marks.push(if cell.modifier.contains(Modifier::REVERSED) {
+                '#'
+            } else {
+                match cell.fg {
+                    Color::Red => 'E',
+                    Color::Yellow => 'W',
+                    Color::Green => 'G',
+                    _ => ' ',
+                }
+            });
+        }
+        if marks.trim().is_empty() {
+            continue;
+        }
+        out.push_str(marks.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -24,7 +24,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let areas = board_areas(area, !app.filter.is_empty());
     if let Some(line) = areas.filter {
-        filter_line(app, line, buf);
+        let shown = app.view.columns.iter().map(Vec::len).sum();
+        filter_line(app, line, shown, "cards", buf);
     }
     if let Some(panel) = areas.panel {
         for y in panel.top()..panel.bottom() {
@@ -86,15 +87,15 @@ fn column_slots(app: &App, area: Rect) -> Vec<(usize, Rect)> {
     out
 }
 
-/// What the filter shows: its conditions and how many cards pass.
-fn filter_line(app: &App, area: Rect, buf: &mut Buffer) {
+/// What the filter shows: its conditions and how many of the board's
+/// tasks (`cards` on the board, `tasks` in the grid) pass.
+pub fn filter_line(app: &App, area: Rect, shown: usize, noun: &str, buf: &mut Buffer) {
     let t = &app.theme;
-    let shown: usize = app.view.columns.iter().map(Vec::len).sum();
     let spans = vec![
         (" Filter: ".to_string(), t.key),
         (app.filter.describe(&app.board), t.message),
         (
-            format!("  {shown} of {} cards", app.board.tasks.len()),
+            format!("  {shown} of {} {noun}", app.board.tasks.len()),
             t.dim,
         ),
         ("  Esc clears".to_string(), t.dim),

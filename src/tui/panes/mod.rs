@@ -2,5 +2,6 @@
 
 pub mod board;
 pub mod details;
+pub mod explain;
 pub mod issues;
 pub mod raci;

@@ -6,11 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::model::raci::{Rule, Severity};
+use crate::model::raci::{Load, Rule, Severity};
 use crate::text::width;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_spans, style_row};
-use crate::tui::layout::{raci_party_width, raci_rows, raci_rule_width, raci_title_width};
+use crate::tui::layout::{
+    load_text, raci_areas, raci_party_width, raci_rows, raci_rule_width, raci_title_width,
+};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
@@ -20,8 +22,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.board.tasks.is_empty() || app.board.parties.is_empty() {
         let lines = [
             "The RACI grid needs tasks and parties.",
-            "Add a party:  standup party add mkt Marketing",
-            "Add a task:   standup task add \"Campaign page\"",
+            "Add a party:  press n here, or  standup party add mkt Marketing",
+            "Add a task:   press n on the board (1), or  standup task add \"Campaign page\"",
         ];
         for (i, line) in lines.iter().enumerate() {
             put(
@@ -36,6 +38,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         return;
     }
+    let areas = raci_areas(area, !app.filter.is_empty());
+    if let Some(line) = areas.filter {
+        let shown = app.view.raci_rows.len();
+        super::board::filter_line(app, line, shown, "tasks", buf);
+    }
+    let area = areas.grid;
     let s = &app.raci_state;
     let title_w = raci_title_width(area.width);
     let rule_w = raci_rule_width(area.width);
@@ -45,7 +53,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut parties: Vec<(usize, u16, u16)> = Vec::new(); // (index, x, width)
     let mut x = area.x + title_w;
     for (i, party) in app.board.parties.iter().enumerate().skip(s.first_party) {
-        let w = raci_party_width(party);
+        let load = app.view.loads.get(i).map(|(_, l)| *l).unwrap_or_default();
+        let w = raci_party_width(party, &load);
         if x + w > grid_right {
             break;
         }
@@ -70,6 +79,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let shown = crate::text::fit(name, usize::from(w - 1));
         let pad = (w - 1).saturating_sub(width(&shown) as u16) / 2;
         put(buf, area, px + pad, y, &shown, usize::from(w - 1), style);
+        if s.header && i == s.party {
+            style_row(buf, area, px, y, w - 1, t.selected);
+        }
     }
     if s.first_party > 0 {
         put(buf, area, area.x + title_w - 1, y, "◀", 1, t.key);
@@ -108,7 +120,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             continue;
         };
         let y = area.y + 1 + slot as u16;
-        let selected_row = row == s.row;
+        let selected_row = row == s.row && !s.header;
         let title_style = if selected_row { t.title } else { Style::new() };
         put_spans(
             buf,
@@ -153,7 +165,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             area.x,
             load_y,
-            "Load R/A",
+            "Load R·A·C·I",
             usize::from(title_w),
             t.heading,
         );
@@ -162,12 +174,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let Some((_, load)) = app.view.loads.get(i) else {
                 continue;
             };
-            let (text, style) = if *load == Default::default() {
+            let (text, style) = if *load == Load::default() {
                 ("idle".to_string(), t.dim)
-            } else if load.r > limits.overload_r || load.a > limits.overload_a {
-                (format!("{}/{}", load.r, load.a), t.error)
             } else {
-                (format!("{}/{}", load.r, load.a), Style::new())
+                let text = load_text(load);
+                if load.r > limits.overload_r || load.a > limits.overload_a {
+                    (text, t.warning)
+                } else {
+                    (text, Style::new())
+                }
             };
             let shown = crate::text::fit(&text, usize::from(w - 1));
             let pad = (w - 1).saturating_sub(width(&shown) as u16) / 2;
@@ -209,7 +224,7 @@ fn rule_text(app: &App, unplanned: bool, rules: &[Rule]) -> (String, Style) {
     (text, style)
 }
 
-/// `17 tasks · 16 planned · 1 error · 2 warnings`.
+/// `17 tasks · 16 planned · 1 error · 2 warnings · overloaded: 市场部 · idle: Legal`.
 fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let total = app.board.tasks.len();
@@ -228,18 +243,30 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    // Party rules (overloaded, idle) are warnings too.
+    // Party rules (overloaded, idle) are warnings too, named at the end.
     let limits = &app.board.settings.raci;
-    warnings += app
+    let name = |code: &str| {
+        app.board
+            .party(code)
+            .map_or_else(|| code.to_string(), |p| p.name.clone())
+    };
+    let overloaded: Vec<String> = app
         .view
         .loads
         .iter()
-        .filter(|(_, l)| {
-            *l == Default::default() || l.r > limits.overload_r || l.a > limits.overload_a
-        })
-        .count();
+        .filter(|(_, l)| l.r > limits.overload_r || l.a > limits.overload_a)
+        .map(|(code, _)| name(code))
+        .collect();
+    let idle: Vec<String> = app
+        .view
+        .loads
+        .iter()
+        .filter(|(_, l)| *l == Load::default())
+        .map(|(code, _)| name(code))
+        .collect();
+    warnings += overloaded.len() + idle.len();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let spans = vec![
+    let mut spans = vec![
         (
             format!("{} · {planned} planned · ", plural(total, "task")),
             t.dim,
@@ -254,6 +281,14 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
             if warnings > 0 { t.warning } else { t.dim },
         ),
     ];
+    if !overloaded.is_empty() {
+        spans.push((" · overloaded: ".into(), t.dim));
+        spans.push((overloaded.join(", "), t.warning));
+    }
+    if !idle.is_empty() {
+        spans.push((" · idle: ".into(), t.dim));
+        spans.push((idle.join(", "), t.warning));
+    }
     put_spans(
         buf,
         area,

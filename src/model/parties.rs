@@ -1,0 +1,106 @@
+//! Where a party is referred to, so that removing one can say what it
+//! would take with it, and refuse to leave references to nobody.
+
+use super::board::Board;
+use super::ids::{IssueId, TaskId};
+
+/// Everything on a board that names one party.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartyUses {
+    /// Tasks where the party has a role or is the owner.
+    pub tasks: Vec<TaskId>,
+    /// Issues the party owns, reported or is involved in.
+    pub issues: Vec<IssueId>,
+    pub roles: usize,
+    pub owned_tasks: usize,
+    /// Parties that name this one as their department.
+    pub members: usize,
+}
+
+impl PartyUses {
+    pub fn is_empty(&self) -> bool {
+        self.tasks.is_empty() && self.issues.is_empty() && self.members == 0
+    }
+
+    /// `holds 3 roles, owns 2 cards and is named on 1 issue`.
+    pub fn describe(&self) -> String {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.roles > 0 {
+            parts.push(format!("holds {}", count(self.roles, "role", "roles")));
+        }
+        if self.owned_tasks > 0 {
+            parts.push(format!("owns {}", count(self.owned_tasks, "card", "cards")));
+        }
+        if !self.issues.is_empty() {
+            parts.push(format!(
+                "is named on {}",
+                count(self.issues.len(), "issue", "issues")
+            ));
+        }
+        if self.members > 0 {
+            parts.push(format!(
+                "is the department of {}",
+                count(self.members, "party", "parties")
+            ));
+        }
+        match parts.len() {
+            0 => "is not used".to_string(),
+            1 => parts.remove(0),
+            _ => {
+                let last = parts.pop().unwrap_or_default();
+                format!("{} and {last}", parts.join(", "))
+            }
+        }
+    }
+}
+
+impl Board {
+    /// Where the party with this code is named.
+    pub fn party_uses(&self, code: &str) -> PartyUses {
+        let mut uses = PartyUses::default();
+        for task in self.tasks.values() {
+            let role = task.raci.contains_key(code);
+            let owner = task.owner.as_deref() == Some(code);
+            uses.roles += usize::from(role);
+            uses.owned_tasks += usize::from(owner);
+            if role || owner {
+                uses.tasks.push(task.id);
+            }
+        }
+        for issue in self.issues.values() {
+            if issue.owner.as_deref() == Some(code)
+                || issue.reporter.as_deref() == Some(code)
+                || issue.parties.iter().any(|p| p == code)
+            {
+                uses.issues.push(issue.id);
+            }
+        }
+        uses.members = self
+            .parties
+            .iter()
+            .filter(|p| p.department.as_deref() == Some(code))
+            .count();
+        uses
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uses_read_as_a_sentence() {
+        let mut uses = PartyUses::default();
+        assert_eq!(uses.describe(), "is not used");
+        uses.roles = 3;
+        assert_eq!(uses.describe(), "holds 3 roles");
+        uses.owned_tasks = 1;
+        uses.members = 2;
+        assert_eq!(
+            uses.describe(),
+            "holds 3 roles, owns 1 card and is the department of 2 parties"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! What `Enter` shows in the RACI grid: for a task row, its roles and each
+//! broken rule with why it matters and how to fix it; for a party header,
+//! its load and everything it is Accountable or Responsible for, late
+//! first ("what am I on the hook for, and what of it is late").
+
+use ratatui::style::Style;
+
+use super::details::{Line, wrap};
+use crate::model::raci::{self, CommitmentState, Rule, Severity};
+use crate::model::{Board, TaskId};
+use crate::text::pad;
+use crate::tui::app::App;
+use crate::tui::overlay::Subject;
+
+/// The explanation of `subject`, for a box `width` cells wide.
+pub fn lines(app: &App, subject: &Subject, width: usize) -> Vec<Line> {
+    match subject {
+        Subject::Task(id) => task(app, *id, width),
+        Subject::Party(code) => party(app, code, width),
+    }
+}
+
+/// A broken rule: its name and message, then why and the fix, wrapped.
+fn rule_lines(app: &App, rule: Rule, message: &str, width: usize, out: &mut Vec<Line>) {
+    let t = &app.theme;
+    let (mark, style) = match rule.severity() {
+        Severity::Error => ("✗ error", t.error),
+        Severity::Warning => ("! warning", t.warning),
+    };
+    out.push(vec![
+        (format!("{mark} "), style),
+        (rule.name().to_string(), style),
+        (format!(": {message}"), Style::new()),
+    ]);
+    for (label, text) in [("Why ", rule.why()), ("Fix ", rule.fix())] {
+        for (i, line) in wrap(text, width.saturating_sub(6)).into_iter().enumerate() {
+            let head = if i == 0 { label } else { "    " };
+            out.push(vec![(format!("  {head}"), t.dim), (line, Style::new())]);
+        }
+    }
+    out.push(Vec::new());
+}
+
+fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
+    let t = &app.theme;
+    let board = &app.board;
+    let Some(task) = board.tasks.get(&id) else {
+        return vec![vec![(format!("{id} no longer exists"), t.dim)]];
+    };
+    let mut out: Vec<Line> = vec![
+        vec![(format!("{id} "), t.dim), (task.title.clone(), t.title)],
+        Vec::new(),
+    ];
+    if task.raci.is_empty() {
+        out.push(vec![(
+            "Not planned: no party has a role on this task yet.".into(),
+            t.dim,
+        )]);
+        for line in wrap(
+            "Move to a party's column and press `r` for the one doing the work and `a` for the one answering for it (`R` when one party does both).",
+            width,
+        ) {
+            out.push(vec![(line, Style::new())]);
+        }
+        return out;
+    }
+    out.push(vec![("Roles".into(), t.heading)]);
+    let name_w = board
+        .parties
+        .iter()
+        .filter(|p| task.raci.contains_key(&p.code))
+        .map(|p| crate::text::width(&party_label(board, &p.code)))
+        .max()
+        .unwrap_or(0)
+        .min(width.saturating_sub(8));
+    for p in &board.parties {
+        if let Some(role) = task.raci.get(&p.code) {
+            out.push(vec![
+                (
+                    format!("  {}  ", pad(&party_label(board, &p.code), name_w)),
+                    Style::new(),
+                ),
+                (role.as_str().to_string(), t.title),
+            ]);
+        }
+    }
+    out.push(Vec::new());
+    let rules = raci::task_problems(board, id);
+    if rules.is_empty() {
+        out.push(vec![(
+            "✓ Every RACI rule holds for this task.".into(),
+            t.ok,
+        )]);
+        return out;
+    }
+    for rule in rules {
+        let message = raci::task_message(rule, &board.settings.raci);
+        rule_lines(app, rule, &message, width, &mut out);
+    }
+    out
+}
+
+fn party_label(board: &Board, code: &str) -> String {
+    board
+        .party(code)
+        .map_or_else(|| code.to_string(), |p| format!("{} ({code})", p.name))
+}
+
+fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
+    let t = &app.theme;
+    let board = &app.board;
+    if board.party(code).is_none() {
+        return vec![vec![(format!("party {code} no longer exists"), t.dim)]];
+    }
+    let load = raci::loads(board)
+        .into_iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, l)| l)
+        .unwrap_or_default();
+    let limits = &board.settings.raci;
+    let mut out: Vec<Line> = vec![
+        vec![(party_label(board, code), t.title)],
+        vec![(
+            format!(
+                "Responsible on {}, Accountable on {}, Consulted on {}, Informed on {}",
+                load.r, load.a, load.c, load.i
+            ),
+            Style::new(),
+        )],
+        vec![(
+            format!(
+                "Overloaded above {} R or {} A (T changes the limits)",
+                limits.overload_r, limits.overload_a
+            ),
+            t.dim,
+        )],
+        Vec::new(),
+    ];
+    for problem in raci::check(board)
+        .into_iter()
+        .filter(|p| p.party.as_deref() == Some(code))
+    {
+        rule_lines(app, problem.rule, &problem.message, width, &mut out);
+    }
+    let list = raci::commitments(board, code, app.now.date_naive());
+    if list.is_empty() {
+        out.push(vec![(
+            "Not Accountable or Responsible on any task.".into(),
+            t.dim,
+        )]);
+        return out;
+    }
+    let late = list
+        .iter()
+        .filter(|c| c.state == CommitmentState::Late)
+        .count();
+    out.push(vec![
+        ("On the hook (A or R)".into(), t.heading),
+        (
+            format!(
+                " · {} task{} · {late} late",
+                list.len(),
+                if list.len() == 1 { "" } else { "s" }
+            ),
+            if late > 0 { t.overdue } else { t.dim },
+        ),
+    ]);
+    let column_w = list
+        .iter()
+        .map(|c| crate::text::width(&c.column))
+        .max()
+        .unwrap_or(0)
+        .min(12);
+    let id_w = list
+        .iter()
+        .map(|c| c.id.to_string().len())
+        .max()
+        .unwrap_or(3);
+    for c in &list {
+        let state_style = match c.state {
+            CommitmentState::Late => t.overdue,
+            CommitmentState::Blocked => t.blocked,
+            CommitmentState::Open => Style::new(),
+            CommitmentState::Done => t.dim,
+        };
+        let due = c
+            .due
+            .map_or("—".to_string(), |d| d.format("%m-%d").to_string());
+        out.push(vec![
+            (format!("{} ", pad(&c.id.to_string(), id_w)), t.dim),
+            (format!("{:<4}", c.role.as_str()), t.title),
+            (format!("{:<8}", c.state.as_str()), state_style),
+            (format!("{due:<6}"), state_style),
+            (format!("{} ", pad(&c.column, column_w)), t.dim),
+            (c.title.clone(), Style::new()),
+        ]);
+    }
+    out
+}
