@@ -37,6 +37,9 @@ pub enum Command {
         /// large (for trying the tool at scale).
         #[arg(long)]
         tasks: Option<usize>,
+        /// With --tasks: how many issues (default: one per ten tasks).
+        #[arg(long, requires = "tasks")]
+        issues: Option<usize>,
         /// With --tasks: how many parties (default 12).
         #[arg(long, default_value_t = 12, requires = "tasks")]
         parties: usize,

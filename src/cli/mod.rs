@@ -112,8 +112,16 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Demo {
             force,
             tasks,
+            issues,
             parties,
-        } => demo(cli, *force, tasks.map(|t| (t, *parties))),
+        } => {
+            let size = tasks.map(|tasks| crate::scale::Size {
+                tasks,
+                issues: issues.unwrap_or(tasks / 10),
+                parties: *parties,
+            });
+            demo(cli, *force, size)
+        }
         Command::Party(cmd) => party(cli, cmd),
         Command::Task(cmd) => task(cli, cmd),
         Command::Column(cmd) => column(cli, cmd),
@@ -177,8 +185,8 @@ fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// `size`: a generated board of (tasks, parties) instead of the campaign.
-fn demo(cli: &Cli, force: bool, size: Option<(usize, usize)>) -> Result<Outcome> {
+/// `size`: a generated board of that size instead of the campaign.
+fn demo(cli: &Cli, force: bool, size: Option<crate::scale::Size>) -> Result<Outcome> {
     let now = Clock::from_env()?.now();
     let path = board_path(cli)?;
     if path.exists() && !force {
@@ -188,7 +196,7 @@ fn demo(cli: &Cli, force: bool, size: Option<(usize, usize)>) -> Result<Outcome>
         );
     }
     let board = match size {
-        Some((tasks, parties)) => crate::scale::board(now, tasks, parties),
+        Some(size) => crate::scale::board(now, size),
         None => crate::demo::board(now),
     }
     .context("building the demo board")?;

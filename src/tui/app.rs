@@ -332,9 +332,9 @@ impl App {
             Pane::Raci => {
                 let s = &mut self.raci_state;
                 s.party = clamp(s.party, dx, self.board.parties.len());
-                // Up from the first task reaches the party headers, where
-                // `Enter` shows what that party is on the hook for.
-                if dy < 0 && s.row == 0 {
+                // One step up from the first task reaches the party headers,
+                // where `Enter` shows what that party is on the hook for.
+                if dy == -1 && s.row == 0 {
                     s.header = true;
                 } else if dy > 0 && s.header {
                     s.header = false;

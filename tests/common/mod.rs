@@ -110,5 +110,10 @@ pub fn move_task(board: &mut Board, id: &str, column: &str) -> standup::model::A
 
 /// A generated board of `tasks` tasks and `parties` parties at the pinned moment.
 pub fn big(tasks: usize, parties: usize) -> Board {
-    standup::scale::board(now(), tasks, parties).expect("the generated board builds")
+    let size = standup::scale::Size {
+        tasks,
+        issues: tasks / 10,
+        parties,
+    };
+    standup::scale::board(now(), size).expect("the generated board builds")
 }

@@ -1,0 +1,123 @@
+//! How standup holds up as a board grows: boards of 100, 1,000 and 10,000
+//! tasks (a tenth as many issues, 30 parties, about six log entries per
+//! task), each measured for load, serialise, atomic save, one frame of each
+//! pane at 200×50, one action with its undo record, and the RACI check.
+//! Targets and results: docs/PERFORMANCE.md. Run with `cargo bench`.
+
+use std::hint::black_box;
+
+use chrono::DateTime;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use standup::model::{Action, Board, History, TaskId, Timestamp};
+use standup::scale::{self, Size};
+use standup::store;
+use standup::tui::{App, Pane, Theme};
+
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
+fn now() -> Timestamp {
+    DateTime::parse_from_rfc3339("2026-11-23T09:00:00+08:00").expect("a valid moment")
+}
+
+fn board(tasks: usize) -> Board {
+    let size = Size {
+        tasks,
+        issues: tasks / 10,
+        parties: 30,
+    };
+    scale::board(now(), size).expect("the generated board builds")
+}
+
+fn boards() -> Vec<(usize, Board)> {
+    SIZES.iter().map(|n| (*n, board(*n))).collect()
+}
+
+fn file(c: &mut Criterion) {
+    let boards = boards();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut group = c.benchmark_group("file");
+    group.sample_size(20);
+    for (n, board) in &boards {
+        let text = store::to_json(board);
+        group.bench_with_input(BenchmarkId::new("load", n), &text, |b, text| {
+            b.iter(|| store::from_json(black_box(text)).expect("loads"))
+        });
+        group.bench_with_input(BenchmarkId::new("serialise", n), board, |b, board| {
+            b.iter(|| store::to_json(black_box(board)))
+        });
+        let path = dir.path().join(format!("board-{n}.json"));
+        store::file::write_atomic(&path, text.as_bytes()).expect("first write");
+        let (mut handle, _) = store::BoardFile::open(&path).expect("opens");
+        group.bench_with_input(BenchmarkId::new("save", n), board, |b, board| {
+            b.iter(|| handle.save_merging(black_box(board)).expect("saves"))
+        });
+    }
+    group.finish();
+}
+
+fn model(c: &mut Criterion) {
+    let boards = boards();
+    let mut group = c.benchmark_group("model");
+    for (n, board) in &boards {
+        // A card moved to the next column and back: each iteration applies
+        // two actions (with their undo records) and leaves the board as it
+        // found it, so every iteration measures the same work.
+        let mut board = board.clone();
+        let mut history = History::default();
+        let id = TaskId::from_number(*n as u32 / 2);
+        let there = Action::MoveTask {
+            id,
+            column: "review".into(),
+            position: None,
+        };
+        let back = Action::MoveTask {
+            id,
+            column: "doing".into(),
+            position: None,
+        };
+        group.bench_function(BenchmarkId::new("action_with_undo_x2", n), |b| {
+            b.iter(|| {
+                history.apply(&mut board, &there, now()).expect("moves");
+                history.apply(&mut board, &back, now()).expect("moves back");
+            })
+        });
+        group.bench_function(BenchmarkId::new("undo_redo", n), |b| {
+            b.iter(|| {
+                history.undo(&mut board);
+                history.redo(&mut board);
+            })
+        });
+        let board = boards.iter().find(|(m, _)| m == n).map(|(_, b)| b);
+        group.bench_with_input(BenchmarkId::new("raci_check", n), &board, |b, board| {
+            b.iter(|| standup::model::raci::check(black_box(board.expect("board"))))
+        });
+    }
+    group.finish();
+}
+
+fn render(c: &mut Criterion) {
+    let boards = boards();
+    let area = Rect::new(0, 0, 200, 50);
+    let mut group = c.benchmark_group("render_200x50");
+    for (n, board) in boards {
+        let mut app = App::new(board, now(), "board.json".into(), Theme::colored());
+        for pane in [Pane::Board, Pane::Raci, Pane::Issues] {
+            app.pane = pane;
+            app.follow_selection(area);
+            let mut buf = Buffer::empty(area);
+            group.bench_function(BenchmarkId::new(pane.title(), n), |b| {
+                b.iter(|| {
+                    buf.reset();
+                    (&app).render(area, &mut buf);
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, file, model, render);
+criterion_main!(benches);
