@@ -319,3 +319,42 @@ fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
     let after = shell("raci check --json");
     assert_eq!(errors(after), 2);
 }
+
+#[test]
+fn a_burst_of_keys_on_a_large_board_loses_none_and_all_are_saved() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let env = fresh_env(dir.path());
+    let shell = |args: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{env} {} {args}", binary()))
+            .output()
+            .expect("runs")
+    };
+    assert!(shell("demo --tasks 3000 --parties 30").status.success());
+    let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 160, 40);
+    tmux.wait_for("Scale board");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Load R·A·C·I");
+    // Forty cells set in one burst, as fast as tmux can type them: the
+    // saves that run meanwhile must neither drop nor reorder a key.
+    let mut burst = Vec::new();
+    for _ in 0..40 {
+        burst.extend(["i", "j"]);
+    }
+    burst.pop();
+    tmux.keys(&burst);
+    tmux.wait_for("on T-40");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let raci: serde_json::Value =
+        serde_json::from_slice(&shell("raci show --json").stdout).expect("JSON");
+    let rows = raci["raci"].as_array().expect("rows");
+    for row in &rows[..40] {
+        assert_eq!(row["roles"]["d1"], "I", "{}", row["task"]);
+    }
+    assert_ne!(rows[40]["roles"]["d1"], "I");
+}

@@ -600,6 +600,7 @@ proptest! {
             match board.apply(&action, at) {
                 Err(_) => {
                     prop_assert_eq!(&board, &before, "a refused {:?} changed the board", action);
+                    prop_assert!(board.index_is_consistent(), "a refused {:?} left the index behind", action);
                 }
                 Ok(applied) => {
                     let problems = board.integrity_problems();
@@ -607,8 +608,10 @@ proptest! {
                     let after = board.clone();
                     let redo = board.restore(applied.patch);
                     prop_assert_eq!(&board, &before, "undo of {:?} is not exact", action);
+                    prop_assert!(board.index_is_consistent(), "undo of {:?} left the index behind", action);
                     board.restore(redo);
                     prop_assert_eq!(&board, &after, "redo of {:?} is not exact", action);
+                    prop_assert!(board.index_is_consistent(), "redo of {:?} left the index behind", action);
                 }
             }
         }
@@ -901,23 +904,34 @@ fn merge_renumbers_cards_both_sides_created_and_reports_clashes() {
 
 #[test]
 fn undo_memory_is_bounded_by_what_changed() {
-    // A 2,000-task board: a move's undo patch holds one task, not the board.
+    // A 10,000-task board: each move's undo patch holds that one task, not
+    // the board; of 1,000 moves the history keeps the last 500 steps, so
+    // 500 task copies in all.
     let mut board = Board::new("big", "");
-    for n in 0..2000 {
+    for n in 0..10_000 {
         task(&mut board, &format!("task {n}"), "todo");
     }
-    let id: TaskId = "T-1000".parse().unwrap();
-    let applied = board
-        .apply(
-            &Action::MoveTask {
-                id,
-                column: "doing".into(),
-                position: None,
-            },
-            common::now(),
-        )
-        .unwrap();
-    assert_eq!(applied.patch.task_ids().collect::<Vec<_>>(), vec![id]);
+    let mut history = History::default();
+    let columns = ["doing", "review", "done"];
+    for n in 0..1_000u32 {
+        let id = TaskId::from_number(1 + n * 7 % 10_000);
+        let action = Action::MoveTask {
+            id,
+            column: columns[n as usize % 3].into(),
+            position: None,
+        };
+        let applied = history.apply(&mut board, &action, common::now()).unwrap();
+        assert_eq!(applied.patch.task_ids().collect::<Vec<_>>(), vec![id]);
+    }
+    assert_eq!(history.records_held(), 500);
+    assert!(board.index_is_consistent());
+    assert_eq!(
+        board.column_count("doing")
+            + board.column_count("review")
+            + board.column_count("done")
+            + board.column_count("todo"),
+        10_000
+    );
 }
 
 #[test]

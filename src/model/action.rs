@@ -239,11 +239,14 @@ impl Board {
             warnings: Vec::new(),
         };
         match txn.run(action) {
-            Ok(()) => Ok(Applied {
-                patch: txn.patch,
-                created: txn.created,
-                warnings: txn.warnings,
-            }),
+            Ok(()) => {
+                txn.sync_index();
+                Ok(Applied {
+                    patch: txn.patch,
+                    created: txn.created,
+                    warnings: txn.warnings,
+                })
+            }
             Err(e) => {
                 let patch = txn.patch;
                 self.restore(patch);
@@ -325,6 +328,13 @@ impl Txn<'_> {
     }
 
     // --- recording writes -------------------------------------------------
+
+    /// Refiles the tasks touched so far in the column index, so that what
+    /// the action asks of the index next sees its own changes.
+    fn sync_index(&mut self) {
+        let touched: Vec<TaskId> = self.patch.task_ids().collect();
+        self.board.reindex_tasks(touched);
+    }
 
     fn task_mut(&mut self, id: TaskId) -> Result<&mut Task, ActionError> {
         if !self.patch.tasks.iter().any(|(t, _)| *t == id) {
@@ -771,7 +781,8 @@ impl Txn<'_> {
             .column(&id)
             .map(|c| c.name.clone())
             .unwrap_or_default();
-        let count = self.board.tasks.values().filter(|t| t.column == id).count();
+        self.sync_index();
+        let count = self.board.column_count(&id);
         if count > 0 {
             return Err(ActionError::ColumnNotEmpty { name, count });
         }
@@ -799,14 +810,11 @@ impl Txn<'_> {
             return;
         }
         let now = self.now;
-        let affected: Vec<TaskId> = self
-            .board
-            .tasks
-            .values()
-            .filter(|t| {
-                Some(&t.column) == old_last.as_ref() || Some(&t.column) == new_last.as_ref()
-            })
-            .map(|t| t.id)
+        self.sync_index();
+        let affected: Vec<TaskId> = [&old_last, &new_last]
+            .into_iter()
+            .flatten()
+            .flat_map(|column| self.board.index.column(column))
             .collect();
         for id in affected {
             if let Ok(task) = self.task_mut(id) {
@@ -1048,26 +1056,24 @@ impl Txn<'_> {
     }
 
     /// The other cards of `column` in order, without `except`.
-    fn column_ranks(&self, column: &str, except: Option<TaskId>) -> Vec<(i64, TaskId)> {
-        let mut ranks: Vec<(i64, TaskId)> = self
-            .board
-            .tasks
-            .values()
-            .filter(|t| t.column == column && Some(t.id) != except)
-            .map(|t| (t.rank, t.id))
-            .collect();
-        ranks.sort();
-        ranks
+    fn column_ranks(&mut self, column: &str, except: Option<TaskId>) -> Vec<(i64, TaskId)> {
+        self.sync_index();
+        self.board
+            .index
+            .ranks(column)
+            .filter(|(_, id)| Some(*id) != except)
+            .collect()
     }
 
-    fn end_rank(&self, column: &str, except: Option<TaskId>) -> i64 {
+    fn end_rank(&mut self, column: &str, except: Option<TaskId>) -> i64 {
+        self.sync_index();
         let last = self
             .board
-            .tasks
-            .values()
-            .filter(|t| t.column == column && Some(t.id) != except)
-            .map(|t| t.rank)
-            .max();
+            .index
+            .ranks(column)
+            .rev()
+            .find(|(_, id)| Some(*id) != except)
+            .map(|(rank, _)| rank);
         match last {
             Some(r) => r.saturating_add(RANK_GAP),
             None => 0,
@@ -1108,12 +1114,8 @@ impl Txn<'_> {
         let Some(limit) = self.board.column(column).and_then(|c| c.wip) else {
             return;
         };
-        let count = self
-            .board
-            .tasks
-            .values()
-            .filter(|t| t.column == column)
-            .count();
+        self.sync_index();
+        let count = self.board.column_count(column);
         if count > limit as usize {
             self.warnings.push(Warning::OverWip {
                 column: self

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::ids::{IssueId, TaskId};
+use super::index::ColumnIndex;
 use super::raci::Role;
 use super::settings::Settings;
 use super::time::Timestamp;
@@ -36,6 +37,10 @@ pub struct Board {
     /// records and the log at load, so that a deleted id is never reused
     /// without a counter in the file that two git branches would fight over.
     pub(crate) high_water: HighWater,
+    /// Each column's cards in order, derived from `tasks` (see
+    /// [`ColumnIndex`]). Code that replaces `tasks` wholesale calls
+    /// [`Board::reindex`].
+    pub(crate) index: ColumnIndex,
 }
 
 /// The highest ids ever handed out on this board.
@@ -340,7 +345,26 @@ impl Board {
             standups: Vec::new(),
             log: Vec::new(),
             high_water: HighWater::default(),
+            index: ColumnIndex::default(),
         }
+    }
+
+    /// Rebuilds the column index after `tasks` was replaced as a whole (a
+    /// load, a merge).
+    pub fn reindex(&mut self) {
+        self.index = ColumnIndex::build(&self.tasks);
+    }
+
+    /// Refiles the given tasks in the column index after they changed.
+    pub(crate) fn reindex_tasks(&mut self, ids: impl IntoIterator<Item = TaskId>) {
+        for id in ids {
+            self.index.sync(&self.tasks, id);
+        }
+    }
+
+    /// Whether the column index files every task where it stands.
+    pub fn index_is_consistent(&self) -> bool {
+        self.index.matches(&self.tasks)
     }
 
     /// Rebuilds the derived id high-water marks from the records and the log.
@@ -424,29 +448,23 @@ impl Board {
 
     /// The tasks of one column in board order (rank, then id).
     pub fn column_tasks(&self, column: &str) -> Vec<&Task> {
-        let mut tasks: Vec<&Task> = self.tasks.values().filter(|t| t.column == column).collect();
-        tasks.sort_by_key(|t| (t.rank, t.id));
-        tasks
+        self.index
+            .column(column)
+            .filter_map(|id| self.tasks.get(&id))
+            .collect()
     }
 
-    /// Every column's tasks in board order, in one pass over the tasks.
+    /// How many cards a column holds.
+    pub fn column_count(&self, column: &str) -> usize {
+        self.index.count(column)
+    }
+
+    /// Every column's tasks in board order.
     pub fn tasks_by_column(&self) -> Vec<Vec<&Task>> {
-        let mut out: Vec<Vec<&Task>> = vec![Vec::new(); self.columns.len()];
-        let index: std::collections::HashMap<&str, usize> = self
-            .columns
+        self.columns
             .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        for task in self.tasks.values() {
-            if let Some(&i) = index.get(task.column.as_str()) {
-                out[i].push(task);
-            }
-        }
-        for col in &mut out {
-            col.sort_by_key(|t| (t.rank, t.id));
-        }
-        out
+            .map(|c| self.column_tasks(&c.id))
+            .collect()
     }
 }
 

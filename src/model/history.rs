@@ -94,6 +94,16 @@ impl History {
         self.undone.clear();
     }
 
+    /// How many records (tasks, issues, parties, columns) the undo and redo
+    /// steps hold copies of: what undo costs in memory.
+    pub fn records_held(&self) -> usize {
+        self.done
+            .iter()
+            .chain(&self.undone)
+            .map(|step| step.patch.records())
+            .sum()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }

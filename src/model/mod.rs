@@ -7,6 +7,7 @@ pub mod dates;
 pub mod filter;
 pub mod history;
 pub mod ids;
+pub mod index;
 pub mod matrix;
 pub mod merge;
 pub mod parties;

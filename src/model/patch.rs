@@ -51,6 +51,15 @@ impl Patch {
             && self.high_water == board.high_water
     }
 
+    /// How many records this patch holds a copy of.
+    pub fn records(&self) -> usize {
+        self.tasks.len()
+            + self.issues.len()
+            + self.parties.as_ref().map_or(0, Vec::len)
+            + self.columns.as_ref().map_or(0, Vec::len)
+            + self.log_tail.len()
+    }
+
     /// The ids of the tasks this patch touches: a UI keeps its selection on them.
     pub fn task_ids(&self) -> impl Iterator<Item = TaskId> + '_ {
         self.tasks.iter().map(|(id, _)| *id)
@@ -76,6 +85,8 @@ impl Board {
             inverse.tasks.push((id, now));
         }
         inverse.tasks.reverse();
+        let touched: Vec<TaskId> = inverse.task_ids().collect();
+        self.reindex_tasks(touched);
         for (id, before) in patch.issues.into_iter().rev() {
             let now = match before {
                 Some(issue) => self.issues.insert(id, issue),

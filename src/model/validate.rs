@@ -11,6 +11,10 @@ impl Board {
     /// Every broken invariant, each as a sentence naming the record.
     pub fn integrity_problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
+        if !self.index_is_consistent() {
+            // A bug, not a bad file: the loader builds the index itself.
+            problems.push("the column index is out of step with the tasks".to_string());
+        }
         if self.columns.is_empty() {
             problems.push("the board has no columns".to_string());
         }

@@ -148,6 +148,7 @@ pub fn from_json(text: &str) -> Result<Board, FormatError> {
     board.standups = file.standups;
     board.log = file.log;
     board.recompute_high_water();
+    board.reindex();
     problems.extend(board.integrity_problems());
     if problems.is_empty() {
         Ok(board)

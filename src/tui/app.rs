@@ -113,8 +113,11 @@ pub struct App {
     /// Where the board lives, for the tab bar and messages.
     pub location: String,
     pub quit: bool,
-    /// Changes not yet saved (the loop saves them at once).
+    /// Changes not yet saved (the loop saves them as soon as typing pauses).
     pub dirty: bool,
+    /// Counts changes, so that a save that finishes can tell whether the
+    /// board changed again while it was being written.
+    pub changes: u64,
     pub save_state: SaveState,
     pub history: History,
     /// Which cards the board pane shows.
@@ -141,6 +144,7 @@ impl App {
             location,
             quit: false,
             dirty: false,
+            changes: 0,
             save_state: SaveState::Clean,
             history: History::default(),
             filter: TaskFilter::default(),
@@ -200,7 +204,7 @@ impl App {
                     .filter(|id| self.board.tasks.contains_key(id))
                     .or(selected);
                 if changed {
-                    self.dirty = true;
+                    self.changed();
                 }
                 self.refresh_following(follow);
                 self.say(tone, text);
@@ -217,7 +221,7 @@ impl App {
     pub fn undo(&mut self) {
         match self.history.undo(&mut self.board) {
             Some(step) => {
-                self.dirty = true;
+                self.changed();
                 self.refresh_following(step.tasks.first().copied());
                 self.say(Tone::Info, format!("Undid: {}", step.label));
             }
@@ -229,12 +233,18 @@ impl App {
     pub fn redo(&mut self) {
         match self.history.redo(&mut self.board) {
             Some(step) => {
-                self.dirty = true;
+                self.changed();
                 self.refresh_following(step.tasks.first().copied());
                 self.say(Tone::Info, format!("Redid: {}", step.label));
             }
             None => self.say(Tone::Info, "Nothing to redo"),
         }
+    }
+
+    /// The board changed and needs saving.
+    fn changed(&mut self) {
+        self.dirty = true;
+        self.changes += 1;
     }
 
     /// The loop saved the board: it is on disk now.
@@ -246,6 +256,31 @@ impl App {
         {
             m.text.push_str(" · saved");
         }
+    }
+
+    /// A save of the board as it stood after change number `upto` finished.
+    /// If the board changed again meanwhile, those changes still wait.
+    pub fn saved_up_to(&mut self, upto: u64) {
+        if upto == self.changes {
+            self.saved();
+        } else {
+            self.save_state = SaveState::Saved;
+        }
+    }
+
+    /// A save of `snapshot` (the board after change number `upto`) found
+    /// the file changed elsewhere and wrote the merge of both. Changes made
+    /// here since the snapshot are carried onto the merged board, and still
+    /// wait to be saved.
+    pub fn merged_up_to(&mut self, merged: Merged, snapshot: &Board, upto: u64) {
+        if upto == self.changes {
+            self.merged(merged);
+            return;
+        }
+        let mut rebased = crate::model::merge(snapshot, &self.board, &merged.board);
+        rebased.notes.splice(0..0, merged.notes);
+        self.merged(rebased);
+        self.dirty = true;
     }
 
     /// The loop could not save: keep the change, say why, try again later.

@@ -1,5 +1,7 @@
-//! The terminal UI: set-up and tear-down, and a synchronous event loop that
-//! wakes the moment a key arrives (and once a minute for the clocks).
+//! The terminal UI: set-up and tear-down, and the event loop: it wakes the
+//! moment a key arrives, takes every key already waiting before drawing,
+//! and saves on another thread once typing pauses, so that neither drawing
+//! nor saving ever holds up a key.
 
 pub mod app;
 mod draw;
@@ -12,13 +14,14 @@ pub mod overlay;
 mod panes;
 mod popups;
 mod render;
+mod saver;
 pub mod theme;
 pub mod view;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
@@ -29,6 +32,7 @@ pub use theme::Theme;
 use crate::cli::{self, Cli};
 use crate::clock::Clock;
 use crate::store::{self, BoardFile, Saved};
+use saver::{Done, Saver};
 
 /// Opens the board named on the command line in the terminal UI.
 pub fn main(args: &Cli) -> ExitCode {
@@ -76,22 +80,37 @@ fn location(path: &Path) -> String {
     }
 }
 
+/// How long typing must pause before a save starts.
+const SAVE_PAUSE: Duration = Duration::from_millis(150);
+/// How long changes may wait unsaved while typing goes on without a pause.
+const SAVE_AT_LEAST_EVERY: Duration = Duration::from_secs(1);
+/// How long the board must be idle before the file is checked for outside
+/// changes.
+const IDLE_CHECK: Duration = Duration::from_secs(2);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    mut file: BoardFile,
+    file: BoardFile,
     clock: Clock,
 ) -> io::Result<()> {
     // Pasted text arrives as one event instead of a storm of key presses.
     let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
-    let result = run(terminal, app, &mut file, &clock);
+    let mut saver = Saver::new(file);
+    let result = run(terminal, app, &mut saver, &clock);
     let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
     result?;
+    // The save under way, then one last save of what came after it.
+    if let Some(done) = saver.wait() {
+        finished(app, done);
+    }
     if app.dirty {
-        // The last save failed: try once more, then keep the board beside
-        // the file rather than lose it.
-        save(app, &mut file);
+        let Some(mut file) = saver.file() else {
+            return Err(io::Error::other("the saving thread is still busy"));
+        };
+        save_now(app, &mut file);
         if app.dirty {
+            // It failed: keep the board beside the file rather than lose it.
             let rescue = rescue_path(file.path(), clock.now());
             store::file::write_atomic(&rescue, store::to_json(&app.board).as_bytes())?;
             return Err(io::Error::other(format!(
@@ -104,33 +123,59 @@ fn event_loop(
     Ok(())
 }
 
-/// Draws, waits for input, applies it, saves at once. While idle, notices
-/// when another program changed the file and shows its version.
+/// Draws, waits for input, applies every key waiting, and saves once
+/// typing pauses. While idle, notices when another program changed the
+/// file and shows its version.
 fn run(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    file: &mut BoardFile,
+    saver: &mut Saver,
     clock: &Clock,
 ) -> io::Result<()> {
+    let mut last_input = Instant::now();
+    let mut dirty_since: Option<Instant> = None;
+    // The change count whose save failed: not retried until another change.
+    let mut failed_at: Option<u64> = None;
     loop {
         let size = terminal.size()?;
         app.follow_selection(ratatui::layout::Rect::new(0, 0, size.width, size.height));
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        if event::poll(Duration::from_secs(2))? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
-                Event::Paste(text) => app.handle_paste(&text),
-                _ => {}
+        let wait = if app.dirty || saver.busy() {
+            Duration::from_millis(50)
+        } else {
+            IDLE_CHECK
+        };
+        if event::poll(wait)? {
+            handle(app, event::read()?);
+            while !app.quit && event::poll(Duration::ZERO)? {
+                handle(app, event::read()?);
             }
-        } else if !app.dirty && file.changed_on_disk().unwrap_or(false) {
+            last_input = Instant::now();
+        } else if !app.dirty
+            && last_input.elapsed() >= IDLE_CHECK
+            && let Some(mut file) = saver.file()
+            && file.changed_on_disk().unwrap_or(false)
+        {
             match file.reload() {
                 Ok(board) => app.reloaded(board),
                 Err(e) => app.say(app::Tone::Error, e.to_string()),
             }
         }
         app.set_now(clock.now());
-        if app.dirty {
-            save(app, file);
+        if let Some(done) = saver.poll() {
+            if done.result.is_err() {
+                failed_at = Some(done.upto);
+            }
+            finished(app, done);
+        }
+        if !app.dirty {
+            dirty_since = None;
+        } else {
+            let since = *dirty_since.get_or_insert_with(Instant::now);
+            let due = last_input.elapsed() >= SAVE_PAUSE || since.elapsed() >= SAVE_AT_LEAST_EVERY;
+            if due && failed_at != Some(app.changes) && !app.quit {
+                saver.start(app.board.clone(), app.changes);
+            }
         }
         if app.quit {
             return Ok(());
@@ -138,8 +183,26 @@ fn run(
     }
 }
 
-/// Saves the board now, merging with changes made elsewhere meanwhile.
-fn save(app: &mut App, file: &mut BoardFile) {
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
+        Event::Paste(text) => app.handle_paste(&text),
+        _ => {}
+    }
+}
+
+/// Tells the app how a save on the saving thread went.
+fn finished(app: &mut App, done: Done) {
+    match done.result {
+        Ok(Saved::Written) => app.saved_up_to(done.upto),
+        Ok(Saved::Merged(merged)) => app.merged_up_to(*merged, &done.snapshot, done.upto),
+        Err(e) => app.save_failed(e.to_string()),
+    }
+}
+
+/// Saves the board now, on this thread, merging with changes made
+/// elsewhere meanwhile.
+fn save_now(app: &mut App, file: &mut BoardFile) {
     match file.save_merging(&app.board) {
         Ok(Saved::Written) => app.saved(),
         Ok(Saved::Merged(merged)) => app.merged(*merged),

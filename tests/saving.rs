@@ -1,0 +1,59 @@
+//! How the TUI keeps its board and the file in step when saves run on
+//! another thread: a save that finishes after further changes neither marks
+//! them saved nor loses them, and a merge with changes made elsewhere is
+//! carried onto whatever was typed meanwhile.
+
+mod common;
+
+use standup::model::{Action, PartyKind, merge};
+
+use common::tui::{app, press};
+
+#[test]
+fn a_save_of_an_older_snapshot_leaves_newer_changes_waiting() {
+    let mut app = app(common::demo());
+    press(&mut app, "L");
+    let upto = app.changes;
+    press(&mut app, "L");
+    assert!(app.changes > upto);
+    app.saved_up_to(upto);
+    assert!(app.dirty, "the second move is not on disk yet");
+    app.saved_up_to(app.changes);
+    assert!(!app.dirty);
+}
+
+#[test]
+fn a_merge_that_finishes_late_keeps_what_was_typed_meanwhile() {
+    let mut app = app(common::demo());
+    // Change 1: T-1 moves right; the loop snapshots the board to save it.
+    press(&mut app, "L");
+    let snapshot = app.board.clone();
+    let upto = app.changes;
+    // Change 2, typed while the save runs: T-1 moves right again.
+    press(&mut app, "L");
+    let typed = app.board.tasks[&"T-1".parse().unwrap()].column.clone();
+    // Meanwhile another program added a party; the save merged the snapshot
+    // with it and wrote that.
+    let mut theirs = common::demo();
+    theirs
+        .apply(
+            &Action::AddParty {
+                code: "legal".into(),
+                name: "法务部".into(),
+                kind: PartyKind::Department,
+                department: None,
+            },
+            common::now(),
+        )
+        .unwrap();
+    let written = merge(&common::demo(), &snapshot, &theirs);
+    app.merged_up_to(written, &snapshot, upto);
+    assert!(app.board.party("legal").is_some(), "their party is here");
+    assert_eq!(
+        app.board.tasks[&"T-1".parse().unwrap()].column,
+        typed,
+        "the second move survived"
+    );
+    assert!(app.dirty, "the second move still has to be saved");
+    assert!(app.board.index_is_consistent());
+}
