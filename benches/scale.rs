@@ -1,7 +1,8 @@
 //! How standup holds up as a board grows: boards of 100, 1,000 and 10,000
 //! tasks (a tenth as many issues, 30 parties, about six log entries per
 //! task), each measured for load, serialise, atomic save, one frame of each
-//! pane at 200×50, one action with its undo record, and the RACI check.
+//! pane at 200×50, the view rebuilt after a change, one action with its
+//! undo record, and the RACI check.
 //! Targets and results: docs/PERFORMANCE.md. Run with `cargo bench`.
 
 use std::hint::black_box;
@@ -104,6 +105,24 @@ fn render(c: &mut Criterion) {
     let mut group = c.benchmark_group("render_200x50");
     for (n, board) in boards {
         let mut app = App::new(board, now(), "board.json".into(), Theme::colored());
+        // What every change costs the TUI on top of the action: rebuilding
+        // what the panes draw from.
+        group.bench_function(BenchmarkId::new("view_rebuild", n), |b| {
+            b.iter(|| app.refresh())
+        });
+        // A key press as the TUI handles it: the action, its undo record and
+        // the view brought up to date; then `u`, the same again.
+        let set = Action::SetRole {
+            task: TaskId::from_number(n as u32 / 2),
+            party: "d3".into(),
+            role: Some(standup::model::Role::Informed),
+        };
+        group.bench_function(BenchmarkId::new("key_and_undo", n), |b| {
+            b.iter(|| {
+                app.perform(&set);
+                app.undo();
+            })
+        });
         for pane in [Pane::Board, Pane::Raci, Pane::Issues] {
             app.pane = pane;
             app.follow_selection(area);

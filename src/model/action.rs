@@ -871,6 +871,7 @@ impl Txn<'_> {
             updated: self.now,
             started: (!first).then_some(self.now),
             finished: last.then_some(self.now),
+            moved: None,
         };
         self.board.high_water.task = id.number();
         self.insert_task(task);
@@ -1040,6 +1041,7 @@ impl Txn<'_> {
             return Ok(());
         }
         task.column = to.clone();
+        task.moved = Some(now);
         if task.started.is_none() && first.as_deref() != Some(to.as_str()) {
             task.started = Some(now);
         }

@@ -144,6 +144,19 @@ pub struct Task {
         with = "super::time::serde_opt_ts"
     )]
     pub finished: Option<Timestamp>,
+    /// When it last moved to another column; `None` if it is still in the
+    /// column it was created in. Derived from the activity log when the
+    /// board is read (not written to the file), then kept by `MoveTask`, so
+    /// that a card's age in its column costs nothing to show.
+    #[serde(skip)]
+    pub moved: Option<Timestamp>,
+}
+
+impl Task {
+    /// When the card entered the column it is in now.
+    pub fn entered(&self) -> Timestamp {
+        self.moved.unwrap_or(self.created)
+    }
 }
 
 /// Where an issue is in its life.

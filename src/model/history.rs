@@ -24,6 +24,9 @@ pub struct Replayed {
     pub label: String,
     /// Tasks the step touched, so a UI can keep them selected.
     pub tasks: Vec<super::ids::TaskId>,
+    /// The patch that takes the step back again: what the touched records
+    /// were just before it, for updating derived views.
+    pub inverse: Patch,
 }
 
 /// The session's undo and redo stacks.
@@ -31,6 +34,24 @@ pub struct Replayed {
 pub struct History {
     done: Vec<Step>,
     undone: Vec<Step>,
+}
+
+/// Restores a step's patch: what happened, and the step that reverses it.
+fn replay(board: &mut Board, step: Step) -> (Replayed, Step) {
+    let tasks = step.patch.task_ids().collect();
+    let inverse = board.restore(step.patch);
+    let replayed = Replayed {
+        label: step.label.clone(),
+        tasks,
+        inverse: inverse.clone(),
+    };
+    (
+        replayed,
+        Step {
+            label: step.label,
+            patch: inverse,
+        },
+    )
 }
 
 impl History {
@@ -60,31 +81,17 @@ impl History {
     /// Takes back the last step; `None` when there is nothing to undo.
     pub fn undo(&mut self, board: &mut Board) -> Option<Replayed> {
         let step = self.done.pop()?;
-        let tasks = step.patch.task_ids().collect();
-        let inverse = board.restore(step.patch);
-        self.undone.push(Step {
-            label: step.label.clone(),
-            patch: inverse,
-        });
-        Some(Replayed {
-            label: step.label,
-            tasks,
-        })
+        let (replayed, inverse) = replay(board, step);
+        self.undone.push(inverse);
+        Some(replayed)
     }
 
     /// Does again the last undone step; `None` when there is none.
     pub fn redo(&mut self, board: &mut Board) -> Option<Replayed> {
         let step = self.undone.pop()?;
-        let tasks = step.patch.task_ids().collect();
-        let inverse = board.restore(step.patch);
-        self.done.push(Step {
-            label: step.label.clone(),
-            patch: inverse,
-        });
-        Some(Replayed {
-            label: step.label,
-            tasks,
-        })
+        let (replayed, inverse) = replay(board, step);
+        self.done.push(inverse);
+        Some(replayed)
     }
 
     /// Forgets every step: after the board was replaced by another version

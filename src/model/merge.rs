@@ -55,6 +55,7 @@ pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     board.log = merge_log(&base.log, &ours.log, &theirs.log);
     repair(&mut board, &mut notes);
     board.recompute_high_water();
+    board.recompute_moved();
     board.reindex();
     Merged { board, notes }
 }

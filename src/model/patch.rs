@@ -51,6 +51,18 @@ impl Patch {
             && self.high_water == board.high_water
     }
 
+    /// The touched tasks as they were before the change this patch undoes
+    /// (`None`: the task did not exist).
+    pub fn tasks_before(&self) -> &[(TaskId, Option<Task>)] {
+        &self.tasks
+    }
+
+    /// Whether the change reached beyond tasks and issues: parties, columns
+    /// or settings, which everything derived from the board may depend on.
+    pub fn is_wide(&self) -> bool {
+        self.parties.is_some() || self.columns.is_some() || self.settings.is_some()
+    }
+
     /// How many records this patch holds a copy of.
     pub fn records(&self) -> usize {
         self.tasks.len()

@@ -1,11 +1,10 @@
 //! RACI roles and the rules a matrix must keep (PRODUCT.md section 5).
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::board::Board;
+use super::board::{Board, Task};
 use super::ids::TaskId;
 use super::settings::RaciLimits;
 
@@ -296,54 +295,70 @@ pub struct Load {
     pub i: u32,
 }
 
+impl Load {
+    /// Counts `role` once more (`sign` 1) or once less (`sign` -1).
+    pub fn add(&mut self, role: Role, sign: i64) {
+        let step = |n: &mut u32, hit: bool| {
+            if hit {
+                *n = (i64::from(*n) + sign).max(0) as u32;
+            }
+        };
+        step(&mut self.r, role.is_r());
+        step(&mut self.a, role.is_a());
+        step(&mut self.c, role == Role::Consulted);
+        step(&mut self.i, role == Role::Informed);
+    }
+}
+
 /// Per-party role counts over the whole board, in party order.
 pub fn loads(board: &Board) -> Vec<(String, Load)> {
-    let mut by_code: BTreeMap<&str, Load> = BTreeMap::new();
+    let at: std::collections::HashMap<&str, usize> = board
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.code.as_str(), i))
+        .collect();
+    let mut loads = vec![Load::default(); board.parties.len()];
     for task in board.tasks.values() {
         for (code, role) in &task.raci {
-            let load = by_code.entry(code.as_str()).or_default();
-            if role.is_r() {
-                load.r += 1;
-            }
-            if role.is_a() {
-                load.a += 1;
-            }
-            match role {
-                Role::Consulted => load.c += 1,
-                Role::Informed => load.i += 1,
-                _ => {}
-            }
+            let Some(load) = at.get(code.as_str()).and_then(|i| loads.get_mut(*i)) else {
+                continue;
+            };
+            load.r += u32::from(role.is_r());
+            load.a += u32::from(role.is_a());
+            load.c += u32::from(*role == Role::Consulted);
+            load.i += u32::from(*role == Role::Informed);
         }
     }
     board
         .parties
         .iter()
-        .map(|p| {
-            (
-                p.code.clone(),
-                by_code.get(p.code.as_str()).copied().unwrap_or_default(),
-            )
-        })
+        .map(|p| p.code.clone())
+        .zip(loads)
         .collect()
 }
 
 /// The problems of one task's roles. A task with no role at all is "not
 /// planned" and has none.
 pub fn task_problems(board: &Board, id: TaskId) -> Vec<Rule> {
-    let Some(task) = board.tasks.get(&id) else {
-        return Vec::new();
-    };
+    board
+        .tasks
+        .get(&id)
+        .map(|task| task_rules(task, &board.settings.raci))
+        .unwrap_or_default()
+}
+
+/// The rules a task's roles break, counted in one pass over its roles.
+pub fn task_rules(task: &Task, limits: &RaciLimits) -> Vec<Rule> {
     if task.raci.is_empty() {
         return Vec::new();
     }
-    let limits = &board.settings.raci;
-    let a = task.raci.values().filter(|r| r.is_a()).count() as u32;
-    let r = task.raci.values().filter(|r| r.is_r()).count() as u32;
-    let c = task
-        .raci
-        .values()
-        .filter(|r| **r == Role::Consulted)
-        .count() as u32;
+    let (mut a, mut r, mut c) = (0u32, 0u32, 0u32);
+    for role in task.raci.values() {
+        a += u32::from(role.is_a());
+        r += u32::from(role.is_r());
+        c += u32::from(*role == Role::Consulted);
+    }
     let mut rules = Vec::new();
     if a == 0 {
         rules.push(Rule::NoAccountable);
@@ -388,7 +403,7 @@ pub fn task_message(rule: Rule, limits: &RaciLimits) -> String {
 pub fn check(board: &Board) -> Vec<Problem> {
     let mut problems = Vec::new();
     for task in board.tasks.values() {
-        for rule in task_problems(board, task.id) {
+        for rule in task_rules(task, &board.settings.raci) {
             let message = task_message(rule, &board.settings.raci);
             problems.push(Problem {
                 task: Some(task.id),

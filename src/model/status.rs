@@ -1,8 +1,6 @@
 //! What a lead sees at a glance: overdue, blocked, age in column, and the
 //! board's alert counts. Derived from the records and the log, never stored.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::board::{Board, Event, Task};
@@ -49,22 +47,23 @@ impl Board {
         alerts
     }
 
-    /// When each task entered the column it is in now, from the activity log
-    /// (its creation, or its last move). One pass over the log.
-    pub fn entered_column(&self) -> HashMap<TaskId, Timestamp> {
-        let mut entered: HashMap<TaskId, Timestamp> =
-            self.tasks.values().map(|t| (t.id, t.created)).collect();
+    /// Sets each task's `moved` from the activity log (its last move to
+    /// another column), after the tasks were read or merged. One pass over
+    /// the log.
+    pub fn recompute_moved(&mut self) {
+        for task in self.tasks.values_mut() {
+            task.moved = None;
+        }
         for entry in &self.log {
             if entry.what != Event::Move || !entry.record.starts_with("T-") {
                 continue;
             }
             if let Ok(id) = entry.record.parse::<TaskId>()
-                && let Some(slot) = entered.get_mut(&id)
+                && let Some(task) = self.tasks.get_mut(&id)
             {
-                *slot = entry.at;
+                task.moved = Some(entry.at);
             }
         }
-        entered
     }
 }
 

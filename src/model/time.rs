@@ -22,7 +22,9 @@ pub mod serde_ts {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        let text = String::deserialize(d)?;
+        // Borrowed from the file's text when it can be: no allocation for
+        // each of a large board's many timestamps.
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
         DateTime::parse_from_rfc3339(&text).map_err(|e| {
             serde::de::Error::custom(format!("`{text}` is not an RFC 3339 timestamp ({e})"))
         })

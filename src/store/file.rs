@@ -6,9 +6,7 @@
 //! never overwritten. A file changed on disk since we read it is never
 //! silently overwritten either.
 
-use std::collections::hash_map::DefaultHasher;
 use std::fs::{self, File, OpenOptions};
-use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -29,25 +27,6 @@ pub enum StoreError {
     Write { path: PathBuf, cause: io::Error },
     #[error("board {path} was changed by someone else since it was opened; it was not overwritten")]
     ChangedOnDisk { path: PathBuf },
-}
-
-/// What the file held when we last read or wrote it: its length and a hash
-/// of its bytes (`None` when there was no file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Seen {
-    len: usize,
-    hash: u64,
-}
-
-impl Seen {
-    fn of(bytes: &[u8]) -> Seen {
-        let mut h = DefaultHasher::new();
-        bytes.hash(&mut h);
-        Seen {
-            len: bytes.len(),
-            hash: h.finish(),
-        }
-    }
 }
 
 /// What the file system says of the file, without reading it.
@@ -77,13 +56,21 @@ impl Stamp {
 #[derive(Debug)]
 pub struct BoardFile {
     path: PathBuf,
-    seen: Option<Seen>,
-    /// The file's metadata when it last matched `seen`: while it is the
+    /// The file's metadata when it last matched `base`: while it is the
     /// same, the idle check need not read the file.
     stamp: Option<Stamp>,
-    /// The text last read or written: the common base when the file changed
-    /// on disk and our changes must be merged into the new version.
+    /// The text last read or written (`None`: there was no file). Comparing
+    /// the file with it tells whether another program changed it; it is
+    /// the common base when our changes must be merged into that version.
     base: Option<String>,
+}
+
+impl BoardFile {
+    /// Whether the file's bytes now (`None`: no file) are what we last
+    /// read or wrote. A byte comparison: cheaper than hashing, and exact.
+    fn unchanged(&self, bytes: Option<&[u8]>) -> bool {
+        bytes == self.base.as_deref().map(str::as_bytes)
+    }
 }
 
 /// How a save went.
@@ -103,18 +90,19 @@ impl BoardFile {
         match fs::read(path) {
             Ok(bytes) => {
                 let board = parse(path, &bytes)?;
+                // `parse` read it as UTF-8, so this moves the bytes, never
+                // fails and never copies.
+                let base = String::from_utf8(bytes).unwrap_or_default();
                 let file = BoardFile {
                     path: path.to_path_buf(),
-                    seen: Some(Seen::of(&bytes)),
                     stamp: None,
-                    base: String::from_utf8(bytes).ok(),
+                    base: Some(base),
                 };
                 Ok((file, board))
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((
                 BoardFile {
                     path: path.to_path_buf(),
-                    seen: None,
                     stamp: None,
                     base: None,
                 },
@@ -134,7 +122,7 @@ impl BoardFile {
 
     /// Whether a file existed when it was opened or last saved.
     pub fn exists(&self) -> bool {
-        self.seen.is_some()
+        self.base.is_some()
     }
 
     /// Whether the file on disk differs from what we last read or wrote.
@@ -145,7 +133,7 @@ impl BoardFile {
         if stamp.is_some() && stamp == self.stamp {
             return Ok(false);
         }
-        let changed = self.read_bytes()?.as_deref().map(Seen::of) != self.seen;
+        let changed = !self.unchanged(self.read_bytes()?.as_deref());
         if !changed {
             // Taken before the read: a write after it moves the stamp again.
             self.stamp = stamp;
@@ -156,7 +144,6 @@ impl BoardFile {
     /// Reads the board on disk now, e.g. after another program changed it.
     pub fn reload(&mut self) -> Result<Board, StoreError> {
         let (file, board) = BoardFile::open(&self.path)?;
-        self.seen = file.seen;
         self.stamp = None;
         self.base = file.base;
         Ok(board)
@@ -177,7 +164,7 @@ impl BoardFile {
     /// Saves the board atomically, refusing to overwrite a file that changed
     /// on disk since it was read.
     pub fn save(&mut self, board: &Board) -> Result<(), StoreError> {
-        if self.read_bytes()?.as_deref().map(Seen::of) != self.seen {
+        if !self.unchanged(self.read_bytes()?.as_deref()) {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
             });
@@ -193,7 +180,7 @@ impl BoardFile {
         // One read serves both the check and the merge.
         let current = self.read_bytes()?;
         let theirs = match current {
-            Some(bytes) if Some(Seen::of(&bytes)) != self.seen => parse(&self.path, &bytes)?,
+            Some(bytes) if !self.unchanged(Some(&bytes)) => parse(&self.path, &bytes)?,
             // Unchanged, or removed (nothing to merge with): ours stands.
             _ => {
                 self.write(board)?;
@@ -216,7 +203,6 @@ impl BoardFile {
             path: self.path.clone(),
             cause,
         })?;
-        self.seen = Some(Seen::of(text.as_bytes()));
         self.stamp = None;
         self.base = Some(text);
         Ok(())

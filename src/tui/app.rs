@@ -13,7 +13,7 @@ use super::layout;
 use super::overlay::Overlay;
 use super::theme::Theme;
 use super::view::View;
-use crate::model::{Action, Board, History, Merged, TaskFilter, TaskId, Timestamp};
+use crate::model::{Action, Board, History, Merged, Patch, TaskFilter, TaskId, Timestamp};
 
 /// The panes, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,10 +158,13 @@ impl App {
         self.overlay == Some(Overlay::Help)
     }
 
-    /// Moves the clock; the alert counts and SLA clocks follow.
+    /// Moves the clock; the alert counts follow when the minute changes
+    /// (counting them walks every task, so not on every key).
     pub fn set_now(&mut self, now: Timestamp) {
-        if now != self.now {
-            self.now = now;
+        let minute = |t: Timestamp| t.timestamp().div_euclid(60);
+        let recount = minute(now) != minute(self.now);
+        self.now = now;
+        if recount {
             self.view.alerts = self.board.alerts(now);
         }
     }
@@ -206,7 +209,7 @@ impl App {
                 if changed {
                     self.changed();
                 }
-                self.refresh_following(follow);
+                self.view_after(&applied.patch, follow);
                 self.say(tone, text);
                 true
             }
@@ -222,7 +225,7 @@ impl App {
         match self.history.undo(&mut self.board) {
             Some(step) => {
                 self.changed();
-                self.refresh_following(step.tasks.first().copied());
+                self.view_after(&step.inverse, step.tasks.first().copied());
                 self.say(Tone::Info, format!("Undid: {}", step.label));
             }
             None => self.say(Tone::Info, "Nothing to undo"),
@@ -234,7 +237,7 @@ impl App {
         match self.history.redo(&mut self.board) {
             Some(step) => {
                 self.changed();
-                self.refresh_following(step.tasks.first().copied());
+                self.view_after(&step.inverse, step.tasks.first().copied());
                 self.say(Tone::Info, format!("Redid: {}", step.label));
             }
             None => self.say(Tone::Info, "Nothing to redo"),
@@ -334,9 +337,23 @@ impl App {
         self.refresh_following(selected);
     }
 
+    /// Updates the view after a change (whose undo patch is `before`) and
+    /// selects `follow` if it is still shown.
+    fn view_after(&mut self, before: &Patch, follow: Option<TaskId>) {
+        self.view
+            .after_change(&self.board, self.now, &self.filter, self.lanes, before);
+        self.select(follow);
+    }
+
     /// Rebuilds the view and selects `follow` if it is still shown.
     pub fn refresh_following(&mut self, follow: Option<TaskId>) {
         self.view = View::build(&self.board, self.now, &self.filter, self.lanes);
+        self.select(follow);
+    }
+
+    /// Selects `follow` on the board pane if it is shown; keeps the
+    /// selection in range either way.
+    fn select(&mut self, follow: Option<TaskId>) {
         if let Some((column, card)) = follow.and_then(|id| self.view.position_of(id)) {
             self.board_state.column = column;
             self.board_state.card = card;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::model::raci::{self, Load, Rule};
 use crate::model::status::Alerts;
-use crate::model::{Board, IssueId, Priority, TaskFilter, TaskId, Timestamp};
+use crate::model::{Board, IssueId, Patch, Priority, TaskFilter, TaskId, Timestamp};
 
 /// One swimlane: the cards of one owner (or of nobody), per column.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,8 +35,6 @@ pub struct View {
     pub counts: Vec<usize>,
     /// The swimlanes, when the board is grouped by owner.
     pub lanes: Option<Vec<Lane>>,
-    /// When each card entered its column.
-    pub entered: HashMap<TaskId, Timestamp>,
     /// RACI rows: the tasks that pass the filter, in id order.
     pub raci_rows: Vec<TaskId>,
     /// Every task's broken rules (filtered or not: the summary counts them all).
@@ -48,7 +46,71 @@ pub struct View {
 }
 
 impl View {
+    /// The view after a change whose undo patch is `before`: the RACI rules
+    /// and party loads are updated from the tasks it touched (they are the
+    /// costly part, one pass over every role on the board), the rest is
+    /// rebuilt. A change to parties, columns or settings rebuilds it all.
+    pub fn after_change(
+        &mut self,
+        board: &Board,
+        now: Timestamp,
+        filter: &TaskFilter,
+        lanes: bool,
+        before: &Patch,
+    ) {
+        if before.is_wide() {
+            *self = View::build(board, now, filter, lanes);
+            return;
+        }
+        let mut rules = std::mem::take(&mut self.raci_rules);
+        let mut loads = std::mem::take(&mut self.loads);
+        let at: HashMap<String, usize> = loads
+            .iter()
+            .enumerate()
+            .map(|(i, (code, _))| (code.clone(), i))
+            .collect();
+        let mut count = |task: &crate::model::Task, sign: i64| {
+            for (code, role) in &task.raci {
+                if let Some(i) = at.get(code) {
+                    loads[*i].1.add(*role, sign);
+                }
+            }
+        };
+        for (id, old) in before.tasks_before() {
+            if let Some(old) = old {
+                count(old, -1);
+            }
+            rules.remove(id);
+            if let Some(task) = board.tasks.get(id) {
+                count(task, 1);
+                let broken = raci::task_rules(task, &board.settings.raci);
+                if !broken.is_empty() {
+                    rules.insert(*id, broken);
+                }
+            }
+        }
+        *self = View::assemble(board, now, filter, lanes, rules, loads);
+    }
+
     pub fn build(board: &Board, now: Timestamp, filter: &TaskFilter, lanes: bool) -> View {
+        let rules = board
+            .tasks
+            .values()
+            .map(|t| (t.id, raci::task_rules(t, &board.settings.raci)))
+            .filter(|(_, rules)| !rules.is_empty())
+            .collect();
+        View::assemble(board, now, filter, lanes, rules, raci::loads(board))
+    }
+
+    /// Everything but the RACI rules and loads, built from the board.
+    fn assemble(
+        board: &Board,
+        now: Timestamp,
+        filter: &TaskFilter,
+        lanes: bool,
+        raci_rules: HashMap<TaskId, Vec<Rule>>,
+        loads: Vec<(String, Load)>,
+    ) -> View {
         let today = now.date_naive();
         let by_column = board.tasks_by_column();
         let counts = by_column.iter().map(Vec::len).collect();
@@ -81,12 +143,6 @@ impl View {
             .filter(|t| filter.is_empty() || filter.matches(board, t, today))
             .map(|t| t.id)
             .collect();
-        let raci_rules = board
-            .tasks
-            .keys()
-            .map(|id| (*id, raci::task_problems(board, *id)))
-            .filter(|(_, rules)| !rules.is_empty())
-            .collect();
         let mut issues: Vec<(bool, Priority, Timestamp, IssueId)> = board
             .issues
             .values()
@@ -101,10 +157,9 @@ impl View {
             columns,
             counts,
             lanes,
-            entered: board.entered_column(),
             raci_rows,
             raci_rules,
-            loads: raci::loads(board),
+            loads,
             issues: issues.into_iter().map(|(_, _, _, id)| id).collect(),
             alerts: board.alerts(now),
         }

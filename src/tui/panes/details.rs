@@ -36,12 +36,10 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         .column(&task.column)
         .map_or(task.column.clone(), |c| c.name.clone());
     let mut col_line = vec![label("Column"), (column, Style::new())];
-    if let Some(entered) = app.view.entered.get(&task.id) {
-        col_line.push((
-            format!(" for {}", human_duration(app.now - *entered)),
-            t.dim,
-        ));
-    }
+    col_line.push((
+        format!(" for {}", human_duration(app.now - task.entered())),
+        t.dim,
+    ));
     out.push(col_line);
     let owner = task.owner.as_deref().map_or("—".to_string(), |code| {
         board
