@@ -9,6 +9,7 @@
 # Peers are looked for in $PEERS/bin (default /tmp/standup-peers/bin),
 # installed with
 #   cargo install --root /tmp/standup-peers rust-kanban
+#   cargo install --root /tmp/standup-peers kanban-cli
 #   cargo install --root /tmp/standup-peers taskwarrior-tui --version 0.25.4
 #   apt-get install -y taskwarrior
 # Each gets a board of the same number of cards in its own format, in its
@@ -70,18 +71,36 @@ key_latency() {
     printf '%d.%d\n' $((median / 10)) $((median % 10))
 }
 
-row() { printf '| %-16s | %7s | %16s | %12s |\n' "$@"; }
+# Quits with KEY and prints the peak memory (MB) GNU time recorded in FILE.
+peak_memory() {
+    local key=$1 file=$2
+    tmux -S "$SOCK" send-keys -t bench "$key"
+    for _ in $(seq 1 100); do
+        [[ -s "$file" ]] && break
+        sleep 0.05
+    done
+    if [[ -s "$file" ]]; then
+        echo $(( $(tail -1 "$file") / 1024 ))
+    else
+        echo "-"
+    fi
+}
+
+row() { printf '| %-16s | %7s | %16s | %12s | %9s |\n' "$@"; }
+
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install -y time)"; exit 2; }
 
 echo
-row "tool" "cards" "first frame (ms)" "key (ms)"
-row "----" "-----" "----------------" "--------"
+row "tool" "cards" "first frame (ms)" "key (ms)" "peak (MB)"
+row "----" "-----" "----------------" "--------" "---------"
 for n in "${SIZES[@]}"; do
     board="$WORK/board-$n.json"
     "$STANDUP" --board "$board" demo --force --tasks "$n" --parties 30 >/dev/null
     # The board pane's first column heading marks the first frame.
-    ms=$(first_frame "$STANDUP --board $board" "To do")
+    mem="$WORK/mem-$n"
+    ms=$(first_frame "/usr/bin/time -f %M -o $mem $STANDUP --board $board" "To do")
     keys=$(key_latency 2 1)
-    row standup "$n" "$ms" "$keys"
+    row standup "$n" "$ms" "$keys" "$(peak_memory q "$mem")"
 
     if [[ -x "$PEERS/bin/rust-kanban" ]]; then
         home="$WORK/rk-$n"
@@ -102,9 +121,45 @@ print(json.dumps({"boards": boards, "export_date": "23/11/2026", "kanban_version
 PY
         ms=$(first_frame "env HOME=$home/home TMPDIR=$home/tmp $PEERS/bin/rust-kanban" "Campaign task 1")
         keys=$(key_latency Down Up)
-        row rust-kanban "$n" "$ms" "$keys"
+        row rust-kanban "$n" "$ms" "$keys" "-"
     else
-        row rust-kanban "$n" "not installed" "-"
+        row rust-kanban "$n" "not installed" "-" "-"
+    fi
+
+    if [[ -x "$PEERS/bin/kanban" ]]; then
+        kc="$WORK/kc-$n.json"
+        # Its own commands make a board with four columns and one card;
+        # the card is then copied to N in its file.
+        "$PEERS/bin/kanban" "$kc" init --board Campaign >/dev/null
+        for column in "To do" Doing Review Done; do
+            "$PEERS/bin/kanban" "$kc" column create --board Campaign --name "$column" >/dev/null
+        done
+        "$PEERS/bin/kanban" "$kc" card create --board Campaign --column "To do" \
+            --title "Campaign task 1" >/dev/null
+        python3 - "$n" "$kc" <<'PY'
+import copy, json, sys, uuid
+n, path = int(sys.argv[1]), sys.argv[2]
+doc = json.load(open(path))
+data = doc["data"]
+template = data["cards"][0]
+columns = [c["id"] for c in data["columns"]]
+cards = []
+for i in range(n):
+    card = copy.deepcopy(template)
+    card.update(id=str(uuid.uuid4()), card_number=i + 1, title=f"Campaign task {i + 1}",
+                column_id=columns[i % 4], position=i // 4)
+    cards.append(card)
+data["cards"] = cards
+json.dump(doc, open(path, "w"))
+PY
+        ms=$(first_frame "$PEERS/bin/kanban $kc" "Campaign task 1")
+        # Enter opens the board's card list, where j and k move.
+        tmux -S "$SOCK" send-keys -t bench Enter
+        sleep 1
+        keys=$(key_latency j k)
+        row kanban-cli "$n" "$ms" "$keys" "-"
+    else
+        row kanban-cli "$n" "not installed" "-" "-"
     fi
 
     if [[ -x "$PEERS/bin/taskwarrior-tui" ]] && command -v task >/dev/null; then
@@ -120,8 +175,8 @@ PY
         TASKRC="$WORK/taskrc-$n" task import "$WORK/tasks-$n.json" >/dev/null 2>&1
         ms=$(first_frame "env TASKRC=$WORK/taskrc-$n $PEERS/bin/taskwarrior-tui" "Campaign task")
         keys=$(key_latency j k)
-        row taskwarrior-tui "$n" "$ms" "$keys"
+        row taskwarrior-tui "$n" "$ms" "$keys" "-"
     else
-        row taskwarrior-tui "$n" "not installed" "-"
+        row taskwarrior-tui "$n" "not installed" "-" "-"
     fi
 done

@@ -448,3 +448,35 @@ fn every_overlay_draws_at_every_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn the_side_panel_follows_each_change_and_each_move_of_the_cursor() {
+    let mut app = app(common::demo());
+    let panel = |app: &mut standup::tui::App| {
+        let screen = text(&draw(app, 160, 40));
+        screen
+            .lines()
+            .find_map(|l| l.split('│').next_back().filter(|p| p.contains("Column")))
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        panel(&mut app).starts_with("Column    To do"),
+        "{}",
+        panel(&mut app)
+    );
+    // The card moves: its panel says where it is now, at once.
+    press(&mut app, "L");
+    assert!(
+        panel(&mut app).starts_with("Column    Doing"),
+        "{}",
+        panel(&mut app)
+    );
+    // Undo: back again.
+    press(&mut app, "u");
+    assert!(panel(&mut app).starts_with("Column    To do"));
+    // The cursor moves to another card: the panel follows.
+    press(&mut app, "l");
+    assert!(panel(&mut app).starts_with("Column    Doing"));
+}

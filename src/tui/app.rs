@@ -97,6 +97,26 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// What the details panel's lines depend on: the card, the panel's width,
+/// the board's change count and the minute (ages are shown to the hour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelKey {
+    task: TaskId,
+    width: usize,
+    changes: u64,
+    reloads: u64,
+    minute: i64,
+}
+
+/// The details panel's lines, prepared before drawing: building them scans
+/// the activity log for the card's history, which must not happen on every
+/// frame of a large board.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    pub key: PanelKey,
+    pub lines: Vec<super::panes::details::Line>,
+}
+
 /// The whole application state.
 pub struct App {
     pub board: Board,
@@ -125,6 +145,11 @@ pub struct App {
     /// Whether the board is grouped into swimlanes by owner.
     pub lanes: bool,
     pub view: View,
+    /// The details side panel, prepared by `follow_selection`.
+    pub panel: Option<Panel>,
+    /// Counts boards replaced wholesale (reloads, merges), which change the
+    /// board without counting as changes made here.
+    reloads: u64,
 }
 
 impl App {
@@ -150,6 +175,19 @@ impl App {
             filter: TaskFilter::default(),
             lanes: false,
             view,
+            panel: None,
+            reloads: 0,
+        }
+    }
+
+    /// The key the details panel of `task` at `width` has now.
+    pub fn panel_key(&self, task: TaskId, width: usize) -> PanelKey {
+        PanelKey {
+            task,
+            width,
+            changes: self.changes,
+            reloads: self.reloads,
+            minute: self.now.timestamp().div_euclid(60),
         }
     }
 
@@ -301,6 +339,7 @@ impl App {
     pub fn merged(&mut self, merged: Merged) {
         let selected = self.selected_task();
         self.board = merged.board;
+        self.reloads += 1;
         self.history.clear();
         self.dirty = false;
         self.save_state = SaveState::Saved;
@@ -322,6 +361,7 @@ impl App {
     pub fn reloaded(&mut self, board: Board) {
         let selected = self.selected_task();
         self.board = board;
+        self.reloads += 1;
         self.history.clear();
         self.refresh_following(selected);
         self.say(
@@ -433,7 +473,8 @@ impl App {
     /// itself never has to change state.
     pub fn follow_selection(&mut self, size: Rect) {
         let body = layout::screen(size).body;
-        let board_area = layout::board_areas(body, !self.filter.is_empty()).columns;
+        let areas = layout::board_areas(body, !self.filter.is_empty());
+        let board_area = areas.columns;
         // Board: the selected column is among the visible ones, and the
         // selected card within its column's visible rows.
         let ncols = self.view.columns.len();
@@ -494,6 +535,23 @@ impl App {
             layout::issue_rows(body.height),
             self.view.issues.len(),
         );
+        self.prepare_panel(areas.panel);
+    }
+}
+
+impl App {
+    /// Builds the details panel's lines when what they show changed.
+    fn prepare_panel(&mut self, area: Option<Rect>) {
+        let (Some(area), Some(task), Pane::Board) = (area, self.selected_task(), self.pane) else {
+            return;
+        };
+        let width = usize::from(super::panes::details::panel_inner(area).width);
+        let key = self.panel_key(task, width);
+        if self.panel.as_ref().is_some_and(|p| p.key == key) {
+            return;
+        }
+        let lines = super::panes::details::lines(self, task, width);
+        self.panel = Some(Panel { key, lines });
     }
 }
 

@@ -233,16 +233,27 @@ pub fn draw(lines: &[Line], scroll: usize, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The side panel on wide terminals: the selected card's details.
+/// The side panel on wide terminals: the selected card's details, from
+/// the lines the app prepared before drawing (see [`App::follow_selection`])
+/// when they are for this card and width.
 pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(id) = app.selected_task() else {
         return;
     };
-    let inner = Rect::new(
+    let inner = panel_inner(area);
+    let width = usize::from(inner.width);
+    match &app.panel {
+        Some(panel) if panel.key == app.panel_key(id, width) => draw(&panel.lines, 0, inner, buf),
+        _ => draw(&lines(app, id, width), 0, inner, buf),
+    }
+}
+
+/// Where the panel's text goes: right of its border.
+pub fn panel_inner(area: Rect) -> Rect {
+    Rect::new(
         area.x + 1,
         area.y,
         area.width.saturating_sub(1),
         area.height,
-    );
-    draw(&lines(app, id, usize::from(inner.width)), 0, inner, buf);
+    )
 }
