@@ -99,7 +99,7 @@ for n in "${SIZES[@]}"; do
     # The board pane's first column heading marks the first frame.
     mem="$WORK/mem-$n"
     ms=$(first_frame "/usr/bin/time -f %M -o $mem $STANDUP --board $board" "To do")
-    keys=$(key_latency 2 1)
+    keys=$(key_latency j k)
     row standup "$n" "$ms" "$keys" "$(peak_memory q "$mem")"
 
     if [[ -x "$PEERS/bin/rust-kanban" ]]; then
