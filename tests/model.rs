@@ -376,6 +376,8 @@ enum Op {
     MoveParty(u8, u8),
     RemoveParty(u8, bool),
     Limits(u8, u8, u8, u8),
+    EditIssue(u8, u8, Option<u8>),
+    Escalate(u8, bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -403,6 +405,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::MoveParty(a, b)),
         1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::RemoveParty(a, b)),
         1 => (0u8..6, 0u8..6, 0u8..6, 0u8..6).prop_map(|(a, b, c, d)| Op::Limits(a, b, c, d)),
+        1 => (any::<u8>(), any::<u8>(), proptest::option::of(any::<u8>())).prop_map(|(a, b, c)| Op::EditIssue(a, b, c)),
+        1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::Escalate(a, b)),
     ]
 }
 
@@ -577,6 +581,40 @@ fn to_action(board: &Board, op: &Op) -> Action {
             party: pick_party(board, *p),
             cascade: *cascade,
         },
+        Op::EditIssue(n, owner, task) => {
+            let ids: Vec<IssueId> = board.issues.keys().copied().collect();
+            let id = ids
+                .get(usize::from(*n) % ids.len().max(1))
+                .copied()
+                .unwrap_or(IssueId::from_number(77));
+            Action::EditIssue {
+                id,
+                edit: standup::model::IssueEdit {
+                    owner: Some((owner % 4 != 0).then(|| pick_party(board, *owner))),
+                    urgency: Some(
+                        [Level::High, Level::Medium, Level::Low][usize::from(*owner) % 3],
+                    ),
+                    task: task.map(|t| (t % 3 != 0).then(|| pick_task(board, t))),
+                    support: Some(format!("support {n}")),
+                    ..Default::default()
+                },
+            }
+        }
+        Op::Escalate(n, reason) => {
+            let ids: Vec<IssueId> = board.issues.keys().copied().collect();
+            let id = ids
+                .get(usize::from(*n) % ids.len().max(1))
+                .copied()
+                .unwrap_or(IssueId::from_number(77));
+            Action::EscalateIssue {
+                id,
+                reason: if *reason {
+                    "customers waiting".into()
+                } else {
+                    String::new()
+                },
+            }
+        }
         Op::Limits(r, c, or, oa) => Action::SetRaciLimits(RaciLimits {
             responsible_warn: u32::from(*r),
             consulted_max: u32::from(*c),

@@ -56,6 +56,9 @@ pub enum Command {
     /// The RACI matrix: who is Responsible, Accountable, Consulted, Informed.
     #[command(subcommand)]
     Raci(RaciCommand),
+    /// The issue queue: problems with an owner, a priority and SLA clocks.
+    #[command(subcommand)]
+    Issue(IssueCommand),
     /// Print the whole board.
     Export {
         /// Output format.
@@ -282,5 +285,98 @@ pub enum RaciCommand {
     Export {
         #[arg(long, value_enum, default_value_t = MatrixFormat::Csv)]
         format: MatrixFormat,
+    },
+}
+
+/// Fields an issue can be given on `add` and changed on `edit`.
+#[derive(Debug, Args)]
+pub struct IssueFields {
+    /// Owner: a party code or name (`-` clears on edit).
+    #[arg(long, allow_hyphen_values = true)]
+    pub owner: Option<String>,
+    /// Involved parties: mkt,tech.
+    #[arg(long)]
+    pub parties: Option<String>,
+    /// The support it needs from others.
+    #[arg(long)]
+    pub support: Option<String>,
+    /// What is going on, in more words.
+    #[arg(long)]
+    pub detail: Option<String>,
+    /// The proposed solution.
+    #[arg(long)]
+    pub proposal: Option<String>,
+    /// A task it blocks or belongs to (`-` clears on edit).
+    #[arg(long, allow_hyphen_values = true)]
+    pub task: Option<String>,
+    /// Respond by this moment (RFC 3339) instead of the SLA target (`-` clears on edit).
+    #[arg(long, allow_hyphen_values = true)]
+    pub respond_by: Option<String>,
+    /// Resolve by this moment (RFC 3339) instead of the SLA target (`-` clears on edit).
+    #[arg(long, allow_hyphen_values = true)]
+    pub resolve_by: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssueCommand {
+    /// Raise an issue; its priority follows from impact and urgency.
+    Add {
+        title: String,
+        /// high, medium or low.
+        #[arg(long)]
+        impact: String,
+        /// high, medium or low.
+        #[arg(long)]
+        urgency: String,
+        #[command(flatten)]
+        fields: IssueFields,
+    },
+    /// Change an issue's fields.
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        impact: Option<String>,
+        #[arg(long)]
+        urgency: Option<String>,
+        #[command(flatten)]
+        fields: IssueFields,
+    },
+    /// Acknowledge: someone is on it (stops the response clock).
+    Ack {
+        id: String,
+    },
+    /// Resolve, saying how.
+    Resolve {
+        id: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    Close {
+        id: String,
+    },
+    /// Reopen a resolved or closed issue: a new resolution clock starts.
+    Reopen {
+        id: String,
+    },
+    /// Raise the urgency one step and say why; the party that answers for
+    /// it is named.
+    Escalate {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The queue: by priority, then the nearest deadline.
+    List {
+        /// Only open and acknowledged issues.
+        #[arg(long)]
+        open: bool,
+        /// Only issues past a deadline.
+        #[arg(long)]
+        breached: bool,
+        /// Print `{"issues": [...]}`.
+        #[arg(long)]
+        json: bool,
     },
 }

@@ -5,6 +5,7 @@
 //! unreadable board (message on stderr, board unchanged).
 
 mod args;
+mod issue;
 mod output;
 
 use std::path::PathBuf;
@@ -126,6 +127,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Task(cmd) => task(cli, cmd),
         Command::Column(cmd) => column(cli, cmd),
         Command::Raci(cmd) => raci(cli, cmd),
+        Command::Issue(cmd) => issue::issue(cli, cmd),
         Command::Export { format } => {
             let s = Session::open(cli)?;
             match format {

@@ -110,7 +110,7 @@ pub fn parties_json(board: &Board) -> String {
 }
 
 /// Lays out rows under a header, each column as wide as its widest cell.
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {

@@ -116,6 +116,34 @@ pub enum Action {
     ReopenIssue {
         id: IssueId,
     },
+    EditIssue {
+        id: IssueId,
+        edit: IssueEdit,
+    },
+    /// Raise the urgency one step, saying why; the party accountable is
+    /// named in the log (the A of the linked task, else the owner's
+    /// department, else the owner).
+    EscalateIssue {
+        id: IssueId,
+        reason: String,
+    },
+}
+
+/// Which fields of an issue to change; `None` leaves a field alone, and
+/// `Some(None)` clears an optional one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IssueEdit {
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    pub owner: Option<Option<String>>,
+    pub parties: Option<Vec<String>>,
+    pub impact: Option<Level>,
+    pub urgency: Option<Level>,
+    pub support: Option<String>,
+    pub proposal: Option<String>,
+    pub task: Option<Option<TaskId>>,
+    pub respond_by: Option<Option<Timestamp>>,
+    pub resolve_by: Option<Option<Timestamp>>,
 }
 
 /// The fields of a new task.
@@ -197,6 +225,10 @@ pub enum ActionError {
     NoReason(TaskId),
     #[error("{0} is not blocked")]
     NotBlocked(TaskId),
+    #[error("{0} is already at the highest urgency")]
+    MostUrgent(IssueId),
+    #[error("give a reason for escalating {0}")]
+    NoEscalationReason(IssueId),
     #[error("{id} is {status}: it cannot be {verb}")]
     IssueState {
         id: IssueId,
@@ -324,6 +356,8 @@ impl Txn<'_> {
             Action::ResolveIssue { id, note } => self.resolve(*id, note),
             Action::CloseIssue { id } => self.close(*id),
             Action::ReopenIssue { id } => self.reopen(*id),
+            Action::EditIssue { id, edit } => self.edit_issue(*id, edit),
+            Action::EscalateIssue { id, reason } => self.escalate(*id, reason),
         }
     }
 
@@ -1258,6 +1292,7 @@ impl Txn<'_> {
             opened: self.now,
             acknowledged: None,
             resolved: None,
+            reopened: None,
             respond_by: None,
             resolve_by: None,
             resolution: String::new(),
@@ -1353,6 +1388,7 @@ impl Txn<'_> {
             &[IssueStatus::Resolved, IssueStatus::Closed],
             "reopened",
         )?;
+        let now = self.now;
         let issue = self.issue_mut(id)?;
         issue.status = if issue.acknowledged.is_some() {
             IssueStatus::Acknowledged
@@ -1360,8 +1396,175 @@ impl Txn<'_> {
             IssueStatus::Open
         };
         issue.resolved = None;
+        // A new resolution cycle starts now; a deadline set by hand that
+        // has already passed belonged to the old one.
+        issue.reopened = Some(now);
+        if issue.resolve_by.is_some_and(|by| by <= now) {
+            issue.resolve_by = None;
+        }
         let to = issue.status;
         self.log_status(Event::Reopen, id, from, to);
+        Ok(())
+    }
+
+    fn edit_issue(&mut self, id: IssueId, edit: &IssueEdit) -> Result<(), ActionError> {
+        let before = self
+            .board
+            .issues
+            .get(&id)
+            .cloned()
+            .ok_or(ActionError::NoIssue(id))?;
+        let title = edit.title.as_deref().map(clean_title).transpose()?;
+        let owner = match &edit.owner {
+            Some(o) => Some(self.resolve_owner(o.as_deref())?),
+            None => None,
+        };
+        let parties = match &edit.parties {
+            Some(list) => {
+                let mut codes = Vec::new();
+                for p in list {
+                    let code = self.board.resolve_party(p)?;
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                    }
+                }
+                Some(codes)
+            }
+            None => None,
+        };
+        if let Some(Some(task)) = edit.task
+            && !self.board.tasks.contains_key(&task)
+        {
+            return Err(ActionError::NoTask(task));
+        }
+        let mut after = before.clone();
+        if let Some(t) = title {
+            after.title = t;
+        }
+        if let Some(d) = &edit.detail {
+            after.detail = d.trim().to_string();
+        }
+        if let Some(o) = owner {
+            after.owner = o;
+        }
+        if let Some(p) = parties {
+            after.parties = p;
+        }
+        if let Some(l) = edit.impact {
+            after.impact = l;
+        }
+        if let Some(l) = edit.urgency {
+            after.urgency = l;
+        }
+        if let Some(t) = &edit.support {
+            after.support = t.trim().to_string();
+        }
+        if let Some(t) = &edit.proposal {
+            after.proposal = t.trim().to_string();
+        }
+        if let Some(t) = edit.task {
+            after.task = t;
+        }
+        if let Some(t) = edit.respond_by {
+            after.respond_by = t;
+        }
+        if let Some(t) = edit.resolve_by {
+            after.resolve_by = t;
+        }
+        if after == before {
+            return Ok(());
+        }
+        // One log line per field that changed, in words a report can use.
+        let show_ts = |t: Option<Timestamp>| t.map(|t| super::time::format_timestamp(&t));
+        let changes: Vec<(&str, Option<String>, Option<String>)> = vec![
+            (
+                "title",
+                Some(before.title.clone()),
+                Some(after.title.clone()),
+            ),
+            (
+                "detail",
+                Some(before.detail.clone()),
+                Some(after.detail.clone()),
+            ),
+            ("owner", before.owner.clone(), after.owner.clone()),
+            (
+                "parties",
+                Some(before.parties.join(",")),
+                Some(after.parties.join(",")),
+            ),
+            (
+                "impact",
+                Some(before.impact.as_str().into()),
+                Some(after.impact.as_str().into()),
+            ),
+            (
+                "urgency",
+                Some(before.urgency.as_str().into()),
+                Some(after.urgency.as_str().into()),
+            ),
+            (
+                "support",
+                Some(before.support.clone()),
+                Some(after.support.clone()),
+            ),
+            (
+                "proposal",
+                Some(before.proposal.clone()),
+                Some(after.proposal.clone()),
+            ),
+            (
+                "task",
+                before.task.map(|t| t.to_string()),
+                after.task.map(|t| t.to_string()),
+            ),
+            (
+                "respond_by",
+                show_ts(before.respond_by),
+                show_ts(after.respond_by),
+            ),
+            (
+                "resolve_by",
+                show_ts(before.resolve_by),
+                show_ts(after.resolve_by),
+            ),
+        ];
+        *self.issue_mut(id)? = after;
+        for (field, from, to) in changes {
+            if from != to {
+                self.log(Event::Edit, id.to_string(), Some(field), from, to);
+            }
+        }
+        Ok(())
+    }
+
+    fn escalate(&mut self, id: IssueId, reason: &str) -> Result<(), ActionError> {
+        self.transition(
+            id,
+            &[IssueStatus::Open, IssueStatus::Acknowledged],
+            "escalated",
+        )?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(ActionError::NoEscalationReason(id));
+        }
+        let (urgency, accountable) = {
+            let issue = self.board.issues.get(&id).ok_or(ActionError::NoIssue(id))?;
+            (issue.urgency, self.board.accountable_for(issue))
+        };
+        let raised = urgency.raised().ok_or(ActionError::MostUrgent(id))?;
+        self.issue_mut(id)?.urgency = raised;
+        let to = match &accountable {
+            Some(party) => format!("{} (accountable: {party}): {reason}", raised.as_str()),
+            None => format!("{}: {reason}", raised.as_str()),
+        };
+        self.log(
+            Event::Escalate,
+            id.to_string(),
+            Some("urgency"),
+            Some(urgency.as_str().into()),
+            Some(to),
+        );
         Ok(())
     }
 }

@@ -223,6 +223,13 @@ pub struct Issue {
         with = "super::time::serde_opt_ts"
     )]
     pub resolved: Option<Timestamp>,
+    /// When it was last reopened: the resolution clock starts again there.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::time::serde_opt_ts"
+    )]
+    pub reopened: Option<Timestamp>,
     /// Only when set by hand; otherwise derived from the SLA targets.
     #[serde(
         default,
@@ -308,6 +315,7 @@ pub enum Event {
     Resolve,
     Close,
     Reopen,
+    Escalate,
 }
 
 /// One line of the activity log: at `at`, `what` happened to `record`
@@ -427,6 +435,22 @@ impl Board {
                     .iter()
                     .find(|p| p.name.to_lowercase() == t.to_lowercase())
             })
+    }
+
+    /// Who answers for an issue when it is escalated: the Accountable party
+    /// of its linked task, else its owner's department, else its owner.
+    pub fn accountable_for(&self, issue: &Issue) -> Option<String> {
+        let from_task = issue.task.and_then(|t| self.tasks.get(&t)).and_then(|t| {
+            t.raci
+                .iter()
+                .find(|(_, role)| role.is_a())
+                .map(|(code, _)| code.clone())
+        });
+        from_task.or_else(|| {
+            let owner = issue.owner.as_deref()?;
+            let department = self.party(owner).and_then(|p| p.department.clone());
+            Some(department.unwrap_or_else(|| owner.to_string()))
+        })
     }
 
     /// The column with this id.

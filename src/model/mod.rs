@@ -20,7 +20,7 @@ pub mod time;
 pub mod triage;
 pub mod validate;
 
-pub use action::{Action, ActionError, Applied, NewIssue, NewTask, TaskEdit, Warning};
+pub use action::{Action, ActionError, Applied, IssueEdit, NewIssue, NewTask, TaskEdit, Warning};
 pub use board::{
     Blocked, Board, Column, Event, Issue, IssueStatus, LogEntry, Party, PartyKind, Risk, Task,
 };

@@ -69,6 +69,8 @@ impl Action {
             Action::ResolveIssue { id, .. } => format!("resolve {id}"),
             Action::CloseIssue { id } => format!("close {id}"),
             Action::ReopenIssue { id } => format!("reopen {id}"),
+            Action::EditIssue { id, .. } => format!("edit {id}"),
+            Action::EscalateIssue { id, .. } => format!("escalate {id}"),
         }
     }
 }

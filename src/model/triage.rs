@@ -17,6 +17,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// One step more pressing; `None` at `High`.
+    pub fn raised(self) -> Option<Level> {
+        match self {
+            Level::Low => Some(Level::Medium),
+            Level::Medium => Some(Level::High),
+            Level::High => None,
+        }
+    }
+
     /// The word used in the UI, the CLI and the file.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -99,6 +108,61 @@ pub struct Sla {
     pub at_risk: bool,
 }
 
+/// How a clock stands, for colouring it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockState {
+    Breached,
+    /// In the last quarter of its target.
+    AtRisk,
+    Running,
+    /// Resolved or closed: no clock runs.
+    Stopped,
+}
+
+impl Sla {
+    /// The running clock as people say it: `respond in 18m`, `resolve in
+    /// 1d 3h`, `breached 2h ago`, `resolved 3d ago`, `closed`.
+    pub fn describe(&self, issue: &Issue, now: Timestamp) -> (String, ClockState) {
+        use crate::text::human_duration;
+        match (issue.status, self.running) {
+            (IssueStatus::Resolved, _) => {
+                let ago = issue
+                    .resolved
+                    .map(|r| human_duration(now - r))
+                    .unwrap_or_default();
+                (format!("resolved {ago} ago"), ClockState::Stopped)
+            }
+            (IssueStatus::Closed, _) => ("closed".into(), ClockState::Stopped),
+            (_, Some((which, by))) => {
+                if self.breached {
+                    // The earliest deadline that passed is the one to say.
+                    let deadline = if issue.status == IssueStatus::Open && now > self.respond_by {
+                        self.respond_by.min(by)
+                    } else {
+                        by
+                    };
+                    (
+                        format!("breached {} ago", human_duration(now - deadline)),
+                        ClockState::Breached,
+                    )
+                } else {
+                    let verb = match which {
+                        SlaClock::Respond => "respond",
+                        SlaClock::Resolve => "resolve",
+                    };
+                    let state = if self.at_risk {
+                        ClockState::AtRisk
+                    } else {
+                        ClockState::Running
+                    };
+                    (format!("{verb} in {}", human_duration(by - now)), state)
+                }
+            }
+            (_, None) => (String::new(), ClockState::Stopped),
+        }
+    }
+}
+
 impl Issue {
     /// The issue's priority.
     pub fn priority(&self) -> Priority {
@@ -106,7 +170,8 @@ impl Issue {
     }
 
     /// Deadlines and clock state at `now`. A deadline set by hand wins over
-    /// the target; clocks start at `opened`.
+    /// the target. The response clock starts at `opened`; the resolution
+    /// clock too, or again at `reopened` for an issue that came back.
     pub fn sla(&self, targets: &SlaTargets, now: Timestamp) -> Sla {
         let priority = self.priority();
         let target = targets.for_priority(priority);
@@ -114,9 +179,10 @@ impl Issue {
         let respond_by = self
             .respond_by
             .unwrap_or(self.opened + minutes(target.respond.minutes()));
+        let cycle = self.reopened.unwrap_or(self.opened);
         let resolve_by = self
             .resolve_by
-            .unwrap_or(self.opened + minutes(target.resolve.minutes()));
+            .unwrap_or(cycle + minutes(target.resolve.minutes()));
         let running = match self.status {
             IssueStatus::Open => Some((SlaClock::Respond, respond_by)),
             IssueStatus::Acknowledged => Some((SlaClock::Resolve, resolve_by)),
@@ -128,8 +194,15 @@ impl Issue {
             IssueStatus::Acknowledged => now > resolve_by,
             IssueStatus::Resolved | IssueStatus::Closed => false,
         };
-        let at_risk =
-            !breached && running.is_some_and(|(_, by)| (by - now) * 4 <= by - self.opened);
+        let at_risk = !breached
+            && running.is_some_and(|(clock, by)| {
+                let start = if clock == SlaClock::Resolve {
+                    cycle
+                } else {
+                    self.opened
+                };
+                (by - now) * 4 <= by - start
+            });
         Sla {
             priority,
             respond_by,

@@ -458,6 +458,11 @@ impl App {
         self.view.raci_rows.get(s.row).copied()
     }
 
+    /// The issue under the cursor in the queue.
+    pub fn selected_issue(&self) -> Option<crate::model::IssueId> {
+        self.view.issues.get(self.issues_state.row).copied()
+    }
+
     /// The party column under the RACI cursor.
     pub fn selected_party(&self) -> Option<&crate::model::Party> {
         self.board.parties.get(self.raci_state.party)

@@ -100,6 +100,14 @@ impl App {
                 }
             }
             Command::Details if self.pane == Pane::Raci => self.explain(),
+            Command::Details if self.pane == Pane::Issues => {
+                if let Some(id) = self.selected_issue() {
+                    self.overlay = Some(Overlay::Explain {
+                        subject: Subject::Issue(id),
+                        scroll: 0,
+                    });
+                }
+            }
             Command::Details => {
                 if let Some(task) = self.selected_task() {
                     self.overlay = Some(Overlay::Details { task, scroll: 0 });
@@ -211,6 +219,26 @@ impl App {
                     }
                 }
             }
+            Command::Acknowledge => {
+                if let Some(id) = self.selected_issue() {
+                    self.perform(&Action::AcknowledgeIssue { id });
+                }
+            }
+            Command::CloseIssue => {
+                if let Some(id) = self.selected_issue() {
+                    self.perform(&Action::CloseIssue { id });
+                }
+            }
+            Command::Reopen => {
+                if let Some(id) = self.selected_issue() {
+                    self.perform(&Action::ReopenIssue { id });
+                }
+            }
+            Command::Resolve => self.issue_prompt(Purpose::Resolve, "Resolve {id}: how?"),
+            Command::SetIssueOwner => {
+                self.issue_prompt(Purpose::IssueOwner, "New owner of {id} (empty: nobody):")
+            }
+            Command::Escalate => self.issue_prompt(Purpose::Escalate, "Escalate {id}, because:"),
             Command::RaciLimits => {
                 let limits = self.board.settings.raci;
                 let prompt = Prompt::new(
@@ -328,6 +356,15 @@ impl App {
         };
         if let Some(subject) = subject {
             self.overlay = Some(Overlay::Explain { subject, scroll: 0 });
+        }
+    }
+
+    /// Opens a prompt about the selected issue; `{id}` in the label is
+    /// replaced by its id.
+    fn issue_prompt(&mut self, purpose: fn(crate::model::IssueId) -> Purpose, label: &str) {
+        if let Some(id) = self.selected_issue() {
+            let label = label.replace("{id}", &id.to_string());
+            self.overlay = Some(Overlay::Prompt(Prompt::new(purpose(id), label, "")));
         }
     }
 
@@ -531,10 +568,13 @@ impl App {
                 }
             }
             KeyCode::Down | KeyCode::Up
-                if matches!(prompt.purpose, Purpose::FilterOwner | Purpose::FilterColumn) =>
+                if matches!(
+                    prompt.purpose,
+                    Purpose::FilterOwner | Purpose::FilterColumn | Purpose::IssueOwner(_)
+                ) =>
             {
                 let text = prompt.line.text();
-                let n = if prompt.purpose == Purpose::FilterOwner {
+                let n = if prompt.purpose != Purpose::FilterColumn {
                     matching_parties(&self.board, &text).len()
                 } else {
                     matching_columns(&self.board, &text).len()
@@ -606,6 +646,32 @@ impl App {
                 name: text.clone(),
             },
             Purpose::RaciLimits => Action::SetRaciLimits(text.parse::<RaciLimits>()?),
+            Purpose::Resolve(id) => Action::ResolveIssue {
+                id: *id,
+                note: text.clone(),
+            },
+            Purpose::Escalate(id) => Action::EscalateIssue {
+                id: *id,
+                reason: text.clone(),
+            },
+            Purpose::IssueOwner(id) => {
+                let owner = if text.trim().is_empty() {
+                    None
+                } else {
+                    let matches = matching_parties(&self.board, &text);
+                    let party = matches
+                        .get(prompt.choice.min(matches.len().saturating_sub(1)))
+                        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))?;
+                    Some(party.code.clone())
+                };
+                Action::EditIssue {
+                    id: *id,
+                    edit: crate::model::IssueEdit {
+                        owner: Some(owner),
+                        ..Default::default()
+                    },
+                }
+            }
             Purpose::Block(id) => Action::BlockTask {
                 id: *id,
                 reason: text.clone(),

@@ -54,6 +54,12 @@ pub enum Command {
     PartyLeft,
     PartyRight,
     RaciLimits,
+    Acknowledge,
+    Resolve,
+    CloseIssue,
+    Reopen,
+    SetIssueOwner,
+    Escalate,
 }
 
 impl Command {
@@ -93,6 +99,7 @@ impl Command {
             (Command::Finish, _) => "card to last column",
             (Command::NewCard, _) => "new card in this column",
             (Command::Details, Pane::Raci) => "explain row or party",
+            (Command::Details, Pane::Issues) => "issue details and timeline",
             (Command::Details, _) => "card details and history",
             (Command::Edit, _) => "edit the card",
             (Command::Delete, _) => "delete card (asks first)",
@@ -118,6 +125,12 @@ impl Command {
             (Command::PartyLeft, _) => "move party left",
             (Command::PartyRight, _) => "move party right",
             (Command::RaciLimits, _) => "set the rule thresholds",
+            (Command::Acknowledge, _) => "acknowledge (someone is on it)",
+            (Command::Resolve, _) => "resolve (asks how)",
+            (Command::CloseIssue, _) => "close",
+            (Command::Reopen, _) => "reopen (new resolution clock)",
+            (Command::SetIssueOwner, _) => "change the owner",
+            (Command::Escalate, _) => "escalate (asks why)",
         }
     }
 }
@@ -311,6 +324,20 @@ impl Default for Keymap {
             raci(Key::plain(K::Char('<')), PartyLeft),
             raci(Key::plain(K::Char('>')), PartyRight),
             raci(Key::plain(K::Char('T')), RaciLimits),
+        ]);
+        let issues = |key, command| Binding {
+            key,
+            command,
+            pane: Some(Pane::Issues),
+        };
+        bindings.extend([
+            issues(Key::plain(K::Enter), Details),
+            issues(Key::plain(K::Char('a')), Acknowledge),
+            issues(Key::plain(K::Char('r')), Resolve),
+            issues(Key::plain(K::Char('c')), CloseIssue),
+            issues(Key::plain(K::Char('o')), Reopen),
+            issues(Key::plain(K::Char('O')), SetIssueOwner),
+            issues(Key::plain(K::Char('E')), Escalate),
         ]);
         Keymap { bindings }
     }

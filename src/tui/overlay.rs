@@ -4,7 +4,7 @@
 
 use super::form::TaskForm;
 use super::line::LineEditor;
-use crate::model::{Action, TaskId};
+use crate::model::{Action, IssueId, TaskId};
 
 /// See the module docs.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +34,8 @@ pub enum Subject {
     /// A party (by code): its load, its problems, and the tasks it is A or R
     /// on, late ones first.
     Party(String),
+    /// An issue: every field, its timeline and its clocks.
+    Issue(IssueId),
 }
 
 /// What a prompt's answer is for.
@@ -56,6 +58,12 @@ pub enum Purpose {
     /// Rename the party with this code.
     RenameParty(String),
     RaciLimits,
+    /// How the issue was resolved.
+    Resolve(IssueId),
+    /// The issue's new owner (a party picker).
+    IssueOwner(IssueId),
+    /// Why the issue is escalated.
+    Escalate(IssueId),
 }
 
 /// A one-line question with an editor for the answer.

@@ -48,6 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let title = match subject {
                 Subject::Task(_) => " RACI rules ",
                 Subject::Party(_) => " On the hook ",
+                Subject::Issue(_) => " Issue ",
             };
             // As tall as the text needs (borders and the hint line included).
             let text_w = usize::from(84.min(area.width).saturating_sub(4));
@@ -369,7 +370,10 @@ fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     }
     let (text, style) = if let Some(error) = &prompt.error {
         (error.clone(), t.error)
-    } else if prompt.purpose == Purpose::FilterOwner {
+    } else if matches!(
+        prompt.purpose,
+        Purpose::FilterOwner | Purpose::IssueOwner(_)
+    ) {
         let matches = matching_parties(&app.board, &prompt.line.text());
         if prompt.line.is_empty() {
             (

@@ -192,10 +192,16 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key(Command::AddParty), "party"));
             hints.push((key(Command::Undo), "undo"));
         }
-        Pane::Issues => hints.push((
-            format!("{}{}", key(Command::Up), key(Command::Down)),
-            "issue",
-        )),
+        Pane::Issues => {
+            hints.push((key(Command::Details), "details"));
+            hints.push((key(Command::Acknowledge), "ack"));
+            hints.push((key(Command::Resolve), "resolve"));
+            hints.push((key(Command::CloseIssue), "close"));
+            hints.push((key(Command::Reopen), "reopen"));
+            hints.push((key(Command::SetIssueOwner), "owner"));
+            hints.push((key(Command::Escalate), "escalate"));
+            hints.push((key(Command::Undo), "undo"));
+        }
     }
     let mut spans = Vec::new();
     for (k, what) in hints {

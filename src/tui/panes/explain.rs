@@ -17,6 +17,7 @@ pub fn lines(app: &App, subject: &Subject, width: usize) -> Vec<Line> {
     match subject {
         Subject::Task(id) => task(app, *id, width),
         Subject::Party(code) => party(app, code, width),
+        Subject::Issue(id) => super::issue_details::lines(app, *id, width),
     }
 }
 

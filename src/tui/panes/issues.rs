@@ -5,10 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::model::triage::{Priority, Sla, SlaClock};
+use crate::model::triage::{ClockState, Priority, Sla};
 
-use crate::model::{Issue, IssueStatus};
-use crate::text::human_duration;
+use crate::model::Issue;
 use crate::tui::app::App;
 use crate::tui::draw::{put, style_row};
 use crate::tui::layout::issue_rows;
@@ -155,39 +154,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `responds in 18m`, `resolve in 1d 3h`, `breached 2h ago`, `resolved 3d ago`.
+/// The running clock in words, coloured by how it stands.
 fn clock(app: &App, issue: &Issue, sla: &Sla) -> (String, Style) {
     let t = &app.theme;
-    match (issue.status, sla.running) {
-        (IssueStatus::Resolved, _) => {
-            let ago = issue
-                .resolved
-                .map(|r| human_duration(app.now - r))
-                .unwrap_or_default();
-            (format!("resolved {ago} ago"), t.dim)
-        }
-        (IssueStatus::Closed, _) => ("closed".into(), t.dim),
-        (_, Some((which, by))) => {
-            if sla.breached {
-                // The earliest deadline that passed is the one to say.
-                let deadline = if issue.status == IssueStatus::Open && app.now > sla.respond_by {
-                    sla.respond_by.min(by)
-                } else {
-                    by
-                };
-                (
-                    format!("breached {} ago", human_duration(app.now - deadline)),
-                    t.breached,
-                )
-            } else {
-                let verb = match which {
-                    SlaClock::Respond => "respond",
-                    SlaClock::Resolve => "resolve",
-                };
-                let style = if sla.at_risk { t.at_risk } else { Style::new() };
-                (format!("{verb} in {}", human_duration(by - app.now)), style)
-            }
-        }
-        (_, None) => (String::new(), Style::new()),
-    }
+    let (text, state) = sla.describe(issue, app.now);
+    let style = match state {
+        ClockState::Breached => t.breached,
+        ClockState::AtRisk => t.at_risk,
+        ClockState::Running => Style::new(),
+        ClockState::Stopped => t.dim,
+    };
+    (text, style)
 }

@@ -3,5 +3,6 @@
 pub mod board;
 pub mod details;
 pub mod explain;
+pub mod issue_details;
 pub mod issues;
 pub mod raci;

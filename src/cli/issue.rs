@@ -1,0 +1,271 @@
+//! `standup issue …`: raise, edit, acknowledge, resolve, close, reopen,
+//! escalate and list issues, with the same rules and words as the TUI.
+
+use anyhow::{Result, anyhow};
+use chrono::DateTime;
+use serde::Serialize;
+
+use super::args::IssueCommand;
+use super::{Outcome, Session, is_clear};
+use crate::cli::Cli;
+use crate::model::time::format_timestamp;
+use crate::model::{Action, Board, IssueEdit, IssueId, Level, NewIssue, TaskId, Timestamp};
+
+pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
+    let mut s = Session::open(cli)?;
+    match cmd {
+        IssueCommand::Add {
+            title,
+            impact,
+            urgency,
+            fields,
+        } => {
+            let new = NewIssue {
+                title: title.clone(),
+                detail: fields.detail.clone().unwrap_or_default(),
+                reporter: None,
+                parties: list(fields.parties.as_deref()),
+                owner: fields.owner.clone(),
+                impact: level(impact, "impact")?,
+                urgency: level(urgency, "urgency")?,
+                support: fields.support.clone().unwrap_or_default(),
+                proposal: fields.proposal.clone().unwrap_or_default(),
+                task: fields
+                    .task
+                    .as_deref()
+                    .map(str::parse::<TaskId>)
+                    .transpose()?,
+            };
+            let applied = s.apply(&Action::AddIssue(new))?;
+            let id: IssueId = applied.created.unwrap_or_default().parse()?;
+            // Deadlines set by hand go in as an edit, so the log shows them.
+            let edit = IssueEdit {
+                respond_by: moment(fields.respond_by.as_deref())?,
+                resolve_by: moment(fields.resolve_by.as_deref())?,
+                ..IssueEdit::default()
+            };
+            if edit != IssueEdit::default() {
+                s.apply(&Action::EditIssue { id, edit })?;
+            }
+            s.save()?;
+            let issue = &s.board.issues[&id];
+            println!(
+                "Raised {id} ({}) {}",
+                issue.priority().as_str(),
+                issue.title
+            );
+        }
+        IssueCommand::Edit {
+            id,
+            title,
+            impact,
+            urgency,
+            fields,
+        } => {
+            let id: IssueId = id.parse()?;
+            let edit = IssueEdit {
+                title: title.clone(),
+                detail: fields.detail.clone(),
+                owner: fields
+                    .owner
+                    .as_deref()
+                    .map(|o| (!is_clear(o)).then(|| o.to_string())),
+                parties: fields.parties.as_deref().map(|p| list(Some(p))),
+                impact: impact.as_deref().map(|l| level(l, "impact")).transpose()?,
+                urgency: urgency
+                    .as_deref()
+                    .map(|l| level(l, "urgency"))
+                    .transpose()?,
+                support: fields.support.clone(),
+                proposal: fields.proposal.clone(),
+                task: match fields.task.as_deref() {
+                    None => None,
+                    Some(t) if is_clear(t) => Some(None),
+                    Some(t) => Some(Some(t.parse::<TaskId>()?)),
+                },
+                respond_by: moment(fields.respond_by.as_deref())?,
+                resolve_by: moment(fields.resolve_by.as_deref())?,
+            };
+            s.apply(&Action::EditIssue { id, edit })?;
+            s.save()?;
+            println!("Edited {id}");
+        }
+        IssueCommand::Ack { id } => step(&mut s, Action::AcknowledgeIssue { id: id.parse()? })?,
+        IssueCommand::Resolve { id, note } => step(
+            &mut s,
+            Action::ResolveIssue {
+                id: id.parse()?,
+                note: note.clone(),
+            },
+        )?,
+        IssueCommand::Close { id } => step(&mut s, Action::CloseIssue { id: id.parse()? })?,
+        IssueCommand::Reopen { id } => step(&mut s, Action::ReopenIssue { id: id.parse()? })?,
+        IssueCommand::Escalate { id, reason } => {
+            let id: IssueId = id.parse()?;
+            s.apply(&Action::EscalateIssue {
+                id,
+                reason: reason.clone(),
+            })?;
+            s.save()?;
+            let issue = &s.board.issues[&id];
+            let who = s
+                .board
+                .accountable_for(issue)
+                .map(|p| format!("; {p} answers for it"))
+                .unwrap_or_default();
+            println!(
+                "Escalated {id}: urgency {}, now {}{who}",
+                issue.urgency.as_str(),
+                issue.priority().as_str()
+            );
+        }
+        IssueCommand::List {
+            open,
+            breached,
+            json,
+        } => {
+            let rows = rows(&s.board, s.now, *open, *breached);
+            if *json {
+                #[derive(Serialize)]
+                struct Out<'a> {
+                    issues: &'a [Row],
+                }
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&Out { issues: &rows }).unwrap_or_default()
+                );
+            } else {
+                print!("{}", table(&rows));
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// Applies a lifecycle step, saves, and says where the issue stands now.
+fn step(s: &mut Session, action: Action) -> Result<()> {
+    let summary = action.summary(&s.board);
+    s.apply(&action)?;
+    s.save()?;
+    let mut chars = summary.chars();
+    let said: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    println!("{said}");
+    Ok(())
+}
+
+fn level(text: &str, what: &str) -> Result<Level> {
+    Level::parse(text).ok_or_else(|| {
+        anyhow!(
+            "`{}` is not an {what} (use high, medium or low)",
+            text.trim()
+        )
+    })
+}
+
+fn list(text: Option<&str>) -> Vec<String> {
+    text.map(|t| {
+        t.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// A deadline typed on the command line: RFC 3339, or `-` to clear.
+fn moment(text: Option<&str>) -> Result<Option<Option<Timestamp>>> {
+    match text {
+        None => Ok(None),
+        Some(t) if is_clear(t) => Ok(Some(None)),
+        Some(t) => DateTime::parse_from_rfc3339(t.trim())
+            .map(|m| Some(Some(m)))
+            .map_err(|_| {
+                anyhow!(
+                    "`{}` is not a moment: use RFC 3339, like 2026-11-23T18:00:00+08:00",
+                    t.trim()
+                )
+            }),
+    }
+}
+
+/// An issue as `issue list --json` prints it.
+#[derive(Serialize)]
+struct Row {
+    id: IssueId,
+    title: String,
+    priority: &'static str,
+    status: &'static str,
+    impact: &'static str,
+    urgency: &'static str,
+    owner: Option<String>,
+    parties: Vec<String>,
+    support: String,
+    task: Option<TaskId>,
+    opened: String,
+    respond_by: String,
+    resolve_by: String,
+    breached: bool,
+    /// The running clock in words: `resolve in 1d 3h`, `breached 2h ago`.
+    clock: String,
+}
+
+/// The queue in the TUI's order: active first, by priority, then the
+/// deadline that comes first.
+fn rows(board: &Board, now: Timestamp, open: bool, breached: bool) -> Vec<Row> {
+    let mut rows: Vec<(bool, Timestamp, Row)> = board
+        .issues
+        .values()
+        .filter(|i| !open || i.status.is_active())
+        .filter_map(|i| {
+            let sla = i.sla(&board.settings.sla, now);
+            if breached && !sla.breached {
+                return None;
+            }
+            let deadline = sla.running.map_or(sla.resolve_by, |(_, by)| by);
+            let row = Row {
+                id: i.id,
+                title: i.title.clone(),
+                priority: sla.priority.as_str(),
+                status: i.status.as_str(),
+                impact: i.impact.as_str(),
+                urgency: i.urgency.as_str(),
+                owner: i.owner.clone(),
+                parties: i.parties.clone(),
+                support: i.support.clone(),
+                task: i.task,
+                opened: format_timestamp(&i.opened),
+                respond_by: format_timestamp(&sla.respond_by),
+                resolve_by: format_timestamp(&sla.resolve_by),
+                breached: sla.breached,
+                clock: sla.describe(i, now).0,
+            };
+            Some((!i.status.is_active(), deadline, row))
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.0, a.2.priority, a.1, a.2.id).cmp(&(b.0, b.2.priority, b.1, b.2.id)));
+    rows.into_iter().map(|(_, _, row)| row).collect()
+}
+
+fn table(rows: &[Row]) -> String {
+    if rows.is_empty() {
+        return "no issues\n".to_string();
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.priority.to_string(),
+                r.id.to_string(),
+                r.status.to_string(),
+                r.clock.clone(),
+                r.owner.clone().unwrap_or_default(),
+                r.title.clone(),
+            ]
+        })
+        .collect();
+    super::output::table(&["PRI", "ID", "STATUS", "CLOCK", "OWNER", "TITLE"], &cells)
+}

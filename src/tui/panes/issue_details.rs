@@ -1,0 +1,173 @@
+//! An issue's details (`Enter` in the queue): every field, its clocks, how
+//! long the response and the resolution took, the linked task and how it
+//! stands, and its timeline from the activity log.
+
+use ratatui::style::Style;
+
+use super::details::{Line, wrap};
+use crate::model::triage::ClockState;
+use crate::model::{IssueId, Timestamp};
+use crate::text::human_duration;
+use crate::tui::app::App;
+
+/// The details of issue `id` for a box `width` cells wide.
+pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
+    let t = &app.theme;
+    let board = &app.board;
+    let Some(issue) = board.issues.get(&id) else {
+        return vec![vec![(format!("{id} no longer exists"), t.dim)]];
+    };
+    let sla = issue.sla(&board.settings.sla, app.now);
+    let label = |name: &str| (format!("{name:<11}"), t.dim);
+    let party = |code: &str| {
+        board
+            .party(code)
+            .map_or(code.to_string(), |p| format!("{} ({code})", p.name))
+    };
+    let when = |at: Timestamp| at.format("%a %m-%d %H:%M").to_string();
+    let mut out: Vec<Line> = vec![
+        vec![
+            (format!("{} ", sla.priority.as_str()), t.title),
+            (format!("{id} "), t.dim),
+            (issue.title.clone(), t.title),
+        ],
+        Vec::new(),
+    ];
+    let (clock, state) = sla.describe(issue, app.now);
+    let clock_style = match state {
+        ClockState::Breached => t.breached,
+        ClockState::AtRisk => t.at_risk,
+        ClockState::Running => Style::new(),
+        ClockState::Stopped => t.dim,
+    };
+    out.push(vec![
+        label("Status"),
+        (issue.status.as_str().to_string(), Style::new()),
+        ("  ".into(), Style::new()),
+        (clock, clock_style),
+    ]);
+    out.push(vec![
+        label("Priority"),
+        (
+            format!(
+                "{} (impact {}, urgency {})",
+                sla.priority.as_str(),
+                issue.impact.as_str(),
+                issue.urgency.as_str()
+            ),
+            Style::new(),
+        ),
+    ]);
+    out.push(vec![
+        label("Owner"),
+        (
+            issue.owner.as_deref().map_or("—".into(), party),
+            Style::new(),
+        ),
+    ]);
+    if let Some(who) = board.accountable_for(issue) {
+        out.push(vec![label("Answers"), (party(&who), Style::new())]);
+    }
+    if !issue.parties.is_empty() {
+        let names: Vec<String> = issue.parties.iter().map(|p| party(p)).collect();
+        out.push(vec![label("Involved"), (names.join(", "), Style::new())]);
+    }
+    let set_by_hand = |hand: bool| if hand { " (set by hand)" } else { "" };
+    out.push(vec![
+        label("Respond by"),
+        (
+            format!(
+                "{}{}",
+                when(sla.respond_by),
+                set_by_hand(issue.respond_by.is_some())
+            ),
+            Style::new(),
+        ),
+    ]);
+    out.push(vec![
+        label("Resolve by"),
+        (
+            format!(
+                "{}{}",
+                when(sla.resolve_by),
+                set_by_hand(issue.resolve_by.is_some())
+            ),
+            Style::new(),
+        ),
+    ]);
+    if let Some(ack) = issue.acknowledged {
+        out.push(vec![
+            label("Responded"),
+            (
+                format!("in {}", human_duration(ack - issue.opened)),
+                Style::new(),
+            ),
+        ]);
+    }
+    if let Some(done) = issue.resolved {
+        let start = issue.reopened.unwrap_or(issue.opened);
+        out.push(vec![
+            label("Resolved"),
+            (format!("in {}", human_duration(done - start)), Style::new()),
+        ]);
+    }
+    if let Some(task) = issue.task {
+        let shown = match board.tasks.get(&task) {
+            Some(t) => {
+                let column = board
+                    .column(&t.column)
+                    .map_or(t.column.as_str(), |c| c.name.as_str());
+                let mut state = column.to_string();
+                if board.is_overdue(t, app.now.date_naive()) {
+                    state.push_str(", overdue");
+                }
+                if board.is_blocked(t) && !board.is_finished(t) {
+                    state.push_str(", blocked");
+                }
+                format!("{task} {} ({state})", t.title)
+            }
+            None => format!("{task} (deleted)"),
+        };
+        out.push(vec![label("Task"), (shown, Style::new())]);
+    }
+    for (name, text) in [
+        ("Detail", &issue.detail),
+        ("Support", &issue.support),
+        ("Proposal", &issue.proposal),
+        ("Resolution", &issue.resolution),
+    ] {
+        if text.is_empty() {
+            continue;
+        }
+        out.push(vec![label(name)]);
+        for line in wrap(text, width.saturating_sub(2).max(10)) {
+            out.push(vec![("  ".into(), Style::new()), (line, Style::new())]);
+        }
+    }
+    out.push(Vec::new());
+    out.push(vec![("Timeline".into(), t.heading)]);
+    let record = id.to_string();
+    for entry in board.log.iter().filter(|e| e.record == record) {
+        let what = match (&entry.field, &entry.from, &entry.to) {
+            (Some(field), from, to) => format!(
+                "{field}: {} → {}",
+                from.as_deref().unwrap_or("—"),
+                to.as_deref().unwrap_or("—")
+            ),
+            (None, _, Some(to)) if entry.what == crate::model::Event::Create => {
+                format!("opened: {to}")
+            }
+            (None, from, to) => format!(
+                "{}: {} → {}",
+                format!("{:?}", entry.what).to_lowercase(),
+                from.as_deref().unwrap_or("—"),
+                to.as_deref().unwrap_or("—")
+            ),
+        };
+        out.push(vec![
+            (format!("{} ", entry.at.format("%m-%d %H:%M")), t.dim),
+            (what, Style::new()),
+        ]);
+    }
+    out
+}

@@ -1,0 +1,347 @@
+//! The issue queue's rules: SLA clocks on a pinned clock, reopening,
+//! deadlines set by hand, escalation and edits, all undoable; and the
+//! `issue` commands.
+
+mod common;
+
+use chrono::DateTime;
+use predicates::prelude::*;
+use standup::model::{Action, Board, History, IssueEdit, IssueId, Level, NewIssue, Timestamp};
+
+use common::home::Home;
+
+fn at(hhmm: &str) -> Timestamp {
+    DateTime::parse_from_rfc3339(&format!("2026-11-23T{hhmm}:00+08:00")).expect("a time")
+}
+
+fn p1(board: &mut Board, when: Timestamp) -> IssueId {
+    let new = NewIssue {
+        title: "Checkout down".into(),
+        detail: String::new(),
+        reporter: None,
+        parties: Vec::new(),
+        owner: None,
+        impact: Level::High,
+        urgency: Level::High,
+        support: String::new(),
+        proposal: String::new(),
+        task: None,
+    };
+    board.apply(&Action::AddIssue(new), when).expect("added");
+    *board.issues.keys().next_back().expect("an issue")
+}
+
+fn breached(board: &Board, id: IssueId, now: Timestamp) -> bool {
+    board.issues[&id].sla(&board.settings.sla, now).breached
+}
+
+#[test]
+fn a_p1_breaches_its_response_then_its_resolution() {
+    let mut board = Board::new("SLA", "");
+    let id = p1(&mut board, at("10:00"));
+    assert!(!breached(&board, id, at("10:29")));
+    assert!(
+        breached(&board, id, at("10:31")),
+        "not acknowledged in 30 minutes"
+    );
+
+    let mut board = Board::new("SLA", "");
+    let id = p1(&mut board, at("10:00"));
+    board
+        .apply(&Action::AcknowledgeIssue { id }, at("10:20"))
+        .expect("acknowledged");
+    assert!(!breached(&board, id, at("10:31")));
+    assert!(!breached(&board, id, at("11:59")));
+    assert!(breached(&board, id, at("12:01")), "not resolved in 2 hours");
+}
+
+#[test]
+fn reopening_starts_a_new_resolution_cycle() {
+    let mut board = Board::new("SLA", "");
+    let id = p1(&mut board, at("10:00"));
+    board
+        .apply(&Action::AcknowledgeIssue { id }, at("10:10"))
+        .unwrap();
+    board
+        .apply(
+            &Action::ResolveIssue {
+                id,
+                note: "restarted".into(),
+            },
+            at("10:50"),
+        )
+        .unwrap();
+    assert!(
+        !breached(&board, id, at("15:00")),
+        "resolved: no clock runs"
+    );
+    board
+        .apply(&Action::ReopenIssue { id }, at("15:00"))
+        .unwrap();
+    let sla = board.issues[&id].sla(&board.settings.sla, at("15:30"));
+    assert_eq!(sla.resolve_by, at("17:00"), "two hours from the reopening");
+    assert!(!sla.breached);
+    assert!(breached(&board, id, at("17:01")));
+}
+
+#[test]
+fn a_deadline_set_by_hand_wins_over_the_target() {
+    let mut board = Board::new("SLA", "");
+    let id = p1(&mut board, at("10:00"));
+    let edit = IssueEdit {
+        respond_by: Some(Some(at("11:00"))),
+        ..IssueEdit::default()
+    };
+    board
+        .apply(&Action::EditIssue { id, edit }, at("10:05"))
+        .unwrap();
+    assert!(
+        !breached(&board, id, at("10:45")),
+        "the target alone would have breached"
+    );
+    assert!(breached(&board, id, at("11:01")));
+}
+
+#[test]
+fn escalating_raises_urgency_names_who_answers_and_undoes() {
+    let mut board = common::demo();
+    let original = board.clone();
+    let mut history = History::default();
+    // I-1 in the demo: find one below high urgency that is still active.
+    let id = *board
+        .issues
+        .values()
+        .find(|i| i.urgency != Level::High && i.status.is_active())
+        .map(|i| &i.id)
+        .expect("an issue to escalate");
+    let before = board.issues[&id].clone();
+    let escalate = Action::EscalateIssue {
+        id,
+        reason: "campaign starts Friday".into(),
+    };
+    history.apply(&mut board, &escalate, common::now()).unwrap();
+    let after = &board.issues[&id];
+    assert_eq!(Some(after.urgency), before.urgency.raised());
+    assert!(after.priority() < before.priority(), "more pressing");
+    let entry = board.log.last().expect("logged");
+    let who = board.accountable_for(after).expect("someone answers");
+    assert!(
+        entry.to.as_deref().unwrap_or("").contains(&who),
+        "{entry:?}"
+    );
+    assert!(
+        entry
+            .to
+            .as_deref()
+            .unwrap_or("")
+            .contains("campaign starts Friday")
+    );
+    // Without a reason it is refused; undo restores the exact board.
+    let bare = Action::EscalateIssue {
+        id,
+        reason: " ".into(),
+    };
+    assert!(board.apply(&bare, common::now()).is_err());
+    history.undo(&mut board);
+    assert_eq!(board, original);
+}
+
+#[test]
+fn the_accountable_party_comes_from_the_task_then_the_department() {
+    let mut board = common::demo();
+    let id = p1(&mut board, common::now());
+    // Applies an edit and says who answers for the issue afterwards.
+    let mut answers_after = |edit: IssueEdit| {
+        board
+            .apply(&Action::EditIssue { id, edit }, common::now())
+            .unwrap();
+        board.accountable_for(&board.issues[&id])
+    };
+    // Owned by Lin, who belongs to mkt, and linked to no task: mkt answers.
+    let lin = IssueEdit {
+        owner: Some(Some("lin".into())),
+        ..IssueEdit::default()
+    };
+    assert_eq!(answers_after(lin).as_deref(), Some("mkt"));
+    // Linked to T-1, whose A is prod: prod answers.
+    let linked = IssueEdit {
+        task: Some(Some("T-1".parse().unwrap())),
+        ..IssueEdit::default()
+    };
+    assert_eq!(answers_after(linked).as_deref(), Some("prod"));
+}
+
+#[test]
+fn issue_commands_raise_acknowledge_and_list_with_deadlines() {
+    let home = Home::new();
+    home.demo();
+    home.run(&[
+        "issue",
+        "add",
+        "Stock of SKU 12 will not last",
+        "--impact",
+        "high",
+        "--urgency",
+        "high",
+        "--owner",
+        "sales",
+        "--parties",
+        "tech,mkt",
+        "--support",
+        "two more pickers",
+    ])
+    .success()
+    .stdout(predicate::str::contains("I-6 (P1)"));
+    home.run(&["issue", "ack", "I-6"]).success();
+    let list = home.json(&["issue", "list", "--json"]);
+    let row = list["issues"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|i| i["id"] == "I-6")
+        .expect("I-6")
+        .clone();
+    assert_eq!(row["priority"], "P1");
+    assert_eq!(row["status"], "acknowledged");
+    assert_eq!(row["respond_by"], "2026-11-23T09:30:00+08:00");
+    assert_eq!(row["resolve_by"], "2026-11-23T11:00:00+08:00");
+    assert_eq!(row["breached"], false);
+    assert_eq!(row["owner"], "sales");
+    assert_eq!(row["parties"], serde_json::json!(["tech", "mkt"]));
+    assert_eq!(row["support"], "two more pickers");
+    // --breached lists only breached ones; the demo has one.
+    let breached = home.json(&["issue", "list", "--breached", "--json"]);
+    let rows = breached["issues"].as_array().expect("a list");
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["breached"] == true));
+    // Resolve, close, reopen; the text list shows the clock in words.
+    home.run(&["issue", "resolve", "I-6", "--note", "pickers hired"])
+        .success();
+    home.run(&["issue", "close", "I-6"]).success();
+    home.run(&["issue", "reopen", "I-6"]).success();
+    home.run(&["issue", "list", "--open"])
+        .success()
+        .stdout(predicate::str::contains("I-6"))
+        .stdout(predicate::str::contains("resolve in"));
+}
+
+#[test]
+fn bad_issue_input_names_the_problem_and_changes_nothing() {
+    let home = Home::new();
+    home.demo();
+    let before = std::fs::read(home.board()).unwrap();
+    home.run(&["issue", "add", "X", "--impact", "huge", "--urgency", "low"])
+        .code(2)
+        .stderr(predicate::str::contains("`huge` is not an impact"));
+    home.run(&[
+        "issue",
+        "add",
+        "X",
+        "--impact",
+        "low",
+        "--urgency",
+        "low",
+        "--owner",
+        "nobody",
+    ])
+    .code(2)
+    .stderr(predicate::str::contains("there is no party `nobody`"));
+    home.run(&["issue", "resolve", "I-99"])
+        .code(2)
+        .stderr(predicate::str::contains("there is no issue I-99"));
+    home.run(&["issue", "close", "I-1"]).success();
+    let closed = std::fs::read(home.board()).unwrap();
+    assert_ne!(closed, before);
+    home.run(&["issue", "resolve", "I-1"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "I-1 is closed: it cannot be resolved",
+        ));
+    assert_eq!(std::fs::read(home.board()).unwrap(), closed);
+}
+
+mod queue_keys {
+    use super::*;
+    use common::tui::{app, draw, press, text, type_text};
+    use standup::model::IssueStatus;
+
+    /// The issue under the cursor once the queue is open on `row`.
+    fn open_on(app: &mut standup::tui::App, row: usize) -> IssueId {
+        press(app, "3");
+        for _ in 0..row {
+            press(app, "j");
+        }
+        app.selected_issue().expect("an issue")
+    }
+
+    #[test]
+    fn the_lifecycle_runs_from_the_keyboard_and_undoes() {
+        let original = common::demo();
+        let mut app = app(original.clone());
+        let id = open_on(&mut app, 0);
+        let status = |app: &standup::tui::App| app.board.issues[&id].status;
+        if status(&app) == IssueStatus::Open {
+            press(&mut app, "a");
+            assert_eq!(status(&app), IssueStatus::Acknowledged);
+        }
+        press(&mut app, "r");
+        type_text(&mut app, "cache warmed");
+        press(&mut app, "<enter>");
+        assert_eq!(status(&app), IssueStatus::Resolved);
+        assert_eq!(app.board.issues[&id].resolution, "cache warmed");
+        // The queue re-sorts (resolved last): find it again to reopen.
+        let row = app.view.issues.iter().position(|i| *i == id).unwrap();
+        app.issues_state.row = row;
+        press(&mut app, "o");
+        assert!(status(&app).is_active());
+        assert!(app.board.issues[&id].reopened.is_some());
+        let row = app.view.issues.iter().position(|i| *i == id).unwrap();
+        app.issues_state.row = row;
+        press(&mut app, "O");
+        type_text(&mut app, "tech");
+        press(&mut app, "<enter>");
+        assert_eq!(app.board.issues[&id].owner.as_deref(), Some("tech"));
+        for _ in 0..6 {
+            press(&mut app, "u");
+        }
+        assert_eq!(app.board, original);
+    }
+
+    #[test]
+    fn escalating_asks_why_and_says_who_answers() {
+        let mut app = app(common::demo());
+        press(&mut app, "3");
+        let row = app
+            .view
+            .issues
+            .iter()
+            .position(|i| {
+                let issue = &app.board.issues[i];
+                issue.urgency != Level::High && issue.status.is_active()
+            })
+            .expect("one to escalate");
+        app.issues_state.row = row;
+        let id = app.selected_issue().unwrap();
+        press(&mut app, "E<enter>");
+        let screen = text(&draw(&mut app, 100, 30));
+        assert!(screen.contains("Give a reason for escalating"), "{screen}");
+        type_text(&mut app, "customers complain");
+        press(&mut app, "<enter>");
+        assert!(app.overlay.is_none());
+        let entry = app.board.log.last().unwrap();
+        assert_eq!(entry.record, id.to_string());
+        assert!(entry.to.as_deref().unwrap().contains("customers complain"));
+    }
+
+    #[test]
+    fn enter_shows_the_issue_with_its_clocks_and_timeline() {
+        let mut app = app(common::demo());
+        open_on(&mut app, 0);
+        press(&mut app, "<enter>");
+        let screen = text(&draw(&mut app, 100, 34));
+        insta::assert_snapshot!("issue_details", screen);
+        assert!(screen.contains("Respond by"));
+        assert!(screen.contains("Timeline"));
+        assert!(screen.contains("opened:"));
+    }
+}
