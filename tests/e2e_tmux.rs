@@ -358,3 +358,52 @@ fn a_burst_of_keys_on_a_large_board_loses_none_and_all_are_saved() {
     }
     assert_ne!(rows[40]["roles"]["d1"], "I");
 }
+
+#[test]
+fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let env = fresh_env(dir.path());
+    let shell = |args: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{env} {} {args}", binary()))
+            .output()
+            .expect("runs")
+    };
+    assert!(shell("demo").status.success());
+    let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 110, 32);
+    tmux.wait_for("Doing 5/5");
+    tmux.keys(&["3"]);
+    tmux.wait_for("Clock");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Raise an issue");
+    tmux.type_text("Payment gateway down");
+    tmux.keys(&["Tab", "h", "Tab", "h", "Tab"]);
+    tmux.type_text("tech");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Added I-6");
+    // The new issue is a P1, second after the breached one; the cursor is on it.
+    tmux.keys(&["a"]);
+    tmux.wait_for("Acknowledge I-6 · saved");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+
+    let list: serde_json::Value =
+        serde_json::from_slice(&shell("issue list --json").stdout).expect("JSON");
+    let row = list["issues"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|i| i["id"] == "I-6")
+        .expect("I-6 is there")
+        .clone();
+    assert_eq!(row["priority"], "P1");
+    assert_eq!(row["status"], "acknowledged");
+    assert_eq!(row["owner"], "tech");
+    // Opened at the pinned 09:00: respond in 30 minutes, resolve in 2 hours.
+    assert_eq!(row["respond_by"], "2026-11-23T09:30:00+08:00");
+    assert_eq!(row["resolve_by"], "2026-11-23T11:00:00+08:00");
+}

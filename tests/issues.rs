@@ -345,3 +345,60 @@ mod queue_keys {
         assert!(screen.contains("opened:"));
     }
 }
+
+mod issue_form {
+    use super::*;
+    use common::tui::{app, draw, press, text, type_text};
+
+    #[test]
+    fn n_raises_an_issue_with_every_field_and_e_edits_it() {
+        let mut app = app(common::demo());
+        press(&mut app, "3n");
+        type_text(&mut app, "支付页面超时 Checkout times out");
+        // Impact high, urgency high: the form shows P1 before saving.
+        press(&mut app, "<tab>h<tab>h<tab>");
+        type_text(&mut app, "tech");
+        press(&mut app, "<tab>");
+        type_text(&mut app, "prod, 市场部");
+        press(&mut app, "<tab>");
+        type_text(&mut app, "two engineers");
+        press(&mut app, "<tab><tab><tab>");
+        type_text(&mut app, "T-1");
+        let screen = text(&draw(&mut app, 100, 30));
+        insta::assert_snapshot!("issue_form", screen);
+        assert!(screen.contains("→ P1"), "{screen}");
+        press(&mut app, "<enter>");
+        let id = *app.board.issues.keys().next_back().unwrap();
+        let issue = &app.board.issues[&id];
+        assert_eq!(issue.title, "支付页面超时 Checkout times out");
+        assert_eq!(issue.priority(), standup::model::Priority::P1);
+        assert_eq!(issue.owner.as_deref(), Some("tech"));
+        assert_eq!(issue.parties, vec!["prod".to_string(), "mkt".to_string()]);
+        assert_eq!(issue.support, "two engineers");
+        assert_eq!(issue.task, Some("T-1".parse().unwrap()));
+        assert_eq!(app.selected_issue(), Some(id), "the cursor is on it");
+        // `e` edits it: urgency down to low makes it P3.
+        press(&mut app, "e<tab><tab>l<enter>");
+        assert_eq!(
+            app.board.issues[&id].priority(),
+            standup::model::Priority::P3
+        );
+    }
+
+    #[test]
+    fn a_bad_field_keeps_the_form_open_on_it() {
+        let mut app = app(common::demo());
+        press(&mut app, "3n<enter>");
+        let screen = text(&draw(&mut app, 100, 30));
+        assert!(screen.contains("an issue needs a title"), "{screen}");
+        type_text(&mut app, "Stock low");
+        for _ in 0..8 {
+            press(&mut app, "<tab>");
+        }
+        type_text(&mut app, "T-99");
+        press(&mut app, "<enter>");
+        let screen = text(&draw(&mut app, 100, 30));
+        assert!(screen.contains("there is no card T-99"), "{screen}");
+        assert_eq!(app.board.issues.len(), common::demo().issues.len());
+    }
+}

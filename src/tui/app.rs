@@ -226,7 +226,7 @@ impl App {
                 let changed = !applied.patch.is_noop(&self.board);
                 let mut text = capitalize(&label);
                 if let Some(created) = &applied.created
-                    && matches!(action, Action::AddTask(_))
+                    && matches!(action, Action::AddTask(_) | Action::AddIssue(_))
                 {
                     text = format!("Added {created}");
                 }

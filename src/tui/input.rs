@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Pane, Tone};
 use super::form::{FormOutcome, TaskForm, matching_columns, matching_parties};
+use super::issue_form::IssueForm;
 use super::keymap::Command;
 use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
 use crate::model::settings::RaciLimits;
@@ -38,6 +39,7 @@ impl App {
     pub fn handle_paste(&mut self, text: &str) {
         match &mut self.overlay {
             Some(Overlay::Form(form)) => form.paste(text),
+            Some(Overlay::IssueForm(form)) => form.paste(text),
             Some(Overlay::Prompt(prompt)) => {
                 prompt.line.insert(text);
                 prompt.choice = 0;
@@ -53,9 +55,12 @@ impl App {
     /// Submits an open card form if what it holds is valid: used when the
     /// app is about to exit, so that typed work is not thrown away.
     pub fn submit_open_form(&mut self) {
-        if let Some(Overlay::Form(form)) = &self.overlay
-            && let Ok(action) = form.to_action(&self.board, self.now.date_naive())
-        {
+        let action = match &self.overlay {
+            Some(Overlay::Form(form)) => form.to_action(&self.board, self.now.date_naive()).ok(),
+            Some(Overlay::IssueForm(form)) => form.to_action(&self.board).ok(),
+            _ => None,
+        };
+        if let Some(action) = action {
             self.overlay = None;
             self.perform(&action);
         }
@@ -94,6 +99,17 @@ impl App {
             Command::MoveCardUp => self.reorder_card(-1),
             Command::MoveCardDown => self.reorder_card(1),
             Command::Finish => self.finish_card(),
+            Command::NewCard if self.pane == Pane::Issues => {
+                self.overlay = Some(Overlay::IssueForm(Box::new(IssueForm::new_issue())));
+            }
+            Command::Edit if self.pane == Pane::Issues => {
+                if let Some(issue) = self
+                    .selected_issue()
+                    .and_then(|id| self.board.issues.get(&id))
+                {
+                    self.overlay = Some(Overlay::IssueForm(Box::new(IssueForm::edit(issue))));
+                }
+            }
             Command::NewCard => {
                 if let Some(col) = self.selected_column() {
                     self.overlay = Some(Overlay::Form(Box::new(TaskForm::new_card(&col.id))));
@@ -359,6 +375,14 @@ impl App {
         }
     }
 
+    /// After raising an issue, the queue's cursor goes to it.
+    fn select_issue_created(&mut self) {
+        let newest = self.board.issues.keys().next_back().copied();
+        if let Some(row) = newest.and_then(|id| self.view.issues.iter().position(|i| *i == id)) {
+            self.issues_state.row = row;
+        }
+    }
+
     /// Opens a prompt about the selected issue; `{id}` in the label is
     /// replaced by its id.
     fn issue_prompt(&mut self, purpose: fn(crate::model::IssueId) -> Purpose, label: &str) {
@@ -454,6 +478,25 @@ impl App {
                     self.quit = true;
                 }
             }
+            Overlay::IssueForm(mut form) => match form.handle_key(key, &self.board) {
+                FormOutcome::Continue => self.overlay = Some(Overlay::IssueForm(form)),
+                FormOutcome::Cancel => self.say(Tone::Info, "Cancelled"),
+                FormOutcome::Submit => match form.to_action(&self.board) {
+                    Ok(action) => {
+                        if self.perform(&action) {
+                            self.select_issue_created();
+                        } else {
+                            form.error = self.message.as_ref().map(|m| m.text.clone());
+                            self.overlay = Some(Overlay::IssueForm(form));
+                        }
+                    }
+                    Err((field, why)) => {
+                        form.focus = field;
+                        form.error = Some(why);
+                        self.overlay = Some(Overlay::IssueForm(form));
+                    }
+                },
+            },
             Overlay::Form(mut form) => match form.handle_key(key, &self.board) {
                 FormOutcome::Continue => self.overlay = Some(Overlay::Form(form)),
                 FormOutcome::Cancel => self.say(Tone::Info, "Cancelled"),

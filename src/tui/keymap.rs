@@ -97,10 +97,12 @@ impl Command {
             (Command::MoveCardUp, _) => "card up",
             (Command::MoveCardDown, _) => "card down",
             (Command::Finish, _) => "card to last column",
+            (Command::NewCard, Pane::Issues) => "raise an issue",
             (Command::NewCard, _) => "new card in this column",
             (Command::Details, Pane::Raci) => "explain row or party",
             (Command::Details, Pane::Issues) => "issue details and timeline",
             (Command::Details, _) => "card details and history",
+            (Command::Edit, Pane::Issues) => "edit the issue",
             (Command::Edit, _) => "edit the card",
             (Command::Delete, _) => "delete card (asks first)",
             (Command::Block, _) => "block (asks why)/unblock",
@@ -332,6 +334,8 @@ impl Default for Keymap {
         };
         bindings.extend([
             issues(Key::plain(K::Enter), Details),
+            issues(Key::plain(K::Char('n')), NewCard),
+            issues(Key::plain(K::Char('e')), Edit),
             issues(Key::plain(K::Char('a')), Acknowledge),
             issues(Key::plain(K::Char('r')), Resolve),
             issues(Key::plain(K::Char('c')), CloseIssue),

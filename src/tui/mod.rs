@@ -7,6 +7,7 @@ pub mod app;
 mod draw;
 pub mod form;
 mod input;
+pub mod issue_form;
 pub mod keymap;
 pub mod layout;
 pub mod line;

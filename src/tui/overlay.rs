@@ -3,6 +3,7 @@
 //! filter menu and the RACI explanations.
 
 use super::form::TaskForm;
+use super::issue_form::IssueForm;
 use super::line::LineEditor;
 use crate::model::{Action, IssueId, TaskId};
 
@@ -11,6 +12,7 @@ use crate::model::{Action, IssueId, TaskId};
 pub enum Overlay {
     Help,
     Form(Box<TaskForm>),
+    IssueForm(Box<IssueForm>),
     Prompt(Prompt),
     Confirm(Confirm),
     /// A card's details, scrolled by `scroll` lines.

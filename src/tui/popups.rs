@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::app::App;
 use super::draw::{put, put_spans, style_row};
 use super::form::{Field, TaskForm, matching_columns, matching_parties};
+use super::issue_form::{IssueField, IssueForm};
 use super::layout;
 use super::line::LineEditor;
 use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
@@ -21,6 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => {}
         Some(Overlay::Help) => help(app, area, buf),
         Some(Overlay::Form(form)) => task_form(app, form, area, buf),
+        Some(Overlay::IssueForm(form)) => issue_form(app, form, area, buf),
         Some(Overlay::Prompt(prompt)) => prompt_bar(app, prompt, area, buf),
         Some(Overlay::Confirm(confirm)) => question(app, confirm, area, buf),
         Some(Overlay::Details { task, scroll }) => {
@@ -499,4 +501,135 @@ fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     hint_line(app, inner, &[("any other key", "close")], buf);
+}
+
+fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let title = match form.target {
+        Some(id) => format!(" Edit {id} "),
+        None => " Raise an issue ".to_string(),
+    };
+    let h = IssueField::ALL.len() as u16 + 5;
+    let Some(inner) = boxed(area, 80, h, &title, buf) else {
+        return;
+    };
+    let label_w: u16 = 10;
+    let x0 = inner.x + 1 + label_w;
+    let full = inner.right().saturating_sub(x0 + 1);
+    let short = full.min(18);
+    let preview_x = x0 + short + 1;
+    let preview_w = usize::from(inner.right().saturating_sub(preview_x));
+    for (i, field) in IssueField::ALL.iter().enumerate() {
+        let y = inner.y + i as u16;
+        let focused = form.focus == *field;
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            y,
+            field.label(),
+            usize::from(label_w),
+            if focused { t.key } else { t.dim },
+        );
+        let line = |editor: &LineEditor, w: u16, buf: &mut Buffer| {
+            line_field(app, editor, inner, Rect::new(x0, y, w, 1), focused, buf)
+        };
+        let preview: Option<(String, Style)> = match field {
+            IssueField::Title => {
+                line(&form.title, full, buf);
+                None
+            }
+            IssueField::Support => {
+                line(&form.support, full, buf);
+                None
+            }
+            IssueField::Detail => {
+                line(&form.detail, full, buf);
+                None
+            }
+            IssueField::Proposal => {
+                line(&form.proposal, full, buf);
+                None
+            }
+            IssueField::Impact | IssueField::Urgency => {
+                let level = if *field == IssueField::Impact {
+                    form.impact
+                } else {
+                    form.urgency
+                };
+                let style = if focused { t.heading } else { Style::new() };
+                put(
+                    buf,
+                    inner,
+                    x0,
+                    y,
+                    &format!("‹ {} ›", level.as_str()),
+                    usize::from(short),
+                    style,
+                );
+                (*field == IssueField::Urgency).then(|| {
+                    (
+                        format!("→ {} (←→ or h m l)", form.priority().as_str()),
+                        t.title,
+                    )
+                })
+            }
+            IssueField::Owner => {
+                line(&form.owner, short, buf);
+                Some(match form.chosen_owner(&app.board) {
+                    Ok(None) => ("nobody (type to pick a party)".to_string(), t.dim),
+                    Ok(Some(code)) => {
+                        let name = app
+                            .board
+                            .party(&code)
+                            .map_or(code.as_str(), |p| p.name.as_str());
+                        (format!("→ {name} ({code})  ↑↓ to choose"), Style::new())
+                    }
+                    Err(e) => (e, t.error),
+                })
+            }
+            IssueField::Parties => {
+                line(&form.parties, short, buf);
+                Some(match form.chosen_parties(&app.board) {
+                    Ok(codes) if codes.is_empty() => ("none (mkt, tech)".to_string(), t.dim),
+                    Ok(codes) => (format!("→ {}", codes.join(", ")), Style::new()),
+                    Err(e) => (e, t.error),
+                })
+            }
+            IssueField::Task => {
+                line(&form.task, short, buf);
+                Some(match form.chosen_task(&app.board) {
+                    Ok(None) => ("none (a card id: T-4)".to_string(), t.dim),
+                    Ok(Some(id)) => (
+                        format!(
+                            "→ {}",
+                            app.board.tasks.get(&id).map_or("", |t| t.title.as_str())
+                        ),
+                        Style::new(),
+                    ),
+                    Err(e) => (e, t.error),
+                })
+            }
+        };
+        if let Some((text, style)) = preview {
+            put(buf, inner, preview_x, y, &text, preview_w, style);
+        }
+    }
+    if let Some(error) = &form.error {
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            inner.bottom().saturating_sub(2),
+            error,
+            usize::from(inner.width.saturating_sub(2)),
+            t.error,
+        );
+    }
+    hint_line(
+        app,
+        inner,
+        &[("Enter", "save"), ("Tab ↑↓", "field"), ("Esc", "cancel")],
+        buf,
+    );
 }

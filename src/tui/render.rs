@@ -193,6 +193,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key(Command::Undo), "undo"));
         }
         Pane::Issues => {
+            hints.push((key(Command::NewCard), "raise"));
             hints.push((key(Command::Details), "details"));
             hints.push((key(Command::Acknowledge), "ack"));
             hints.push((key(Command::Resolve), "resolve"));

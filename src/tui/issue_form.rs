@@ -1,0 +1,287 @@
+//! The issue form (`n` and `e` in the queue): every field of an issue on one
+//! screen. Impact and urgency are choices and the priority they make is
+//! shown as they change; the owner narrows the parties as it is typed; the
+//! involved parties and the linked task are checked as they are typed.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::form::{FormOutcome, matching_parties};
+use super::line::LineEditor;
+use crate::model::triage::Priority;
+use crate::model::{Action, Board, Issue, IssueEdit, IssueId, Level, NewIssue, TaskId};
+
+/// The form's fields, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueField {
+    Title,
+    Impact,
+    Urgency,
+    Owner,
+    Parties,
+    Support,
+    Detail,
+    Proposal,
+    Task,
+}
+
+impl IssueField {
+    pub const ALL: [IssueField; 9] = [
+        IssueField::Title,
+        IssueField::Impact,
+        IssueField::Urgency,
+        IssueField::Owner,
+        IssueField::Parties,
+        IssueField::Support,
+        IssueField::Detail,
+        IssueField::Proposal,
+        IssueField::Task,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            IssueField::Title => "Title",
+            IssueField::Impact => "Impact",
+            IssueField::Urgency => "Urgency",
+            IssueField::Owner => "Owner",
+            IssueField::Parties => "Involved",
+            IssueField::Support => "Support",
+            IssueField::Detail => "Detail",
+            IssueField::Proposal => "Proposal",
+            IssueField::Task => "Task",
+        }
+    }
+
+    fn step(self, delta: isize) -> IssueField {
+        let all = IssueField::ALL;
+        let i = all.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        all[((i + delta).rem_euclid(all.len() as isize)) as usize]
+    }
+}
+
+/// An issue being raised or edited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueForm {
+    /// The issue edited; `None` for a new one.
+    pub target: Option<IssueId>,
+    pub title: LineEditor,
+    pub impact: Level,
+    pub urgency: Level,
+    pub owner: LineEditor,
+    pub owner_choice: usize,
+    pub parties: LineEditor,
+    pub support: LineEditor,
+    pub detail: LineEditor,
+    pub proposal: LineEditor,
+    pub task: LineEditor,
+    pub focus: IssueField,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+}
+
+impl IssueForm {
+    /// An empty form; medium impact and urgency (P3) until chosen.
+    pub fn new_issue() -> IssueForm {
+        IssueForm {
+            target: None,
+            title: LineEditor::default(),
+            impact: Level::Medium,
+            urgency: Level::Medium,
+            owner: LineEditor::default(),
+            owner_choice: 0,
+            parties: LineEditor::default(),
+            support: LineEditor::default(),
+            detail: LineEditor::default(),
+            proposal: LineEditor::default(),
+            task: LineEditor::default(),
+            focus: IssueField::Title,
+            error: None,
+        }
+    }
+
+    /// A form holding an issue's fields.
+    pub fn edit(issue: &Issue) -> IssueForm {
+        IssueForm {
+            target: Some(issue.id),
+            title: LineEditor::new(&issue.title),
+            impact: issue.impact,
+            urgency: issue.urgency,
+            owner: LineEditor::new(issue.owner.as_deref().unwrap_or("")),
+            owner_choice: 0,
+            parties: LineEditor::new(&issue.parties.join(", ")),
+            support: LineEditor::new(&issue.support),
+            detail: LineEditor::new(&issue.detail),
+            proposal: LineEditor::new(&issue.proposal),
+            task: LineEditor::new(&issue.task.map(|t| t.to_string()).unwrap_or_default()),
+            focus: IssueField::Title,
+            error: None,
+        }
+    }
+
+    /// The priority impact and urgency make.
+    pub fn priority(&self) -> Priority {
+        Priority::of(self.impact, self.urgency)
+    }
+
+    fn focused_line(&mut self) -> Option<&mut LineEditor> {
+        match self.focus {
+            IssueField::Title => Some(&mut self.title),
+            IssueField::Owner => Some(&mut self.owner),
+            IssueField::Parties => Some(&mut self.parties),
+            IssueField::Support => Some(&mut self.support),
+            IssueField::Detail => Some(&mut self.detail),
+            IssueField::Proposal => Some(&mut self.proposal),
+            IssueField::Task => Some(&mut self.task),
+            IssueField::Impact | IssueField::Urgency => None,
+        }
+    }
+
+    /// Handles a key: `Enter` submits, `Esc` cancels, `Tab`/`↓` and
+    /// `Shift-Tab`/`↑` move (in the owner field `↑`/`↓` pick a party);
+    /// impact and urgency take `←`/`→`/Space or `h` `m` `l`.
+    pub fn handle_key(&mut self, key: &KeyEvent, board: &Board) -> FormOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        self.error = None;
+        match key.code {
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Enter => return FormOutcome::Submit,
+            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            KeyCode::Tab => self.focus = self.focus.step(1),
+            KeyCode::BackTab => self.focus = self.focus.step(-1),
+            KeyCode::Down | KeyCode::Up
+                if self.focus == IssueField::Owner && !self.owner.is_empty() =>
+            {
+                let n = matching_parties(board, &self.owner.text()).len().max(1);
+                self.owner_choice = if key.code == KeyCode::Down {
+                    (self.owner_choice + 1) % n
+                } else {
+                    (self.owner_choice + n - 1) % n
+                };
+            }
+            KeyCode::Down => self.focus = self.focus.step(1),
+            KeyCode::Up => self.focus = self.focus.step(-1),
+            _ if self.focus == IssueField::Impact => self.impact = level_key(self.impact, key),
+            _ if self.focus == IssueField::Urgency => self.urgency = level_key(self.urgency, key),
+            _ => {
+                let owner = self.focus == IssueField::Owner;
+                if let Some(line) = self.focused_line()
+                    && line.handle(key)
+                    && owner
+                {
+                    self.owner_choice = 0;
+                }
+            }
+        }
+        FormOutcome::Continue
+    }
+
+    /// Pasted text goes into the focused field.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(line) = self.focused_line() {
+            line.insert(text);
+        }
+    }
+
+    /// The owner chosen: `Ok(None)` for nobody.
+    pub fn chosen_owner(&self, board: &Board) -> Result<Option<String>, String> {
+        let text = self.owner.text();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let matches = matching_parties(board, &text);
+        matches
+            .get(self.owner_choice.min(matches.len().saturating_sub(1)))
+            .map(|p| Some(p.code.clone()))
+            .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+    }
+
+    /// The involved parties typed (codes or names, comma-separated), each
+    /// known to the board.
+    pub fn chosen_parties(&self, board: &Board) -> Result<Vec<String>, String> {
+        let mut codes = Vec::new();
+        for word in self
+            .parties
+            .text()
+            .split([',', '，'])
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            let code = board.resolve_party(word).map_err(|e| e.to_string())?;
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        Ok(codes)
+    }
+
+    /// The linked task typed, known to the board.
+    pub fn chosen_task(&self, board: &Board) -> Result<Option<TaskId>, String> {
+        let text = self.task.text();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let id: TaskId = text.trim().parse().map_err(|e| format!("{e}"))?;
+        if !board.tasks.contains_key(&id) {
+            return Err(format!("there is no card {id}"));
+        }
+        Ok(Some(id))
+    }
+
+    /// The action the form asks for, or the field at fault and why.
+    pub fn to_action(&self, board: &Board) -> Result<Action, (IssueField, String)> {
+        let title = self.title.text();
+        if title.trim().is_empty() {
+            return Err((IssueField::Title, "an issue needs a title".into()));
+        }
+        let owner = self
+            .chosen_owner(board)
+            .map_err(|e| (IssueField::Owner, e))?;
+        let parties = self
+            .chosen_parties(board)
+            .map_err(|e| (IssueField::Parties, e))?;
+        let task = self.chosen_task(board).map_err(|e| (IssueField::Task, e))?;
+        Ok(match self.target {
+            None => Action::AddIssue(NewIssue {
+                title,
+                detail: self.detail.text(),
+                reporter: None,
+                parties,
+                owner,
+                impact: self.impact,
+                urgency: self.urgency,
+                support: self.support.text(),
+                proposal: self.proposal.text(),
+                task,
+            }),
+            Some(id) => Action::EditIssue {
+                id,
+                edit: IssueEdit {
+                    title: Some(title),
+                    detail: Some(self.detail.text()),
+                    owner: Some(owner),
+                    parties: Some(parties),
+                    impact: Some(self.impact),
+                    urgency: Some(self.urgency),
+                    support: Some(self.support.text()),
+                    proposal: Some(self.proposal.text()),
+                    task: Some(task),
+                    respond_by: None,
+                    resolve_by: None,
+                },
+            },
+        })
+    }
+}
+
+/// A level choice: `←`/`→`/Space cycle; `h`, `m`, `l` pick.
+fn level_key(level: Level, key: &KeyEvent) -> Level {
+    const ORDER: [Level; 3] = [Level::Low, Level::Medium, Level::High];
+    let at = ORDER.iter().position(|l| *l == level).unwrap_or(1);
+    match key.code {
+        KeyCode::Right | KeyCode::Char(' ') => ORDER[(at + 1) % 3],
+        KeyCode::Left => ORDER[(at + 2) % 3],
+        KeyCode::Char('h' | 'H') => Level::High,
+        KeyCode::Char('m' | 'M') => Level::Medium,
+        KeyCode::Char('l' | 'L') => Level::Low,
+        _ => level,
+    }
+}
