@@ -402,3 +402,101 @@ mod issue_form {
         assert_eq!(app.board.issues.len(), common::demo().issues.len());
     }
 }
+
+mod queue_filters_and_targets {
+    use super::*;
+    use common::tui::{app, draw, press, text, type_text};
+
+    #[test]
+    fn the_queue_filters_by_state_owner_party_and_text() {
+        let mut app = app(common::demo());
+        press(&mut app, "3fo");
+        assert!(
+            app.view
+                .issues
+                .iter()
+                .all(|id| app.board.issues[id].status.is_active())
+        );
+        press(&mut app, "b");
+        let breached: Vec<IssueId> = app.view.issues.clone();
+        assert!(!breached.is_empty());
+        assert!(breached.iter().all(|id| {
+            app.board.issues[id]
+                .sla(&app.board.settings.sla, app.now)
+                .breached
+        }));
+        press(&mut app, "c");
+        assert_eq!(app.view.issues.len(), app.board.issues.len());
+        press(&mut app, "w");
+        type_text(&mut app, "sales");
+        press(&mut app, "<enter>");
+        assert!(
+            app.view
+                .issues
+                .iter()
+                .all(|id| app.board.issues[id].owner.as_deref() == Some("sales"))
+        );
+        let screen = text(&draw(&mut app, 110, 30));
+        assert!(screen.contains("Filter: owner Sales"), "{screen}");
+        press(&mut app, "<esc>/");
+        type_text(&mut app, "stock");
+        assert_eq!(app.view.issues.len(), 1, "filters as it is typed");
+        press(&mut app, "<enter><esc>");
+        assert_eq!(app.view.issues.len(), app.board.issues.len());
+    }
+
+    #[test]
+    fn sla_targets_are_set_from_the_queue_and_the_shell() {
+        let mut app = app(common::demo());
+        press(&mut app, "3S<c-u>");
+        type_text(&mut app, "15m/1h 2h/1d 1d/3d 3d/10d 1w/30d");
+        press(&mut app, "<enter>");
+        assert_eq!(app.board.settings.sla.p1.respond.minutes(), 15);
+        press(&mut app, "S<c-u>");
+        type_text(&mut app, "2h/1h 2h/1d 1d/3d 3d/10d 1w/30d");
+        press(&mut app, "<enter>");
+        let screen = text(&draw(&mut app, 110, 30));
+        assert!(
+            screen.contains("resolving cannot be due before responding"),
+            "{screen}"
+        );
+        press(&mut app, "<esc>u");
+        assert_eq!(app.board.settings.sla, common::demo().settings.sla);
+
+        let home = Home::new();
+        home.demo();
+        home.run(&["issue", "sla"])
+            .success()
+            .stdout(predicate::str::contains(
+                "P1  respond in 30m  resolve in 2h",
+            ));
+        home.run(&["issue", "sla", "15m/1h 2h/1d 1d/3d 3d/10d 1w/30d"])
+            .success()
+            .stdout(predicate::str::contains(
+                "P1  respond in 15m  resolve in 1h",
+            ));
+        home.run(&["issue", "sla", "15m/1h"])
+            .code(2)
+            .stderr(predicate::str::contains("give five respond/resolve pairs"));
+    }
+
+    #[test]
+    fn the_footer_counts_open_issues_and_the_last_30_days() {
+        let mut app = app(common::demo());
+        press(&mut app, "3");
+        let screen = text(&draw(&mut app, 120, 30));
+        let footer = screen
+            .lines()
+            .find(|l| l.starts_with("Open P1"))
+            .expect("a metrics line");
+        let m = standup::model::triage::metrics(&app.board, app.now);
+        assert!(footer.contains(&format!("P1 {}", m.open[0])), "{footer}");
+        assert!(footer.contains("last 30 days: answered in"), "{footer}");
+        let (within, all) = m.within_target;
+        assert!(all > 0);
+        assert!(
+            footer.contains(&format!("{within} of {all} within target")),
+            "{footer}"
+        );
+    }
+}

@@ -367,6 +367,11 @@ pub enum IssueCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Show the SLA targets, or set them: five respond/resolve pairs, P1
+    /// to P5, like "30m/2h 2h/1d 1d/3d 3d/10d 1w/30d".
+    Sla {
+        targets: Option<String>,
+    },
     /// The queue: by priority, then the nearest deadline.
     List {
         /// Only open and acknowledged issues.

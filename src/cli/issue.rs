@@ -9,6 +9,7 @@ use super::args::IssueCommand;
 use super::{Outcome, Session, is_clear};
 use crate::cli::Cli;
 use crate::model::time::format_timestamp;
+use crate::model::triage::Priority;
 use crate::model::{Action, Board, IssueEdit, IssueId, Level, NewIssue, TaskId, Timestamp};
 
 pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
@@ -118,6 +119,23 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
                 issue.urgency.as_str(),
                 issue.priority().as_str()
             );
+        }
+        IssueCommand::Sla { targets } => {
+            if let Some(text) = targets {
+                let targets = text.parse().map_err(|e: String| anyhow!(e))?;
+                s.apply(&Action::SetSlaTargets(targets))?;
+                s.save()?;
+            }
+            let sla = &s.board.settings.sla;
+            for p in Priority::ALL {
+                let t = sla.for_priority(p);
+                println!(
+                    "{}  respond in {:<4} resolve in {}",
+                    p.as_str(),
+                    t.respond.to_string(),
+                    t.resolve
+                );
+            }
         }
         IssueCommand::List {
             open,

@@ -12,9 +12,10 @@ use super::board::{
 use super::ids::{IssueId, TaskId};
 use super::patch::Patch;
 use super::raci::Role;
-use super::settings::RaciLimits;
+use super::settings::{RaciLimits, SlaTargets};
 use super::time::Timestamp;
 use super::triage::Level;
+use super::triage::Priority;
 
 /// Space left between neighbouring cards' ranks, so that a card can be put
 /// between two others many times before the column needs renumbering.
@@ -54,6 +55,8 @@ pub enum Action {
     },
     /// The thresholds the RACI check warns at.
     SetRaciLimits(RaciLimits),
+    /// The SLA targets for every priority.
+    SetSlaTargets(SlaTargets),
     AddColumn {
         name: String,
         wip: Option<u32>,
@@ -207,6 +210,10 @@ pub enum ActionError {
     BadPartyCode(String),
     #[error("party `{code}` {uses}")]
     PartyInUse { code: String, uses: String },
+    #[error(
+        "{0}: an SLA target must be longer than 0, and resolving cannot be due before responding"
+    )]
+    BadSlaTarget(&'static str),
     #[error("RACI limits must be 1 or more ({0} is 0)")]
     ZeroLimit(&'static str),
     #[error("a column named `{0}` exists already")]
@@ -335,6 +342,7 @@ impl Txn<'_> {
             Action::MoveParty { party, position } => self.move_party(party, *position),
             Action::RemoveParty { party, cascade } => self.remove_party(party, *cascade),
             Action::SetRaciLimits(limits) => self.set_raci_limits(*limits),
+            Action::SetSlaTargets(targets) => self.set_sla_targets(targets),
             Action::AddColumn { name, wip } => self.add_column(name, *wip),
             Action::SetWip { column, wip } => self.set_wip(column, *wip),
             Action::RenameColumn { column, name } => self.rename_column(column, name),
@@ -666,6 +674,31 @@ impl Txn<'_> {
             Some("settings.raci"),
             Some(old.to_string()),
             Some(limits.to_string()),
+        );
+        Ok(())
+    }
+
+    fn set_sla_targets(&mut self, targets: &SlaTargets) -> Result<(), ActionError> {
+        for priority in Priority::ALL {
+            let t = targets.for_priority(priority);
+            if t.respond.minutes() == 0 || t.resolve.minutes() < t.respond.minutes() {
+                return Err(ActionError::BadSlaTarget(priority.as_str()));
+            }
+        }
+        let old = self.board.settings.sla;
+        if old == *targets {
+            return Ok(());
+        }
+        if self.patch.settings.is_none() {
+            self.patch.settings = Some(Box::new(self.board.settings.clone()));
+        }
+        self.board.settings.sla = *targets;
+        self.log(
+            Event::Edit,
+            "board".into(),
+            Some("settings.sla"),
+            Some(old.to_string()),
+            Some(targets.to_string()),
         );
         Ok(())
     }

@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::board::{Board, Risk, Task};
+use super::board::{Board, Issue, Risk, Task};
+use super::time::Timestamp;
 
 /// A conjunction of conditions; the default lets every card through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,6 +76,79 @@ impl TaskFilter {
             if on {
                 parts.push(word.to_string());
             }
+        }
+        parts.join(" · ")
+    }
+}
+
+/// Which issues the queue shows; the default shows them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IssueFilter {
+    /// Words that must all appear in the id, title, detail or support.
+    pub text: String,
+    /// Open or acknowledged only.
+    pub active: bool,
+    /// Past a deadline only.
+    pub breached: bool,
+    /// A party code: the owner.
+    pub owner: Option<String>,
+    /// A party code: owner, reporter or involved.
+    pub party: Option<String>,
+}
+
+impl IssueFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == IssueFilter::default()
+    }
+
+    /// Whether `issue` passes every condition at `now`.
+    pub fn matches(&self, board: &Board, issue: &Issue, now: Timestamp) -> bool {
+        let named = |code: &String| {
+            issue.owner.as_ref() == Some(code)
+                || issue.reporter.as_ref() == Some(code)
+                || issue.parties.contains(code)
+        };
+        (!self.active || issue.status.is_active())
+            && (!self.breached || issue.sla(&board.settings.sla, now).breached)
+            && self
+                .owner
+                .as_ref()
+                .is_none_or(|o| issue.owner.as_ref() == Some(o))
+            && self.party.as_ref().is_none_or(named)
+            && self.matches_text(issue)
+    }
+
+    fn matches_text(&self, issue: &Issue) -> bool {
+        let id = issue.id.to_string().to_lowercase();
+        let haystack = format!("{} {} {}", issue.title, issue.detail, issue.support).to_lowercase();
+        self.text.split_whitespace().all(|word| {
+            let word = word.to_lowercase();
+            id == word || haystack.contains(&word)
+        })
+    }
+
+    /// The conditions in words, for the filter line.
+    pub fn describe(&self, board: &Board) -> String {
+        let name = |code: &str| {
+            board
+                .party(code)
+                .map_or(code.to_string(), |p| p.name.clone())
+        };
+        let mut parts = Vec::new();
+        if !self.text.trim().is_empty() {
+            parts.push(format!("\"{}\"", self.text.trim()));
+        }
+        if self.active {
+            parts.push("open".to_string());
+        }
+        if self.breached {
+            parts.push("breached".to_string());
+        }
+        if let Some(o) = &self.owner {
+            parts.push(format!("owner {}", name(o)));
+        }
+        if let Some(p) = &self.party {
+            parts.push(format!("involving {}", name(p)));
         }
         parts.join(" · ")
     }

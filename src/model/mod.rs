@@ -24,7 +24,7 @@ pub use action::{Action, ActionError, Applied, IssueEdit, NewIssue, NewTask, Tas
 pub use board::{
     Blocked, Board, Column, Event, Issue, IssueStatus, LogEntry, Party, PartyKind, Risk, Task,
 };
-pub use filter::TaskFilter;
+pub use filter::{IssueFilter, TaskFilter};
 pub use history::History;
 pub use ids::{IssueId, TaskId};
 pub use merge::{Merged, merge};

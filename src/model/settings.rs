@@ -119,6 +119,59 @@ impl SlaTargets {
     }
 }
 
+impl SlaTargets {
+    /// The target for one priority, to change it.
+    pub fn for_priority_mut(&mut self, p: Priority) -> &mut Target {
+        match p {
+            Priority::P1 => &mut self.p1,
+            Priority::P2 => &mut self.p2,
+            Priority::P3 => &mut self.p3,
+            Priority::P4 => &mut self.p4,
+            Priority::P5 => &mut self.p5,
+        }
+    }
+}
+
+impl fmt::Display for SlaTargets {
+    /// `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`: respond/resolve for P1 to P5,
+    /// the form [`SlaTargets::from_str`] reads.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pairs: Vec<String> = Priority::ALL
+            .iter()
+            .map(|p| {
+                let t = self.for_priority(*p);
+                format!("{}/{}", t.respond, t.resolve)
+            })
+            .collect();
+        f.write_str(&pairs.join(" "))
+    }
+}
+
+impl FromStr for SlaTargets {
+    type Err = String;
+
+    /// Five respond/resolve pairs, P1 first: `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let pairs: Vec<&str> = text.split_whitespace().collect();
+        if pairs.len() != 5 {
+            return Err(format!(
+                "give five respond/resolve pairs, P1 to P5, like `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`; got {}",
+                pairs.len()
+            ));
+        }
+        let mut targets = SlaTargets::default();
+        for (priority, pair) in Priority::ALL.iter().zip(pairs) {
+            let (respond, resolve) = pair
+                .split_once('/')
+                .ok_or_else(|| format!("{}: `{pair}` is not respond/resolve", priority.as_str()))?;
+            let target = targets.for_priority_mut(*priority);
+            target.respond = respond.parse().map_err(|e: BadSpan| e.to_string())?;
+            target.resolve = resolve.parse().map_err(|e: BadSpan| e.to_string())?;
+        }
+        Ok(targets)
+    }
+}
+
 impl Default for SlaTargets {
     fn default() -> Self {
         const H: u32 = 60;

@@ -25,6 +25,7 @@ impl Action {
             Action::MoveParty { party: p, .. } => format!("move party {}", party(p)),
             Action::RemoveParty { party: p, .. } => format!("remove party {}", party(p)),
             Action::SetRaciLimits(limits) => format!("set RACI limits to {limits}"),
+            Action::SetSlaTargets(targets) => format!("set SLA targets to {targets}"),
             Action::AddColumn { name, .. } => format!("add column {name}"),
             Action::SetWip { column: c, wip } => match wip {
                 Some(n) => format!("set {}'s WIP limit to {n}", column(c)),

@@ -57,6 +57,14 @@ pub enum Priority {
 }
 
 impl Priority {
+    pub const ALL: [Priority; 5] = [
+        Priority::P1,
+        Priority::P2,
+        Priority::P3,
+        Priority::P4,
+        Priority::P5,
+    ];
+
     /// The ITIL matrix: high/high is P1, low/low is P5, one step per level.
     pub fn of(impact: Level, urgency: Level) -> Priority {
         let rank = |l: Level| match l {
@@ -248,4 +256,51 @@ mod tests {
         assert_eq!(Level::parse("l"), Some(Low));
         assert_eq!(Level::parse("urgent"), None);
     }
+}
+
+/// The queue over the last 30 days, for the footer: what is open now, and
+/// how fast issues opened in the window were answered and resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Metrics {
+    /// Open or acknowledged now, by priority (P1 first).
+    pub open: [usize; 5],
+    pub mean_to_acknowledge: Option<Duration>,
+    pub mean_to_resolve: Option<Duration>,
+    /// Resolved in the window: (within target, all).
+    pub within_target: (usize, usize),
+}
+
+/// See [`Metrics`].
+pub fn metrics(board: &super::board::Board, now: Timestamp) -> Metrics {
+    let mut m = Metrics::default();
+    let since = now - Duration::days(30);
+    let (mut ack_sum, mut ack_n) = (Duration::zero(), 0i32);
+    let (mut res_sum, mut res_n) = (Duration::zero(), 0i32);
+    for issue in board.issues.values() {
+        let sla = issue.sla(&board.settings.sla, now);
+        if issue.status.is_active() {
+            m.open[Priority::ALL
+                .iter()
+                .position(|p| *p == sla.priority)
+                .unwrap_or(4)] += 1;
+        }
+        if issue.opened < since {
+            continue;
+        }
+        if let Some(ack) = issue.acknowledged {
+            ack_sum += ack - issue.opened;
+            ack_n += 1;
+        }
+        if let Some(done) = issue.resolved {
+            res_sum += done - issue.reopened.unwrap_or(issue.opened);
+            res_n += 1;
+            m.within_target.1 += 1;
+            if done <= sla.resolve_by {
+                m.within_target.0 += 1;
+            }
+        }
+    }
+    m.mean_to_acknowledge = (ack_n > 0).then(|| ack_sum / ack_n);
+    m.mean_to_resolve = (res_n > 0).then(|| res_sum / res_n);
+    m
 }

@@ -13,7 +13,9 @@ use super::layout;
 use super::overlay::Overlay;
 use super::theme::Theme;
 use super::view::View;
-use crate::model::{Action, Board, History, Merged, Patch, TaskFilter, TaskId, Timestamp};
+use crate::model::{
+    Action, Board, History, IssueFilter, Merged, Patch, TaskFilter, TaskId, Timestamp,
+};
 
 /// The panes, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,6 +144,8 @@ pub struct App {
     pub history: History,
     /// Which cards the board pane shows.
     pub filter: TaskFilter,
+    /// Which issues the queue shows.
+    pub issue_filter: IssueFilter,
     /// Whether the board is grouped into swimlanes by owner.
     pub lanes: bool,
     pub view: View,
@@ -173,6 +177,7 @@ impl App {
             save_state: SaveState::Clean,
             history: History::default(),
             filter: TaskFilter::default(),
+            issue_filter: IssueFilter::default(),
             lanes: false,
             view,
             panel: None,
@@ -204,6 +209,7 @@ impl App {
         self.now = now;
         if recount {
             self.view.alerts = self.board.alerts(now);
+            self.view.metrics = crate::model::triage::metrics(&self.board, now);
         }
     }
 
@@ -382,13 +388,29 @@ impl App {
     fn view_after(&mut self, before: &Patch, follow: Option<TaskId>) {
         self.view
             .after_change(&self.board, self.now, &self.filter, self.lanes, before);
+        self.filter_issues();
         self.select(follow);
     }
 
     /// Rebuilds the view and selects `follow` if it is still shown.
     pub fn refresh_following(&mut self, follow: Option<TaskId>) {
         self.view = View::build(&self.board, self.now, &self.filter, self.lanes);
+        self.filter_issues();
         self.select(follow);
+    }
+
+    /// Keeps the queue to the issues the issue filter lets through.
+    fn filter_issues(&mut self) {
+        if self.issue_filter.is_empty() {
+            return;
+        }
+        let (board, now, filter) = (&self.board, self.now, &self.issue_filter);
+        self.view.issues.retain(|id| {
+            board
+                .issues
+                .get(id)
+                .is_some_and(|i| filter.matches(board, i, now))
+        });
     }
 
     /// Selects `follow` on the board pane if it is shown; keeps the
@@ -534,10 +556,11 @@ impl App {
         // Issues.
         let i = &mut self.issues_state;
         i.row = i.row.min(self.view.issues.len().saturating_sub(1));
+        let filter_line = u16::from(!self.issue_filter.is_empty() && body.height >= 3);
         i.first_row = scroll_to(
             i.first_row,
             i.row,
-            layout::issue_rows(body.height),
+            layout::issue_rows(body.height - filter_line),
             self.view.issues.len(),
         );
         self.prepare_panel(areas.panel);

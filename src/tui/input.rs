@@ -10,7 +10,7 @@ use super::issue_form::IssueForm;
 use super::keymap::Command;
 use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
 use crate::model::settings::RaciLimits;
-use crate::model::{Action, TaskFilter};
+use crate::model::{Action, IssueFilter, TaskFilter};
 use crate::text::fit;
 
 impl App {
@@ -43,10 +43,8 @@ impl App {
             Some(Overlay::Prompt(prompt)) => {
                 prompt.line.insert(text);
                 prompt.choice = 0;
-                if prompt.purpose == Purpose::FilterText {
-                    self.filter.text = prompt.line.text();
-                    self.refresh();
-                }
+                let (purpose, typed) = (prompt.purpose.clone(), prompt.line.text());
+                self.live_filter(&purpose, typed);
             }
             _ => {}
         }
@@ -72,6 +70,24 @@ impl App {
                 self.quit = true;
             }
             Command::Help => self.overlay = Some(Overlay::Help),
+            Command::Cancel if self.pane == Pane::Issues => {
+                if !self.issue_filter.is_empty() {
+                    self.issue_filter = IssueFilter::default();
+                    self.refresh();
+                    self.say(Tone::Info, "Filter cleared");
+                }
+            }
+            Command::Filter if self.pane == Pane::Issues => {
+                let text = self.issue_filter.text.clone();
+                self.overlay = Some(Overlay::Prompt(Prompt::new(
+                    Purpose::IssueText,
+                    "Filter issues:".into(),
+                    &text,
+                )));
+            }
+            Command::FilterMenu if self.pane == Pane::Issues => {
+                self.overlay = Some(Overlay::IssueFilterMenu)
+            }
             Command::Cancel => {
                 if matches!(self.pane, Pane::Board | Pane::Raci) && !self.filter.is_empty() {
                     self.filter = TaskFilter::default();
@@ -255,6 +271,14 @@ impl App {
                 self.issue_prompt(Purpose::IssueOwner, "New owner of {id} (empty: nobody):")
             }
             Command::Escalate => self.issue_prompt(Purpose::Escalate, "Escalate {id}, because:"),
+            Command::SlaTargets => {
+                let prompt = Prompt::new(
+                    Purpose::SlaTargets,
+                    "SLA respond/resolve, P1 to P5:".into(),
+                    &self.board.settings.sla.to_string(),
+                );
+                self.overlay = Some(Overlay::Prompt(prompt));
+            }
             Command::RaciLimits => {
                 let limits = self.board.settings.raci;
                 let prompt = Prompt::new(
@@ -542,6 +566,7 @@ impl App {
                 _ => {}
             },
             Overlay::FilterMenu => self.filter_menu_key(key),
+            Overlay::IssueFilterMenu => self.issue_filter_menu_key(key),
             Overlay::Explain { subject, scroll } => {
                 let scroll = match key.code {
                     KeyCode::Down | KeyCode::Char('j') => scroll + 1,
@@ -554,6 +579,55 @@ impl App {
                 self.overlay = Some(Overlay::Explain { subject, scroll });
             }
         }
+    }
+
+    /// A filter prompt's text applies as it is typed (and its old text
+    /// again on `Esc`).
+    fn live_filter(&mut self, purpose: &Purpose, text: String) {
+        match purpose {
+            Purpose::FilterText => self.filter.text = text,
+            Purpose::IssueText => self.issue_filter.text = text,
+            _ => return,
+        }
+        self.refresh();
+    }
+
+    /// The queue's filter menu: toggles stay open, pickers open a prompt.
+    fn issue_filter_menu_key(&mut self, key: &KeyEvent) {
+        let f = &mut self.issue_filter;
+        let mut open_prompt = None;
+        match key.code {
+            KeyCode::Char('t' | '/') => {
+                open_prompt = Some(Prompt::new(
+                    Purpose::IssueText,
+                    "Filter issues:".into(),
+                    &f.text,
+                ))
+            }
+            KeyCode::Char('w') => {
+                open_prompt = Some(Prompt::new(
+                    Purpose::IssueOwnerFilter,
+                    "Owner (empty: anyone):".into(),
+                    "",
+                ))
+            }
+            KeyCode::Char('p') => {
+                open_prompt = Some(Prompt::new(
+                    Purpose::IssuePartyFilter,
+                    "Involving (empty: anyone):".into(),
+                    "",
+                ))
+            }
+            KeyCode::Char('o') => f.active = !f.active,
+            KeyCode::Char('b') => f.breached = !f.breached,
+            KeyCode::Char('c') => *f = IssueFilter::default(),
+            _ => return,
+        }
+        self.overlay = Some(match open_prompt {
+            Some(prompt) => Overlay::Prompt(prompt),
+            None => Overlay::IssueFilterMenu,
+        });
+        self.refresh();
     }
 
     fn filter_menu_key(&mut self, key: &KeyEvent) {
@@ -598,10 +672,7 @@ impl App {
     fn prompt_key(&mut self, mut prompt: Prompt, key: &KeyEvent) {
         match key.code {
             KeyCode::Esc => {
-                if prompt.purpose == Purpose::FilterText {
-                    self.filter.text = prompt.previous.clone();
-                    self.refresh();
-                }
+                self.live_filter(&prompt.purpose, prompt.previous.clone());
                 self.say(Tone::Info, "Cancelled");
             }
             KeyCode::Enter => {
@@ -613,7 +684,11 @@ impl App {
             KeyCode::Down | KeyCode::Up
                 if matches!(
                     prompt.purpose,
-                    Purpose::FilterOwner | Purpose::FilterColumn | Purpose::IssueOwner(_)
+                    Purpose::FilterOwner
+                        | Purpose::FilterColumn
+                        | Purpose::IssueOwner(_)
+                        | Purpose::IssueOwnerFilter
+                        | Purpose::IssuePartyFilter
                 ) =>
             {
                 let text = prompt.line.text();
@@ -634,10 +709,7 @@ impl App {
                 if prompt.line.handle(key) {
                     prompt.choice = 0;
                     prompt.error = None;
-                    if prompt.purpose == Purpose::FilterText {
-                        self.filter.text = prompt.line.text();
-                        self.refresh();
-                    }
+                    self.live_filter(&prompt.purpose, prompt.line.text());
                 }
                 self.overlay = Some(Overlay::Prompt(prompt));
             }
@@ -648,7 +720,25 @@ impl App {
     fn answer(&mut self, prompt: &Prompt) -> Result<(), String> {
         let text = prompt.line.text();
         let action = match &prompt.purpose {
-            Purpose::FilterText => return Ok(()),
+            Purpose::FilterText | Purpose::IssueText => return Ok(()),
+            Purpose::IssueOwnerFilter | Purpose::IssuePartyFilter => {
+                let chosen = if text.trim().is_empty() {
+                    None
+                } else {
+                    let matches = matching_parties(&self.board, &text);
+                    let party = matches
+                        .get(prompt.choice.min(matches.len().saturating_sub(1)))
+                        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))?;
+                    Some(party.code.clone())
+                };
+                if prompt.purpose == Purpose::IssueOwnerFilter {
+                    self.issue_filter.owner = chosen;
+                } else {
+                    self.issue_filter.party = chosen;
+                }
+                self.refresh();
+                return Ok(());
+            }
             Purpose::FilterOwner => {
                 if text.trim().is_empty() {
                     self.filter.owner = None;
@@ -689,6 +779,7 @@ impl App {
                 name: text.clone(),
             },
             Purpose::RaciLimits => Action::SetRaciLimits(text.parse::<RaciLimits>()?),
+            Purpose::SlaTargets => Action::SetSlaTargets(text.parse()?),
             Purpose::Resolve(id) => Action::ResolveIssue {
                 id: *id,
                 note: text.clone(),

@@ -60,6 +60,7 @@ pub enum Command {
     Reopen,
     SetIssueOwner,
     Escalate,
+    SlaTargets,
 }
 
 impl Command {
@@ -88,8 +89,7 @@ impl Command {
             (Command::Bottom, _) => "last",
             (Command::PageUp, _) => "page up",
             (Command::PageDown, _) => "page down",
-            (Command::Cancel, Pane::Board | Pane::Raci) => "cancel, clear the filter",
-            (Command::Cancel, _) => "cancel",
+            (Command::Cancel, _) => "cancel, clear the filter",
             (Command::Undo, _) => "undo the last change",
             (Command::Redo, _) => "redo what was undone",
             (Command::MoveCardLeft, _) => "card to previous column",
@@ -107,6 +107,7 @@ impl Command {
             (Command::Delete, _) => "delete card (asks first)",
             (Command::Block, _) => "block (asks why)/unblock",
             (Command::Filter, _) => "filter by text",
+            (Command::FilterMenu, Pane::Issues) => "filters: open, breached, owner…",
             (Command::FilterMenu, _) => "filters: owner, column…",
             (Command::Lanes, _) => "swimlanes by owner on/off",
             (Command::AddColumn, _) => "add a column",
@@ -133,6 +134,7 @@ impl Command {
             (Command::Reopen, _) => "reopen (new resolution clock)",
             (Command::SetIssueOwner, _) => "change the owner",
             (Command::Escalate, _) => "escalate (asks why)",
+            (Command::SlaTargets, _) => "SLA targets per priority",
         }
     }
 }
@@ -342,6 +344,9 @@ impl Default for Keymap {
             issues(Key::plain(K::Char('o')), Reopen),
             issues(Key::plain(K::Char('O')), SetIssueOwner),
             issues(Key::plain(K::Char('E')), Escalate),
+            issues(Key::plain(K::Char('S')), SlaTargets),
+            issues(Key::plain(K::Char('/')), Filter),
+            issues(Key::plain(K::Char('f')), FilterMenu),
         ]);
         Keymap { bindings }
     }

@@ -210,5 +210,9 @@ pub fn raci_first_party(body_width: u16, widths: &[u16], first: usize, selected:
 
 /// Issue rows visible: the body less the column header line.
 pub fn issue_rows(body_height: u16) -> usize {
-    usize::from(body_height.saturating_sub(1)).max(1)
+    let footer = u16::from(body_height >= ISSUE_METRICS_MIN_HEIGHT);
+    usize::from(body_height.saturating_sub(1 + footer)).max(1)
 }
+
+/// From this body height on, the queue ends with its 30-day metrics line.
+pub const ISSUE_METRICS_MIN_HEIGHT: u16 = 5;

@@ -21,6 +21,8 @@ pub enum Overlay {
         scroll: usize,
     },
     FilterMenu,
+    /// The issue queue's filters.
+    IssueFilterMenu,
     /// The RACI pane's explanations, scrolled by `scroll` lines.
     Explain {
         subject: Subject,
@@ -66,6 +68,13 @@ pub enum Purpose {
     IssueOwner(IssueId),
     /// Why the issue is escalated.
     Escalate(IssueId),
+    SlaTargets,
+    /// Text the issues must contain (applied as it is typed).
+    IssueText,
+    /// The owner whose issues to show (a party picker).
+    IssueOwnerFilter,
+    /// A party the issues must name (a party picker).
+    IssuePartyFilter,
 }
 
 /// A one-line question with an editor for the answer.

@@ -46,6 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
         Some(Overlay::FilterMenu) => filter_menu(app, area, buf),
+        Some(Overlay::IssueFilterMenu) => issue_filter_menu(app, area, buf),
         Some(Overlay::Explain { subject, scroll }) => {
             let title = match subject {
                 Subject::Task(_) => " RACI rules ",
@@ -452,11 +453,7 @@ fn question(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
 }
 
 fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
     let f = &app.filter;
-    let Some(inner) = boxed(area, 40, 10, " Filter cards ", buf) else {
-        return;
-    };
     let on = |b: bool| if b { "on" } else { "off" }.to_string();
     let owner = f
         .owner
@@ -486,6 +483,15 @@ fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
         ("r", "at risk", on(f.at_risk)),
         ("c", "clear all", String::new()),
     ];
+    menu(app, area, " Filter cards ", &rows, buf);
+}
+
+/// A menu of toggles and pickers: key, what, and its current state.
+fn menu(app: &App, area: Rect, title: &str, rows: &[(&str, &str, String)], buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(inner) = boxed(area, 40, rows.len() as u16 + 3, title, buf) else {
+        return;
+    };
     for (i, (key, what, state)) in rows.iter().enumerate() {
         let y = inner.y + i as u16;
         put(buf, inner, inner.x + 1, y, key, 2, t.key);
@@ -632,4 +638,28 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
         &[("Enter", "save"), ("Tab ↑↓", "field"), ("Esc", "cancel")],
         buf,
     );
+}
+
+fn issue_filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
+    let f = &app.issue_filter;
+    let on = |b: bool| if b { "on" } else { "off" }.to_string();
+    let party = |code: &Option<String>| {
+        code.as_deref()
+            .map(|c| app.board.party(c).map_or(c.to_string(), |p| p.name.clone()))
+            .unwrap_or_else(|| "anyone".into())
+    };
+    let text = if f.text.is_empty() {
+        "—".to_string()
+    } else {
+        format!("\"{}\"", f.text)
+    };
+    let rows = [
+        ("t", "text", text),
+        ("o", "open only", on(f.active)),
+        ("b", "breached", on(f.breached)),
+        ("w", "owner", party(&f.owner)),
+        ("p", "involving", party(&f.party)),
+        ("c", "clear all", String::new()),
+    ];
+    menu(app, area, " Filter issues ", &rows, buf);
 }

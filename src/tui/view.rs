@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::model::raci::{self, Load, Rule};
 use crate::model::status::Alerts;
+use crate::model::triage::{self, Metrics};
 use crate::model::{Board, IssueId, Patch, Priority, TaskFilter, TaskId, Timestamp};
 
 /// One swimlane: the cards of one owner (or of nobody), per column.
@@ -43,6 +44,8 @@ pub struct View {
     /// Issues: active first, by priority, then nearest deadline.
     pub issues: Vec<IssueId>,
     pub alerts: Alerts,
+    /// The queue's 30-day metrics for its footer.
+    pub metrics: Metrics,
 }
 
 impl View {
@@ -162,6 +165,7 @@ impl View {
             loads,
             issues: issues.into_iter().map(|(_, _, _, id)| id).collect(),
             alerts: board.alerts(now),
+            metrics: triage::metrics(board, now),
         }
     }
 

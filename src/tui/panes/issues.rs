@@ -8,22 +8,47 @@ use ratatui::style::Style;
 use crate::model::triage::{ClockState, Priority, Sla};
 
 use crate::model::Issue;
+use crate::text::human_duration;
 use crate::tui::app::App;
-use crate::tui::draw::{put, style_row};
-use crate::tui::layout::issue_rows;
+use crate::tui::draw::{put, put_spans, style_row};
+use crate::tui::layout::{ISSUE_METRICS_MIN_HEIGHT, issue_rows};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }
     let t = &app.theme;
+    // A filter line on top while a filter is on.
+    let area = if !app.issue_filter.is_empty() && area.height >= 3 {
+        let spans = vec![
+            (" Filter: ".to_string(), t.key),
+            (app.issue_filter.describe(&app.board), t.message),
+            (
+                format!(
+                    "  {} of {} issues",
+                    app.view.issues.len(),
+                    app.board.issues.len()
+                ),
+                t.dim,
+            ),
+            ("  Esc clears".to_string(), t.dim),
+        ];
+        put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
+        Rect::new(area.x, area.y + 1, area.width, area.height - 1)
+    } else {
+        area
+    };
     if app.view.issues.is_empty() {
         put(
             buf,
             area,
             area.x + 2,
             area.y + 1,
-            "No problems raised on this board.",
+            if app.board.issues.is_empty() {
+                "No problems raised on this board. Press n to raise one."
+            } else {
+                "No issue passes the filter (Esc clears it)."
+            },
             usize::from(area.width),
             t.dim,
         );
@@ -152,6 +177,51 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             style_row(buf, area, area.x, y, area.width, t.selected);
         }
     }
+    if area.height >= ISSUE_METRICS_MIN_HEIGHT {
+        metrics_line(app, area, buf);
+    }
+}
+
+/// `Open P1 1 · P2 1 · … · 30 days: answered in 1h 20m, resolved in 2d 3h,
+/// 3 of 4 within target`.
+fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let m = &app.view.metrics;
+    let mut spans = vec![("Open ".to_string(), t.dim)];
+    for (i, p) in Priority::ALL.iter().enumerate() {
+        let style = match (p, m.open[i]) {
+            (_, 0) => t.dim,
+            (Priority::P1, _) => t.error,
+            (Priority::P2, _) => t.warning,
+            _ => Style::new(),
+        };
+        let sep = if i == 0 { "" } else { " · " };
+        spans.push((format!("{sep}{} {}", p.as_str(), m.open[i]), style));
+    }
+    spans.push(("   last 30 days: ".into(), t.dim));
+    let mean = |d: Option<chrono::Duration>| d.map_or("—".to_string(), human_duration);
+    spans.push((
+        format!(
+            "answered in {}, resolved in {}",
+            mean(m.mean_to_acknowledge),
+            mean(m.mean_to_resolve)
+        ),
+        Style::new(),
+    ));
+    let (within, all) = m.within_target;
+    if all > 0 {
+        let style = if within == all { t.ok } else { t.warning };
+        spans.push((", ".into(), Style::new()));
+        spans.push((format!("{within} of {all} within target"), style));
+    }
+    put_spans(
+        buf,
+        area,
+        area.x,
+        area.bottom() - 1,
+        &spans,
+        usize::from(area.width),
+    );
 }
 
 /// The running clock in words, coloured by how it stands.
