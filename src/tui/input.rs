@@ -595,76 +595,81 @@ impl App {
     /// The queue's filter menu: toggles stay open, pickers open a prompt.
     fn issue_filter_menu_key(&mut self, key: &KeyEvent) {
         let f = &mut self.issue_filter;
-        let mut open_prompt = None;
-        match key.code {
+        let picker = match key.code {
             KeyCode::Char('t' | '/') => {
-                open_prompt = Some(Prompt::new(
-                    Purpose::IssueText,
-                    "Filter issues:".into(),
-                    &f.text,
-                ))
+                Some((Purpose::IssueText, "Filter issues:", f.text.clone()))
             }
-            KeyCode::Char('w') => {
-                open_prompt = Some(Prompt::new(
-                    Purpose::IssueOwnerFilter,
-                    "Owner (empty: anyone):".into(),
-                    "",
-                ))
+            KeyCode::Char('w') => Some((
+                Purpose::IssueOwnerFilter,
+                "Owner (empty: anyone):",
+                String::new(),
+            )),
+            KeyCode::Char('p') => Some((
+                Purpose::IssuePartyFilter,
+                "Involving (empty: anyone):",
+                String::new(),
+            )),
+            KeyCode::Char('o') => {
+                f.active = !f.active;
+                None
             }
-            KeyCode::Char('p') => {
-                open_prompt = Some(Prompt::new(
-                    Purpose::IssuePartyFilter,
-                    "Involving (empty: anyone):".into(),
-                    "",
-                ))
+            KeyCode::Char('b') => {
+                f.breached = !f.breached;
+                None
             }
-            KeyCode::Char('o') => f.active = !f.active,
-            KeyCode::Char('b') => f.breached = !f.breached,
-            KeyCode::Char('c') => *f = IssueFilter::default(),
+            KeyCode::Char('c') => {
+                *f = IssueFilter::default();
+                None
+            }
             _ => return,
-        }
-        self.overlay = Some(match open_prompt {
-            Some(prompt) => Overlay::Prompt(prompt),
-            None => Overlay::IssueFilterMenu,
-        });
-        self.refresh();
+        };
+        self.after_menu_key(picker, Overlay::IssueFilterMenu);
     }
 
+    /// The board's filter menu: toggles stay open, pickers open a prompt.
     fn filter_menu_key(&mut self, key: &KeyEvent) {
         let f = &mut self.filter;
-        let mut open_prompt = None;
-        match key.code {
+        let picker = match key.code {
             KeyCode::Char('t' | '/') => {
-                open_prompt = Some(Prompt::new(
-                    Purpose::FilterText,
-                    "Filter cards:".into(),
-                    &f.text,
-                ))
+                Some((Purpose::FilterText, "Filter cards:", f.text.clone()))
             }
-            KeyCode::Char('o') => {
-                open_prompt = Some(Prompt::new(
-                    Purpose::FilterOwner,
-                    "Owner (empty: anyone):".into(),
-                    "",
-                ))
-            }
+            KeyCode::Char('o') => Some((
+                Purpose::FilterOwner,
+                "Owner (empty: anyone):",
+                String::new(),
+            )),
             KeyCode::Char('l') => {
-                open_prompt = Some(Prompt::new(
-                    Purpose::FilterColumn,
-                    "Column (empty: any):".into(),
-                    "",
-                ))
+                Some((Purpose::FilterColumn, "Column (empty: any):", String::new()))
             }
-            KeyCode::Char('d') => f.overdue = !f.overdue,
-            KeyCode::Char('b') => f.blocked = !f.blocked,
-            KeyCode::Char('r') => f.at_risk = !f.at_risk,
-            KeyCode::Char('c') => *f = TaskFilter::default(),
+            KeyCode::Char('d') => {
+                f.overdue = !f.overdue;
+                None
+            }
+            KeyCode::Char('b') => {
+                f.blocked = !f.blocked;
+                None
+            }
+            KeyCode::Char('r') => {
+                f.at_risk = !f.at_risk;
+                None
+            }
+            KeyCode::Char('c') => {
+                *f = TaskFilter::default();
+                None
+            }
             _ => return,
-        }
-        // Toggles keep the menu open, so several can be set in a row.
-        self.overlay = Some(match open_prompt {
-            Some(prompt) => Overlay::Prompt(prompt),
-            None => Overlay::FilterMenu,
+        };
+        self.after_menu_key(picker, Overlay::FilterMenu);
+    }
+
+    /// After a filter menu key: a picker's prompt opens, or (after a
+    /// toggle) the menu stays open so several can be set in a row.
+    fn after_menu_key(&mut self, picker: Option<(Purpose, &str, String)>, menu: Overlay) {
+        self.overlay = Some(match picker {
+            Some((purpose, label, text)) => {
+                Overlay::Prompt(Prompt::new(purpose, label.into(), &text))
+            }
+            None => menu,
         });
         self.refresh();
     }
