@@ -500,3 +500,72 @@ mod queue_filters_and_targets {
         );
     }
 }
+
+mod deadlines_and_clocks {
+    use super::*;
+    use common::tui::{app, draw, marked, press, type_text};
+
+    #[test]
+    fn a_deadline_typed_in_the_form_overrides_the_target() {
+        let mut app = app(common::demo());
+        press(&mut app, "3n");
+        type_text(&mut app, "Courier strike");
+        for _ in 0..9 {
+            press(&mut app, "<tab>");
+        }
+        type_text(&mut app, "+4h");
+        press(&mut app, "<tab>");
+        type_text(&mut app, "fri");
+        press(&mut app, "<enter>");
+        let id = *app.board.issues.keys().next_back().unwrap();
+        let issue = &app.board.issues[&id];
+        assert_eq!(issue.respond_by, Some(at("13:00")), "four hours from 09:00");
+        assert_eq!(
+            issue.resolve_by.map(|m| m.to_rfc3339()).as_deref(),
+            Some("2026-11-27T18:00:00+08:00")
+        );
+        // Two steps: raised, then given its deadlines; both undo.
+        press(&mut app, "uu");
+        assert_eq!(app.board, common::demo());
+        // Nonsense keeps the form open on the field.
+        press(&mut app, "n");
+        type_text(&mut app, "X");
+        for _ in 0..9 {
+            press(&mut app, "<tab>");
+        }
+        type_text(&mut app, "someday");
+        press(&mut app, "<enter>");
+        assert!(app.overlay.is_some());
+        let screen = common::tui::text(&draw(&mut app, 100, 30));
+        assert!(screen.contains("`someday` is not a moment"), "{screen}");
+    }
+
+    #[test]
+    fn every_clock_state_has_its_colour() {
+        let mut board = common::demo();
+        // One in the last quarter of its resolution target: acknowledged P1
+        // opened 1h40m ago resolves in 20m of 2h.
+        let id = p1(&mut board, common::now() - chrono::Duration::minutes(100));
+        board
+            .apply(&Action::AcknowledgeIssue { id }, common::now())
+            .unwrap();
+        let mut app = app(board);
+        // The cursor on the last row, so the others show their colours.
+        press(&mut app, "3G");
+        let screen = marked(&draw(&mut app, 100, 14));
+        insta::assert_snapshot!("queue_clock_states", screen);
+        let mark_under = |needle: &str| {
+            let lines: Vec<&str> = screen.lines().collect();
+            let at = lines.iter().position(|l| l.contains(needle)).expect(needle);
+            let col = lines[at].find(needle).unwrap_or(0);
+            let chars: Vec<char> = lines[at].chars().collect();
+            let col = lines[at][..col].chars().count().min(chars.len());
+            lines
+                .get(at + 1)
+                .and_then(|m| m.chars().nth(col))
+                .unwrap_or(' ')
+        };
+        assert_eq!(mark_under("breached 30m"), 'E', "breached is red");
+        assert_eq!(mark_under("resolve in 20m"), 'W', "last quarter is yellow");
+    }
+}

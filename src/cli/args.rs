@@ -309,10 +309,12 @@ pub struct IssueFields {
     /// A task it blocks or belongs to (`-` clears on edit).
     #[arg(long, allow_hyphen_values = true)]
     pub task: Option<String>,
-    /// Respond by this moment (RFC 3339) instead of the SLA target (`-` clears on edit).
+    /// Respond by this moment instead of the SLA target: 18:00, +2h,
+    /// 2026-11-25 10:00, fri, or RFC 3339 (`-` clears on edit).
     #[arg(long, allow_hyphen_values = true)]
     pub respond_by: Option<String>,
-    /// Resolve by this moment (RFC 3339) instead of the SLA target (`-` clears on edit).
+    /// Resolve by this moment instead of the SLA target (as --respond-by;
+    /// `-` clears on edit).
     #[arg(long, allow_hyphen_values = true)]
     pub resolve_by: Option<String>,
 }

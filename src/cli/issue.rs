@@ -2,7 +2,6 @@
 //! escalate and list issues, with the same rules and words as the TUI.
 
 use anyhow::{Result, anyhow};
-use chrono::DateTime;
 use serde::Serialize;
 
 use super::args::IssueCommand;
@@ -41,8 +40,8 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             let id: IssueId = applied.created.unwrap_or_default().parse()?;
             // Deadlines set by hand go in as an edit, so the log shows them.
             let edit = IssueEdit {
-                respond_by: moment(fields.respond_by.as_deref())?,
-                resolve_by: moment(fields.resolve_by.as_deref())?,
+                respond_by: moment(fields.respond_by.as_deref(), s.now)?,
+                resolve_by: moment(fields.resolve_by.as_deref(), s.now)?,
                 ..IssueEdit::default()
             };
             if edit != IssueEdit::default() {
@@ -84,8 +83,8 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
                     Some(t) if is_clear(t) => Some(None),
                     Some(t) => Some(Some(t.parse::<TaskId>()?)),
                 },
-                respond_by: moment(fields.respond_by.as_deref())?,
-                resolve_by: moment(fields.resolve_by.as_deref())?,
+                respond_by: moment(fields.respond_by.as_deref(), s.now)?,
+                resolve_by: moment(fields.resolve_by.as_deref(), s.now)?,
             };
             s.apply(&Action::EditIssue { id, edit })?;
             s.save()?;
@@ -194,19 +193,15 @@ fn list(text: Option<&str>) -> Vec<String> {
     .unwrap_or_default()
 }
 
-/// A deadline typed on the command line: RFC 3339, or `-` to clear.
-fn moment(text: Option<&str>) -> Result<Option<Option<Timestamp>>> {
+/// A deadline typed on the command line (see
+/// [`crate::model::dates::parse_moment`]), or `-` to clear.
+fn moment(text: Option<&str>, now: Timestamp) -> Result<Option<Option<Timestamp>>> {
     match text {
         None => Ok(None),
         Some(t) if is_clear(t) => Ok(Some(None)),
-        Some(t) => DateTime::parse_from_rfc3339(t.trim())
+        Some(t) => crate::model::dates::parse_moment(t, now)
             .map(|m| Some(Some(m)))
-            .map_err(|_| {
-                anyhow!(
-                    "`{}` is not a moment: use RFC 3339, like 2026-11-23T18:00:00+08:00",
-                    t.trim()
-                )
-            }),
+            .map_err(|e| anyhow!(e)),
     }
 }
 

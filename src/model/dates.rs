@@ -1,7 +1,10 @@
 //! Due dates as people type them: `2026-12-01`, `today`, `tomorrow`, `+3d`,
 //! `+2w`, `fri`.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
+
+use super::settings::Span;
+use super::time::Timestamp;
 
 /// Why a date was not understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -191,5 +194,64 @@ mod tests {
         ] {
             assert!(parse_date(text, today).is_err(), "{text}");
         }
+    }
+}
+
+/// Reads a moment as people type a deadline, in the offset of `now`:
+/// RFC 3339; `YYYY-MM-DD HH:MM`; `HH:MM` (today); `+30m`, `+2h`, `+1d`
+/// (from now); or a date as [`parse_date`] reads it, meaning the end of
+/// that working day (18:00).
+pub fn parse_moment(text: &str, now: Timestamp) -> Result<Timestamp, String> {
+    let t = text.trim();
+    let bad =
+        || format!("`{t}` is not a moment (use 18:00, 2026-11-25 18:00, +2h, fri, or RFC 3339)");
+    if let Ok(m) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Ok(m);
+    }
+    let at = |date: NaiveDate, time: NaiveTime| {
+        now.offset()
+            .from_local_datetime(&date.and_time(time))
+            .single()
+            .ok_or_else(bad)
+    };
+    if let Some(rest) = t.strip_prefix('+')
+        && let Ok(span) = rest.parse::<Span>()
+    {
+        return Ok(now + Duration::minutes(i64::from(span.minutes())));
+    }
+    if let Ok(time) = NaiveTime::parse_from_str(t, "%H:%M") {
+        return at(now.date_naive(), time);
+    }
+    if let Some((day, time)) = t.rsplit_once(' ')
+        && let Ok(time) = NaiveTime::parse_from_str(time, "%H:%M")
+    {
+        let date = parse_date(day, now.date_naive()).map_err(|_| bad())?;
+        return at(date, time);
+    }
+    let date = parse_date(t, now.date_naive()).map_err(|_| bad())?;
+    at(date, NaiveTime::from_hms_opt(18, 0, 0).ok_or_else(bad)?)
+}
+
+#[cfg(test)]
+mod moment_tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_read_as_people_type_them() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00+08:00").unwrap();
+        let read = |t: &str| parse_moment(t, now).map(|m| m.to_rfc3339());
+        assert_eq!(read("+2h").unwrap(), "2026-11-23T11:00:00+08:00");
+        assert_eq!(read("18:30").unwrap(), "2026-11-23T18:30:00+08:00");
+        assert_eq!(
+            read("2026-11-25 10:00").unwrap(),
+            "2026-11-25T10:00:00+08:00"
+        );
+        assert_eq!(read("fri").unwrap(), "2026-11-27T18:00:00+08:00");
+        assert_eq!(
+            read("2026-11-24T12:00:00Z").unwrap(),
+            "2026-11-24T12:00:00+00:00"
+        );
+        assert!(read("25:00").is_err());
+        assert!(read("someday").unwrap_err().contains("not a moment"));
     }
 }

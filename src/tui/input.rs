@@ -53,14 +53,19 @@ impl App {
     /// Submits an open card form if what it holds is valid: used when the
     /// app is about to exit, so that typed work is not thrown away.
     pub fn submit_open_form(&mut self) {
-        let action = match &self.overlay {
-            Some(Overlay::Form(form)) => form.to_action(&self.board, self.now.date_naive()).ok(),
-            Some(Overlay::IssueForm(form)) => form.to_action(&self.board).ok(),
+        let actions = match &self.overlay {
+            Some(Overlay::Form(form)) => form
+                .to_action(&self.board, self.now.date_naive())
+                .ok()
+                .map(|a| vec![a]),
+            Some(Overlay::IssueForm(form)) => form.to_actions(&self.board, self.now).ok(),
             _ => None,
         };
-        if let Some(action) = action {
+        if let Some(actions) = actions {
             self.overlay = None;
-            self.perform(&action);
+            for action in &actions {
+                self.perform(action);
+            }
         }
     }
 
@@ -505,10 +510,13 @@ impl App {
             Overlay::IssueForm(mut form) => match form.handle_key(key, &self.board) {
                 FormOutcome::Continue => self.overlay = Some(Overlay::IssueForm(form)),
                 FormOutcome::Cancel => self.say(Tone::Info, "Cancelled"),
-                FormOutcome::Submit => match form.to_action(&self.board) {
-                    Ok(action) => {
-                        if self.perform(&action) {
-                            self.select_issue_created();
+                FormOutcome::Submit => match form.to_actions(&self.board, self.now) {
+                    Ok(actions) => {
+                        let raised = form.target.is_none();
+                        if actions.iter().all(|a| self.perform(a)) {
+                            if raised {
+                                self.select_issue_created();
+                            }
                         } else {
                             form.error = self.message.as_ref().map(|m| m.text.clone());
                             self.overlay = Some(Overlay::IssueForm(form));

@@ -7,8 +7,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::form::{FormOutcome, matching_parties};
 use super::line::LineEditor;
+use crate::model::dates::parse_moment;
 use crate::model::triage::Priority;
-use crate::model::{Action, Board, Issue, IssueEdit, IssueId, Level, NewIssue, TaskId};
+use crate::model::{Action, Board, Issue, IssueEdit, IssueId, Level, NewIssue, TaskId, Timestamp};
 
 /// The form's fields, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,10 +23,12 @@ pub enum IssueField {
     Detail,
     Proposal,
     Task,
+    RespondBy,
+    ResolveBy,
 }
 
 impl IssueField {
-    pub const ALL: [IssueField; 9] = [
+    pub const ALL: [IssueField; 11] = [
         IssueField::Title,
         IssueField::Impact,
         IssueField::Urgency,
@@ -35,6 +38,8 @@ impl IssueField {
         IssueField::Detail,
         IssueField::Proposal,
         IssueField::Task,
+        IssueField::RespondBy,
+        IssueField::ResolveBy,
     ];
 
     pub fn label(self) -> &'static str {
@@ -48,6 +53,8 @@ impl IssueField {
             IssueField::Detail => "Detail",
             IssueField::Proposal => "Proposal",
             IssueField::Task => "Task",
+            IssueField::RespondBy => "Respond by",
+            IssueField::ResolveBy => "Resolve by",
         }
     }
 
@@ -73,6 +80,9 @@ pub struct IssueForm {
     pub detail: LineEditor,
     pub proposal: LineEditor,
     pub task: LineEditor,
+    /// Deadlines typed by hand; empty follows the SLA target.
+    pub respond_by: LineEditor,
+    pub resolve_by: LineEditor,
     pub focus: IssueField,
     /// Why the last submit was refused.
     pub error: Option<String>,
@@ -93,6 +103,8 @@ impl IssueForm {
             detail: LineEditor::default(),
             proposal: LineEditor::default(),
             task: LineEditor::default(),
+            respond_by: LineEditor::default(),
+            resolve_by: LineEditor::default(),
             focus: IssueField::Title,
             error: None,
         }
@@ -112,6 +124,8 @@ impl IssueForm {
             detail: LineEditor::new(&issue.detail),
             proposal: LineEditor::new(&issue.proposal),
             task: LineEditor::new(&issue.task.map(|t| t.to_string()).unwrap_or_default()),
+            respond_by: LineEditor::new(&moment_text(issue.respond_by)),
+            resolve_by: LineEditor::new(&moment_text(issue.resolve_by)),
             focus: IssueField::Title,
             error: None,
         }
@@ -131,6 +145,8 @@ impl IssueForm {
             IssueField::Detail => Some(&mut self.detail),
             IssueField::Proposal => Some(&mut self.proposal),
             IssueField::Task => Some(&mut self.task),
+            IssueField::RespondBy => Some(&mut self.respond_by),
+            IssueField::ResolveBy => Some(&mut self.resolve_by),
             IssueField::Impact | IssueField::Urgency => None,
         }
     }
@@ -226,8 +242,27 @@ impl IssueForm {
         Ok(Some(id))
     }
 
-    /// The action the form asks for, or the field at fault and why.
-    pub fn to_action(&self, board: &Board) -> Result<Action, (IssueField, String)> {
+    /// A deadline field's moment: `Ok(None)` when empty (the SLA target).
+    pub fn deadline(&self, field: IssueField, now: Timestamp) -> Result<Option<Timestamp>, String> {
+        let line = if field == IssueField::RespondBy {
+            &self.respond_by
+        } else {
+            &self.resolve_by
+        };
+        let text = line.text();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_moment(&text, now).map(Some)
+    }
+
+    /// The actions the form asks for (a new issue with deadlines typed by
+    /// hand is raised, then given them), or the field at fault and why.
+    pub fn to_actions(
+        &self,
+        board: &Board,
+        now: Timestamp,
+    ) -> Result<Vec<Action>, (IssueField, String)> {
         let title = self.title.text();
         if title.trim().is_empty() {
             return Err((IssueField::Title, "an issue needs a title".into()));
@@ -239,20 +274,42 @@ impl IssueForm {
             .chosen_parties(board)
             .map_err(|e| (IssueField::Parties, e))?;
         let task = self.chosen_task(board).map_err(|e| (IssueField::Task, e))?;
+        let respond_by = self
+            .deadline(IssueField::RespondBy, now)
+            .map_err(|e| (IssueField::RespondBy, e))?;
+        let resolve_by = self
+            .deadline(IssueField::ResolveBy, now)
+            .map_err(|e| (IssueField::ResolveBy, e))?;
         Ok(match self.target {
-            None => Action::AddIssue(NewIssue {
-                title,
-                detail: self.detail.text(),
-                reporter: None,
-                parties,
-                owner,
-                impact: self.impact,
-                urgency: self.urgency,
-                support: self.support.text(),
-                proposal: self.proposal.text(),
-                task,
-            }),
-            Some(id) => Action::EditIssue {
+            None => {
+                let raise = Action::AddIssue(NewIssue {
+                    title,
+                    detail: self.detail.text(),
+                    reporter: None,
+                    parties,
+                    owner,
+                    impact: self.impact,
+                    urgency: self.urgency,
+                    support: self.support.text(),
+                    proposal: self.proposal.text(),
+                    task,
+                });
+                let mut actions = vec![raise];
+                if respond_by.is_some() || resolve_by.is_some() {
+                    // Deadlines set by hand go in as an edit of the new issue,
+                    // so the log shows them like any later change.
+                    actions.push(Action::EditIssue {
+                        id: board.next_issue_id(),
+                        edit: IssueEdit {
+                            respond_by: respond_by.map(Some),
+                            resolve_by: resolve_by.map(Some),
+                            ..IssueEdit::default()
+                        },
+                    });
+                }
+                actions
+            }
+            Some(id) => vec![Action::EditIssue {
                 id,
                 edit: IssueEdit {
                     title: Some(title),
@@ -264,10 +321,10 @@ impl IssueForm {
                     support: Some(self.support.text()),
                     proposal: Some(self.proposal.text()),
                     task: Some(task),
-                    respond_by: None,
-                    resolve_by: None,
+                    respond_by: Some(respond_by),
+                    resolve_by: Some(resolve_by),
                 },
-            },
+            }],
         })
     }
 }
@@ -284,4 +341,11 @@ fn level_key(level: Level, key: &KeyEvent) -> Level {
         KeyCode::Char('l' | 'L') => Level::Low,
         _ => level,
     }
+}
+
+/// A hand-set deadline as the form shows it for editing.
+fn moment_text(moment: Option<Timestamp>) -> String {
+    moment
+        .map(|m| m.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
 }

@@ -602,6 +602,19 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
                     Err(e) => (e, t.error),
                 })
             }
+            IssueField::RespondBy | IssueField::ResolveBy => {
+                let editor = if *field == IssueField::RespondBy {
+                    &form.respond_by
+                } else {
+                    &form.resolve_by
+                };
+                line(editor, short, buf);
+                Some(match form.deadline(*field, app.now) {
+                    Ok(None) => ("the SLA target (18:00, +2h, fri 12:00…)".to_string(), t.dim),
+                    Ok(Some(m)) => (format!("→ {}", m.format("%a %m-%d %H:%M")), Style::new()),
+                    Err(e) => (e, t.error),
+                })
+            }
             IssueField::Task => {
                 line(&form.task, short, buf);
                 Some(match form.chosen_task(&app.board) {
