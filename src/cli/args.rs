@@ -56,6 +56,9 @@ pub enum Command {
     /// The RACI matrix: who is Responsible, Accountable, Consulted, Informed.
     #[command(subcommand)]
     Raci(RaciCommand),
+    /// List the versions kept in backups/, or put version N (1 = newest)
+    /// back. The board it replaces is kept first, so `restore 1` undoes it.
+    Restore { number: Option<usize> },
     /// The issue queue: problems with an owner, a priority and SLA clocks.
     #[command(subcommand)]
     Issue(IssueCommand),

@@ -128,6 +128,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Column(cmd) => column(cli, cmd),
         Command::Raci(cmd) => raci(cli, cmd),
         Command::Issue(cmd) => issue::issue(cli, cmd),
+        Command::Restore { number } => restore(cli, *number),
         Command::Export { format } => {
             let s = Session::open(cli)?;
             match format {
@@ -187,6 +188,68 @@ fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// `restore`: lists the kept versions; `restore N` puts version N back,
+/// keeping the board it replaces as the newest backup. Works on a board
+/// that no longer opens, which is what it is for.
+fn restore(cli: &Cli, number: Option<usize>) -> Result<Outcome> {
+    use crate::store::backups;
+    let path = board_path(cli)?;
+    let kept = backups::list(&path)
+        .with_context(|| format!("cannot read {}", backups::folder(&path).display()))?;
+    let Some(number) = number else {
+        if kept.is_empty() {
+            println!(
+                "No versions of {} are kept yet: each save keeps the one it replaces.",
+                path.display()
+            );
+            return Ok(Outcome::Done);
+        }
+        for b in &kept {
+            let when = b
+                .modified
+                .map(|m| {
+                    chrono::DateTime::<chrono::Local>::from(m)
+                        .format("%Y-%m-%d %H:%M:%S")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            println!(
+                "{:>2}  {when}  {:>9} bytes  {}",
+                b.number,
+                b.len,
+                b.path.display()
+            );
+        }
+        println!("`standup restore N` puts version N back (1 is the newest).");
+        return Ok(Outcome::Done);
+    };
+    let Some(backup) = kept.iter().find(|b| b.number == number) else {
+        bail!(
+            "there is no version {number}: {} kept (see `standup restore`)",
+            kept.len()
+        );
+    };
+    let bytes = std::fs::read(&backup.path)
+        .with_context(|| format!("cannot read {}", backup.path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow!("{} is not UTF-8 text: not restored", backup.path.display()))?;
+    store::from_json(&text).with_context(|| {
+        format!(
+            "{} is not a board this version can read: not restored",
+            backup.path.display()
+        )
+    })?;
+    backups::keep(&path)
+        .with_context(|| format!("cannot keep {} before restoring", path.display()))?;
+    store::file::write_atomic(&path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    println!(
+        "Restored version {number} to {}. The board it replaced is now version 1: `standup restore 1` undoes this.",
+        path.display()
+    );
+    Ok(Outcome::Done)
+}
+
 /// `size`: a generated board of that size instead of the campaign.
 fn demo(cli: &Cli, force: bool, size: Option<crate::scale::Size>) -> Result<Outcome> {
     let now = Clock::from_env()?.now();
@@ -203,7 +266,8 @@ fn demo(cli: &Cli, force: bool, size: Option<crate::scale::Size>) -> Result<Outc
     }
     .context("building the demo board")?;
     // --force is the user's explicit word to replace the file, even one we
-    // cannot read; the write is still atomic.
+    // cannot read; the write is still atomic, and the file replaced is kept.
+    store::backups::keep(&path).with_context(|| format!("cannot keep {} first", path.display()))?;
     store::file::write_atomic(&path, store::to_json(&board).as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     println!(

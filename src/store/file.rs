@@ -21,7 +21,9 @@ pub enum StoreError {
     // error chains would print it twice.
     #[error("cannot read board {path}: {cause}")]
     Read { path: PathBuf, cause: io::Error },
-    #[error("cannot open board {path}: {cause}. The file was left as it is.")]
+    #[error(
+        "cannot open board {path}: {cause}. The file was left as it is; `standup restore` lists the versions kept in backups/."
+    )]
     Format { path: PathBuf, cause: FormatError },
     #[error("cannot save board {path}: {cause}. Your change is kept in memory.")]
     Write { path: PathBuf, cause: io::Error },
@@ -199,10 +201,15 @@ impl BoardFile {
 
     fn write(&mut self, board: &Board) -> Result<(), StoreError> {
         let text = format::to_json(board);
-        write_atomic(&self.path, text.as_bytes()).map_err(|cause| StoreError::Write {
+        let fail = |cause| StoreError::Write {
             path: self.path.clone(),
             cause,
-        })?;
+        };
+        // Written and synced beside the board first; the version it replaces
+        // goes to the backups only then, just before the rename.
+        let staged = stage(&self.path, text.as_bytes()).map_err(fail)?;
+        super::backups::keep(&self.path).map_err(fail)?;
+        staged.commit().map_err(fail)?;
         self.stamp = None;
         self.base = Some(text);
         Ok(())
@@ -309,7 +316,7 @@ fn private_new_file(path: &Path) -> io::Result<File> {
 }
 
 #[cfg(unix)]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
     if dir.is_dir() {
         return Ok(());
@@ -321,6 +328,6 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
 }

@@ -1,5 +1,6 @@
 //! The only code that touches the board file.
 
+pub mod backups;
 pub mod file;
 pub mod format;
 pub mod paths;
