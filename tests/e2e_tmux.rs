@@ -407,3 +407,72 @@ fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
     assert_eq!(row["respond_by"], "2026-11-23T09:30:00+08:00");
     assert_eq!(row["resolve_by"], "2026-11-23T11:00:00+08:00");
 }
+
+#[test]
+fn sigterm_mid_edit_saves_the_edit_and_gives_the_terminal_back() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let env = fresh_env(dir.path());
+    let shell = |args: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{env} {} {args}", binary()))
+            .output()
+            .expect("runs")
+    };
+    assert!(shell("demo").status.success());
+    // A shell runs the TUI and then says whether the screen is its own again.
+    let program = format!("sh -c '{env} {}; echo SHELL-IS-BACK; sleep 30'", binary());
+    let tmux = Tmux::start(dir.path(), &program, 100, 30);
+    tmux.wait_for("Doing 5/5");
+    // A card typed into the form, not yet submitted, when the signal comes.
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card in To do");
+    tmux.type_text("Typed before SIGTERM");
+    let pane_pid = String::from_utf8(
+        tmux.cmd()
+            .args(["list-panes", "-t", &tmux.session, "-F", "#{pane_pid}"])
+            .output()
+            .expect("list-panes")
+            .stdout,
+    )
+    .expect("a pid");
+    let pid = child_of(pane_pid.trim()).expect("the TUI's pid");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let screen = tmux.wait_for("SHELL-IS-BACK");
+    assert!(
+        !screen.contains("New card in To do"),
+        "left the alternate screen:\n{screen}"
+    );
+    let list = shell("task list --text 'Typed before SIGTERM' --json");
+    let json: serde_json::Value = serde_json::from_slice(&list.stdout).expect("JSON");
+    assert_eq!(
+        json["tasks"].as_array().map(Vec::len),
+        Some(1),
+        "the edit was saved"
+    );
+}
+
+/// A child process of `parent`, from /proc (no procps needed).
+fn child_of(parent: &str) -> Option<String> {
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .find_map(|entry| {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // `pid (comm) state ppid …`: the command may hold spaces, so read
+            // after its closing parenthesis.
+            let after = &stat[stat.rfind(')')? + 1..];
+            let ppid = after.split_whitespace().nth(1)?;
+            (ppid == parent).then_some(pid)
+        })
+}

@@ -16,6 +16,7 @@ mod panes;
 mod popups;
 mod render;
 mod saver;
+mod signals;
 pub mod theme;
 pub mod view;
 
@@ -61,6 +62,7 @@ pub fn main(args: &Cli) -> ExitCode {
         );
     }
     let mut app = App::new(board, clock.now(), location(&path), Theme::from_env());
+    signals::install();
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut app, file, clock);
     ratatui::restore();
@@ -88,6 +90,9 @@ const SAVE_AT_LEAST_EVERY: Duration = Duration::from_secs(1);
 /// How long the board must be idle before the file is checked for outside
 /// changes.
 const IDLE_CHECK: Duration = Duration::from_secs(2);
+/// The longest the loop waits for a key before looking again at signals,
+/// saves and the clock.
+const TICK: Duration = Duration::from_millis(250);
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
@@ -144,7 +149,7 @@ fn run(
         let wait = if app.dirty || saver.busy() {
             Duration::from_millis(50)
         } else {
-            IDLE_CHECK
+            TICK
         };
         if event::poll(wait)? {
             handle(app, event::read()?);
@@ -161,6 +166,11 @@ fn run(
                 Ok(board) => app.reloaded(board),
                 Err(e) => app.say(app::Tone::Error, e.to_string()),
             }
+        }
+        if signals::stop_requested() {
+            // Stopped from outside: like `q`, keeping what a form holds.
+            app.submit_open_form();
+            app.quit = true;
         }
         app.set_now(clock.now());
         if let Some(done) = saver.poll() {
