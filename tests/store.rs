@@ -310,3 +310,53 @@ fn a_save_never_merges_into_a_file_it_cannot_read() {
     assert!(matches!(err, StoreError::Format { .. }), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), "{ not a board");
 }
+
+#[test]
+fn two_processes_writing_one_board_at_once_lose_nothing() {
+    let home = common::home::Home::new();
+    home.run(&["init", "--name", "Busy"]).success();
+    let writer = |who: &'static str| {
+        let cmd = home.cmd();
+        let program = cmd.get_program().to_owned();
+        let envs: Vec<_> = cmd
+            .get_envs()
+            .map(|(k, v)| (k.to_owned(), v.map(|v| v.to_owned())))
+            .collect();
+        std::thread::spawn(move || {
+            for n in 0..200 {
+                let mut c = std::process::Command::new(&program);
+                for (k, v) in &envs {
+                    match v {
+                        Some(v) => c.env(k, v),
+                        None => c.env_remove(k),
+                    };
+                }
+                let out = c
+                    .args(["task", "add", &format!("{who} {n}")])
+                    .output()
+                    .expect("runs");
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        })
+    };
+    let (a, b) = (writer("alpha"), writer("beta"));
+    a.join().expect("alpha");
+    b.join().expect("beta");
+    let tasks = home.json(&["task", "list", "--json"]);
+    let titles: Vec<String> = tasks["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["title"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(titles.len(), 400, "every change of both is there");
+    for who in ["alpha", "beta"] {
+        for n in 0..200 {
+            assert!(titles.contains(&format!("{who} {n}")), "{who} {n} lost");
+        }
+    }
+}

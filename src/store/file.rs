@@ -166,6 +166,7 @@ impl BoardFile {
     /// Saves the board atomically, refusing to overwrite a file that changed
     /// on disk since it was read.
     pub fn save(&mut self, board: &Board) -> Result<(), StoreError> {
+        let _lock = self.lock()?;
         if !self.unchanged(self.read_bytes()?.as_deref()) {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
@@ -179,6 +180,8 @@ impl BoardFile {
     /// overwriting it (see [`crate::model::merge`]). A version on disk that
     /// cannot be read is never overwritten.
     pub fn save_merging(&mut self, board: &Board) -> Result<Saved, StoreError> {
+        // Another process must not write between our read and our rename.
+        let _lock = self.lock()?;
         // One read serves both the check and the merge.
         let current = self.read_bytes()?;
         let theirs = match current {
@@ -197,6 +200,26 @@ impl BoardFile {
         let merged = merge(&base, board, &theirs);
         self.write(&merged.board)?;
         Ok(Saved::Merged(Box::new(merged)))
+    }
+
+    /// Holds the board's lock file until dropped: saves by other processes
+    /// (and other windows) wait, so a read, its merge and the write that
+    /// follows are one step and no save is lost between them.
+    fn lock(&self) -> Result<Lock, StoreError> {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "board.json".into());
+        let path = parent(&self.path).join(format!(".{name}.lock"));
+        let fail = |cause| StoreError::Write {
+            path: self.path.clone(),
+            cause,
+        };
+        create_private_dir(&parent(&self.path)).map_err(fail)?;
+        let file = open_lock_file(&path).map_err(fail)?;
+        lock_exclusive(&file).map_err(fail)?;
+        Ok(Lock { _file: file })
     }
 
     fn write(&mut self, board: &Board) -> Result<(), StoreError> {
@@ -330,4 +353,42 @@ pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 pub(super) fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
+}
+
+/// A held lock on a board's lock file; released when dropped (the file is
+/// closed).
+struct Lock {
+    _file: File,
+}
+
+fn open_lock_file(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn lock_exclusive(file: &File) -> io::Result<()> {
+    use std::os::unix::io::AsRawFd;
+    loop {
+        // SAFETY: flock on a file descriptor this `File` owns and keeps open.
+        let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
+        if rc == 0 {
+            return Ok(());
+        }
+        let err = io::Error::last_os_error();
+        if err.kind() != io::ErrorKind::Interrupted {
+            return Err(err);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn lock_exclusive(_: &File) -> io::Result<()> {
+    Ok(())
 }
