@@ -284,13 +284,7 @@ fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
         "{}/tests/fixtures/raci-campaign-en.tsv",
         env!("CARGO_MANIFEST_DIR")
     );
-    let shell = |args: &str| {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!("{env} {} {args}", binary()))
-            .output()
-            .expect("runs")
-    };
+    let shell = |args: &str| run_cli(&env, args);
     assert!(shell(&format!("raci import {fixture}")).status.success());
     let errors = |out: std::process::Output| -> usize {
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -327,13 +321,7 @@ fn a_burst_of_keys_on_a_large_board_loses_none_and_all_are_saved() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let env = fresh_env(dir.path());
-    let shell = |args: &str| {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!("{env} {} {args}", binary()))
-            .output()
-            .expect("runs")
-    };
+    let shell = |args: &str| run_cli(&env, args);
     assert!(shell("demo --tasks 3000 --parties 30").status.success());
     let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 160, 40);
     tmux.wait_for("Scale board");
@@ -366,13 +354,7 @@ fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let env = fresh_env(dir.path());
-    let shell = |args: &str| {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!("{env} {} {args}", binary()))
-            .output()
-            .expect("runs")
-    };
+    let shell = |args: &str| run_cli(&env, args);
     assert!(shell("demo").status.success());
     let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 110, 32);
     tmux.wait_for("Doing 5/5");
@@ -415,13 +397,7 @@ fn sigterm_mid_edit_saves_the_edit_and_gives_the_terminal_back() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let env = fresh_env(dir.path());
-    let shell = |args: &str| {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!("{env} {} {args}", binary()))
-            .output()
-            .expect("runs")
-    };
+    let shell = |args: &str| run_cli(&env, args);
     assert!(shell("demo").status.success());
     // A shell runs the TUI and then says whether the screen is its own again.
     let program = format!("sh -c '{env} {}; echo SHELL-IS-BACK; sleep 30'", binary());
@@ -459,6 +435,15 @@ fn sigterm_mid_edit_saves_the_edit_and_gives_the_terminal_back() {
         Some(1),
         "the edit was saved"
     );
+}
+
+/// Runs a `standup` command in the environment `env` (from `fresh_env`).
+fn run_cli(env: &str, args: &str) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("{env} {} {args}", binary()))
+        .output()
+        .expect("runs")
 }
 
 /// A child process of `parent`, from /proc (no procps needed).

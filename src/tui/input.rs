@@ -729,21 +729,27 @@ impl App {
         }
     }
 
+    /// The party a picker prompt chose: `None` for empty text (anyone,
+    /// nobody), else the highlighted match, or why nothing matches.
+    fn picked_party(&self, prompt: &Prompt) -> Result<Option<String>, String> {
+        let text = prompt.line.text();
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let matches = matching_parties(&self.board, &text);
+        matches
+            .get(prompt.choice.min(matches.len().saturating_sub(1)))
+            .map(|p| Some(p.code.clone()))
+            .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+    }
+
     /// Acts on a prompt's answer; `Err` keeps the prompt open with a reason.
     fn answer(&mut self, prompt: &Prompt) -> Result<(), String> {
         let text = prompt.line.text();
         let action = match &prompt.purpose {
             Purpose::FilterText | Purpose::IssueText => return Ok(()),
             Purpose::IssueOwnerFilter | Purpose::IssuePartyFilter => {
-                let chosen = if text.trim().is_empty() {
-                    None
-                } else {
-                    let matches = matching_parties(&self.board, &text);
-                    let party = matches
-                        .get(prompt.choice.min(matches.len().saturating_sub(1)))
-                        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))?;
-                    Some(party.code.clone())
-                };
+                let chosen = self.picked_party(prompt)?;
                 if prompt.purpose == Purpose::IssueOwnerFilter {
                     self.issue_filter.owner = chosen;
                 } else {
@@ -753,15 +759,7 @@ impl App {
                 return Ok(());
             }
             Purpose::FilterOwner => {
-                if text.trim().is_empty() {
-                    self.filter.owner = None;
-                } else {
-                    let matches = matching_parties(&self.board, &text);
-                    let party = matches
-                        .get(prompt.choice.min(matches.len().saturating_sub(1)))
-                        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))?;
-                    self.filter.owner = Some(party.code.clone());
-                }
+                self.filter.owner = self.picked_party(prompt)?;
                 self.refresh();
                 return Ok(());
             }
@@ -802,15 +800,7 @@ impl App {
                 reason: text.clone(),
             },
             Purpose::IssueOwner(id) => {
-                let owner = if text.trim().is_empty() {
-                    None
-                } else {
-                    let matches = matching_parties(&self.board, &text);
-                    let party = matches
-                        .get(prompt.choice.min(matches.len().saturating_sub(1)))
-                        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))?;
-                    Some(party.code.clone())
-                };
+                let owner = self.picked_party(prompt)?;
                 Action::EditIssue {
                     id: *id,
                     edit: crate::model::IssueEdit {
