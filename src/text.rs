@@ -64,6 +64,15 @@ pub fn pad(text: &str, cells: usize) -> String {
     out
 }
 
+/// The sentence case of a phrase: `move T-3` → `Move T-3`.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

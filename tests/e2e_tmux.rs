@@ -275,17 +275,14 @@ fn a_card_typed_moved_and_undone_is_where_the_undo_left_it_after_a_restart() {
 
 #[test]
 fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
-    if !can_run() {
+    let Some(user) = User::fresh() else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let env = fresh_env(dir.path());
+    };
     let fixture = format!(
         "{}/tests/fixtures/raci-campaign-en.tsv",
         env!("CARGO_MANIFEST_DIR")
     );
-    let shell = |args: &str| run_cli(&env, args);
-    assert!(shell(&format!("raci import {fixture}")).status.success());
+    assert!(user.run(&format!("raci import {fixture}")).status.success());
     let errors = |out: std::process::Output| -> usize {
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
         json["problems"]
@@ -295,11 +292,11 @@ fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
             .filter(|p| p["severity"] == "error")
             .count()
     };
-    let before = shell("raci check --json");
+    let before = user.run("raci check --json");
     assert_eq!(before.status.code(), Some(1));
     assert_eq!(errors(before), 3);
 
-    let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 100, 30);
+    let tmux = user.tui(100, 30);
     tmux.wait_for("To do 5");
     tmux.keys(&["2"]);
     tmux.wait_for("Load R·A·C·I");
@@ -310,20 +307,17 @@ fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
 
-    let after = shell("raci check --json");
+    let after = user.run("raci check --json");
     assert_eq!(errors(after), 2);
 }
 
 #[test]
 fn a_burst_of_keys_on_a_large_board_loses_none_and_all_are_saved() {
-    if !can_run() {
+    let Some(user) = User::fresh() else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let env = fresh_env(dir.path());
-    let shell = |args: &str| run_cli(&env, args);
-    assert!(shell("demo --tasks 3000 --parties 30").status.success());
-    let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 160, 40);
+    };
+    assert!(user.run("demo --tasks 3000 --parties 30").status.success());
+    let tmux = user.tui(160, 40);
     tmux.wait_for("Scale board");
     tmux.keys(&["2"]);
     tmux.wait_for("Load R·A·C·I");
@@ -339,7 +333,7 @@ fn a_burst_of_keys_on_a_large_board_loses_none_and_all_are_saved() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
     let raci: serde_json::Value =
-        serde_json::from_slice(&shell("raci show --json").stdout).expect("JSON");
+        serde_json::from_slice(&user.run("raci show --json").stdout).expect("JSON");
     let rows = raci["raci"].as_array().expect("rows");
     for row in &rows[..40] {
         assert_eq!(row["roles"]["d1"], "I", "{}", row["task"]);
@@ -349,14 +343,11 @@ fn a_burst_of_keys_on_a_large_board_loses_none_and_all_are_saved() {
 
 #[test]
 fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
-    if !can_run() {
+    let Some(user) = User::fresh() else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let env = fresh_env(dir.path());
-    let shell = |args: &str| run_cli(&env, args);
-    assert!(shell("demo").status.success());
-    let tmux = Tmux::start(dir.path(), &format!("{env} {}", binary()), 110, 32);
+    };
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui(110, 32);
     tmux.wait_for("Doing 5/5");
     tmux.keys(&["3"]);
     tmux.wait_for("Clock");
@@ -374,7 +365,7 @@ fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
     tmux.wait_exit();
 
     let list: serde_json::Value =
-        serde_json::from_slice(&shell("issue list --json").stdout).expect("JSON");
+        serde_json::from_slice(&user.run("issue list --json").stdout).expect("JSON");
     let row = list["issues"]
         .as_array()
         .expect("a list")
@@ -392,16 +383,17 @@ fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
 
 #[test]
 fn sigterm_mid_edit_saves_the_edit_and_gives_the_terminal_back() {
-    if !can_run() {
+    let Some(user) = User::fresh() else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let env = fresh_env(dir.path());
-    let shell = |args: &str| run_cli(&env, args);
-    assert!(shell("demo").status.success());
+    };
+    assert!(user.run("demo").status.success());
     // A shell runs the TUI and then says whether the screen is its own again.
-    let program = format!("sh -c '{env} {}; echo SHELL-IS-BACK; sleep 30'", binary());
-    let tmux = Tmux::start(dir.path(), &program, 100, 30);
+    let program = format!(
+        "sh -c '{} {}; echo SHELL-IS-BACK; sleep 30'",
+        user.env,
+        binary()
+    );
+    let tmux = Tmux::start(user.dir.path(), &program, 100, 30);
     tmux.wait_for("Doing 5/5");
     // A card typed into the form, not yet submitted, when the signal comes.
     tmux.keys(&["n"]);
@@ -428,13 +420,47 @@ fn sigterm_mid_edit_saves_the_edit_and_gives_the_terminal_back() {
         !screen.contains("New card in To do"),
         "left the alternate screen:\n{screen}"
     );
-    let list = shell("task list --text 'Typed before SIGTERM' --json");
+    let list = user.run("task list --text 'Typed before SIGTERM' --json");
     let json: serde_json::Value = serde_json::from_slice(&list.stdout).expect("JSON");
     assert_eq!(
         json["tasks"].as_array().map(Vec::len),
         Some(1),
         "the edit was saved"
     );
+}
+
+/// A fresh user (own home and data directory, the pinned clock) to drive
+/// the binary as: on the shell, and in the TUI in tmux.
+struct User {
+    dir: tempfile::TempDir,
+    env: String,
+}
+
+impl User {
+    /// `None` (after saying why) when tmux is missing on a developer machine.
+    fn fresh() -> Option<User> {
+        if !can_run() {
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let env = fresh_env(dir.path());
+        Some(User { dir, env })
+    }
+
+    /// Runs a command, e.g. `demo` or `raci check --json`.
+    fn run(&self, args: &str) -> std::process::Output {
+        run_cli(&self.env, args)
+    }
+
+    /// The TUI in a tmux session of this size.
+    fn tui(&self, width: u16, height: u16) -> Tmux {
+        Tmux::start(
+            self.dir.path(),
+            &format!("{} {}", self.env, binary()),
+            width,
+            height,
+        )
+    }
 }
 
 /// Runs a `standup` command in the environment `env` (from `fresh_env`).

@@ -164,12 +164,7 @@ fn step(s: &mut Session, action: Action) -> Result<()> {
     let summary = action.summary(&s.board);
     s.apply(&action)?;
     s.save()?;
-    let mut chars = summary.chars();
-    let said: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    println!("{said}");
+    println!("{}", crate::text::capitalize(&summary));
     Ok(())
 }
 

@@ -281,14 +281,7 @@ pub fn problems_table(problems: &[crate::model::raci::Problem]) -> String {
 /// `raci show --party P --json`: the party, its load and problems, and the
 /// tasks it is A or R on, late ones first.
 pub fn focus_json(board: &Board, code: &str, today: NaiveDate) -> String {
-    use crate::model::raci::{self, Commitment, Problem};
-    #[derive(Serialize)]
-    struct Load {
-        r: u32,
-        a: u32,
-        c: u32,
-        i: u32,
-    }
+    use crate::model::raci::{self, Commitment, Load, Problem};
     #[derive(Serialize)]
     struct Out<'a> {
         party: Option<&'a Party>,
@@ -296,23 +289,11 @@ pub fn focus_json(board: &Board, code: &str, today: NaiveDate) -> String {
         problems: Vec<Problem>,
         tasks: Vec<Commitment>,
     }
-    let load = raci::loads(board)
-        .into_iter()
-        .find(|(c, _)| c == code)
-        .map(|(_, l)| l)
-        .unwrap_or_default();
+    let load = raci::load_of(board, code);
     let out = Out {
         party: board.party(code),
-        load: Load {
-            r: load.r,
-            a: load.a,
-            c: load.c,
-            i: load.i,
-        },
-        problems: raci::check(board)
-            .into_iter()
-            .filter(|p| p.party.as_deref() == Some(code))
-            .collect(),
+        load,
+        problems: raci::party_problems(code, load, &board.settings.raci),
         tasks: raci::commitments(board, code, today),
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()
@@ -322,12 +303,8 @@ pub fn focus_json(board: &Board, code: &str, today: NaiveDate) -> String {
 /// tasks, late ones first.
 pub fn focus_table(board: &Board, code: &str, today: NaiveDate) -> String {
     use crate::model::raci;
-    let name = board.party(code).map_or(code, |p| p.name.as_str());
-    let load = raci::loads(board)
-        .into_iter()
-        .find(|(c, _)| c == code)
-        .map(|(_, l)| l)
-        .unwrap_or_default();
+    let name = board.party_name(code);
+    let load = raci::load_of(board, code);
     let mut out = format!(
         "{} ({code}): R on {}, A on {}, C on {}, I on {}\n",
         sanitize(name),
@@ -336,10 +313,7 @@ pub fn focus_table(board: &Board, code: &str, today: NaiveDate) -> String {
         load.c,
         load.i
     );
-    for problem in raci::check(board)
-        .into_iter()
-        .filter(|p| p.party.as_deref() == Some(code))
-    {
+    for problem in raci::party_problems(code, load, &board.settings.raci) {
         out.push_str(&format!(
             "warning: {}: {}\n",
             problem.rule.name(),

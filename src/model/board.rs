@@ -424,6 +424,18 @@ impl Board {
         self.parties.iter().find(|p| p.code == code)
     }
 
+    /// A party's name, or the code itself when no party has it.
+    pub fn party_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.party(code).map_or(code, |p| p.name.as_str())
+    }
+
+    /// `市场部 (mkt)`: a party's name with its code, or the code alone when
+    /// no party has it.
+    pub fn party_label(&self, code: &str) -> String {
+        self.party(code)
+            .map_or_else(|| code.to_string(), |p| format!("{} ({code})", p.name))
+    }
+
     /// Finds a party by code or name, case-insensitively, as people type it.
     pub fn find_party(&self, text: &str) -> Option<&Party> {
         let t = text.trim();

@@ -65,7 +65,7 @@ impl TaskFilter {
             parts.push(format!("column {name}"));
         }
         if let Some(o) = &self.owner {
-            let name = board.party(o).map_or(o.as_str(), |p| p.name.as_str());
+            let name = board.party_name(o);
             parts.push(format!("owner {name}"));
         }
         for (on, word) in [
@@ -129,11 +129,7 @@ impl IssueFilter {
 
     /// The conditions in words, for the filter line.
     pub fn describe(&self, board: &Board) -> String {
-        let name = |code: &str| {
-            board
-                .party(code)
-                .map_or(code.to_string(), |p| p.name.clone())
-        };
+        let name = |code: &str| board.party_name(code).to_string();
         let mut parts = Vec::new();
         if !self.text.trim().is_empty() {
             parts.push(format!("\"{}\"", self.text.trim()));

@@ -287,7 +287,7 @@ pub struct Problem {
 }
 
 /// How many tasks a party is R, A, C and I on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Load {
     pub r: u32,
     pub a: u32,
@@ -398,6 +398,46 @@ pub fn task_message(rule: Rule, limits: &RaciLimits) -> String {
     }
 }
 
+/// The rules a party's load breaks (`overloaded`, `idle-party`): from
+/// counts already made, so that showing one party needs no pass over the
+/// board.
+pub fn party_problems(code: &str, load: Load, limits: &RaciLimits) -> Vec<Problem> {
+    let problem = |rule: Rule, message: String| Problem {
+        task: None,
+        title: None,
+        party: Some(code.to_string()),
+        severity: rule.severity(),
+        rule,
+        message,
+    };
+    let mut problems = Vec::new();
+    if load.r > limits.overload_r || load.a > limits.overload_a {
+        problems.push(problem(
+            Rule::Overloaded,
+            format!(
+                "Responsible on {} and Accountable on {} tasks (limits {} R, {} A)",
+                load.r, load.a, limits.overload_r, limits.overload_a
+            ),
+        ));
+    }
+    if load == Load::default() {
+        problems.push(problem(
+            Rule::IdleParty,
+            "holds no role on any task".to_string(),
+        ));
+    }
+    problems
+}
+
+/// One party's load (nothing for a code no party has).
+pub fn load_of(board: &Board, code: &str) -> Load {
+    loads(board)
+        .into_iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, l)| l)
+        .unwrap_or_default()
+}
+
 /// Every broken rule on the board: task rules in id order, then party rules
 /// in party order.
 pub fn check(board: &Board) -> Vec<Problem> {
@@ -417,29 +457,7 @@ pub fn check(board: &Board) -> Vec<Problem> {
     }
     let limits = &board.settings.raci;
     for (code, load) in loads(board) {
-        let party_problem = |rule: Rule, message: String| Problem {
-            task: None,
-            title: None,
-            party: Some(code.clone()),
-            severity: rule.severity(),
-            rule,
-            message,
-        };
-        if load.r > limits.overload_r || load.a > limits.overload_a {
-            problems.push(party_problem(
-                Rule::Overloaded,
-                format!(
-                    "Responsible on {} and Accountable on {} tasks (limits {} R, {} A)",
-                    load.r, load.a, limits.overload_r, limits.overload_a
-                ),
-            ));
-        }
-        if load == Load::default() {
-            problems.push(party_problem(
-                Rule::IdleParty,
-                "holds no role on any task".to_string(),
-            ));
-        }
+        problems.extend(party_problems(&code, load, limits));
     }
     problems
 }

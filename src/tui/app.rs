@@ -16,6 +16,7 @@ use super::view::View;
 use crate::model::{
     Action, Board, History, IssueFilter, Merged, Patch, TaskFilter, TaskId, Timestamp,
 };
+use crate::text::capitalize;
 
 /// The panes, in `Tab` order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -580,15 +581,6 @@ impl App {
         }
         let lines = super::panes::details::lines(self, task, width);
         self.panel = Some(Panel { key, lines });
-    }
-}
-
-/// The sentence case of a phrase: `move T-3` → `Move T-3`.
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -48,6 +48,20 @@ pub fn put_spans(
     used
 }
 
+/// Writes styled pieces along the last line of `area` (footers, summaries).
+pub fn put_bottom(buf: &mut Buffer, area: Rect, spans: &[(String, Style)]) {
+    if area.height > 0 {
+        put_spans(
+            buf,
+            area,
+            area.x,
+            area.bottom() - 1,
+            spans,
+            usize::from(area.width),
+        );
+    }
+}
+
 /// Applies a style to one row of an area (e.g. a selected line).
 pub fn style_row(buf: &mut Buffer, area: Rect, x: u16, y: u16, w: u16, style: Style) {
     let row = Rect::new(x, y, w, 1)

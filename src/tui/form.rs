@@ -65,9 +65,7 @@ pub struct TaskForm {
     /// The column a new card goes to (a column id).
     pub column: String,
     pub title: LineEditor,
-    pub owner: LineEditor,
-    /// Which of the parties matching the owner text is chosen.
-    pub owner_choice: usize,
+    pub owner: PartyPicker,
     pub due: LineEditor,
     pub risk: Option<Risk>,
     pub note: LineEditor,
@@ -84,8 +82,7 @@ impl TaskForm {
             target: None,
             column: column.to_string(),
             title: LineEditor::default(),
-            owner: LineEditor::default(),
-            owner_choice: 0,
+            owner: PartyPicker::default(),
             due: LineEditor::default(),
             risk: None,
             note: LineEditor::default(),
@@ -102,8 +99,7 @@ impl TaskForm {
             target: Some(task.id),
             column: task.column.clone(),
             title: LineEditor::new(&task.title),
-            owner: LineEditor::new(task.owner.as_deref().unwrap_or("")),
-            owner_choice: 0,
+            owner: PartyPicker::new(task.owner.as_deref().unwrap_or("")),
             due: LineEditor::new(&task.due.map(|d| d.to_string()).unwrap_or_default()),
             risk: task.risk,
             note: LineEditor::new(&task.note),
@@ -117,7 +113,7 @@ impl TaskForm {
     pub fn focused_line(&mut self) -> Option<&mut LineEditor> {
         match self.focus {
             Field::Title => Some(&mut self.title),
-            Field::Owner => Some(&mut self.owner),
+            Field::Owner => Some(&mut self.owner.line),
             Field::Due => Some(&mut self.due),
             Field::Risk => None,
             Field::Note => Some(&mut self.note),
@@ -137,24 +133,13 @@ impl TaskForm {
             KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
             KeyCode::Tab => self.focus = self.focus.step(1),
             KeyCode::BackTab => self.focus = self.focus.step(-1),
-            KeyCode::Down | KeyCode::Up if self.focus == Field::Owner && !self.owner.is_empty() => {
-                let n = self.owner_matches(board).len().max(1);
-                self.owner_choice = if key.code == KeyCode::Down {
-                    (self.owner_choice + 1) % n
-                } else {
-                    (self.owner_choice + n - 1) % n
-                };
-            }
+            _ if self.focus == Field::Owner && self.owner.handle(key, board) => {}
             KeyCode::Down => self.focus = self.focus.step(1),
             KeyCode::Up => self.focus = self.focus.step(-1),
             _ if self.focus == Field::Risk => self.risk_key(key),
             _ => {
-                let owner = self.focus == Field::Owner;
-                if let Some(line) = self.focused_line()
-                    && line.handle(key)
-                    && owner
-                {
-                    self.owner_choice = 0;
+                if let Some(line) = self.focused_line() {
+                    line.handle(key);
                 }
             }
         }
@@ -163,12 +148,10 @@ impl TaskForm {
 
     /// Pasted text goes into the focused field.
     pub fn paste(&mut self, text: &str) {
-        let owner = self.focus == Field::Owner;
-        if let Some(line) = self.focused_line() {
+        if self.focus == Field::Owner {
+            self.owner.paste(text);
+        } else if let Some(line) = self.focused_line() {
             line.insert(text);
-        }
-        if owner {
-            self.owner_choice = 0;
         }
     }
 
@@ -189,23 +172,9 @@ impl TaskForm {
         };
     }
 
-    /// The parties matching the owner text, best first: code or name
-    /// starting with it, then containing it. All parties when it is empty.
-    pub fn owner_matches<'a>(&self, board: &'a Board) -> Vec<&'a Party> {
-        matching_parties(board, &self.owner.text())
-    }
-
     /// The owner the form will set: `Ok(None)` for nobody.
     pub fn chosen_owner(&self, board: &Board) -> Result<Option<String>, String> {
-        let text = self.owner.text();
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let matches = self.owner_matches(board);
-        matches
-            .get(self.owner_choice.min(matches.len().saturating_sub(1)))
-            .map(|p| Some(p.code.clone()))
-            .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+        self.owner.chosen(board)
     }
 
     /// The due date the text means, or why it means none.
@@ -311,4 +280,76 @@ pub fn matching_columns<'a>(board: &'a Board, text: &str) -> Vec<&'a crate::mode
     let mut out: Vec<_> = board.columns.iter().filter(starts).collect();
     out.extend(board.columns.iter().filter(|c| !starts(c) && contains(c)));
     out
+}
+
+/// A text field that picks a party: typing narrows the parties (see
+/// [`matching_parties`]), `↑`/`↓` choose among the matches. Used for owners
+/// in the forms and for the pickers in prompts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartyPicker {
+    pub line: LineEditor,
+    /// Which of the matching parties is chosen.
+    pub choice: usize,
+}
+
+impl PartyPicker {
+    pub fn new(text: &str) -> PartyPicker {
+        PartyPicker {
+            line: LineEditor::new(text),
+            choice: 0,
+        }
+    }
+
+    /// A key for the field: `↑`/`↓` move among the matches (once there is
+    /// text), other keys edit it. Returns false for keys it leaves alone.
+    pub fn handle(&mut self, key: &KeyEvent, board: &Board) -> bool {
+        match key.code {
+            KeyCode::Down | KeyCode::Up if !self.line.is_empty() => {
+                let n = matching_parties(board, &self.line.text()).len();
+                self.choice = cycle(self.choice, n, key.code == KeyCode::Down);
+                true
+            }
+            KeyCode::Down | KeyCode::Up => false,
+            _ => {
+                let edited = self.line.handle(key);
+                if edited {
+                    self.choice = 0;
+                }
+                edited
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.line.insert(text);
+        self.choice = 0;
+    }
+
+    /// The party chosen: `Ok(None)` for empty text.
+    pub fn chosen(&self, board: &Board) -> Result<Option<String>, String> {
+        picked_party(board, &self.line.text(), self.choice)
+    }
+}
+
+/// The party `choice` picks among those matching `text`: `Ok(None)` for
+/// empty text (nobody, anyone), or why nothing matches.
+pub fn picked_party(board: &Board, text: &str, choice: usize) -> Result<Option<String>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let matches = matching_parties(board, text);
+    matches
+        .get(choice.min(matches.len().saturating_sub(1)))
+        .map(|p| Some(p.code.clone()))
+        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+}
+
+/// The next (`down`) or previous choice among `n`, wrapping around.
+pub fn cycle(choice: usize, n: usize, down: bool) -> usize {
+    let n = n.max(1);
+    if down {
+        (choice + 1) % n
+    } else {
+        (choice + n - 1) % n
+    }
 }

@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Pane, Tone};
-use super::form::{FormOutcome, TaskForm, matching_columns, matching_parties};
+use super::form::{FormOutcome, TaskForm, cycle, matching_columns, matching_parties, picked_party};
 use super::issue_form::IssueForm;
 use super::keymap::Command;
 use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
@@ -709,13 +709,8 @@ impl App {
                     matching_parties(&self.board, &text).len()
                 } else {
                     matching_columns(&self.board, &text).len()
-                }
-                .max(1);
-                prompt.choice = if key.code == KeyCode::Down {
-                    (prompt.choice + 1) % n
-                } else {
-                    (prompt.choice + n - 1) % n
                 };
+                prompt.choice = cycle(prompt.choice, n, key.code == KeyCode::Down);
                 self.overlay = Some(Overlay::Prompt(prompt));
             }
             _ => {
@@ -729,18 +724,9 @@ impl App {
         }
     }
 
-    /// The party a picker prompt chose: `None` for empty text (anyone,
-    /// nobody), else the highlighted match, or why nothing matches.
+    /// The party a picker prompt chose (see [`picked_party`]).
     fn picked_party(&self, prompt: &Prompt) -> Result<Option<String>, String> {
-        let text = prompt.line.text();
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let matches = matching_parties(&self.board, &text);
-        matches
-            .get(prompt.choice.min(matches.len().saturating_sub(1)))
-            .map(|p| Some(p.code.clone()))
-            .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+        picked_party(&self.board, &prompt.line.text(), prompt.choice)
     }
 
     /// Acts on a prompt's answer; `Err` keeps the prompt open with a reason.

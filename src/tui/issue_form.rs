@@ -5,7 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::form::{FormOutcome, matching_parties};
+use super::form::{FormOutcome, PartyPicker};
 use super::line::LineEditor;
 use crate::model::dates::parse_moment;
 use crate::model::triage::Priority;
@@ -73,8 +73,7 @@ pub struct IssueForm {
     pub title: LineEditor,
     pub impact: Level,
     pub urgency: Level,
-    pub owner: LineEditor,
-    pub owner_choice: usize,
+    pub owner: PartyPicker,
     pub parties: LineEditor,
     pub support: LineEditor,
     pub detail: LineEditor,
@@ -96,8 +95,7 @@ impl IssueForm {
             title: LineEditor::default(),
             impact: Level::Medium,
             urgency: Level::Medium,
-            owner: LineEditor::default(),
-            owner_choice: 0,
+            owner: PartyPicker::default(),
             parties: LineEditor::default(),
             support: LineEditor::default(),
             detail: LineEditor::default(),
@@ -117,8 +115,7 @@ impl IssueForm {
             title: LineEditor::new(&issue.title),
             impact: issue.impact,
             urgency: issue.urgency,
-            owner: LineEditor::new(issue.owner.as_deref().unwrap_or("")),
-            owner_choice: 0,
+            owner: PartyPicker::new(issue.owner.as_deref().unwrap_or("")),
             parties: LineEditor::new(&issue.parties.join(", ")),
             support: LineEditor::new(&issue.support),
             detail: LineEditor::new(&issue.detail),
@@ -139,7 +136,7 @@ impl IssueForm {
     fn focused_line(&mut self) -> Option<&mut LineEditor> {
         match self.focus {
             IssueField::Title => Some(&mut self.title),
-            IssueField::Owner => Some(&mut self.owner),
+            IssueField::Owner => Some(&mut self.owner.line),
             IssueField::Parties => Some(&mut self.parties),
             IssueField::Support => Some(&mut self.support),
             IssueField::Detail => Some(&mut self.detail),
@@ -163,27 +160,14 @@ impl IssueForm {
             KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
             KeyCode::Tab => self.focus = self.focus.step(1),
             KeyCode::BackTab => self.focus = self.focus.step(-1),
-            KeyCode::Down | KeyCode::Up
-                if self.focus == IssueField::Owner && !self.owner.is_empty() =>
-            {
-                let n = matching_parties(board, &self.owner.text()).len().max(1);
-                self.owner_choice = if key.code == KeyCode::Down {
-                    (self.owner_choice + 1) % n
-                } else {
-                    (self.owner_choice + n - 1) % n
-                };
-            }
+            _ if self.focus == IssueField::Owner && self.owner.handle(key, board) => {}
             KeyCode::Down => self.focus = self.focus.step(1),
             KeyCode::Up => self.focus = self.focus.step(-1),
             _ if self.focus == IssueField::Impact => self.impact = level_key(self.impact, key),
             _ if self.focus == IssueField::Urgency => self.urgency = level_key(self.urgency, key),
             _ => {
-                let owner = self.focus == IssueField::Owner;
-                if let Some(line) = self.focused_line()
-                    && line.handle(key)
-                    && owner
-                {
-                    self.owner_choice = 0;
+                if let Some(line) = self.focused_line() {
+                    line.handle(key);
                 }
             }
         }
@@ -192,22 +176,16 @@ impl IssueForm {
 
     /// Pasted text goes into the focused field.
     pub fn paste(&mut self, text: &str) {
-        if let Some(line) = self.focused_line() {
+        if self.focus == IssueField::Owner {
+            self.owner.paste(text);
+        } else if let Some(line) = self.focused_line() {
             line.insert(text);
         }
     }
 
     /// The owner chosen: `Ok(None)` for nobody.
     pub fn chosen_owner(&self, board: &Board) -> Result<Option<String>, String> {
-        let text = self.owner.text();
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let matches = matching_parties(board, &text);
-        matches
-            .get(self.owner_choice.min(matches.len().saturating_sub(1)))
-            .map(|p| Some(p.code.clone()))
-            .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+        self.owner.chosen(board)
     }
 
     /// The involved parties typed (codes or names, comma-separated), each

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::App;
-use super::draw::{put, put_spans, style_row};
+use super::draw::{put, put_bottom, style_row};
 use super::form::{Field, TaskForm, matching_columns, matching_parties};
 use super::issue_form::{IssueField, IssueForm};
 use super::layout;
@@ -123,14 +123,7 @@ fn hint_line(app: &App, area: Rect, hints: &[(&str, &str)], buf: &mut Buffer) {
         spans.push((format!(" {key}"), t.key));
         spans.push((format!(" {what} "), t.dim));
     }
-    put_spans(
-        buf,
-        area,
-        area.x,
-        area.bottom() - 1,
-        &spans,
-        usize::from(area.width),
-    );
+    put_bottom(buf, area, &spans);
 }
 
 /// Every key of the current pane, from the keymap; in two columns when one
@@ -235,30 +228,18 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
             Field::Owner => {
                 line_field(
                     app,
-                    &form.owner,
+                    &form.owner.line,
                     inner,
                     Rect::new(x0, y, short, 1),
                     focused,
                     buf,
                 );
-                let matches = form.owner_matches(&app.board);
-                let (text, style) = if form.owner.is_empty() {
-                    ("nobody (type to pick a party)".to_string(), t.dim)
-                } else if matches.is_empty() {
-                    (
-                        format!("no party matches \"{}\"", form.owner.text().trim()),
-                        t.error,
-                    )
-                } else {
-                    let i = form.owner_choice.min(matches.len() - 1);
-                    let p = matches[i];
-                    let more = if matches.len() > 1 {
-                        format!("  ↑↓ {}/{}", i + 1, matches.len())
-                    } else {
-                        String::new()
-                    };
-                    (format!("→ {} ({}){more}", p.name, p.code), Style::new())
-                };
+                let (text, style) = party_preview(
+                    app,
+                    &form.owner.line,
+                    form.owner.choice,
+                    "nobody (type to pick a party)",
+                );
                 put(buf, inner, preview_x, y, &text, preview_w, style);
             }
             Field::Due => {
@@ -375,29 +356,17 @@ fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
         (error.clone(), t.error)
     } else if matches!(
         prompt.purpose,
-        Purpose::FilterOwner | Purpose::IssueOwner(_)
+        Purpose::FilterOwner
+            | Purpose::IssueOwner(_)
+            | Purpose::IssueOwnerFilter
+            | Purpose::IssuePartyFilter
     ) {
-        let matches = matching_parties(&app.board, &prompt.line.text());
-        if prompt.line.is_empty() {
-            (
-                "Enter: anyone's cards · type to pick a party".to_string(),
-                t.dim,
-            )
-        } else if matches.is_empty() {
-            ("no party matches".to_string(), t.error)
+        let empty = if matches!(prompt.purpose, Purpose::IssueOwner(_)) {
+            "Enter: nobody · type to pick a party"
         } else {
-            let i = prompt.choice.min(matches.len() - 1);
-            (
-                format!(
-                    "→ {} ({})  ↑↓ {}/{}",
-                    matches[i].name,
-                    matches[i].code,
-                    i + 1,
-                    matches.len()
-                ),
-                Style::new(),
-            )
-        }
+            "Enter: anyone · type to pick a party"
+        };
+        party_preview(app, &prompt.line, prompt.choice, empty)
     } else if prompt.purpose == Purpose::FilterColumn {
         let matches = matching_columns(&app.board, &prompt.line.text());
         if prompt.line.is_empty() {
@@ -458,7 +427,7 @@ fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
     let owner = f
         .owner
         .as_deref()
-        .map(|o| app.board.party(o).map_or(o.to_string(), |p| p.name.clone()))
+        .map(|o| app.board.party_name(o).to_string())
         .unwrap_or_else(|| "anyone".into());
     let text = if f.text.is_empty() {
         "—".to_string()
@@ -581,18 +550,13 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
                 })
             }
             IssueField::Owner => {
-                line(&form.owner, short, buf);
-                Some(match form.chosen_owner(&app.board) {
-                    Ok(None) => ("nobody (type to pick a party)".to_string(), t.dim),
-                    Ok(Some(code)) => {
-                        let name = app
-                            .board
-                            .party(&code)
-                            .map_or(code.as_str(), |p| p.name.as_str());
-                        (format!("→ {name} ({code})  ↑↓ to choose"), Style::new())
-                    }
-                    Err(e) => (e, t.error),
-                })
+                line(&form.owner.line, short, buf);
+                Some(party_preview(
+                    app,
+                    &form.owner.line,
+                    form.owner.choice,
+                    "nobody (type to pick a party)",
+                ))
             }
             IssueField::Parties => {
                 line(&form.parties, short, buf);
@@ -658,7 +622,7 @@ fn issue_filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
     let on = |b: bool| if b { "on" } else { "off" }.to_string();
     let party = |code: &Option<String>| {
         code.as_deref()
-            .map(|c| app.board.party(c).map_or(c.to_string(), |p| p.name.clone()))
+            .map(|c| app.board.party_name(c).to_string())
             .unwrap_or_else(|| "anyone".into())
     };
     let text = if f.text.is_empty() {
@@ -675,4 +639,31 @@ fn issue_filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
         ("c", "clear all", String::new()),
     ];
     menu(app, area, " Filter issues ", &rows, buf);
+}
+
+/// Under a party picker: the party `choice` picks among those matching the
+/// text, with how many match; `empty` while nothing is typed; in red when
+/// nothing matches.
+fn party_preview(app: &App, line: &LineEditor, choice: usize, empty: &str) -> (String, Style) {
+    let t = &app.theme;
+    if line.is_empty() {
+        return (empty.to_string(), t.dim);
+    }
+    let matches = matching_parties(&app.board, &line.text());
+    if matches.is_empty() {
+        return (
+            format!("no party matches \"{}\"", line.text().trim()),
+            t.error,
+        );
+    }
+    let i = choice.min(matches.len() - 1);
+    let more = if matches.len() > 1 {
+        format!("  ↑↓ {}/{}", i + 1, matches.len())
+    } else {
+        String::new()
+    };
+    (
+        format!("→ {} ({}){more}", matches[i].name, matches[i].code),
+        Style::new(),
+    )
 }

@@ -120,10 +120,7 @@ fn draw_lanes(app: &App, lanes: &[Lane], slots: &[(usize, Rect)], area: Rect, bu
         };
         if let Some(y) = y_of(line) {
             let name = match &lane.owner {
-                Some(code) => app
-                    .board
-                    .party(code)
-                    .map_or(code.clone(), |p| format!("{} ({code})", p.name)),
+                Some(code) => app.board.party_label(code),
                 None => "No owner".to_string(),
             };
             let mut spans = vec![

@@ -41,11 +41,10 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         t.dim,
     ));
     out.push(col_line);
-    let owner = task.owner.as_deref().map_or("—".to_string(), |code| {
-        board
-            .party(code)
-            .map_or(code.to_string(), |p| format!("{} ({code})", p.name))
-    });
+    let owner = task
+        .owner
+        .as_deref()
+        .map_or("—".to_string(), |code| board.party_label(code));
     out.push(vec![label("Owner"), (owner, Style::new())]);
     let due = match task.due {
         None => ("—".to_string(), Style::new()),

@@ -6,8 +6,8 @@
 use ratatui::style::Style;
 
 use super::details::{Line, wrap};
+use crate::model::TaskId;
 use crate::model::raci::{self, CommitmentState, Rule, Severity};
-use crate::model::{Board, TaskId};
 use crate::text::pad;
 use crate::tui::app::App;
 use crate::tui::overlay::Subject;
@@ -70,7 +70,7 @@ fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         .parties
         .iter()
         .filter(|p| task.raci.contains_key(&p.code))
-        .map(|p| crate::text::width(&party_label(board, &p.code)))
+        .map(|p| crate::text::width(&board.party_label(&p.code)))
         .max()
         .unwrap_or(0)
         .min(width.saturating_sub(8));
@@ -78,7 +78,7 @@ fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         if let Some(role) = task.raci.get(&p.code) {
             out.push(vec![
                 (
-                    format!("  {}  ", pad(&party_label(board, &p.code), name_w)),
+                    format!("  {}  ", pad(&board.party_label(&p.code), name_w)),
                     Style::new(),
                 ),
                 (role.as_str().to_string(), t.title),
@@ -101,26 +101,24 @@ fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     out
 }
 
-fn party_label(board: &Board, code: &str) -> String {
-    board
-        .party(code)
-        .map_or_else(|| code.to_string(), |p| format!("{} ({code})", p.name))
-}
-
 fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
     let t = &app.theme;
     let board = &app.board;
     if board.party(code).is_none() {
         return vec![vec![(format!("party {code} no longer exists"), t.dim)]];
     }
-    let load = raci::loads(board)
-        .into_iter()
+    // The loads the grid already counted: nothing here walks the board
+    // on every frame.
+    let load = app
+        .view
+        .loads
+        .iter()
         .find(|(c, _)| c == code)
-        .map(|(_, l)| l)
+        .map(|(_, l)| *l)
         .unwrap_or_default();
     let limits = &board.settings.raci;
     let mut out: Vec<Line> = vec![
-        vec![(party_label(board, code), t.title)],
+        vec![(board.party_label(code), t.title)],
         vec![(
             format!(
                 "Responsible on {}, Accountable on {}, Consulted on {}, Informed on {}",
@@ -137,10 +135,7 @@ fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
         )],
         Vec::new(),
     ];
-    for problem in raci::check(board)
-        .into_iter()
-        .filter(|p| p.party.as_deref() == Some(code))
-    {
+    for problem in raci::party_problems(code, load, limits) {
         rule_lines(app, problem.rule, &problem.message, width, &mut out);
     }
     let list = raci::commitments(board, code, app.now.date_naive());

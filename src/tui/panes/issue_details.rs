@@ -19,11 +19,7 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
     };
     let sla = issue.sla(&board.settings.sla, app.now);
     let label = |name: &str| (format!("{name:<11}"), t.dim);
-    let party = |code: &str| {
-        board
-            .party(code)
-            .map_or(code.to_string(), |p| format!("{} ({code})", p.name))
-    };
+    let party = |code: &str| board.party_label(code);
     let when = |at: Timestamp| at.format("%a %m-%d %H:%M").to_string();
     let mut out: Vec<Line> = vec![
         vec![

@@ -10,7 +10,7 @@ use crate::model::triage::{ClockState, Priority, Sla};
 use crate::model::Issue;
 use crate::text::human_duration;
 use crate::tui::app::App;
-use crate::tui::draw::{put, put_spans, style_row};
+use crate::tui::draw::{put, put_bottom, put_spans, style_row};
 use crate::tui::layout::{ISSUE_METRICS_MIN_HEIGHT, issue_rows};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -214,14 +214,7 @@ fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push((", ".into(), Style::new()));
         spans.push((format!("{within} of {all} within target"), style));
     }
-    put_spans(
-        buf,
-        area,
-        area.x,
-        area.bottom() - 1,
-        &spans,
-        usize::from(area.width),
-    );
+    put_bottom(buf, area, &spans);
 }
 
 /// The running clock in words, coloured by how it stands.

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use crate::model::raci::{Load, Rule, Severity};
 use crate::text::width;
 use crate::tui::app::App;
-use crate::tui::draw::{put, put_spans, style_row};
+use crate::tui::draw::{put, put_bottom, put_spans, style_row};
 use crate::tui::layout::{
     load_text, raci_areas, raci_party_width, raci_rows, raci_rule_width, raci_title_width,
 };
@@ -245,11 +245,7 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // Party rules (overloaded, idle) are warnings too, named at the end.
     let limits = &app.board.settings.raci;
-    let name = |code: &str| {
-        app.board
-            .party(code)
-            .map_or_else(|| code.to_string(), |p| p.name.clone())
-    };
+    let name = |code: &str| app.board.party_name(code).to_string();
     let overloaded: Vec<String> = app
         .view
         .loads
@@ -289,12 +285,5 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push((" · idle: ".into(), t.dim));
         spans.push((idle.join(", "), t.warning));
     }
-    put_spans(
-        buf,
-        area,
-        area.x,
-        area.bottom() - 1,
-        &spans,
-        usize::from(area.width),
-    );
+    put_bottom(buf, area, &spans);
 }
