@@ -19,6 +19,11 @@ impl Script {
     fn at(&mut self, days: i64, hours: i64, action: Action) {
         self.events.push((days * 24 * 60 + hours * 60, action));
     }
+
+    /// Records `action` as taken `minutes` minutes before now.
+    fn at_minutes(&mut self, minutes: i64, action: Action) {
+        self.events.push((minutes, action));
+    }
 }
 
 struct Card {
@@ -28,6 +33,47 @@ struct Card {
     due: Option<i64>,
     risk: Option<Risk>,
     raci: &'static [(&'static str, Role)],
+}
+
+/// Yesterday's standup at this hour: thirteen minutes, one decision, one
+/// parked topic, so that "since the last standup" has a start.
+fn yesterdays_standup(s: &mut Script, today: NaiveDate) {
+    use crate::model::{Decision, Parked, SpeakerTime, StandupOrder};
+    let start = 24 * 60;
+    s.at_minutes(
+        start,
+        Action::StartStandup {
+            order: StandupOrder::Party,
+        },
+    );
+    s.at_minutes(
+        start - 6,
+        Action::Decide(Decision {
+            text: "Load test runs on the staging copy of production, not on production".into(),
+            owner: Some("tech".into()),
+            due: Some(today + Duration::days(2)),
+        }),
+    );
+    s.at_minutes(
+        start - 9,
+        Action::Park(Parked {
+            topic: "Whether bundles count towards the coupon threshold".into(),
+            owner: Some("prod".into()),
+        }),
+    );
+    let speakers = [("mkt", 170), ("prod", 150), ("sales", 140), ("tech", 230)]
+        .into_iter()
+        .map(|(speaker, seconds)| SpeakerTime {
+            speaker: speaker.into(),
+            seconds,
+        })
+        .collect();
+    s.at_minutes(
+        start - 13,
+        Action::EndStandup {
+            speakers: Some(speakers),
+        },
+    );
 }
 
 /// The demo board as it stands at `now`.
@@ -257,6 +303,7 @@ pub fn board(now: Timestamp) -> Result<Board, ActionError> {
     );
     s.at(1, 20, Action::AcknowledgeIssue { id: i(2) });
     s.at(0, 4, Action::AcknowledgeIssue { id: i(4) });
+    yesterdays_standup(&mut s, today);
 
     // Oldest first; a stable sort keeps each moment's actions in script order.
     s.events.sort_by_key(|(ago, _)| std::cmp::Reverse(*ago));

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod model;
+pub mod report;
 pub mod scale;
 pub mod store;
 pub mod text;

@@ -153,7 +153,7 @@ fn fresh_env(dir: &Path) -> String {
 }
 
 #[test]
-fn walk_the_three_panes_and_quit() {
+fn walk_the_four_panes_and_quit() {
     if !can_run() {
         return;
     }
@@ -203,6 +203,9 @@ fn walk_the_three_panes_and_quit() {
     let screen = tmux.wait_for("Keys: Issues");
     assert!(screen.contains("quit (saving first)"));
     tmux.keys(&["Escape"]);
+    tmux.keys(&["Tab"]);
+    let screen = tmux.wait_for("No standup running");
+    assert!(screen.contains("Last standup: Sun 22 Nov 09:00–09:13 (13 min)"));
     tmux.keys(&["Tab"]);
     tmux.wait_for("To do 6");
 

@@ -62,6 +62,19 @@ pub enum Command {
     /// The issue queue: problems with an owner, a priority and SLA clocks.
     #[command(subcommand)]
     Issue(IssueCommand),
+    /// Record a standup held outside the TUI: start it, note decisions and
+    /// parked topics, end it (which writes the minutes beside the board).
+    #[command(subcommand)]
+    Standup(StandupCommand),
+    /// Standup minutes in Markdown (to paste into chat) or JSON: the
+    /// standup held today, else everything since the last one.
+    Report {
+        /// The standup held on this date (YYYY-MM-DD, today, mon, …).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
     /// Print the whole board.
     Export {
         /// Output format.
@@ -76,6 +89,50 @@ pub enum Command {
 pub enum ExportFormat {
     /// The board file's own JSON.
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, for chat.
+    Md,
+    /// `{"board", "date", "standup", "parties", "issues", …}` for scripts.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// Each party in the board's order.
+    Party,
+    /// The board's columns, right to left.
+    Board,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StandupCommand {
+    /// Open a standup record now.
+    Start {
+        #[arg(long, value_enum, default_value_t = OrderArg::Party)]
+        order: OrderArg,
+    },
+    /// Record a decision in the running standup.
+    Decide {
+        text: String,
+        /// Who carries it out (code or name).
+        #[arg(long)]
+        owner: Option<String>,
+        /// By when (YYYY-MM-DD, fri, +3d, …).
+        #[arg(long)]
+        due: Option<String>,
+    },
+    /// Park a topic for after the standup.
+    Park {
+        topic: String,
+        /// Who takes it (code or name).
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// End the running standup and write its minutes beside the board.
+    End,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

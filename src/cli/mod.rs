@@ -6,6 +6,7 @@
 
 mod args;
 mod issue;
+mod meeting;
 mod output;
 
 use std::path::PathBuf;
@@ -128,6 +129,8 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Column(cmd) => column(cli, cmd),
         Command::Raci(cmd) => raci(cli, cmd),
         Command::Issue(cmd) => issue::issue(cli, cmd),
+        Command::Standup(cmd) => meeting::standup(cli, cmd),
+        Command::Report { date, format } => meeting::report(cli, date.as_deref(), *format),
         Command::Restore { number } => restore(cli, *number),
         Command::Export { format } => {
             let s = Session::open(cli)?;

@@ -4,10 +4,13 @@
 //! [`Patch`] that undoes it. If anything fails half-way, the patch collected
 //! so far is restored, so a refused action leaves the board exactly as it was.
 
+mod meeting;
+
 use chrono::NaiveDate;
 
 use super::board::{
-    Blocked, Board, Column, Event, Issue, IssueStatus, LogEntry, Party, PartyKind, Risk, Task,
+    Blocked, Board, Column, Decision, Event, Issue, IssueStatus, LogEntry, Parked, Party,
+    PartyKind, Risk, SpeakerTime, StandupOrder, Task,
 };
 use super::ids::{IssueId, TaskId};
 use super::patch::Patch;
@@ -130,6 +133,24 @@ pub enum Action {
         id: IssueId,
         reason: String,
     },
+    /// Open a standup record at now. Refused while one is open.
+    StartStandup {
+        order: StandupOrder,
+    },
+    /// Record a decision in the open standup (owner: a party as typed).
+    Decide(Decision),
+    /// Park a topic in the open standup (owner: a party as typed).
+    Park(Parked),
+    /// Note how long each speaker has spoken so far in the open standup,
+    /// so that a meeting left half-way keeps its times.
+    TimeSpeakers {
+        speakers: Vec<SpeakerTime>,
+    },
+    /// Close the open standup at now, with the time each speaker took
+    /// (kept as they were when `None`).
+    EndStandup {
+        speakers: Option<Vec<SpeakerTime>>,
+    },
 }
 
 /// Which fields of an issue to change; `None` leaves a field alone, and
@@ -236,6 +257,14 @@ pub enum ActionError {
     MostUrgent(IssueId),
     #[error("give a reason for escalating {0}")]
     NoEscalationReason(IssueId),
+    #[error("a standup is running already (started {0}): end it first")]
+    StandupOpen(String),
+    #[error("no standup is running: start one first")]
+    NoStandup,
+    #[error("say what was decided")]
+    EmptyDecision,
+    #[error("say what topic to park")]
+    EmptyTopic,
     #[error("{id} is {status}: it cannot be {verb}")]
     IssueState {
         id: IssueId,
@@ -366,6 +395,11 @@ impl Txn<'_> {
             Action::ReopenIssue { id } => self.reopen(*id),
             Action::EditIssue { id, edit } => self.edit_issue(*id, edit),
             Action::EscalateIssue { id, reason } => self.escalate(*id, reason),
+            Action::StartStandup { order } => self.start_standup(*order),
+            Action::Decide(decision) => self.decide(decision),
+            Action::Park(parked) => self.park(parked),
+            Action::TimeSpeakers { speakers } => self.time_speakers(speakers),
+            Action::EndStandup { speakers } => self.end_standup(speakers.as_deref()),
         }
     }
 

@@ -253,6 +253,9 @@ pub struct Issue {
 #[serde(deny_unknown_fields)]
 pub struct StandupRecord {
     pub date: NaiveDate,
+    /// Who spoke in turn: the parties, or the board's columns right to left.
+    #[serde(default, skip_serializing_if = "StandupOrder::is_default")]
+    pub order: StandupOrder,
     #[serde(with = "super::time::serde_ts")]
     pub started: Timestamp,
     #[serde(
@@ -261,7 +264,7 @@ pub struct StandupRecord {
         with = "super::time::serde_opt_ts"
     )]
     pub ended: Option<Timestamp>,
-    /// Party code → seconds spoken, in speaking order.
+    /// Seconds spoken, in speaking order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub speakers: Vec<SpeakerTime>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -272,11 +275,37 @@ pub struct StandupRecord {
     pub parked: Vec<Parked>,
 }
 
+/// The order a standup walks the board in (PRODUCT.md section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StandupOrder {
+    /// Each party in the board's order, skipping who has nothing to say.
+    #[default]
+    Party,
+    /// The board's columns right to left: work about to finish first.
+    Board,
+}
+
+impl StandupOrder {
+    fn is_default(&self) -> bool {
+        *self == StandupOrder::Party
+    }
+
+    /// The word used in the CLI and the minutes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StandupOrder::Party => "party",
+            StandupOrder::Board => "board",
+        }
+    }
+}
+
 /// How long one party spoke in a standup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpeakerTime {
-    pub party: String,
+    /// A party code, or a column id when the standup walked the board.
+    pub speaker: String,
     pub seconds: u32,
 }
 
@@ -316,6 +345,14 @@ pub enum Event {
     Close,
     Reopen,
     Escalate,
+    /// A standup began (record `standup`, `to` its date).
+    Start,
+    /// A standup ended.
+    End,
+    /// A decision was recorded in a standup.
+    Decide,
+    /// A topic was parked in a standup.
+    Park,
 }
 
 /// One line of the activity log: at `at`, `what` happened to `record`

@@ -14,6 +14,7 @@ pub mod parties;
 pub mod patch;
 pub mod raci;
 pub mod settings;
+pub mod standup;
 pub mod status;
 pub mod summary;
 pub mod time;
@@ -22,7 +23,8 @@ pub mod validate;
 
 pub use action::{Action, ActionError, Applied, IssueEdit, NewIssue, NewTask, TaskEdit, Warning};
 pub use board::{
-    Blocked, Board, Column, Event, Issue, IssueStatus, LogEntry, Party, PartyKind, Risk, Task,
+    Blocked, Board, Column, Decision, Event, Issue, IssueStatus, LogEntry, Parked, Party,
+    PartyKind, Risk, SpeakerTime, StandupOrder, StandupRecord, Task,
 };
 pub use filter::{IssueFilter, TaskFilter};
 pub use history::History;

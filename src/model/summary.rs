@@ -72,6 +72,14 @@ impl Action {
             Action::ReopenIssue { id } => format!("reopen {id}"),
             Action::EditIssue { id, .. } => format!("edit {id}"),
             Action::EscalateIssue { id, .. } => format!("escalate {id}"),
+            Action::StartStandup { order } => match order {
+                super::board::StandupOrder::Party => "start the standup, party by party".into(),
+                super::board::StandupOrder::Board => "start the standup, walking the board".into(),
+            },
+            Action::Decide(d) => format!("record decision \"{}\"", fit(d.text.trim(), 30)),
+            Action::Park(p) => format!("park \"{}\"", fit(p.topic.trim(), 30)),
+            Action::TimeSpeakers { .. } => "note the speakers' times".into(),
+            Action::EndStandup { .. } => "end the standup".into(),
         }
     }
 }

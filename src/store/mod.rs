@@ -3,6 +3,7 @@
 pub mod backups;
 pub mod file;
 pub mod format;
+pub mod minutes;
 pub mod paths;
 
 pub use file::{BoardFile, Saved, StoreError};

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 use super::keymap::Keymap;
 use super::layout;
+use super::meeting::{Meeting, Turn, TurnKey};
 use super::overlay::Overlay;
 use super::theme::Theme;
 use super::view::View;
@@ -24,10 +25,11 @@ pub enum Pane {
     Board,
     Raci,
     Issues,
+    Standup,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Board, Pane::Raci, Pane::Issues];
+    pub const ALL: [Pane; 4] = [Pane::Board, Pane::Raci, Pane::Issues, Pane::Standup];
 
     /// The pane's name on its tab.
     pub fn title(self) -> &'static str {
@@ -35,6 +37,7 @@ impl Pane {
             Pane::Board => "Board",
             Pane::Raci => "RACI",
             Pane::Issues => "Issues",
+            Pane::Standup => "Standup",
         }
     }
 
@@ -72,6 +75,16 @@ pub struct RaciState {
 pub struct IssuesState {
     pub row: usize,
     pub first_row: usize,
+}
+
+/// Selection and scroll of the standup pane's list, and whether it shows
+/// the presenter view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StandupState {
+    /// Among the selectable rows (cards and issues).
+    pub row: usize,
+    pub first_row: usize,
+    pub presenter: bool,
 }
 
 /// How a message reads: news, a caution, or something that went wrong.
@@ -152,6 +165,14 @@ pub struct App {
     pub view: View,
     /// The details side panel, prepared by `follow_selection`.
     pub panel: Option<Panel>,
+    /// The standup under way, resumed from the board's open record.
+    pub meeting: Option<Meeting>,
+    pub standup_state: StandupState,
+    /// The current turn's agenda, prepared by `follow_selection`.
+    pub turn: Option<Turn>,
+    /// A standup just ended: the loop writes its minutes (the record's
+    /// position in `board.standups`).
+    pub minutes_due: Option<usize>,
     /// Counts boards replaced wholesale (reloads, merges), which change the
     /// board without counting as changes made here.
     reloads: u64,
@@ -160,6 +181,7 @@ pub struct App {
 impl App {
     pub fn new(board: Board, now: Timestamp, location: String, theme: Theme) -> App {
         let view = View::build(&board, now, &TaskFilter::default(), false);
+        let meeting = Meeting::resume(&board, now);
         App {
             board,
             now,
@@ -182,6 +204,10 @@ impl App {
             lanes: false,
             view,
             panel: None,
+            meeting,
+            standup_state: StandupState::default(),
+            turn: None,
+            minutes_due: None,
             reloads: 0,
         }
     }
@@ -211,6 +237,7 @@ impl App {
         if recount {
             self.view.alerts = self.board.alerts(now);
             self.view.metrics = crate::model::triage::metrics(&self.board, now);
+            self.view.since = Some(self.board.since_summary(now));
         }
     }
 
@@ -254,6 +281,7 @@ impl App {
                 if changed {
                     self.changed();
                 }
+                self.sync_meeting();
                 self.view_after(&applied.patch, follow);
                 self.say(tone, text);
                 true
@@ -270,6 +298,7 @@ impl App {
         match self.history.undo(&mut self.board) {
             Some(step) => {
                 self.changed();
+                self.sync_meeting();
                 self.view_after(&step.inverse, step.tasks.first().copied());
                 self.say(Tone::Info, format!("Undid: {}", step.label));
             }
@@ -282,6 +311,7 @@ impl App {
         match self.history.redo(&mut self.board) {
             Some(step) => {
                 self.changed();
+                self.sync_meeting();
                 self.view_after(&step.inverse, step.tasks.first().copied());
                 self.say(Tone::Info, format!("Redid: {}", step.label));
             }
@@ -348,6 +378,7 @@ impl App {
         self.board = merged.board;
         self.reloads += 1;
         self.history.clear();
+        self.sync_meeting();
         self.dirty = false;
         self.save_state = SaveState::Saved;
         self.refresh_following(selected);
@@ -370,6 +401,7 @@ impl App {
         self.board = board;
         self.reloads += 1;
         self.history.clear();
+        self.sync_meeting();
         self.refresh_following(selected);
         self.say(
             Tone::Info,
@@ -463,11 +495,48 @@ impl App {
                 let s = &mut self.issues_state;
                 s.row = clamp(s.row, dy, self.view.issues.len());
             }
+            Pane::Standup => {
+                let rows = super::panes::standup::rows(self);
+                let n = super::panes::standup::item_lines(&rows).len();
+                let s = &mut self.standup_state;
+                s.row = clamp(s.row, dy, n);
+            }
         }
     }
 
-    /// The card under the cursor.
+    /// Keeps the meeting in step with the board's open standup record
+    /// after a change, an undo or a reload: started, ended or taken back.
+    fn sync_meeting(&mut self) {
+        let open = self.board.open_standup().map(|r| r.started);
+        match (&self.meeting, open) {
+            (Some(m), Some(started)) if m.started == started => {}
+            (_, Some(_)) => self.meeting = Meeting::resume(&self.board, self.now),
+            (Some(_), None) => {
+                self.meeting = None;
+                self.standup_state = StandupState::default();
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// The standup list's row under the cursor.
+    fn standup_item(&self) -> Option<super::panes::standup::Row> {
+        let rows = super::panes::standup::rows(self);
+        let lines = super::panes::standup::item_lines(&rows);
+        lines
+            .get(self.standup_state.row)
+            .and_then(|i| rows.get(*i).cloned())
+    }
+
+    /// The card under the cursor (in the standup pane: the selected row, if
+    /// it is a card).
     pub fn selected_task(&self) -> Option<TaskId> {
+        if self.pane == Pane::Standup {
+            return match self.standup_item() {
+                Some(super::panes::standup::Row::Card(id)) => Some(id),
+                _ => None,
+            };
+        }
         let s = &self.board_state;
         self.view.columns.get(s.column)?.get(s.card).copied()
     }
@@ -481,8 +550,15 @@ impl App {
         self.view.raci_rows.get(s.row).copied()
     }
 
-    /// The issue under the cursor in the queue.
+    /// The issue under the cursor in the queue (in the standup pane: the
+    /// selected row, if it is an issue).
     pub fn selected_issue(&self) -> Option<crate::model::IssueId> {
+        if self.pane == Pane::Standup {
+            return match self.standup_item() {
+                Some(super::panes::standup::Row::Issue(id)) => Some(id),
+                _ => None,
+            };
+        }
         self.view.issues.get(self.issues_state.row).copied()
     }
 
@@ -565,10 +641,64 @@ impl App {
             self.view.issues.len(),
         );
         self.prepare_panel(areas.panel);
+        self.prepare_turn(body);
     }
 }
 
 impl App {
+    /// Builds the current turn's agenda when the turn, the board or the
+    /// minute changed, keeps the selected card or issue selected, and
+    /// scrolls the list to it.
+    fn prepare_turn(&mut self, body: Rect) {
+        let Some(meeting) = &self.meeting else {
+            self.turn = None;
+            return;
+        };
+        let key = TurnKey {
+            stop: meeting.stop().cloned(),
+            changes: self.changes,
+            reloads: self.reloads,
+            minute: self.now.timestamp().div_euclid(60),
+        };
+        if self.turn.as_ref().is_none_or(|t| t.key != key) {
+            let same_stop = self.turn.as_ref().is_some_and(|t| t.key.stop == key.stop);
+            let before = self.standup_item().filter(|_| same_stop);
+            let agenda = match &key.stop {
+                Some(stop) => {
+                    let since = self.board.since_last_standup(self.now).from;
+                    self.board.agenda(stop, self.now, since)
+                }
+                None => crate::model::standup::Agenda::default(),
+            };
+            self.turn = Some(Turn { key, agenda });
+            let rows = super::panes::standup::rows(self);
+            let items = super::panes::standup::item_lines(&rows);
+            self.standup_state.row = match before {
+                Some(item) => items
+                    .iter()
+                    .position(|i| rows[*i] == item)
+                    .unwrap_or(self.standup_state.row),
+                None if !same_stop => 0,
+                None => self.standup_state.row,
+            };
+        }
+        let rows = super::panes::standup::rows(self);
+        let items = super::panes::standup::item_lines(&rows);
+        let s = &mut self.standup_state;
+        s.row = s.row.min(items.len().saturating_sub(1));
+        let list = super::panes::standup::areas(body).list;
+        let visible = usize::from(list.height);
+        match items.get(s.row) {
+            Some(line) => {
+                // Keep the section heading above the first item in view.
+                let target = if s.row == 0 { 0 } else { *line };
+                s.first_row = scroll_to(s.first_row, target, visible, rows.len());
+                s.first_row = scroll_to(s.first_row, *line, visible, rows.len());
+            }
+            None => s.first_row = 0,
+        }
+    }
+
     /// Builds the details panel's lines when what they show changed.
     fn prepare_panel(&mut self, area: Option<Rect>) {
         let (Some(area), Some(task), Pane::Board) = (area, self.selected_task(), self.pane) else {

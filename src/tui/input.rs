@@ -10,7 +10,7 @@ use super::issue_form::IssueForm;
 use super::keymap::Command;
 use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
 use crate::model::settings::RaciLimits;
-use crate::model::{Action, IssueFilter, TaskFilter};
+use crate::model::{Action, IssueFilter, StandupOrder, TaskFilter};
 use crate::text::fit;
 
 impl App {
@@ -93,6 +93,9 @@ impl App {
             Command::FilterMenu if self.pane == Pane::Issues => {
                 self.overlay = Some(Overlay::IssueFilterMenu)
             }
+            Command::Cancel if self.pane == Pane::Standup => {
+                self.standup_state.presenter = false;
+            }
             Command::Cancel => {
                 if matches!(self.pane, Pane::Board | Pane::Raci) && !self.filter.is_empty() {
                     self.filter = TaskFilter::default();
@@ -120,6 +123,78 @@ impl App {
             Command::MoveCardUp => self.reorder_card(-1),
             Command::MoveCardDown => self.reorder_card(1),
             Command::Finish => self.finish_card(),
+            Command::StartByParty => self.start_standup(StandupOrder::Party),
+            Command::StartWalk => self.start_standup(StandupOrder::Board),
+            Command::NextSpeaker => self.next_speaker(1),
+            Command::PrevSpeaker => self.next_speaker(-1),
+            Command::Pause => {
+                let now = self.now;
+                if let Some(m) = &mut self.meeting {
+                    let running = m.toggle_pause(now);
+                    self.say(
+                        Tone::Info,
+                        if running { "Timers running" } else { "Paused" },
+                    );
+                } else {
+                    self.no_meeting();
+                }
+            }
+            Command::Park => self.meeting_prompt(Purpose::ParkTopic, "Park which topic?"),
+            Command::Decide => self.meeting_prompt(Purpose::DecisionText, "What was decided?"),
+            Command::Present => {
+                if self.meeting.is_some() {
+                    self.standup_state.presenter = !self.standup_state.presenter;
+                } else {
+                    self.no_meeting();
+                }
+            }
+            Command::EndStandup => {
+                if let Some(m) = &self.meeting {
+                    let minutes = m.elapsed(self.now) / 60;
+                    self.overlay = Some(Overlay::Confirm(Confirm {
+                        question: format!("End the standup ({minutes} min) and write the minutes?"),
+                        action: Action::EndStandup { speakers: None },
+                    }));
+                } else {
+                    self.no_meeting();
+                }
+            }
+            Command::RaiseIssue => {
+                let mut form = IssueForm::new_issue();
+                if let Some(code) = self.speaker_code() {
+                    form.owner = super::form::PartyPicker::new(&code);
+                    form.parties = super::line::LineEditor::new(&code);
+                }
+                self.overlay = Some(Overlay::IssueForm(Box::new(form)));
+            }
+            Command::NewCard if self.pane == Pane::Standup => {
+                if let Some(first) = self.board.columns.first() {
+                    let mut form = TaskForm::new_card(&first.id);
+                    if let Some(code) = self.speaker_code() {
+                        form.owner = super::form::PartyPicker::new(&code);
+                    }
+                    self.overlay = Some(Overlay::Form(Box::new(form)));
+                }
+            }
+            Command::Edit | Command::Details if self.pane == Pane::Standup => {
+                if let Some(id) = self.selected_issue() {
+                    if command == Command::Edit {
+                        if let Some(issue) = self.board.issues.get(&id) {
+                            self.overlay =
+                                Some(Overlay::IssueForm(Box::new(IssueForm::edit(issue))));
+                        }
+                    } else {
+                        self.overlay = Some(Overlay::Explain {
+                            subject: Subject::Issue(id),
+                            scroll: 0,
+                        });
+                    }
+                } else if command == Command::Edit {
+                    self.edit_card();
+                } else if let Some(task) = self.selected_task() {
+                    self.overlay = Some(Overlay::Details { task, scroll: 0 });
+                }
+            }
             Command::NewCard if self.pane == Pane::Issues => {
                 self.overlay = Some(Overlay::IssueForm(Box::new(IssueForm::new_issue())));
             }
@@ -311,12 +386,118 @@ impl App {
         }
     }
 
+    /// The party whose turn it is in the standup, if the turn is a party's.
+    fn speaker_code(&self) -> Option<String> {
+        match self.meeting.as_ref()?.stop()? {
+            crate::model::standup::Stop::Party(code) => Some(code.clone()),
+            _ => None,
+        }
+    }
+
+    fn no_meeting(&mut self) {
+        self.say(
+            Tone::Info,
+            "No standup running: s starts one party by party, w walking the board",
+        );
+    }
+
+    /// `s` / `w` in the standup pane.
+    fn start_standup(&mut self, order: StandupOrder) {
+        if self.meeting.is_some() {
+            self.say(
+                Tone::Info,
+                "The standup is running: ] next speaker, X ends it",
+            );
+            return;
+        }
+        if self.perform(&Action::StartStandup { order }) {
+            self.standup_state = super::app::StandupState::default();
+            let first = self
+                .meeting
+                .as_ref()
+                .and_then(|m| m.stop())
+                .map(|s| s.label(&self.board));
+            if let Some(first) = first {
+                self.say(Tone::Info, format!("Standup started: {first} first"));
+            } else {
+                self.say(Tone::Info, "Standup started: nobody has anything to report");
+            }
+        }
+    }
+
+    /// `]` / `[`: the turn passes on (or back).
+    fn next_speaker(&mut self, delta: isize) {
+        let now = self.now;
+        let Some(m) = &mut self.meeting else {
+            self.no_meeting();
+            return;
+        };
+        if m.step(delta, now) {
+            self.standup_state.row = 0;
+            self.standup_state.first_row = 0;
+            let who = m.stop().map(|s| s.label(&self.board)).unwrap_or_default();
+            let (at, of) = (m.current + 1, m.stops.len());
+            self.say(Tone::Info, format!("{who} ({at}/{of})"));
+        } else if delta > 0 {
+            self.say(Tone::Info, "That was the last speaker: X ends the standup");
+        } else {
+            self.say(Tone::Info, "This is the first speaker");
+        }
+    }
+
+    /// Opens a prompt that needs a running standup.
+    fn meeting_prompt(&mut self, purpose: Purpose, label: &str) {
+        if self.meeting.is_none() {
+            self.no_meeting();
+            return;
+        }
+        self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, label.into(), "")));
+    }
+
+    /// Ends the standup with the speakers' times, and asks the loop to
+    /// write its minutes.
+    fn end_standup(&mut self) {
+        let Some(m) = &self.meeting else {
+            return;
+        };
+        let speakers = m.speakers(self.now);
+        let open = self.board.standups.iter().rposition(|s| s.ended.is_none());
+        if self.perform(&Action::EndStandup {
+            speakers: Some(speakers),
+        }) {
+            self.minutes_due = open;
+        }
+    }
+
+    /// Writes the running standup's speaking times into its record, so a
+    /// meeting left half-way (quitting, a signal) resumes with them.
+    pub fn keep_speaking_times(&mut self) {
+        if let Some(m) = &self.meeting {
+            let speakers = m.speakers(self.now);
+            let unchanged = self
+                .board
+                .open_standup()
+                .is_some_and(|r| r.speakers == speakers);
+            if !unchanged {
+                self.perform(&Action::TimeSpeakers { speakers });
+            }
+        }
+    }
+
     /// `H`/`L`: the card to the neighbouring column; the selection follows.
     fn move_card(&mut self, dx: isize) {
         let Some(id) = self.selected_task() else {
             return;
         };
-        let target = self.board_state.column as isize + dx;
+        let Some(at) = self
+            .board
+            .tasks
+            .get(&id)
+            .and_then(|t| self.board.column_index(&t.column))
+        else {
+            return;
+        };
+        let target = at as isize + dx;
         let Some(col) = usize::try_from(target)
             .ok()
             .and_then(|t| self.board.columns.get(t))
@@ -549,7 +730,12 @@ impl App {
             Overlay::Prompt(prompt) => self.prompt_key(prompt, key),
             Overlay::Confirm(confirm) => match key.code {
                 KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                    self.perform(&confirm.action);
+                    if matches!(confirm.action, Action::EndStandup { .. }) {
+                        // The times as they stand now, not when it was asked.
+                        self.end_standup();
+                    } else {
+                        self.perform(&confirm.action);
+                    }
                 }
                 KeyCode::Char('n' | 'N') | KeyCode::Esc | KeyCode::Char('q') => {
                     self.say(Tone::Info, "Cancelled");
@@ -695,14 +881,7 @@ impl App {
                 }
             }
             KeyCode::Down | KeyCode::Up
-                if matches!(
-                    prompt.purpose,
-                    Purpose::FilterOwner
-                        | Purpose::FilterColumn
-                        | Purpose::IssueOwner(_)
-                        | Purpose::IssueOwnerFilter
-                        | Purpose::IssuePartyFilter
-                ) =>
+                if prompt.purpose.picks_party() || prompt.purpose == Purpose::FilterColumn =>
             {
                 let text = prompt.line.text();
                 let n = if prompt.purpose != Purpose::FilterColumn {
@@ -724,9 +903,18 @@ impl App {
         }
     }
 
-    /// The party a picker prompt chose (see [`picked_party`]).
+    /// The party a picker prompt chose (see [`picked_party`]); for a
+    /// prompt with a default party, empty picks it and `-` nobody.
     fn picked_party(&self, prompt: &Prompt) -> Result<Option<String>, String> {
-        picked_party(&self.board, &prompt.line.text(), prompt.choice)
+        let text = prompt.line.text();
+        if let Some(default) = prompt.purpose.default_party() {
+            match text.trim() {
+                "" => return Ok(Some(default.to_string())),
+                "-" => return Ok(None),
+                _ => {}
+            }
+        }
+        picked_party(&self.board, &text, prompt.choice)
     }
 
     /// Acts on a prompt's answer; `Err` keeps the prompt open with a reason.
@@ -795,6 +983,64 @@ impl App {
                     },
                 }
             }
+            Purpose::DecisionText | Purpose::ParkTopic => {
+                if text.trim().is_empty() {
+                    return Err("say it in a few words (Esc cancels)".into());
+                }
+                let default = self.speaker_code();
+                let (purpose, label) = if prompt.purpose == Purpose::DecisionText {
+                    (
+                        Purpose::DecisionOwner {
+                            text: text.clone(),
+                            default,
+                        },
+                        "Who carries it out?",
+                    )
+                } else {
+                    (
+                        Purpose::ParkOwner {
+                            topic: text.clone(),
+                            default,
+                        },
+                        "Who takes it?",
+                    )
+                };
+                self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, label.into(), "")));
+                return Ok(());
+            }
+            Purpose::DecisionOwner { text: decision, .. } => {
+                let owner = self.picked_party(prompt)?;
+                self.overlay = Some(Overlay::Prompt(Prompt::new(
+                    Purpose::DecisionDue {
+                        text: decision.clone(),
+                        owner,
+                    },
+                    "By when? (fri, +3d, 2026-12-01; empty: no date)".into(),
+                    "",
+                )));
+                return Ok(());
+            }
+            Purpose::DecisionDue {
+                text: decision,
+                owner,
+            } => {
+                let due = match text.trim() {
+                    "" => None,
+                    t => Some(
+                        crate::model::dates::parse_date(t, self.now.date_naive())
+                            .map_err(|e| e.to_string())?,
+                    ),
+                };
+                Action::Decide(crate::model::Decision {
+                    text: decision.clone(),
+                    owner: owner.clone(),
+                    due,
+                })
+            }
+            Purpose::ParkOwner { topic, .. } => Action::Park(crate::model::Parked {
+                topic: topic.clone(),
+                owner: self.picked_party(prompt)?,
+            }),
             Purpose::Block(id) => Action::BlockTask {
                 id: *id,
                 reason: text.clone(),

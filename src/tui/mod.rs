@@ -11,6 +11,7 @@ pub mod issue_form;
 pub mod keymap;
 pub mod layout;
 pub mod line;
+pub mod meeting;
 pub mod overlay;
 mod panes;
 mod popups;
@@ -64,7 +65,7 @@ pub fn main(args: &Cli) -> ExitCode {
     let mut app = App::new(board, clock.now(), location(&path), Theme::from_env());
     signals::install();
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app, file, clock);
+    let result = event_loop(&mut terminal, &mut app, file, clock, &path);
     ratatui::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,13 +100,17 @@ fn event_loop(
     app: &mut App,
     file: BoardFile,
     clock: Clock,
+    path: &Path,
 ) -> io::Result<()> {
     // Pasted text arrives as one event instead of a storm of key presses.
     let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
     let mut saver = Saver::new(file);
-    let result = run(terminal, app, &mut saver, &clock);
+    let result = run(terminal, app, &mut saver, &clock, path);
     let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
     result?;
+    // A standup left running keeps its speakers' times for when it resumes.
+    app.set_now(clock.now());
+    app.keep_speaking_times();
     // The save under way, then one last save of what came after it.
     if let Some(done) = saver.wait() {
         finished(app, done);
@@ -137,6 +142,7 @@ fn run(
     app: &mut App,
     saver: &mut Saver,
     clock: &Clock,
+    path: &Path,
 ) -> io::Result<()> {
     let mut last_input = Instant::now();
     let mut dirty_since: Option<Instant> = None;
@@ -173,6 +179,9 @@ fn run(
             app.quit = true;
         }
         app.set_now(clock.now());
+        if let Some(i) = app.minutes_due.take() {
+            write_minutes(app, path, i);
+        }
         if let Some(done) = saver.poll() {
             if done.result.is_err() {
                 failed_at = Some(done.upto);
@@ -191,6 +200,29 @@ fn run(
         if app.quit {
             return Ok(());
         }
+    }
+}
+
+/// Writes the minutes of the standup that just ended beside the board and
+/// says where.
+fn write_minutes(app: &mut App, path: &Path, i: usize) {
+    let minutes = crate::report::of_standup(&app.board, i, app.now);
+    let text = crate::report::markdown::render(&minutes);
+    let length = minutes.standup.as_ref().map_or(0, |m| m.minutes);
+    match store::minutes::write(path, &app.board, i, &text) {
+        Ok(written) => app.say(
+            app::Tone::Info,
+            format!(
+                "Standup ended ({length} min). Minutes written to {}",
+                location(&written)
+            ),
+        ),
+        Err(e) => app.say(
+            app::Tone::Error,
+            format!(
+                "The standup ended, but its minutes could not be written ({e}): `standup report` prints them"
+            ),
+        ),
     }
 }
 

@@ -75,6 +75,61 @@ pub enum Purpose {
     IssueOwnerFilter,
     /// A party the issues must name (a party picker).
     IssuePartyFilter,
+    /// What the standup decided.
+    DecisionText,
+    /// Who carries the decision out (a party picker; empty answers
+    /// `default`, the speaker, and `-` nobody).
+    DecisionOwner {
+        text: String,
+        default: Option<String>,
+    },
+    /// By when (a date, or empty).
+    DecisionDue {
+        text: String,
+        owner: Option<String>,
+    },
+    /// The topic to park.
+    ParkTopic,
+    /// Who takes the parked topic (a party picker, as for a decision).
+    ParkOwner {
+        topic: String,
+        default: Option<String>,
+    },
+}
+
+impl Purpose {
+    /// Whether the answer picks a party: `↑`/`↓` choose among the matches
+    /// and the prompt previews the one `Enter` takes.
+    pub fn picks_party(&self) -> bool {
+        matches!(
+            self,
+            Purpose::FilterOwner
+                | Purpose::IssueOwner(_)
+                | Purpose::IssueOwnerFilter
+                | Purpose::IssuePartyFilter
+                | Purpose::DecisionOwner { .. }
+                | Purpose::ParkOwner { .. }
+        )
+    }
+
+    /// The party an empty answer picks, when it is not "nobody".
+    pub fn default_party(&self) -> Option<&str> {
+        match self {
+            Purpose::DecisionOwner { default, .. } | Purpose::ParkOwner { default, .. } => {
+                default.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an empty answer to a party picker means "nobody" rather
+    /// than "anyone".
+    pub fn empty_is_nobody(&self) -> bool {
+        matches!(
+            self,
+            Purpose::IssueOwner(_) | Purpose::DecisionOwner { .. } | Purpose::ParkOwner { .. }
+        )
+    }
 }
 
 /// A one-line question with an editor for the answer.

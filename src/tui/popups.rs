@@ -354,19 +354,22 @@ fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     }
     let (text, style) = if let Some(error) = &prompt.error {
         (error.clone(), t.error)
-    } else if matches!(
-        prompt.purpose,
-        Purpose::FilterOwner
-            | Purpose::IssueOwner(_)
-            | Purpose::IssueOwnerFilter
-            | Purpose::IssuePartyFilter
-    ) {
-        let empty = if matches!(prompt.purpose, Purpose::IssueOwner(_)) {
-            "Enter: nobody · type to pick a party"
-        } else {
-            "Enter: anyone · type to pick a party"
+    } else if prompt.purpose.picks_party() {
+        let empty = match prompt.purpose.default_party() {
+            Some(code) => format!(
+                "Enter: {} · - for nobody · type to pick a party",
+                app.board.party_label(code)
+            ),
+            None if prompt.purpose.empty_is_nobody() => {
+                "Enter: nobody · type to pick a party".to_string()
+            }
+            None => "Enter: anyone · type to pick a party".to_string(),
         };
-        party_preview(app, &prompt.line, prompt.choice, empty)
+        if prompt.line.text().trim() == "-" {
+            ("→ nobody".to_string(), Style::new())
+        } else {
+            party_preview(app, &prompt.line, prompt.choice, &empty)
+        }
     } else if prompt.purpose == Purpose::FilterColumn {
         let matches = matching_columns(&app.board, &prompt.line.text());
         if prompt.line.is_empty() {

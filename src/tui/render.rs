@@ -16,6 +16,12 @@ use crate::text::width;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if self.pane == Pane::Standup && self.standup_state.presenter && self.meeting.is_some() {
+            // A shared screen shows the turn alone: no editing chrome.
+            panes::standup::render(self, area, buf);
+            popups::render(self, area, buf);
+            return;
+        }
         let screen = layout::screen(area);
         header(self, screen.header, buf);
         tabs(self, screen.tabs, buf);
@@ -23,6 +29,7 @@ impl Widget for &App {
             Pane::Board => panes::board::render(self, screen.body, buf),
             Pane::Raci => panes::raci::render(self, screen.body, buf),
             Pane::Issues => panes::issues::render(self, screen.body, buf),
+            Pane::Standup => panes::standup::render(self, screen.body, buf),
         }
         footer(self, screen.footer, buf);
         popups::render(self, area, buf);
@@ -112,7 +119,18 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         );
         x += put(buf, area, x, area.y, " ", 1, t.tab);
     }
-    let room = area.right().saturating_sub(x).saturating_sub(1);
+    let mut room = area.right().saturating_sub(x).saturating_sub(1);
+    if let Some(since) = &app.view.since {
+        // The longest wording that fits; the board's path only after it.
+        let fitting = (0..3)
+            .map(|tier| since_spans(app, since, tier))
+            .find(|spans| spans.iter().map(|(s, _)| width(s)).sum::<usize>() < usize::from(room));
+        if let Some(spans) = fitting {
+            let w: usize = spans.iter().map(|(s, _)| width(s)).sum();
+            x += 1 + put_spans(buf, area, x + 1, area.y, &spans, w);
+            room = area.right().saturating_sub(x).saturating_sub(1);
+        }
+    }
     let location = &app.location;
     if usize::from(room) > width(location) + 2 {
         let w = width(location) as u16;
@@ -126,6 +144,43 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim,
         );
     }
+}
+
+/// `Since standup Sun 09:13: 1 moved · 1 finished · 2 raised · 1
+/// breached`: what happened since the last standup (or in the last day,
+/// before the first). Tiers 1 and 2 say it shorter, for narrow screens.
+fn since_spans(
+    app: &App,
+    s: &crate::model::standup::SinceSummary,
+    tier: u8,
+) -> Vec<(String, Style)> {
+    let t = &app.theme;
+    let when = match (s.since.standup, tier) {
+        (Some(_), 0) => format!("Since standup {}:", s.since.from.format("%a %H:%M")),
+        (Some(_), 1) => format!("Since {}:", s.since.from.format("%a %H:%M")),
+        (Some(_), _) => "Since standup:".to_string(),
+        (None, _) => "Last 24h:".to_string(),
+    };
+    let finished = if tier == 0 { "finished" } else { "done" };
+    let mut spans = vec![(when, t.dim)];
+    let mut any = false;
+    for (n, word, style) in [
+        (s.moved, "moved", Style::new()),
+        (s.finished, finished, t.ok),
+        (s.raised, "raised", Style::new()),
+        (s.breached, "breached", t.breached),
+    ] {
+        if n == 0 {
+            continue;
+        }
+        spans.push((if any { " · " } else { " " }.to_string(), t.dim));
+        spans.push((format!("{n} {word}"), style));
+        any = true;
+    }
+    if !any {
+        spans.push((" no changes".into(), t.dim));
+    }
+    spans
 }
 
 /// The last message, or the keys that work here (from the keymap).
@@ -201,6 +256,27 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key(Command::Reopen), "reopen"));
             hints.push((key(Command::SetIssueOwner), "owner"));
             hints.push((key(Command::Escalate), "escalate"));
+            hints.push((key(Command::Undo), "undo"));
+        }
+        Pane::Standup if app.meeting.is_none() => {
+            hints.push((key(Command::StartByParty), "start by party"));
+            hints.push((key(Command::StartWalk), "walk the board"));
+        }
+        Pane::Standup => {
+            hints.push((key(Command::NextSpeaker), "next"));
+            hints.push((key(Command::PrevSpeaker), "back"));
+            hints.push((key(Command::Pause), "pause"));
+            hints.push((key(Command::Decide), "decision"));
+            hints.push((key(Command::Park), "park"));
+            hints.push((
+                format!(
+                    "{}{}",
+                    key(Command::MoveCardLeft),
+                    key(Command::MoveCardRight)
+                ),
+                "move",
+            ));
+            hints.push((key(Command::EndStandup), "end"));
             hints.push((key(Command::Undo), "undo"));
         }
     }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::model::raci::{self, Load, Rule};
+use crate::model::standup::SinceSummary;
 use crate::model::status::Alerts;
 use crate::model::triage::{self, Metrics};
 use crate::model::{Board, IssueId, Patch, Priority, TaskFilter, TaskId, Timestamp};
@@ -46,6 +47,8 @@ pub struct View {
     pub alerts: Alerts,
     /// The queue's 30-day metrics for its footer.
     pub metrics: Metrics,
+    /// What happened since the last standup, for the header.
+    pub since: Option<SinceSummary>,
 }
 
 impl View {
@@ -166,6 +169,7 @@ impl View {
             issues: issues.into_iter().map(|(_, _, _, id)| id).collect(),
             alerts: board.alerts(now),
             metrics: triage::metrics(board, now),
+            since: Some(board.since_summary(now)),
         }
     }
 

@@ -6,3 +6,4 @@ pub mod explain;
 pub mod issue_details;
 pub mod issues;
 pub mod raci;
+pub mod standup;

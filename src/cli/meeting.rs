@@ -1,0 +1,116 @@
+//! `standup standup …` and `standup report`: a standup held outside the
+//! TUI, and its minutes.
+
+use anyhow::{Result, anyhow};
+
+use super::args::{OrderArg, ReportFormat, StandupCommand};
+use super::{Outcome, Session};
+use crate::cli::Cli;
+use crate::model::dates::parse_date;
+use crate::model::{Action, Decision, Parked, StandupOrder};
+use crate::report::{self, Which, markdown};
+use crate::store;
+
+pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
+    let mut s = Session::open(cli)?;
+    match cmd {
+        StandupCommand::Start { order } => {
+            let order = match order {
+                OrderArg::Party => StandupOrder::Party,
+                OrderArg::Board => StandupOrder::Board,
+            };
+            s.apply(&Action::StartStandup { order })?;
+            s.save()?;
+            let stops = s.board.stops(order, s.now);
+            let names: Vec<String> = stops.iter().map(|st| st.label(&s.board)).collect();
+            println!(
+                "Standup started at {}. Speaking order: {}.",
+                s.now.format("%H:%M"),
+                if names.is_empty() {
+                    "nobody has anything to report".to_string()
+                } else {
+                    names.join(", ")
+                }
+            );
+        }
+        StandupCommand::Decide { text, owner, due } => {
+            let due = due
+                .as_deref()
+                .map(|d| parse_date(d, s.today()))
+                .transpose()
+                .map_err(|e| anyhow!("--due: {e}"))?;
+            s.apply(&Action::Decide(Decision {
+                text: text.clone(),
+                owner: owner.clone(),
+                due,
+            }))?;
+            s.save()?;
+            println!("Decision recorded.");
+        }
+        StandupCommand::Park { topic, owner } => {
+            s.apply(&Action::Park(Parked {
+                topic: topic.clone(),
+                owner: owner.clone(),
+            }))?;
+            s.save()?;
+            println!("Parked.");
+        }
+        StandupCommand::End => {
+            s.apply(&Action::EndStandup { speakers: None })?;
+            s.save()?;
+            let i = s.board.standups.len().saturating_sub(1);
+            let i = s
+                .board
+                .standups
+                .iter()
+                .rposition(|r| r.ended == Some(s.now.max(r.started)))
+                .unwrap_or(i);
+            let minutes = report::of_standup(&s.board, i, s.now);
+            let text = markdown::render(&minutes);
+            let length = minutes.standup.as_ref().map_or(0, |m| m.minutes);
+            let path = store::minutes::write(s.file.path(), &s.board, i, &text).map_err(|e| {
+                anyhow!(
+                    "the standup was ended and saved, but its minutes could not be written ({e}): `standup report` prints them"
+                )
+            })?;
+            println!(
+                "Standup ended ({length} min). Minutes written to {}.",
+                path.display()
+            );
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+pub(super) fn report(cli: &Cli, date: Option<&str>, format: ReportFormat) -> Result<Outcome> {
+    let s = Session::open(cli)?;
+    let which = match date {
+        Some(d) => Which::Date(parse_past_date(d, s.today()).map_err(|e| anyhow!("--date: {e}"))?),
+        None => Which::Latest,
+    };
+    let minutes = report::minutes(&s.board, which, s.now)?;
+    match format {
+        ReportFormat::Md => print!("{}", markdown::render(&minutes)),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&minutes).unwrap_or_default()
+        ),
+    }
+    Ok(Outcome::Done)
+}
+
+/// A report date: as any date, except that a weekday name means the last
+/// one (`mon` on a Wednesday is two days ago: reports look back).
+fn parse_past_date(
+    text: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, crate::model::dates::DateError> {
+    let date = parse_date(text, today)?;
+    let is_weekday = text.trim().chars().all(|c| c.is_ascii_alphabetic())
+        && !matches!(text.trim().to_lowercase().as_str(), "today" | "tomorrow");
+    if is_weekday && date > today {
+        Ok(date - chrono::Duration::days(7))
+    } else {
+        Ok(date)
+    }
+}

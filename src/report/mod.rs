@@ -1,0 +1,456 @@
+//! Standup minutes: what a lead pastes into the team chat after the
+//! standup. Built from the board at a moment (pure: no clock, no files), then
+//! written as Markdown ([`markdown`]) or JSON (the [`Minutes`] struct as is).
+
+pub mod markdown;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::board::StandupRecord;
+use crate::model::raci::{self, Severity};
+use crate::model::standup::{RecordChange, Stop};
+use crate::model::time::format_timestamp;
+use crate::model::{Board, Issue, Task, TaskId, Timestamp};
+
+/// Which standup a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The standup held today (the running one included); when none was,
+    /// everything since the last one.
+    Latest,
+    /// The last standup held on this date.
+    Date(NaiveDate),
+}
+
+/// The minutes of one standup, or of the time since the last one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Minutes {
+    pub board: String,
+    pub date: NaiveDate,
+    /// The window the changes are counted in.
+    pub since: String,
+    pub until: String,
+    /// The meeting itself; `null` when the report covers the time since
+    /// the last standup and no meeting was held.
+    pub standup: Option<Meeting>,
+    /// Per party (then cards with no owner), those with something to say.
+    pub parties: Vec<PartyReport>,
+    /// Every open or acknowledged issue, breached first.
+    pub issues: Vec<IssueLine>,
+    /// Issues raised in the window.
+    pub raised: Vec<IssueLine>,
+    pub decisions: Vec<DecisionLine>,
+    pub parked: Vec<ParkedLine>,
+    pub raci_errors: Vec<RaciError>,
+}
+
+/// When the meeting ran and who spoke how long.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meeting {
+    pub started: String,
+    /// `null` while it runs.
+    pub ended: Option<String>,
+    pub minutes: i64,
+    pub timebox_minutes: u32,
+    pub order: &'static str,
+    pub speakers: Vec<Speaker>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub speaker: String,
+    pub name: String,
+    pub seconds: u32,
+}
+
+/// One party's part of the minutes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartyReport {
+    /// A party code; `null` for cards with no owner.
+    pub party: Option<String>,
+    pub name: String,
+    pub finished: Vec<Moved>,
+    pub moved: Vec<Moved>,
+    pub added: Vec<CardRef>,
+    pub blocked: Vec<BlockedCard>,
+    pub next: Vec<NextCard>,
+}
+
+impl PartyReport {
+    fn is_empty(&self) -> bool {
+        self.finished.is_empty()
+            && self.moved.is_empty()
+            && self.added.is_empty()
+            && self.blocked.is_empty()
+            && self.next.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardRef {
+    pub task: TaskId,
+    pub title: String,
+    pub column: String,
+    /// The parties Informed on the card: who to tell.
+    pub to_inform: Vec<String>,
+}
+
+/// A card that changed column in the window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Moved {
+    pub task: TaskId,
+    pub title: String,
+    /// Column names, from where it was to where it is.
+    pub path: Vec<String>,
+    pub to_inform: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlockedCard {
+    pub task: TaskId,
+    pub title: String,
+    pub column: String,
+    pub reason: String,
+    pub since: Option<String>,
+    /// The support the card's open issues ask for.
+    pub help: Vec<String>,
+    /// Who answers for it (the card's A).
+    pub accountable: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextCard {
+    pub task: TaskId,
+    pub title: String,
+    pub column: String,
+    pub due: Option<NaiveDate>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IssueLine {
+    pub id: crate::model::IssueId,
+    pub title: String,
+    pub priority: &'static str,
+    pub status: &'static str,
+    pub owner: Option<String>,
+    pub reporter: Option<String>,
+    pub respond_by: String,
+    pub resolve_by: String,
+    /// The running clock in words (`resolve in 3h`, `breached 2h ago`).
+    pub clock: String,
+    pub breached: bool,
+    pub support: String,
+    pub accountable: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionLine {
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParkedLine {
+    pub topic: String,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RaciError {
+    pub task: Option<TaskId>,
+    pub title: Option<String>,
+    pub rule: &'static str,
+    pub message: String,
+}
+
+/// Why there is no report to give.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error("no standup was held on {date} ({held})")]
+    NoStandupOn { date: NaiveDate, held: String },
+}
+
+/// The standup a report covers, if one: its position in `board.standups`.
+pub fn pick(board: &Board, which: Which, now: Timestamp) -> Result<Option<usize>, ReportError> {
+    let today = now.date_naive();
+    let held_on = |date: NaiveDate| {
+        board
+            .standups
+            .iter()
+            .rposition(|s| s.date == date && s.started <= now)
+    };
+    match which {
+        Which::Latest => Ok(held_on(today)),
+        Which::Date(date) => match held_on(date) {
+            Some(i) => Ok(Some(i)),
+            None if date == today => Ok(None),
+            None => {
+                let mut dates: Vec<String> =
+                    board.standups.iter().map(|s| s.date.to_string()).collect();
+                dates.dedup();
+                let held = match dates.len() {
+                    0 => "none was ever recorded on this board".to_string(),
+                    n if n > 5 => format!("the latest: {}", dates[n - 5..].join(", ")),
+                    _ => format!("held on: {}", dates.join(", ")),
+                };
+                Err(ReportError::NoStandupOn { date, held })
+            }
+        },
+    }
+}
+
+/// The minutes for `which` at `now`.
+pub fn minutes(board: &Board, which: Which, now: Timestamp) -> Result<Minutes, ReportError> {
+    Ok(match pick(board, which, now)? {
+        Some(i) => of_standup(board, i, now),
+        None => build(board, None, board.since_last_standup(now).from, now),
+    })
+}
+
+/// The minutes of the standup at position `i`: the changes since the one
+/// before it ended, up to its end (or `now` while it runs).
+pub fn of_standup(board: &Board, i: usize, now: Timestamp) -> Minutes {
+    let record = &board.standups[i];
+    let until = record.ended.unwrap_or(now);
+    let from = board
+        .since_before_standup(i)
+        .map_or(record.started, |s| s.from);
+    build(board, Some(record), from, until)
+}
+
+fn build(board: &Board, record: Option<&StandupRecord>, from: Timestamp, at: Timestamp) -> Minutes {
+    let name = |code: &str| board.party_name(code).to_string();
+    let changes = board.changes(from, at);
+    let parties: Vec<PartyReport> = board
+        .parties
+        .iter()
+        .map(|p| Stop::Party(p.code.clone()))
+        .chain([Stop::Unowned])
+        .map(|stop| party_report(board, &stop, &changes, at))
+        .filter(|r| !r.is_empty())
+        .collect();
+    let issues = board
+        .issues_by_urgency(at)
+        .into_iter()
+        .map(|i| issue_line(board, i, at))
+        .collect();
+    let raised = changes
+        .iter()
+        .filter(|c| c.created && c.record.starts_with("I-"))
+        .filter_map(|c| c.record.parse().ok().and_then(|id| board.issues.get(&id)))
+        .map(|i| issue_line(board, i, at))
+        .collect();
+    let (decisions, parked) = match record {
+        Some(r) => (
+            r.decisions
+                .iter()
+                .map(|d| DecisionLine {
+                    text: d.text.clone(),
+                    owner: d.owner.as_deref().map(name),
+                    due: d.due,
+                })
+                .collect(),
+            r.parked
+                .iter()
+                .map(|p| ParkedLine {
+                    topic: p.topic.clone(),
+                    owner: p.owner.as_deref().map(name),
+                })
+                .collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let raci_errors = raci::check(board)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| RaciError {
+            task: p.task,
+            title: p.title,
+            rule: p.rule.name(),
+            message: p.message,
+        })
+        .collect();
+    let meeting = record.map(|r| Meeting {
+        started: format_timestamp(&r.started),
+        ended: r.ended.as_ref().map(format_timestamp),
+        minutes: (r.ended.unwrap_or(at) - r.started).num_minutes().max(0),
+        timebox_minutes: board.settings.standup.timebox_minutes,
+        order: r.order.as_str(),
+        speakers: r
+            .speakers
+            .iter()
+            .map(|s| Speaker {
+                speaker: s.speaker.clone(),
+                name: Stop::from_key(&s.speaker).label(board),
+                seconds: s.seconds,
+            })
+            .collect(),
+    });
+    Minutes {
+        board: board.name.clone(),
+        date: record.map_or(at.date_naive(), |r| r.date),
+        since: format_timestamp(&from),
+        until: format_timestamp(&at),
+        standup: meeting,
+        parties,
+        issues,
+        raised,
+        decisions,
+        parked,
+        raci_errors,
+    }
+}
+
+/// One party's moves, blocked work and next cards.
+fn party_report(
+    board: &Board,
+    stop: &Stop,
+    changes: &[RecordChange],
+    at: Timestamp,
+) -> PartyReport {
+    let today = at.date_naive();
+    let ours = |t: &Task| match stop {
+        Stop::Party(code) => board.speaker_of(t) == Some(code.as_str()),
+        _ => board.speaker_of(t).is_none(),
+    };
+    let inform = |t: &Task| {
+        board
+            .to_inform(t)
+            .into_iter()
+            .map(|c| board.party_name(c).to_string())
+            .collect::<Vec<_>>()
+    };
+    let column_name = |id: &str| {
+        board
+            .column(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    let last = board
+        .last_column()
+        .map(|c| c.id.clone())
+        .unwrap_or_default();
+    let mut report = PartyReport {
+        party: match stop {
+            Stop::Party(code) => Some(code.clone()),
+            _ => None,
+        },
+        name: stop.label(board),
+        finished: Vec::new(),
+        moved: Vec::new(),
+        added: Vec::new(),
+        blocked: Vec::new(),
+        next: Vec::new(),
+    };
+    for change in changes {
+        let Some(task) = change
+            .record
+            .strip_prefix("T-")
+            .and(change.record.parse::<TaskId>().ok())
+            .and_then(|id| board.tasks.get(&id))
+        else {
+            continue;
+        };
+        if !ours(task) {
+            continue;
+        }
+        let moved = || Moved {
+            task: task.id,
+            title: task.title.clone(),
+            path: change.path.iter().map(|c| column_name(c)).collect(),
+            to_inform: inform(task),
+        };
+        if change.finished(&last) {
+            report.finished.push(moved());
+        } else if change.moved() {
+            report.moved.push(moved());
+        } else if change.created {
+            report.added.push(CardRef {
+                task: task.id,
+                title: task.title.clone(),
+                column: column_name(&task.column),
+                to_inform: inform(task),
+            });
+        }
+    }
+    let mut unfinished: Vec<&Task> = board
+        .tasks_by_column()
+        .into_iter()
+        .rev()
+        .flatten()
+        .filter(|t| ours(t) && !board.is_finished(t))
+        .collect();
+    for task in &unfinished {
+        if !board.is_blocked(task) {
+            continue;
+        }
+        let waits: Vec<String> = board.waits_on(task).iter().map(|t| t.to_string()).collect();
+        let reason = match (&task.blocked, waits.is_empty()) {
+            (Some(b), true) => b.reason.clone(),
+            (Some(b), false) => format!("{}; waits on {}", b.reason, waits.join(", ")),
+            (None, _) => format!("waits on {}", waits.join(", ")),
+        };
+        let help = board
+            .issues
+            .values()
+            .filter(|i| i.task == Some(task.id) && i.status.is_active() && !i.support.is_empty())
+            .map(|i| format!("{} ({})", i.support, i.id))
+            .collect();
+        report.blocked.push(BlockedCard {
+            task: task.id,
+            title: task.title.clone(),
+            column: column_name(&task.column),
+            reason,
+            since: task.blocked.as_ref().map(|b| format_timestamp(&b.since)),
+            help,
+            accountable: board
+                .accountable_of(task)
+                .map(|c| board.party_name(c).to_string()),
+        });
+    }
+    // Next: work in progress (nearest to done first), then what waits to
+    // start, soonest due first; three at most.
+    unfinished.retain(|t| !board.is_blocked(t));
+    let first = board.columns.first().map(|c| c.id.as_str());
+    let (mut waiting, doing): (Vec<&Task>, Vec<&Task>) = unfinished
+        .into_iter()
+        .partition(|t| Some(t.column.as_str()) == first);
+    waiting.sort_by_key(|t| (t.due.is_none(), t.due));
+    report.next = doing
+        .into_iter()
+        .chain(waiting)
+        .take(3)
+        .map(|t| NextCard {
+            task: t.id,
+            title: t.title.clone(),
+            column: column_name(&t.column),
+            due: t.due,
+            overdue: board.is_overdue(t, today),
+        })
+        .collect();
+    report
+}
+
+fn issue_line(board: &Board, issue: &Issue, at: Timestamp) -> IssueLine {
+    let sla = issue.sla(&board.settings.sla, at);
+    let (clock, _) = sla.describe(issue, at);
+    let name = |code: &Option<String>| code.as_deref().map(|c| board.party_name(c).to_string());
+    IssueLine {
+        id: issue.id,
+        title: issue.title.clone(),
+        priority: sla.priority.as_str(),
+        status: issue.status.as_str(),
+        owner: name(&issue.owner),
+        reporter: name(&issue.reporter),
+        respond_by: format_timestamp(&sla.respond_by),
+        resolve_by: format_timestamp(&sla.resolve_by),
+        clock,
+        breached: sla.breached,
+        support: issue.support.clone(),
+        accountable: board
+            .accountable_for(issue)
+            .map(|c| board.party_name(&c).to_string()),
+    }
+}

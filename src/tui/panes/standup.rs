@@ -1,0 +1,703 @@
+//! The standup pane: before the meeting, how to start it; during it, the
+//! speakers in turn with big timers, the current speaker's cards, issues
+//! and changes since the last standup; and a presenter view for a shared
+//! screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::model::standup::{RecordChange, Stop};
+use crate::model::{Board, IssueId, StandupOrder, TaskId};
+use crate::text::human_duration;
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_spans, style_row};
+use crate::tui::meeting::{Meeting, Pace};
+use crate::tui::theme::Theme;
+
+/// One row of the turn's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Heading(String),
+    Card(TaskId),
+    Issue(IssueId),
+    Change(usize),
+    Note(String),
+    Blank,
+}
+
+impl Row {
+    /// Cards and issues can be selected and acted on.
+    pub fn is_item(&self) -> bool {
+        matches!(self, Row::Card(_) | Row::Issue(_))
+    }
+}
+
+/// The rows of the current turn: blocked, overdue and in-progress cards,
+/// open issues, then what changed since the last standup.
+pub fn rows(app: &App) -> Vec<Row> {
+    let Some(turn) = &app.turn else {
+        return Vec::new();
+    };
+    let board = &app.board;
+    let today = app.now.date_naive();
+    let agenda = &turn.agenda;
+    let mut rows = Vec::new();
+    let section = |rows: &mut Vec<Row>, title: &str, items: Vec<Row>| {
+        if items.is_empty() {
+            return;
+        }
+        if !rows.is_empty() {
+            rows.push(Row::Blank);
+        }
+        rows.push(Row::Heading(format!("{title} ({})", items.len())));
+        rows.extend(items);
+    };
+    let tasks = || agenda.cards.iter().filter_map(|id| board.tasks.get(id));
+    let blocked: Vec<Row> = tasks()
+        .filter(|t| board.is_blocked(t))
+        .map(|t| Row::Card(t.id))
+        .collect();
+    let overdue: Vec<Row> = tasks()
+        .filter(|t| !board.is_blocked(t) && board.is_overdue(t, today))
+        .map(|t| Row::Card(t.id))
+        .collect();
+    let rest: Vec<Row> = tasks()
+        .filter(|t| !board.is_blocked(t) && !board.is_overdue(t, today))
+        .map(|t| Row::Card(t.id))
+        .collect();
+    let finished_column = matches!(
+        app.meeting.as_ref().and_then(Meeting::stop),
+        Some(Stop::Column(id)) if board.last_column().is_some_and(|c| c.id == *id)
+    );
+    section(&mut rows, "Blocked", blocked);
+    section(&mut rows, "Overdue", overdue);
+    section(
+        &mut rows,
+        if finished_column {
+            "Finished since the last standup"
+        } else {
+            "In progress"
+        },
+        rest,
+    );
+    section(
+        &mut rows,
+        "Open issues",
+        agenda.issues.iter().map(|i| Row::Issue(*i)).collect(),
+    );
+    section(
+        &mut rows,
+        "Since the last standup",
+        (0..agenda.changes.len()).map(Row::Change).collect(),
+    );
+    if rows.is_empty() {
+        rows.push(Row::Note("Nothing to report here.".into()));
+    }
+    rows
+}
+
+/// The selectable rows' positions among `rows`.
+pub fn item_lines(rows: &[Row]) -> Vec<usize> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| r.is_item())
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The list's first line and height, and where the timers go, for a body
+/// area: (turn bar, timers, list, footer line).
+pub struct Areas {
+    pub bar: Rect,
+    pub timers: Rect,
+    pub list: Rect,
+    pub notes: Rect,
+}
+
+/// Big timers need this many rows (digits and a label) and this width.
+const BIG_TIMER_HEIGHT: u16 = 4;
+const BIG_TIMER_MIN_WIDTH: u16 = 44;
+
+pub fn areas(body: Rect) -> Areas {
+    let row = |y: u16, h: u16| Rect::new(body.x, y, body.width, h);
+    let h = body.height;
+    let big = h >= 14 && body.width >= BIG_TIMER_MIN_WIDTH;
+    let timer_h = if big { BIG_TIMER_HEIGHT } else { 1.min(h) };
+    let bar = row(body.y, u16::from(h >= 4));
+    let timers = row(bar.bottom(), timer_h.min(h.saturating_sub(bar.height)));
+    let gap = u16::from(h >= 8);
+    let notes_h = u16::from(h >= 6);
+    let list_y = timers.bottom() + gap;
+    let list_h = body.bottom().saturating_sub(list_y).saturating_sub(notes_h);
+    Areas {
+        bar,
+        timers,
+        list: row(list_y, list_h),
+        notes: row(body.bottom().saturating_sub(notes_h), notes_h),
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    match &app.meeting {
+        None => before(app, area, buf),
+        Some(meeting) => during(app, meeting, area, buf),
+    }
+}
+
+/// No standup running: how to start one, and how the last one went.
+fn before(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let board = &app.board;
+    let mut lines: Vec<Vec<(String, Style)>> =
+        vec![vec![("No standup running.".into(), t.title)], vec![]];
+    for (key, order, what) in [
+        ("s", StandupOrder::Party, "party by party"),
+        ("w", StandupOrder::Board, "walking the board right to left"),
+    ] {
+        let stops = board.stops(order, app.now);
+        let names: Vec<String> = stops.iter().map(|s| s.label(board)).collect();
+        let who = if names.is_empty() {
+            "nobody has anything to report".to_string()
+        } else {
+            names.join(", ")
+        };
+        lines.push(vec![
+            (format!(" {key} "), t.key),
+            (format!(" start, {what}: "), Style::new()),
+            (who, t.dim),
+        ]);
+    }
+    let timing = board.settings.standup;
+    lines.push(vec![(
+        format!(
+            "    Timebox {} min, {} min a speaker.",
+            timing.timebox_minutes, timing.speaker_minutes
+        ),
+        t.dim,
+    )]);
+    lines.push(vec![]);
+    if let Some(last) = board.standups.iter().rev().find(|s| s.ended.is_some()) {
+        let end = last.ended.unwrap_or(last.started);
+        lines.push(vec![(
+            format!(
+                "Last standup: {}–{} ({} min), {} decision{}, {} parked.",
+                last.started.format("%a %-d %b %H:%M"),
+                end.format("%H:%M"),
+                (end - last.started).num_minutes(),
+                last.decisions.len(),
+                if last.decisions.len() == 1 { "" } else { "s" },
+                last.parked.len()
+            ),
+            Style::new(),
+        )]);
+        for d in last.decisions.iter().take(3) {
+            lines.push(vec![
+                ("  Decided: ".into(), t.dim),
+                (d.text.clone(), Style::new()),
+            ]);
+        }
+        for p in last.parked.iter().take(3) {
+            lines.push(vec![
+                ("  Parked: ".into(), t.dim),
+                (p.topic.clone(), Style::new()),
+            ]);
+        }
+    } else {
+        lines.push(vec![("No standup held on this board yet.".into(), t.dim)]);
+    }
+    lines.push(vec![]);
+    lines.push(vec![(
+        "Minutes of the last one: standup report (from the shell).".into(),
+        t.dim,
+    )]);
+    for (i, spans) in lines.iter().enumerate() {
+        let y = area.y + 1 + i as u16;
+        put_spans(
+            buf,
+            area,
+            area.x + 2,
+            y,
+            spans,
+            usize::from(area.width.saturating_sub(2)),
+        );
+    }
+}
+
+fn pace_style(t: &Theme, pace: Pace) -> Style {
+    match pace {
+        Pace::Fine => t.ok,
+        Pace::Late => t.wip_at,
+        Pace::Over => t.wip_over,
+    }
+}
+
+/// `2:05`.
+fn mmss(seconds: i64) -> String {
+    let s = seconds.max(0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+fn during(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
+    if app.standup_state.presenter {
+        presenter(app, meeting, area, buf);
+        return;
+    }
+    let t = &app.theme;
+    let a = areas(area);
+    turn_bar(app, meeting, a.bar, buf);
+    timers(app, meeting, a.timers, buf);
+    let rows = rows(app);
+    let selected = item_lines(&rows).get(app.standup_state.row).copied();
+    let first = app.standup_state.first_row;
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(a.list.height))
+    {
+        let y = a.list.y + (i - first) as u16;
+        let spans = row_spans(app, row);
+        put_spans(
+            buf,
+            a.list,
+            a.list.x + 1,
+            y,
+            &spans,
+            usize::from(a.list.width.saturating_sub(1)),
+        );
+        if Some(i) == selected {
+            style_row(buf, a.list, a.list.x, y, a.list.width, t.selected);
+        }
+    }
+    if rows.len() > first + usize::from(a.list.height) && a.list.height > 0 {
+        let more = format!(
+            " ↓ {} more ",
+            rows.len() - first - usize::from(a.list.height)
+        );
+        let w = crate::text::width(&more) as u16;
+        put(
+            buf,
+            a.list,
+            a.list.right().saturating_sub(w + 1),
+            a.list.bottom() - 1,
+            &more,
+            usize::from(w),
+            t.dim,
+        );
+    }
+    notes(app, a.notes, buf);
+}
+
+/// `✓ 市场部 2:50 · ▶ Product 1:23 · Sales · Tech`.
+fn turn_bar(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    for (i, stop) in meeting.stops.iter().enumerate() {
+        if !spans.is_empty() {
+            spans.push((" · ".to_string(), t.dim));
+        }
+        let name = short_label(&app.board, stop);
+        let spoken = meeting.spoken(i, app.now);
+        if i == meeting.current {
+            spans.push((format!("▶ {name}"), t.tab_active));
+        } else if spoken > 0 {
+            spans.push((format!("✓ {name} {}", mmss(spoken)), t.dim));
+        } else {
+            spans.push((name, Style::new()));
+        }
+    }
+    if meeting.stops.is_empty() {
+        spans.push(("Nobody has anything to report.".into(), t.dim));
+    }
+    put_spans(
+        buf,
+        area,
+        area.x + 1,
+        area.y,
+        &spans,
+        usize::from(area.width.saturating_sub(1)),
+    );
+}
+
+/// A stop's name without the party code: the bar is short of room.
+fn short_label(board: &Board, stop: &Stop) -> String {
+    match stop {
+        Stop::Party(code) => board.party_name(code).to_string(),
+        other => other.label(board),
+    }
+}
+
+/// The speaker's and the meeting's timers: big digits when there is room.
+fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let timing = app.board.settings.standup;
+    let speaker = meeting.spoken(meeting.current, app.now);
+    let total = meeting.elapsed(app.now);
+    let speaker_pace = Pace::of(speaker, timing.speaker_minutes);
+    let meeting_pace = Pace::of(total, timing.timebox_minutes);
+    let who = meeting
+        .stop()
+        .map(|s| s.label(&app.board))
+        .unwrap_or_default();
+    let turn = format!("{}/{}", meeting.current + 1, meeting.stops.len().max(1));
+    let paused = if meeting.paused() {
+        "  PAUSED (Space)"
+    } else {
+        ""
+    };
+    if area.height < BIG_TIMER_HEIGHT {
+        let spans = vec![
+            (format!(" {who} {turn} "), t.title),
+            (
+                format!("{}/{}:00", mmss(speaker), timing.speaker_minutes),
+                pace_style(t, speaker_pace),
+            ),
+            ("  meeting ".into(), t.dim),
+            (
+                format!("{}/{}:00", mmss(total), timing.timebox_minutes),
+                pace_style(t, meeting_pace),
+            ),
+            (paused.into(), t.warning),
+        ];
+        put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
+        return;
+    }
+    let half = area.width / 2;
+    let left = Rect::new(area.x, area.y, half, area.height);
+    let right = Rect::new(area.x + half, area.y, area.width - half, area.height);
+    big_timer(
+        buf,
+        left,
+        &format!("Speaker {turn}: {who}"),
+        &format!("of {}:00{paused}", timing.speaker_minutes),
+        speaker,
+        pace_style(t, speaker_pace),
+        t,
+    );
+    big_timer(
+        buf,
+        right,
+        "Meeting",
+        &format!("of {}:00", timing.timebox_minutes),
+        total,
+        pace_style(t, meeting_pace),
+        t,
+    );
+}
+
+/// A label, three rows of block digits, and a note beside them.
+fn big_timer(
+    buf: &mut Buffer,
+    area: Rect,
+    label: &str,
+    note: &str,
+    seconds: i64,
+    style: Style,
+    t: &Theme,
+) {
+    put(
+        buf,
+        area,
+        area.x + 2,
+        area.y,
+        label,
+        usize::from(area.width.saturating_sub(2)),
+        t.title,
+    );
+    let digits = mmss(seconds);
+    let glyphs: Vec<[&str; 3]> = digits.chars().map(glyph).collect();
+    let mut x = area.x + 2;
+    for g in &glyphs {
+        for (row, line) in g.iter().enumerate() {
+            put(buf, area, x, area.y + 1 + row as u16, line, 3, style);
+        }
+        x += crate::text::width(g[0]) as u16 + 1;
+    }
+    put(
+        buf,
+        area,
+        x + 1,
+        area.y + 3,
+        note,
+        usize::from(area.right().saturating_sub(x + 1)),
+        t.dim,
+    );
+}
+
+/// A digit (or `:`) three cells high.
+fn glyph(c: char) -> [&'static str; 3] {
+    match c {
+        '0' => ["█▀█", "█ █", "▀▀▀"],
+        '1' => ["▀█ ", " █ ", "▀▀▀"],
+        '2' => ["▀▀█", "█▀▀", "▀▀▀"],
+        '3' => ["▀▀█", " ▀█", "▀▀▀"],
+        '4' => ["█ █", "▀▀█", "  ▀"],
+        '5' => ["█▀▀", "▀▀█", "▀▀▀"],
+        '6' => ["█▀▀", "█▀█", "▀▀▀"],
+        '7' => ["▀▀█", "  █", "  ▀"],
+        '8' => ["█▀█", "█▀█", "▀▀▀"],
+        '9' => ["█▀█", "▀▀█", "▀▀▀"],
+        _ => [" ", "▀", "▀"],
+    }
+}
+
+/// The bottom line: decisions and parked topics so far, and the keys.
+fn notes(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let (decisions, parked) = app
+        .board
+        .open_standup()
+        .map_or((0, 0), |r| (r.decisions.len(), r.parked.len()));
+    let spans = vec![
+        (format!(" Decisions {decisions}"), t.title),
+        (" (D)".into(), t.dim),
+        (format!("  Parked {parked}"), t.title),
+        (" (P)".into(), t.dim),
+        (
+            "   ] next  [ back  Space pause  f present  X end".into(),
+            t.dim,
+        ),
+    ];
+    put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
+}
+
+/// A row as styled pieces.
+fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
+    let t = &app.theme;
+    let board = &app.board;
+    let today = app.now.date_naive();
+    match row {
+        Row::Heading(text) => vec![(text.clone(), t.heading)],
+        Row::Note(text) => vec![(text.clone(), t.dim)],
+        Row::Blank => Vec::new(),
+        Row::Card(id) => {
+            let Some(task) = board.tasks.get(id) else {
+                return Vec::new();
+            };
+            let column = board
+                .column(&task.column)
+                .map_or(task.column.as_str(), |c| c.name.as_str());
+            let mut spans = vec![
+                (format!("{id} "), t.dim),
+                (task.title.clone(), Style::new()),
+                (format!("  {column}"), t.dim),
+            ];
+            if let Some(owner) = &task.owner {
+                spans.push((format!(" · {}", board.party_name(owner)), t.dim));
+            }
+            if let Some(due) = task.due {
+                let style = if board.is_overdue(task, today) {
+                    t.overdue
+                } else {
+                    t.dim
+                };
+                spans.push((format!(" · due {}", due.format("%a %-d %b")), style));
+            }
+            if let Some(b) = &task.blocked {
+                spans.push((format!(" · blocked: {}", b.reason), t.blocked));
+            } else if board.is_blocked(task) {
+                let waits: Vec<String> =
+                    board.waits_on(task).iter().map(|w| w.to_string()).collect();
+                spans.push((format!(" · waits on {}", waits.join(", ")), t.blocked));
+            }
+            let since = board.since_last_standup(app.now).from;
+            if board.is_stale(task, since) {
+                spans.push((
+                    format!(
+                        " · not moved in {}",
+                        human_duration(app.now - task.entered())
+                    ),
+                    t.warning,
+                ));
+            }
+            if board.is_blocked(task)
+                && let Some(a) = board.accountable_of(task)
+            {
+                spans.push((format!(" · A: {}", board.party_name(a)), t.dim));
+            }
+            spans
+        }
+        Row::Issue(id) => {
+            let Some(issue) = board.issues.get(id) else {
+                return Vec::new();
+            };
+            let sla = issue.sla(&board.settings.sla, app.now);
+            let (clock, state) = sla.describe(issue, app.now);
+            let clock_style = match state {
+                crate::model::triage::ClockState::Breached => t.breached,
+                crate::model::triage::ClockState::AtRisk => t.at_risk,
+                _ => t.dim,
+            };
+            let mut spans = vec![
+                (format!("{} {id} ", sla.priority.as_str()), t.key),
+                (issue.title.clone(), Style::new()),
+                (format!("  {clock}"), clock_style),
+            ];
+            if let Some(owner) = &issue.owner {
+                spans.push((format!(" · owner {}", board.party_name(owner)), t.dim));
+            }
+            if !issue.support.is_empty() {
+                spans.push((format!(" · needs: {}", issue.support), t.warning));
+            }
+            if sla.breached
+                && let Some(a) = board.accountable_for(issue)
+            {
+                spans.push((format!(" · A: {}", board.party_name(&a)), t.dim));
+            }
+            spans
+        }
+        Row::Change(i) => {
+            let Some(change) = app
+                .turn
+                .as_ref()
+                .and_then(|turn| turn.agenda.changes.get(*i))
+            else {
+                return Vec::new();
+            };
+            vec![
+                (format!("{} ", change.record), t.dim),
+                (describe_change(board, change), Style::new()),
+            ]
+        }
+    }
+}
+
+/// A change in words: `moved Doing → Review → Done`, `raised`, `blocked: …`.
+pub fn describe_change(board: &Board, change: &RecordChange) -> String {
+    let column = |id: &String| board.column(id).map_or(id.clone(), |c| c.name.clone());
+    let mut parts: Vec<String> = Vec::new();
+    let title = if let Ok(id) = change.record.parse::<TaskId>()
+        && change.record.starts_with("T-")
+    {
+        board.tasks.get(&id).map(|t| t.title.clone())
+    } else {
+        change
+            .record
+            .parse::<IssueId>()
+            .ok()
+            .and_then(|id| board.issues.get(&id))
+            .map(|i| i.title.clone())
+    };
+    if change.created {
+        parts.push(
+            if change.record.starts_with("I-") {
+                "raised"
+            } else {
+                "added"
+            }
+            .into(),
+        );
+    }
+    if change.moved() {
+        let path: Vec<String> = change.path.iter().map(column).collect();
+        parts.push(format!("moved {}", path.join(" → ")));
+    }
+    if let Some(reason) = &change.blocked {
+        parts.push(format!("blocked: {reason}"));
+    }
+    if change.unblocked {
+        parts.push("unblocked".into());
+    }
+    parts.extend(change.steps.iter().map(|s| s.to_string()));
+    if !change.edited.is_empty() {
+        parts.push(format!("edited {}", change.edited.join(", ")));
+    }
+    if change.deleted {
+        parts.push("deleted".into());
+    }
+    match title {
+        Some(title) => format!("{title}: {}", parts.join("; ")),
+        None => parts.join("; "),
+    }
+}
+
+/// The presenter view: the current turn's cards in large, calm type, for
+/// a shared screen. No keys, no chrome.
+fn presenter(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let who = meeting
+        .stop()
+        .map(|s| s.label(&app.board))
+        .unwrap_or_else(|| "Standup".into());
+    let speaker = meeting.spoken(meeting.current, app.now);
+    let pace = Pace::of(speaker, app.board.settings.standup.speaker_minutes);
+    let margin = (area.width / 10).min(8);
+    let x = area.x + margin;
+    let w = usize::from(area.width.saturating_sub(2 * margin));
+    let title = Style::new().add_modifier(Modifier::BOLD);
+    put(buf, area, x, area.y + 1, &who, w, title);
+    let clock = mmss(speaker);
+    let cw = crate::text::width(&clock) as u16;
+    put(
+        buf,
+        area,
+        area.right().saturating_sub(margin + cw),
+        area.y + 1,
+        &clock,
+        usize::from(cw),
+        pace_style(t, pace),
+    );
+    if area.height >= 4 {
+        let total = meeting.elapsed(app.now);
+        let meeting_pace = Pace::of(total, app.board.settings.standup.timebox_minutes);
+        let bottom = format!(
+            "{}/{} · meeting {}",
+            meeting.current + 1,
+            meeting.stops.len().max(1),
+            mmss(total)
+        );
+        let bw = crate::text::width(&bottom) as u16;
+        let style = if meeting_pace == Pace::Fine {
+            t.dim
+        } else {
+            pace_style(t, meeting_pace)
+        };
+        put(
+            buf,
+            area,
+            area.right().saturating_sub(margin + bw),
+            area.bottom() - 1,
+            &bottom,
+            usize::from(bw),
+            style,
+        );
+    }
+    let mut y = area.y + 3;
+    let rows = rows(app);
+    for row in &rows {
+        if y + 2 >= area.bottom() {
+            break;
+        }
+        match row {
+            Row::Heading(text) => {
+                put(buf, area, x, y, text, w, t.dim);
+                y += 2;
+            }
+            Row::Card(_) | Row::Issue(_) | Row::Change(_) => {
+                let spans = row_spans(app, row);
+                // Ids and titles only: the rest is for the lead's screen.
+                let calm: Vec<(String, Style)> = spans.into_iter().take(2).collect();
+                put_spans(buf, area, x + 2, y, &calm, w.saturating_sub(2));
+                y += 2;
+            }
+            Row::Note(text) => {
+                put(buf, area, x, y, text, w, t.dim);
+                y += 2;
+            }
+            Row::Blank => {}
+        }
+    }
+}
