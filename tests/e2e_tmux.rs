@@ -490,3 +490,56 @@ fn child_of(parent: &str) -> Option<String> {
             (ppid == parent).then_some(pid)
         })
 }
+
+#[test]
+fn a_standup_held_by_keys_leaves_minutes_with_the_move_and_the_parked_topic() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui(120, 36);
+    tmux.wait_for("Doing 5/5");
+    tmux.keys(&["4"]);
+    tmux.wait_for("No standup running");
+    tmux.keys(&["s"]);
+    // 市场部 speaks first: its overdue card, then its card in progress.
+    let screen = tmux.wait_for("Standup started: 市场部 (mkt) first");
+    let overdue = screen.find("T-8 活动文案 Landing page copy").expect("T-8");
+    let doing = screen.find("T-3 Channel promotion plan").expect("T-3");
+    assert!(overdue < doing, "{screen}");
+    tmux.keys(&["j", "L"]);
+    tmux.wait_for("Move T-3 to Review");
+    tmux.keys(&["P"]);
+    tmux.wait_for("Park which topic?");
+    tmux.type_text("Bundle pricing");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Who takes it?");
+    tmux.type_text("prod");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Parked 1");
+    tmux.keys(&["]"]);
+    tmux.wait_for("Speaker 2/4: Product (prod)");
+    tmux.keys(&["X"]);
+    tmux.wait_for("End the standup");
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("Minutes written to");
+    assert!(screen.contains("minutes/2026-11-23.md"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+
+    let minutes = user.dir.path().join("data/standup/minutes/2026-11-23.md");
+    let written = std::fs::read_to_string(&minutes).expect("the minutes file exists");
+    let report = user.run("report");
+    assert!(report.status.success());
+    let report = String::from_utf8_lossy(&report.stdout);
+    for text in [&*report, &*written] {
+        assert!(
+            text.contains("- Moved: T-3 Channel promotion plan (Doing → Review)."),
+            "{text}"
+        );
+        assert!(
+            text.contains("## Parked\n- Bundle pricing — Product"),
+            "{text}"
+        );
+    }
+}

@@ -259,7 +259,11 @@ impl Board {
                 Event::Reopen => change.steps.push("reopened"),
                 Event::Escalate => change.steps.push("escalated"),
                 Event::Edit | Event::Role => {
-                    let field = entry.field.clone().unwrap_or_else(|| "details".into());
+                    let field = if entry.what == Event::Role {
+                        "RACI".to_string()
+                    } else {
+                        entry.field.clone().unwrap_or_else(|| "details".into())
+                    };
                     if !change.edited.contains(&field) {
                         change.edited.push(field);
                     }

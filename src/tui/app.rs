@@ -173,6 +173,9 @@ pub struct App {
     /// A standup just ended: the loop writes its minutes (the record's
     /// position in `board.standups`).
     pub minutes_due: Option<usize>,
+    /// The meeting just ended, paused, so that undoing the end resumes it
+    /// with its timers.
+    ended_meeting: Option<Meeting>,
     /// Counts boards replaced wholesale (reloads, merges), which change the
     /// board without counting as changes made here.
     reloads: u64,
@@ -208,6 +211,7 @@ impl App {
             standup_state: StandupState::default(),
             turn: None,
             minutes_due: None,
+            ended_meeting: None,
             reloads: 0,
         }
     }
@@ -510,9 +514,23 @@ impl App {
         let open = self.board.open_standup().map(|r| r.started);
         match (&self.meeting, open) {
             (Some(m), Some(started)) if m.started == started => {}
-            (_, Some(_)) => self.meeting = Meeting::resume(&self.board, self.now),
+            (_, Some(started)) => {
+                self.meeting = match self.ended_meeting.take() {
+                    Some(mut m) if m.started == started => {
+                        m.toggle_pause(self.now);
+                        Some(m)
+                    }
+                    _ => Meeting::resume(&self.board, self.now),
+                };
+            }
             (Some(_), None) => {
-                self.meeting = None;
+                let mut ended = self.meeting.take();
+                if let Some(m) = &mut ended
+                    && !m.paused()
+                {
+                    m.toggle_pause(self.now);
+                }
+                self.ended_meeting = ended;
                 self.standup_state = StandupState::default();
             }
             (None, None) => {}
@@ -650,6 +668,32 @@ impl App {
     /// minute changed, keeps the selected card or issue selected, and
     /// scrolls the list to it.
     fn prepare_turn(&mut self, body: Rect) {
+        self.refresh_turn();
+        if self.meeting.is_none() {
+            return;
+        }
+        let rows = super::panes::standup::rows(self);
+        let items = super::panes::standup::item_lines(&rows);
+        let s = &mut self.standup_state;
+        s.row = s.row.min(items.len().saturating_sub(1));
+        let list = super::panes::standup::areas(body).list;
+        let visible = usize::from(list.height);
+        match items.get(s.row) {
+            Some(line) => {
+                // Keep the section heading above the first item in view.
+                let target = if s.row == 0 { 0 } else { *line };
+                s.first_row = scroll_to(s.first_row, target, visible, rows.len());
+                s.first_row = scroll_to(s.first_row, *line, visible, rows.len());
+            }
+            None => s.first_row = 0,
+        }
+    }
+
+    /// Rebuilds the current turn's agenda when the turn, the board or the
+    /// minute changed, keeping the selected card or issue selected. Called
+    /// after every key too, so that keys typed faster than the screen is
+    /// drawn act on the turn as it is.
+    pub fn refresh_turn(&mut self) {
         let Some(meeting) = &self.meeting else {
             self.turn = None;
             return;
@@ -681,21 +725,6 @@ impl App {
                 None if !same_stop => 0,
                 None => self.standup_state.row,
             };
-        }
-        let rows = super::panes::standup::rows(self);
-        let items = super::panes::standup::item_lines(&rows);
-        let s = &mut self.standup_state;
-        s.row = s.row.min(items.len().saturating_sub(1));
-        let list = super::panes::standup::areas(body).list;
-        let visible = usize::from(list.height);
-        match items.get(s.row) {
-            Some(line) => {
-                // Keep the section heading above the first item in view.
-                let target = if s.row == 0 { 0 } else { *line };
-                s.first_row = scroll_to(s.first_row, target, visible, rows.len());
-                s.first_row = scroll_to(s.first_row, *line, visible, rows.len());
-            }
-            None => s.first_row = 0,
         }
     }
 

@@ -16,6 +16,11 @@ use crate::text::fit;
 impl App {
     /// Handles one key press.
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        self.key(key);
+        self.refresh_turn();
+    }
+
+    fn key(&mut self, key: &KeyEvent) {
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl_c {
