@@ -30,22 +30,32 @@ impl Tmux {
             socket: dir.join("tmux.sock"),
             session: "standup-e2e".into(),
         };
-        let status = tmux
-            .cmd()
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &tmux.session,
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-            ])
-            .arg(program)
-            .status()
-            .expect("tmux starts");
-        assert!(status.success());
+        // A loaded machine now and then fails to bring a new tmux server
+        // up on the first try; a person would try again too.
+        let mut started = false;
+        for _ in 0..3 {
+            let status = tmux
+                .cmd()
+                .args([
+                    "new-session",
+                    "-d",
+                    "-s",
+                    &tmux.session,
+                    "-x",
+                    &width.to_string(),
+                    "-y",
+                    &height.to_string(),
+                ])
+                .arg(program)
+                .status()
+                .expect("tmux starts");
+            if status.success() {
+                started = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        assert!(started, "tmux could not start a session");
         tmux
     }
 
