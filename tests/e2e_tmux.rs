@@ -553,3 +553,32 @@ fn a_standup_held_by_keys_leaves_minutes_with_the_move_and_the_parked_topic() {
         );
     }
 }
+
+#[test]
+fn a_terminal_that_hangs_up_mid_edit_still_gets_the_card_saved() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let tmux = user.tui(80, 24);
+    tmux.wait_for("This board has no cards yet");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card");
+    tmux.type_text("Typed before the hang-up");
+    tmux.wait_for("Typed before the hang-up");
+    // The terminal goes away (a closed window, a dropped SSH session): the
+    // program must notice, save and exit, not spin on a dead terminal.
+    let _ = tmux.cmd().arg("kill-server").status();
+    let board = user.dir.path().join("data/standup/board.json");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(&board).unwrap_or_default();
+        if text.contains("Typed before the hang-up") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the card was not saved after the hang-up"
+        );
+        sleep(Duration::from_millis(100));
+    }
+}

@@ -157,7 +157,11 @@ fn run(
         } else {
             TICK
         };
-        if event::poll(wait)? {
+        // Events the terminal library already holds come first; then the
+        // terminal is watched for more (or for hanging up).
+        let ready =
+            !signals::stopping() && (event::poll(Duration::ZERO)? || signals::input_ready(wait));
+        if ready && event::poll(Duration::ZERO)? {
             handle(app, event::read()?);
             while !app.quit && event::poll(Duration::ZERO)? {
                 handle(app, event::read()?);
@@ -174,7 +178,8 @@ fn run(
             }
         }
         if signals::stop_requested() {
-            // Stopped from outside: like `q`, keeping what a form holds.
+            // Stopped from outside (or the terminal closed): like `q`,
+            // keeping what a form holds.
             app.submit_open_form();
             app.quit = true;
         }

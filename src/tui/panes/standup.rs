@@ -378,7 +378,7 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     big_timer(
         buf,
         left,
-        &format!("Speaker {turn}: {who}"),
+        &format!("{} {turn}: {who}", turn_word(meeting)),
         &format!("of {}:00{paused}", timing.speaker_minutes),
         speaker,
         pace_style(t, speaker_pace),
@@ -393,6 +393,15 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         pace_style(t, meeting_pace),
         t,
     );
+}
+
+/// What a turn is called: a party speaks; walking the board, a column is
+/// the subject.
+fn turn_word(meeting: &Meeting) -> &'static str {
+    match meeting.order {
+        StandupOrder::Party => "Speaker",
+        StandupOrder::Board => "Column",
+    }
 }
 
 /// A label, three rows of block digits, and a note beside them.
@@ -523,10 +532,19 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                     t.warning,
                 ));
             }
-            if board.is_blocked(task)
-                && let Some(a) = board.accountable_of(task)
-            {
-                spans.push((format!(" · A: {}", board.party_name(a)), t.dim));
+            if board.is_blocked(task) {
+                // The help its open issues ask for, and who answers for it.
+                for issue in board.issues.values().filter(|i| {
+                    i.task == Some(task.id) && i.status.is_active() && !i.support.is_empty()
+                }) {
+                    spans.push((
+                        format!(" · help: {} ({})", issue.support, issue.id),
+                        t.warning,
+                    ));
+                }
+                if let Some(a) = board.accountable_of(task) {
+                    spans.push((format!(" · A: {}", board.party_name(a)), t.dim));
+                }
             }
             spans
         }
