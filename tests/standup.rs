@@ -492,7 +492,11 @@ mod pane {
             .map(|s| (s.speaker.as_str(), s.seconds))
             .collect();
         assert_eq!(spoke, [("mkt", 75), ("prod", 45)]);
-        assert_eq!(app.minutes_due, Some(app.board.standups.len() - 1));
+        assert_eq!(
+            app.minutes_due
+                .and_then(|started| app.board.standup_at(started)),
+            Some(app.board.standups.len() - 1)
+        );
         // Undo takes the end back: the meeting resumes with its times.
         press(&mut app, "u");
         let meeting = app.meeting.as_ref().expect("resumed");

@@ -56,19 +56,14 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
             println!("Parked.");
         }
         StandupCommand::End => {
+            let started = s.board.open_standup().map(|r| r.started);
             s.apply(&Action::EndStandup { speakers: None })?;
             s.save()?;
-            let i = s.board.standups.len().saturating_sub(1);
-            let i = s
-                .board
-                .standups
-                .iter()
-                .rposition(|r| r.ended == Some(s.now.max(r.started)))
-                .unwrap_or(i);
-            let minutes = report::of_standup(&s.board, i, s.now);
-            let text = markdown::render(&minutes);
-            let length = minutes.standup.as_ref().map_or(0, |m| m.minutes);
-            let path = store::minutes::write(s.file.path(), &s.board, i, &text).map_err(|e| {
+            let i = started
+                .and_then(|t| s.board.standup_at(t))
+                .ok_or_else(|| anyhow!("the ended standup is not on the board any more"))?;
+            let written = store::minutes::write(s.file.path(), &s.board, i, s.now);
+            let (path, length) = written.map_err(|e| {
                 anyhow!(
                     "the standup was ended and saved, but its minutes could not be written ({e}): `standup report` prints them"
                 )

@@ -489,12 +489,11 @@ impl Board {
     /// Who answers for an issue when it is escalated: the Accountable party
     /// of its linked task, else its owner's department, else its owner.
     pub fn accountable_for(&self, issue: &Issue) -> Option<String> {
-        let from_task = issue.task.and_then(|t| self.tasks.get(&t)).and_then(|t| {
-            t.raci
-                .iter()
-                .find(|(_, role)| role.is_a())
-                .map(|(code, _)| code.clone())
-        });
+        let from_task = issue
+            .task
+            .and_then(|t| self.tasks.get(&t))
+            .and_then(|t| self.accountable_of(t))
+            .map(str::to_string);
         from_task.or_else(|| {
             let owner = issue.owner.as_deref()?;
             let department = self.party(owner).and_then(|p| p.department.clone());
@@ -505,6 +504,12 @@ impl Board {
     /// The column with this id.
     pub fn column(&self, id: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.id == id)
+    }
+
+    /// A column's name, or the id itself when no column has it (a record
+    /// in the log may name a column since deleted).
+    pub fn column_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.column(id).map_or(id, |c| c.name.as_str())
     }
 
     /// Position of a column, left to right.

@@ -61,7 +61,7 @@ impl TaskFilter {
             parts.push(format!("\"{}\"", self.text.trim()));
         }
         if let Some(c) = &self.column {
-            let name = board.column(c).map_or(c.as_str(), |c| c.name.as_str());
+            let name = board.column_name(c);
             parts.push(format!("column {name}"));
         }
         if let Some(o) = &self.owner {

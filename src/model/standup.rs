@@ -110,7 +110,7 @@ impl Stop {
     pub fn label(&self, board: &Board) -> String {
         match self {
             Stop::Party(code) => board.party_label(code),
-            Stop::Column(id) => board.column(id).map_or(id.clone(), |c| c.name.clone()),
+            Stop::Column(id) => board.column_name(id).to_string(),
             Stop::Unowned => "No owner".into(),
             Stop::Issues => "Other open issues".into(),
         }
@@ -138,7 +138,18 @@ impl Agenda {
 impl Board {
     /// The standup that is running (started, not ended).
     pub fn open_standup(&self) -> Option<&StandupRecord> {
-        self.standups.iter().rev().find(|s| s.ended.is_none())
+        self.open_standup_at().map(|i| &self.standups[i])
+    }
+
+    /// Where the standup that started at `started` is in `standups`: a
+    /// record's start is its identity, its position can change in a merge.
+    pub fn standup_at(&self, started: Timestamp) -> Option<usize> {
+        self.standups.iter().rposition(|s| s.started == started)
+    }
+
+    /// Where the running standup's record is in `standups`.
+    pub fn open_standup_at(&self) -> Option<usize> {
+        self.standups.iter().rposition(|s| s.ended.is_none())
     }
 
     /// Where "since the last standup" starts at `now`: the end of the last
@@ -369,14 +380,36 @@ impl Board {
                 .chain([Stop::Issues])
                 .collect(),
         };
+        // The log and the queue are read once for every candidate.
+        let changes = self.changes(since, now);
+        let open = self.issues_by_urgency(now);
         candidates
             .into_iter()
-            .filter(|stop| !self.agenda(stop, now, since).is_empty())
+            .filter(|stop| {
+                !self
+                    .agenda_from(stop, now, since, &changes, &open)
+                    .is_empty()
+            })
             .collect()
     }
 
     /// What `stop` covers at `now`, with changes counted after `since`.
     pub fn agenda(&self, stop: &Stop, now: Timestamp, since: Timestamp) -> Agenda {
+        let changes = self.changes(since, now);
+        let open = self.issues_by_urgency(now);
+        self.agenda_from(stop, now, since, &changes, &open)
+    }
+
+    /// [`Board::agenda`] from the changes since `since` and the open issues
+    /// by urgency, already read.
+    fn agenda_from(
+        &self,
+        stop: &Stop,
+        now: Timestamp,
+        since: Timestamp,
+        changes: &[RecordChange],
+        open: &[&Issue],
+    ) -> Agenda {
         let today = now.date_naive();
         let last = self.last_column().map(|c| c.id.clone()).unwrap_or_default();
         let worth_saying = |t: &Task| {
@@ -384,15 +417,10 @@ impl Board {
                 && (self.in_progress(t) || self.is_blocked(t) || self.is_overdue(t, today))
         };
         let mut tasks: Vec<&Task> = match stop {
-            Stop::Party(code) => self
+            Stop::Party(_) | Stop::Unowned => self
                 .tasks
                 .values()
-                .filter(|t| self.speaker_of(t) == Some(code.as_str()) && worth_saying(t))
-                .collect(),
-            Stop::Unowned => self
-                .tasks
-                .values()
-                .filter(|t| self.speaker_of(t).is_none() && worth_saying(t))
+                .filter(|t| self.task_is_for(t, stop) && worth_saying(t))
                 .collect(),
             Stop::Column(id) if *id == last => self
                 .column_tasks(id)
@@ -412,26 +440,15 @@ impl Board {
             )
         });
         let cards: Vec<TaskId> = tasks.iter().map(|t| t.id).collect();
-        let issues: Vec<IssueId> = self
-            .issues_by_urgency(now)
-            .into_iter()
-            .filter(|i| match stop {
-                Stop::Party(code) => {
-                    i.owner.as_deref() == Some(code.as_str()) || i.parties.contains(code)
-                }
-                Stop::Unowned => i.owner.is_none() && i.parties.is_empty(),
-                Stop::Column(id) => i
-                    .task
-                    .and_then(|t| self.tasks.get(&t))
-                    .is_some_and(|t| t.column == *id),
-                Stop::Issues => i.task.is_none_or(|t| !self.tasks.contains_key(&t)),
-            })
+        let issues: Vec<IssueId> = open
+            .iter()
+            .filter(|i| self.issue_is_for(i, stop))
             .map(|i| i.id)
             .collect();
-        let changes: Vec<RecordChange> = self
-            .changes(since, now)
-            .into_iter()
+        let changes: Vec<RecordChange> = changes
+            .iter()
             .filter(|c| self.change_is_for(c, stop))
+            .cloned()
             .collect();
         Agenda {
             cards,
@@ -442,27 +459,36 @@ impl Board {
 
     /// Whether a change belongs to a stop's turn.
     fn change_is_for(&self, change: &RecordChange, stop: &Stop) -> bool {
-        if let Ok(id) = change.record.parse::<TaskId>()
-            && change.record.starts_with("T-")
-        {
-            let Some(task) = self.tasks.get(&id) else {
-                return false;
-            };
-            return match stop {
-                Stop::Party(code) => self.speaker_of(task) == Some(code.as_str()),
-                Stop::Unowned => self.speaker_of(task).is_none(),
-                Stop::Column(id) => task.column == *id,
-                Stop::Issues => false,
-            };
+        if change.record.starts_with("T-") {
+            return change
+                .record
+                .parse::<TaskId>()
+                .ok()
+                .and_then(|id| self.tasks.get(&id))
+                .is_some_and(|t| self.task_is_for(t, stop));
         }
-        let Some(issue) = change
+        change
             .record
             .parse::<IssueId>()
             .ok()
             .and_then(|id| self.issues.get(&id))
-        else {
-            return false;
-        };
+            .is_some_and(|i| self.issue_is_for(i, stop))
+    }
+
+    /// Whether a card is talked about in a stop's turn (whatever its state).
+    pub fn task_is_for(&self, task: &Task, stop: &Stop) -> bool {
+        match stop {
+            Stop::Party(code) => self.speaker_of(task) == Some(code.as_str()),
+            Stop::Unowned => self.speaker_of(task).is_none(),
+            Stop::Column(id) => task.column == *id,
+            Stop::Issues => false,
+        }
+    }
+
+    /// Whether an issue is talked about in a stop's turn: its owner's or an
+    /// involved party's; a column's when tied to one of its cards; the last
+    /// turn's when tied to no card.
+    fn issue_is_for(&self, issue: &Issue, stop: &Stop) -> bool {
         match stop {
             Stop::Party(code) => {
                 issue.owner.as_deref() == Some(code.as_str()) || issue.parties.contains(code)
@@ -472,7 +498,7 @@ impl Board {
                 .task
                 .and_then(|t| self.tasks.get(&t))
                 .is_some_and(|t| t.column == *id),
-            Stop::Issues => issue.task.is_none(),
+            Stop::Issues => issue.task.is_none_or(|t| !self.tasks.contains_key(&t)),
         }
     }
 }

@@ -42,6 +42,12 @@ fn clean(text: &str) -> String {
     sanitize(text).replace('\n', " ")
 }
 
+/// Pieces of user text, each made harmless, joined by `separator`.
+fn clean_join(pieces: &[String], separator: &str) -> String {
+    let cleaned: Vec<String> = pieces.iter().map(|p| clean(p)).collect();
+    cleaned.join(separator)
+}
+
 /// The minutes as Markdown.
 pub fn render(m: &Minutes) -> String {
     let mut out = String::new();
@@ -167,32 +173,23 @@ fn informing(names: &[String]) -> String {
     if names.is_empty() {
         String::new()
     } else {
-        let names: Vec<String> = names.iter().map(|n| clean(n)).collect();
-        format!(" To inform: {}.", names.join(", "))
+        format!(" To inform: {}.", clean_join(names, ", "))
     }
 }
 
 fn party_section(out: &mut String, p: &PartyReport) {
     let _ = writeln!(out, "\n## {}", clean(&p.name));
-    for m in &p.finished {
-        let _ = writeln!(
-            out,
-            "- Finished: {} {} ({}).{}",
-            m.task,
-            clean(&m.title),
-            m.path.join(" → "),
-            informing(&m.to_inform)
-        );
-    }
-    for m in &p.moved {
-        let _ = writeln!(
-            out,
-            "- Moved: {} {} ({}).{}",
-            m.task,
-            clean(&m.title),
-            m.path.join(" → "),
-            informing(&m.to_inform)
-        );
+    for (verb, cards) in [("Finished", &p.finished), ("Moved", &p.moved)] {
+        for m in cards {
+            let _ = writeln!(
+                out,
+                "- {verb}: {} {} ({}).{}",
+                m.task,
+                clean(&m.title),
+                clean_join(&m.path, " → "),
+                informing(&m.to_inform)
+            );
+        }
     }
     for c in &p.added {
         let _ = writeln!(
@@ -211,8 +208,7 @@ fn party_section(out: &mut String, p: &PartyReport) {
         }
         let _ = write!(line, ": {}.", clean(&b.reason));
         if !b.help.is_empty() {
-            let help: Vec<String> = b.help.iter().map(|h| clean(h)).collect();
-            let _ = write!(line, " Help needed: {}.", help.join("; "));
+            let _ = write!(line, " Help needed: {}.", clean_join(&b.help, "; "));
         }
         if let Some(a) = &b.accountable {
             let _ = write!(line, " Accountable: {}.", clean(a));

@@ -312,10 +312,7 @@ fn party_report(
     at: Timestamp,
 ) -> PartyReport {
     let today = at.date_naive();
-    let ours = |t: &Task| match stop {
-        Stop::Party(code) => board.speaker_of(t) == Some(code.as_str()),
-        _ => board.speaker_of(t).is_none(),
-    };
+    let ours = |t: &Task| board.task_is_for(t, stop);
     let inform = |t: &Task| {
         board
             .to_inform(t)
@@ -323,11 +320,7 @@ fn party_report(
             .map(|c| board.party_name(c).to_string())
             .collect::<Vec<_>>()
     };
-    let column_name = |id: &str| {
-        board
-            .column(id)
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
-    };
+    let column_name = |id: &str| board.column_name(id).to_string();
     let last = board
         .last_column()
         .map(|c| c.id.clone())

@@ -4,7 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::Board;
+use crate::model::{Board, Timestamp};
 
 /// The default board's file stem; other boards' minutes carry their name,
 /// so that boards sharing a folder do not overwrite each other's.
@@ -39,10 +39,17 @@ pub fn path(board_file: &Path, board: &Board, i: usize) -> PathBuf {
     folder.join(format!("{name}.md"))
 }
 
-/// Writes the minutes of the standup at `i` (atomically, owner-only) and
-/// says where.
-pub fn write(board_file: &Path, board: &Board, i: usize, markdown: &str) -> io::Result<PathBuf> {
+/// Writes the minutes of the standup at `i` (atomically, owner-only), as
+/// they read at `now`; returns where, and how many minutes it ran.
+pub fn write(
+    board_file: &Path,
+    board: &Board,
+    i: usize,
+    now: Timestamp,
+) -> io::Result<(PathBuf, i64)> {
+    let minutes = crate::report::of_standup(board, i, now);
+    let text = crate::report::markdown::render(&minutes);
     let target = path(board_file, board, i);
-    super::file::write_atomic(&target, markdown.as_bytes())?;
-    Ok(target)
+    super::file::write_atomic(&target, text.as_bytes())?;
+    Ok((target, minutes.standup.map_or(0, |m| m.minutes)))
 }

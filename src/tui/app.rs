@@ -10,12 +10,12 @@ use ratatui::layout::Rect;
 
 use super::keymap::Keymap;
 use super::layout;
-use super::meeting::{Meeting, Turn, TurnKey};
+use super::meeting::{Meeting, Plan, Turn, TurnKey};
 use super::overlay::Overlay;
 use super::theme::Theme;
 use super::view::View;
 use crate::model::{
-    Action, Board, History, IssueFilter, Merged, Patch, TaskFilter, TaskId, Timestamp,
+    Action, Board, History, IssueFilter, Merged, Patch, StandupOrder, TaskFilter, TaskId, Timestamp,
 };
 use crate::text::capitalize;
 
@@ -170,9 +170,11 @@ pub struct App {
     pub standup_state: StandupState,
     /// The current turn's agenda, prepared by `follow_selection`.
     pub turn: Option<Turn>,
+    /// Who would speak, prepared by `follow_selection` before a meeting.
+    pub plan: Option<Plan>,
     /// A standup just ended: the loop writes its minutes (the record's
-    /// position in `board.standups`).
-    pub minutes_due: Option<usize>,
+    /// start, which identifies it).
+    pub minutes_due: Option<Timestamp>,
     /// The meeting just ended, paused, so that undoing the end resumes it
     /// with its timers.
     ended_meeting: Option<Meeting>,
@@ -210,6 +212,7 @@ impl App {
             meeting,
             standup_state: StandupState::default(),
             turn: None,
+            plan: None,
             minutes_due: None,
             ended_meeting: None,
             reloads: 0,
@@ -670,6 +673,7 @@ impl App {
     fn prepare_turn(&mut self, body: Rect) {
         self.refresh_turn();
         if self.meeting.is_none() {
+            self.prepare_plan();
             return;
         }
         let rows = super::panes::standup::rows(self);
@@ -687,6 +691,28 @@ impl App {
             }
             None => s.first_row = 0,
         }
+    }
+
+    /// Works out who would speak, for the standup pane before a meeting,
+    /// when it is shown and the board or the minute changed.
+    fn prepare_plan(&mut self) {
+        if self.pane != Pane::Standup {
+            return;
+        }
+        let key = TurnKey {
+            stop: None,
+            changes: self.changes,
+            reloads: self.reloads,
+            minute: self.now.timestamp().div_euclid(60),
+        };
+        if self.plan.as_ref().is_some_and(|p| p.key == key) {
+            return;
+        }
+        self.plan = Some(Plan {
+            key,
+            by_party: self.board.stops(StandupOrder::Party, self.now),
+            by_board: self.board.stops(StandupOrder::Board, self.now),
+        });
     }
 
     /// Rebuilds the current turn's agenda when the turn, the board or the
@@ -707,14 +733,12 @@ impl App {
         if self.turn.as_ref().is_none_or(|t| t.key != key) {
             let same_stop = self.turn.as_ref().is_some_and(|t| t.key.stop == key.stop);
             let before = self.standup_item().filter(|_| same_stop);
+            let since = self.board.since_last_standup(self.now).from;
             let agenda = match &key.stop {
-                Some(stop) => {
-                    let since = self.board.since_last_standup(self.now).from;
-                    self.board.agenda(stop, self.now, since)
-                }
+                Some(stop) => self.board.agenda(stop, self.now, since),
                 None => crate::model::standup::Agenda::default(),
             };
-            self.turn = Some(Turn { key, agenda });
+            self.turn = Some(Turn { key, agenda, since });
             let rows = super::panes::standup::rows(self);
             let items = super::panes::standup::item_lines(&rows);
             self.standup_state.row = match before {

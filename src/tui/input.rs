@@ -8,7 +8,7 @@ use super::app::{App, Pane, Tone};
 use super::form::{FormOutcome, TaskForm, cycle, matching_columns, matching_parties, picked_party};
 use super::issue_form::IssueForm;
 use super::keymap::Command;
-use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
+use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject, Yes};
 use crate::model::settings::RaciLimits;
 use crate::model::{Action, IssueFilter, StandupOrder, TaskFilter};
 use crate::text::fit;
@@ -158,7 +158,7 @@ impl App {
                     let minutes = m.elapsed(self.now) / 60;
                     self.overlay = Some(Overlay::Confirm(Confirm {
                         question: format!("End the standup ({minutes} min) and write the minutes?"),
-                        action: Action::EndStandup { speakers: None },
+                        yes: Yes::EndStandup,
                     }));
                 } else {
                     self.no_meeting();
@@ -385,7 +385,10 @@ impl App {
                     let action = Action::DeleteColumn {
                         column: col.id.clone(),
                     };
-                    self.overlay = Some(Overlay::Confirm(Confirm { question, action }));
+                    self.overlay = Some(Overlay::Confirm(Confirm {
+                        question,
+                        yes: Yes::Apply(Box::new(action)),
+                    }));
                 }
             }
         }
@@ -466,7 +469,7 @@ impl App {
             return;
         };
         let speakers = m.speakers(self.now);
-        let open = self.board.standups.iter().rposition(|s| s.ended.is_none());
+        let open = self.board.open_standup().map(|r| r.started);
         if self.perform(&Action::EndStandup {
             speakers: Some(speakers),
         }) {
@@ -627,7 +630,10 @@ impl App {
             party: party.code.clone(),
             cascade: true,
         };
-        self.overlay = Some(Overlay::Confirm(Confirm { question, action }));
+        self.overlay = Some(Overlay::Confirm(Confirm {
+            question,
+            yes: Yes::Apply(Box::new(action)),
+        }));
     }
 
     /// `x`: straight to the last column.
@@ -659,7 +665,10 @@ impl App {
         {
             let question = format!("Delete {} \"{}\"?", task.id, fit(&task.title, 40));
             let action = Action::DeleteTask { id: task.id };
-            self.overlay = Some(Overlay::Confirm(Confirm { question, action }));
+            self.overlay = Some(Overlay::Confirm(Confirm {
+                question,
+                yes: Yes::Apply(Box::new(action)),
+            }));
         }
     }
 
@@ -734,14 +743,12 @@ impl App {
             },
             Overlay::Prompt(prompt) => self.prompt_key(prompt, key),
             Overlay::Confirm(confirm) => match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                    if matches!(confirm.action, Action::EndStandup { .. }) {
-                        // The times as they stand now, not when it was asked.
-                        self.end_standup();
-                    } else {
-                        self.perform(&confirm.action);
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => match &confirm.yes {
+                    Yes::Apply(action) => {
+                        self.perform(action);
                     }
-                }
+                    Yes::EndStandup => self.end_standup(),
+                },
                 KeyCode::Char('n' | 'N') | KeyCode::Esc | KeyCode::Char('q') => {
                     self.say(Tone::Info, "Cancelled");
                 }

@@ -154,6 +154,18 @@ impl Meeting {
 pub struct Turn {
     pub key: TurnKey,
     pub agenda: Agenda,
+    /// Where "since the last standup" starts for this turn's rows.
+    pub since: Timestamp,
+}
+
+/// Who would speak in each order, for the pane before a standup starts:
+/// working it out reads every card, so it is prepared once per change or
+/// minute, not drawn from the board on every frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub key: TurnKey,
+    pub by_party: Vec<Stop>,
+    pub by_board: Vec<Stop>,
 }
 
 /// What a [`Turn`] depends on.

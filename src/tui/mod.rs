@@ -184,8 +184,8 @@ fn run(
             app.quit = true;
         }
         app.set_now(clock.now());
-        if let Some(i) = app.minutes_due.take() {
-            write_minutes(app, path, i);
+        if let Some(started) = app.minutes_due.take() {
+            write_minutes(app, path, started);
         }
         if let Some(done) = saver.poll() {
             if done.result.is_err() {
@@ -210,12 +210,12 @@ fn run(
 
 /// Writes the minutes of the standup that just ended beside the board and
 /// says where.
-fn write_minutes(app: &mut App, path: &Path, i: usize) {
-    let minutes = crate::report::of_standup(&app.board, i, app.now);
-    let text = crate::report::markdown::render(&minutes);
-    let length = minutes.standup.as_ref().map_or(0, |m| m.minutes);
-    match store::minutes::write(path, &app.board, i, &text) {
-        Ok(written) => app.say(
+fn write_minutes(app: &mut App, path: &Path, started: crate::model::Timestamp) {
+    let Some(i) = app.board.standup_at(started) else {
+        return;
+    };
+    match store::minutes::write(path, &app.board, i, app.now) {
+        Ok((written, length)) => app.say(
             app::Tone::Info,
             format!(
                 "Standup ended ({length} min). Minutes written to {}",

@@ -164,5 +164,13 @@ impl Prompt {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
     pub question: String,
-    pub action: Action,
+    pub yes: Yes,
+}
+
+/// What `y` does to a [`Confirm`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Yes {
+    Apply(Box<Action>),
+    /// End the standup with its speakers' times as they stand at `y`.
+    EndStandup,
 }

@@ -306,22 +306,11 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    if let Some(error) = &form.error {
-        let y = inner.y + Field::ALL.len() as u16 + 1;
-        put(
-            buf,
-            inner,
-            inner.x + 1,
-            y,
-            error,
-            usize::from(inner.width.saturating_sub(2)),
-            t.error,
-        );
-    }
-    hint_line(
+    form_footer(
         app,
         inner,
-        &[("Enter", "save"), ("Esc", "cancel"), ("Tab", "next field")],
+        inner.y + Field::ALL.len() as u16 + 1,
+        form.error.as_deref(),
         buf,
     );
 }
@@ -601,15 +590,27 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
             put(buf, inner, preview_x, y, &text, preview_w, style);
         }
     }
-    if let Some(error) = &form.error {
+    form_footer(
+        app,
+        inner,
+        inner.bottom().saturating_sub(2),
+        form.error.as_deref(),
+        buf,
+    );
+}
+
+/// Under a form's fields: why it was refused (at line `error_y`), and the
+/// keys every form answers to.
+fn form_footer(app: &App, inner: Rect, error_y: u16, error: Option<&str>, buf: &mut Buffer) {
+    if let Some(error) = error {
         put(
             buf,
             inner,
             inner.x + 1,
-            inner.bottom().saturating_sub(2),
+            error_y,
             error,
             usize::from(inner.width.saturating_sub(2)),
-            t.error,
+            app.theme.error,
         );
     }
     hint_line(

@@ -16,15 +16,11 @@ impl Txn<'_> {
 
     /// The position of the open standup record.
     fn open_standup(&self) -> Result<usize, ActionError> {
-        self.board
-            .standups
-            .iter()
-            .rposition(|s| s.ended.is_none())
-            .ok_or(ActionError::NoStandup)
+        self.board.open_standup_at().ok_or(ActionError::NoStandup)
     }
 
     pub(super) fn start_standup(&mut self, order: StandupOrder) -> Result<(), ActionError> {
-        if let Some(open) = self.board.standups.iter().find(|s| s.ended.is_none()) {
+        if let Some(open) = self.board.open_standup() {
             return Err(ActionError::StandupOpen(format_timestamp(&open.started)));
         }
         let now = self.now;

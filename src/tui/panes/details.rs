@@ -153,7 +153,7 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
 fn describe(board: &Board, entry: &LogEntry) -> String {
     let column = |id: &Option<String>| {
         id.as_deref()
-            .map(|c| board.column(c).map_or(c.to_string(), |c| c.name.clone()))
+            .map(|c| board.column_name(c).to_string())
             .unwrap_or_default()
     };
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());

@@ -154,11 +154,14 @@ fn before(app: &App, area: Rect, buf: &mut Buffer) {
     let board = &app.board;
     let mut lines: Vec<Vec<(String, Style)>> =
         vec![vec![("No standup running.".into(), t.title)], vec![]];
-    for (key, order, what) in [
-        ("s", StandupOrder::Party, "party by party"),
-        ("w", StandupOrder::Board, "walking the board right to left"),
+    let (by_party, by_board) = app
+        .plan
+        .as_ref()
+        .map_or((&[][..], &[][..]), |p| (&p.by_party[..], &p.by_board[..]));
+    for (key, stops, what) in [
+        ("s", by_party, "party by party"),
+        ("w", by_board, "walking the board right to left"),
     ] {
-        let stops = board.stops(order, app.now);
         let names: Vec<String> = stops.iter().map(|s| s.label(board)).collect();
         let who = if names.is_empty() {
             "nobody has anything to report".to_string()
@@ -496,9 +499,7 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
             let Some(task) = board.tasks.get(id) else {
                 return Vec::new();
             };
-            let column = board
-                .column(&task.column)
-                .map_or(task.column.as_str(), |c| c.name.as_str());
+            let column = board.column_name(&task.column);
             let mut spans = vec![
                 (format!("{id} "), t.dim),
                 (task.title.clone(), Style::new()),
@@ -522,7 +523,7 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                     board.waits_on(task).iter().map(|w| w.to_string()).collect();
                 spans.push((format!(" · waits on {}", waits.join(", ")), t.blocked));
             }
-            let since = board.since_last_standup(app.now).from;
+            let since = app.turn.as_ref().map_or(app.now, |turn| turn.since);
             if board.is_stale(task, since) {
                 spans.push((
                     format!(
@@ -595,7 +596,7 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
 
 /// A change in words: `moved Doing → Review → Done`, `raised`, `blocked: …`.
 pub fn describe_change(board: &Board, change: &RecordChange) -> String {
-    let column = |id: &String| board.column(id).map_or(id.clone(), |c| c.name.clone());
+    let column = |id: &String| board.column_name(id).to_string();
     let mut parts: Vec<String> = Vec::new();
     let title = if let Ok(id) = change.record.parse::<TaskId>()
         && change.record.starts_with("T-")
