@@ -582,3 +582,62 @@ fn a_terminal_that_hangs_up_mid_edit_still_gets_the_card_saved() {
         sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_crash_gives_the_terminal_back_and_keeps_the_card_just_added() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let program = format!(
+        "sh -c '{} STANDUP_TEST_PANIC_KEY=% {}; echo EXIT=$?; sleep 30'",
+        user.env,
+        binary()
+    );
+    let tmux = Tmux::start(user.dir.path(), &program, 100, 30);
+    tmux.wait_for("Doing 5/5");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card in To do");
+    tmux.type_text("Added just before the crash");
+    // Enter and the crash in one go: the card is added but, a moment after
+    // the last key, not yet saved.
+    tmux.keys(&["Enter", "%"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=101"), "exit code:\n{screen}");
+    assert!(
+        screen.contains("your board was saved to"),
+        "says where:\n{screen}"
+    );
+    assert!(
+        !screen.contains("New card in To do") && !screen.contains("Doing 5/5"),
+        "left the alternate screen:\n{screen}"
+    );
+    let list = user.run("task list --text 'Added just before the crash' --json");
+    let json: serde_json::Value = serde_json::from_slice(&list.stdout).expect("JSON");
+    assert_eq!(json["tasks"].as_array().map(Vec::len), Some(1), "saved");
+}
+
+#[test]
+fn a_corrupt_board_is_refused_before_the_screen_is_taken() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let board = user.dir.path().join("data/standup/board.json");
+    let mut text = std::fs::read_to_string(&board).expect("the board");
+    // A merge gone wrong: the file cut short in the middle of the tasks.
+    text.truncate(text.find("\"tasks\"").expect("tasks") + 40);
+    std::fs::write(&board, &text).expect("write");
+    let program = format!("sh -c '{} {}; echo EXIT=$?; sleep 30'", user.env, binary());
+    let tmux = Tmux::start(user.dir.path(), &program, 120, 30);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=2"), "exit code:\n{screen}");
+    for said in ["cannot open board", "line ", "column ", "standup restore"] {
+        assert!(screen.contains(said), "{said:?} in:\n{screen}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&board).expect("the board"),
+        text,
+        "left as it was"
+    );
+}

@@ -242,10 +242,8 @@ fn restore(cli: &Cli, number: Option<usize>) -> Result<Outcome> {
             backup.path.display()
         )
     })?;
-    backups::keep(&path)
-        .with_context(|| format!("cannot keep {} before restoring", path.display()))?;
-    store::file::write_atomic(&path, text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    store::file::replace(&path, text.as_bytes())
+        .with_context(|| format!("cannot restore version {number} to {}", path.display()))?;
     println!(
         "Restored version {number} to {}. The board it replaced is now version 1: `standup restore 1` undoes this.",
         path.display()
@@ -270,8 +268,7 @@ fn demo(cli: &Cli, force: bool, size: Option<crate::scale::Size>) -> Result<Outc
     .context("building the demo board")?;
     // --force is the user's explicit word to replace the file, even one we
     // cannot read; the write is still atomic, and the file replaced is kept.
-    store::backups::keep(&path).with_context(|| format!("cannot keep {} first", path.display()))?;
-    store::file::write_atomic(&path, store::to_json(&board).as_bytes())
+    store::file::replace(&path, store::to_json(&board).as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     println!(
         "Wrote the demo board to {} ({} tasks, {} issues). Open it with `standup{}`.",

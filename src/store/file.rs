@@ -202,24 +202,12 @@ impl BoardFile {
         Ok(Saved::Merged(Box::new(merged)))
     }
 
-    /// Holds the board's lock file until dropped: saves by other processes
-    /// (and other windows) wait, so a read, its merge and the write that
-    /// follows are one step and no save is lost between them.
+    /// Holds the board's lock file until dropped (see [`lock`]).
     fn lock(&self) -> Result<Lock, StoreError> {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "board.json".into());
-        let path = parent(&self.path).join(format!(".{name}.lock"));
-        let fail = |cause| StoreError::Write {
+        lock(&self.path).map_err(|cause| StoreError::Write {
             path: self.path.clone(),
             cause,
-        };
-        create_private_dir(&parent(&self.path)).map_err(fail)?;
-        let file = open_lock_file(&path).map_err(fail)?;
-        lock_exclusive(&file).map_err(fail)?;
-        Ok(Lock { _file: file })
+        })
     }
 
     fn write(&mut self, board: &Board) -> Result<(), StoreError> {
@@ -233,9 +221,67 @@ impl BoardFile {
         let staged = stage(&self.path, text.as_bytes()).map_err(fail)?;
         super::backups::keep(&self.path).map_err(fail)?;
         staged.commit().map_err(fail)?;
+        remove_stale_temp_files(&self.path);
         self.stamp = None;
         self.base = Some(text);
         Ok(())
+    }
+}
+
+/// Replaces the board file with `bytes` (a restored version, a demo board),
+/// keeping the version it replaces in the backups. Holds the board's lock,
+/// so that it never lands between another process's read and its write.
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let _lock = lock(path)?;
+    let staged = stage(path, bytes)?;
+    super::backups::keep(path)?;
+    staged.commit()?;
+    remove_stale_temp_files(path);
+    Ok(())
+}
+
+/// Holds the lock file beside the board at `path` until dropped: saves by
+/// other processes (and other windows) wait, so a read, its merge and the
+/// write that follows are one step and no save is lost between them.
+fn lock(path: &Path) -> io::Result<Lock> {
+    let dir = parent(path);
+    create_private_dir(&dir)?;
+    let file = open_lock_file(&dir.join(format!(".{}.lock", file_name(path))))?;
+    lock_exclusive(&file)?;
+    Ok(Lock { _file: file })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "board.json".into())
+}
+
+/// Removes the temp files of saves that never finished (a process killed
+/// mid-write leaves one). Called under the lock, when no other save of this
+/// board is writing one; our own was renamed a moment ago.
+fn remove_stale_temp_files(path: &Path) {
+    let prefix = format!(".{}.", file_name(path));
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // Only `.<board>.<pid>.<n>.tmp`: a rescue file's temp file has the
+        // board's name as its prefix too, and is none of ours.
+        let stale = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('.'))
+            .is_some_and(|(pid, n)| {
+                [pid, n]
+                    .iter()
+                    .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+            });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -273,10 +319,7 @@ pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
     if !dir.as_os_str().is_empty() {
         create_private_dir(&dir)?;
     }
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "board.json".to_string());
+    let name = file_name(target);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     let staged = Staged {

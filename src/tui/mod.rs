@@ -22,6 +22,7 @@ pub mod theme;
 pub mod view;
 
 use std::io::{self, IsTerminal};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -65,10 +66,27 @@ pub fn main(args: &Cli) -> ExitCode {
     let mut app = App::new(board, clock.now(), location(&path), Theme::from_env());
     signals::install();
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app, file, clock, &path);
-    ratatui::restore();
+    let mut saver = Saver::new(file);
+    // A bug must not cost the user their morning: on a panic the terminal
+    // is restored (ratatui's hook) and what was unsaved is still written.
+    let looped = panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &mut saver, &clock, &path)
+    }));
+    let panicked = looped.is_err();
+    // After a panic the hook has restored the terminal already; restoring
+    // twice would put the cursor back over the panic's message.
+    if !panicked {
+        ratatui::restore();
+    }
+    let result = looped
+        .unwrap_or(Ok(()))
+        .and_then(|()| save_before_exit(&mut app, &mut saver, &clock, panicked));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Some(said)) => {
+            eprintln!("standup: {said}");
+            ExitCode::from(101)
+        }
+        Ok(None) => ExitCode::SUCCESS,
         Err(e) => fail(e.to_string()),
     }
 }
@@ -98,40 +116,66 @@ const TICK: Duration = Duration::from_millis(250);
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    file: BoardFile,
-    clock: Clock,
+    saver: &mut Saver,
+    clock: &Clock,
     path: &Path,
 ) -> io::Result<()> {
     // Pasted text arrives as one event instead of a storm of key presses.
     let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
-    let mut saver = Saver::new(file);
-    let result = run(terminal, app, &mut saver, &clock, path);
+    let result = run(terminal, app, saver, clock, path);
     let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
-    result?;
+    result
+}
+
+/// Writes what is unsaved once the loop is over, however it ended: the
+/// save under way, then one last save of what came after it; a board that
+/// cannot be saved goes beside the file as a rescue file. After a panic,
+/// returns what to tell the user (the panic message itself was printed by
+/// the panic hook).
+fn save_before_exit(
+    app: &mut App,
+    saver: &mut Saver,
+    clock: &Clock,
+    panicked: bool,
+) -> io::Result<Option<String>> {
     // A standup left running keeps its speakers' times for when it resumes.
     app.set_now(clock.now());
-    app.keep_speaking_times();
-    // The save under way, then one last save of what came after it.
+    if !panicked {
+        app.keep_speaking_times();
+    }
     if let Some(done) = saver.wait() {
         finished(app, done);
     }
-    if app.dirty {
-        let Some(mut file) = saver.file() else {
-            return Err(io::Error::other("the saving thread is still busy"));
-        };
+    let Some(mut file) = saver.file() else {
+        return Err(io::Error::other("the saving thread is still busy"));
+    };
+    let shown = file.path().display().to_string();
+    // A panic may have struck halfway through a change: a board that no
+    // longer holds together is not written over the good one.
+    let whole = !panicked || app.board.integrity_problems().is_empty();
+    if app.dirty && whole {
         save_now(app, &mut file);
-        if app.dirty {
-            // It failed: keep the board beside the file rather than lose it.
-            let rescue = rescue_path(file.path(), clock.now());
-            store::file::write_atomic(&rescue, store::to_json(&app.board).as_bytes())?;
-            return Err(io::Error::other(format!(
-                "the board could not be saved to {}; your changes are in {}",
-                file.path().display(),
-                rescue.display()
-            )));
-        }
     }
-    Ok(())
+    if !app.dirty {
+        return Ok(panicked.then(|| {
+            format!("standup stopped on an internal error; your board was saved to {shown}")
+        }));
+    }
+    // It could not be saved: keep the board beside the file rather than
+    // lose it.
+    let rescue = rescue_path(file.path(), clock.now());
+    store::file::write_atomic(&rescue, store::to_json(&app.board).as_bytes())?;
+    let why = if whole {
+        format!("the board could not be saved to {shown}")
+    } else {
+        format!("standup stopped on an internal error; the board in {shown} was left as it was")
+    };
+    let said = format!("{why}; your changes are in {}", rescue.display());
+    if panicked {
+        Ok(Some(said))
+    } else {
+        Err(io::Error::other(said))
+    }
 }
 
 /// Draws, waits for input, applies every key waiting, and saves once
@@ -148,6 +192,7 @@ fn run(
     let mut dirty_since: Option<Instant> = None;
     // The change count whose save failed: not retried until another change.
     let mut failed_at: Option<u64> = None;
+    let fault = Fault::from_env();
     loop {
         let size = terminal.size()?;
         app.follow_selection(ratatui::layout::Rect::new(0, 0, size.width, size.height));
@@ -162,9 +207,9 @@ fn run(
         let ready =
             !signals::stopping() && (event::poll(Duration::ZERO)? || signals::input_ready(wait));
         if ready && event::poll(Duration::ZERO)? {
-            handle(app, event::read()?);
+            handle(app, event::read()?, fault);
             while !app.quit && event::poll(Duration::ZERO)? {
-                handle(app, event::read()?);
+                handle(app, event::read()?, fault);
             }
             last_input = Instant::now();
         } else if !app.dirty
@@ -231,7 +276,30 @@ fn write_minutes(app: &mut App, path: &Path, started: crate::model::Timestamp) {
     }
 }
 
-fn handle(app: &mut App, event: Event) {
+/// A deliberate crash for the tests of what a crash does (the board saved,
+/// the terminal given back): `STANDUP_TEST_PANIC_KEY=<char>` makes that
+/// key panic. Nothing else reads it.
+#[derive(Clone, Copy)]
+struct Fault {
+    panic_key: Option<char>,
+}
+
+impl Fault {
+    fn from_env() -> Fault {
+        let panic_key = std::env::var("STANDUP_TEST_PANIC_KEY")
+            .ok()
+            .and_then(|v| v.chars().next());
+        Fault { panic_key }
+    }
+}
+
+fn handle(app: &mut App, event: Event, fault: Fault) {
+    if let Event::Key(key) = &event
+        && fault.panic_key.is_some()
+        && key.code == crossterm::event::KeyCode::Char(fault.panic_key.unwrap_or_default())
+    {
+        panic!("STANDUP_TEST_PANIC_KEY was pressed");
+    }
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
         Event::Paste(text) => app.handle_paste(&text),
