@@ -41,7 +41,7 @@ use saver::{Done, Saver};
 /// Opens the board named on the command line in the terminal UI.
 pub fn main(args: &Cli) -> ExitCode {
     let fail = |message: String| {
-        eprintln!("standup: {message}");
+        say(&message);
         ExitCode::from(2)
     };
     let clock = match Clock::from_env() {
@@ -65,30 +65,55 @@ pub fn main(args: &Cli) -> ExitCode {
     }
     let mut app = App::new(board, clock.now(), location(&path), Theme::from_env());
     signals::install();
-    let mut terminal = ratatui::init();
+    restore_terminal_on_panic();
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            let _ = ratatui::try_restore();
+            return fail(format!("cannot set up the terminal: {e}"));
+        }
+    };
     let mut saver = Saver::new(file);
     // A bug must not cost the user their morning: on a panic the terminal
-    // is restored (ratatui's hook) and what was unsaved is still written.
+    // is restored (by the hook) and what was unsaved is still written.
     let looped = panic::catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &mut saver, &clock, &path)
     }));
     let panicked = looped.is_err();
+    // Saved before the terminal is touched again: on a terminal that hung
+    // up, that is the one thing that still matters.
+    let saved = save_before_exit(&mut app, &mut saver, &clock, panicked);
     // After a panic the hook has restored the terminal already; restoring
     // twice would put the cursor back over the panic's message.
     if !panicked {
-        ratatui::restore();
+        let _ = ratatui::try_restore();
     }
-    let result = looped
-        .unwrap_or(Ok(()))
-        .and_then(|()| save_before_exit(&mut app, &mut saver, &clock, panicked));
-    match result {
-        Ok(Some(said)) => {
-            eprintln!("standup: {said}");
+    match (looped, saved) {
+        (_, Err(e)) | (Ok(Err(e)), Ok(_)) => fail(e.to_string()),
+        (_, Ok(Some(said))) => {
+            say(&said);
             ExitCode::from(101)
         }
-        Ok(None) => ExitCode::SUCCESS,
-        Err(e) => fail(e.to_string()),
+        (_, Ok(None)) => ExitCode::SUCCESS,
     }
+}
+
+/// Tells the user on stderr; a terminal that is gone is not an error here.
+fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "standup: {message}");
+}
+
+/// Gives the terminal back before a panic's message is printed, so that it
+/// is readable and the shell usable. Never itself fails: a failing hook
+/// would abort before the unsaved changes are written.
+fn restore_terminal_on_panic() {
+    let hook = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        let _ = ratatui::try_restore();
+        hook(info);
+    }));
 }
 
 /// The board's path as shown in the tab bar, with the home folder as `~`.
