@@ -360,3 +360,35 @@ fn two_processes_writing_one_board_at_once_lose_nothing() {
         }
     }
 }
+
+/// A board written by every format version this build reads is kept under
+/// tests/fixtures/boards/ (v1.json: the demo board as version 1 wrote it).
+/// A change of format must still open them, by migrating what changed, and
+/// must add a board of its own version here.
+#[test]
+fn boards_of_every_format_version_still_open_with_their_content() {
+    for version in 1..=standup::store::VERSION {
+        let path = format!(
+            "{}/tests/fixtures/boards/v{version}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("no board of version {version}: keep one at {path}"));
+        let board = standup::store::from_json(&text)
+            .unwrap_or_else(|e| panic!("version {version} no longer opens: {e}"));
+        let t1 = &board.tasks[&"T-1".parse().expect("id")];
+        assert_eq!(
+            (t1.title.as_str(), t1.column.as_str()),
+            ("Campaign page design", "doing")
+        );
+        assert_eq!(
+            (board.tasks.len(), board.issues.len(), board.parties.len()),
+            (17, 5, 5)
+        );
+        assert_eq!((board.standups.len(), board.log.len()), (1, 104));
+        assert_eq!(board.name, "Double 12 campaign 双十二大促");
+        // Written by this build, it reads back as the same board.
+        let again = standup::store::from_json(&standup::store::to_json(&board)).expect("reads");
+        assert_eq!(again, board);
+    }
+}

@@ -81,8 +81,44 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
-    /// Validate the board file; exit 1 when it has problems.
+    /// Validate the board file; exit 1 when it has problems (RACI errors,
+    /// conflicts a merge left).
     Check,
+    /// Conflicts a merge left on the board (the same field changed two
+    /// ways): list them, keep the board's value, or take the other side's.
+    #[command(subcommand)]
+    Conflict(ConflictCommand),
+    /// Git's merge driver for board files; git runs it as
+    /// `standup merge-driver %O %A %B`. Merges record by record and field
+    /// by field into OURS; exits 0 when the result is a valid board.
+    #[command(name = "merge-driver")]
+    MergeDriver {
+        /// The common ancestor's version (git's %O).
+        base: std::path::PathBuf,
+        /// Our version (git's %A); the merge is written here.
+        ours: std::path::PathBuf,
+        /// Their version (git's %B).
+        theirs: std::path::PathBuf,
+    },
+    /// Make git merge this board with `standup merge-driver`: adds the
+    /// board to the repository's .gitattributes and sets the driver in its
+    /// git config.
+    #[command(name = "git-setup")]
+    GitSetup,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConflictCommand {
+    /// Every conflict: the record, the field, the value the board holds and
+    /// the other side's.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep the value the board holds (`standup conflict keep T-3 title`).
+    Keep { record: String, field: String },
+    /// Take the other side's value (`standup conflict take T-3 title`).
+    Take { record: String, field: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

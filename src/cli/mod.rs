@@ -8,6 +8,7 @@ mod args;
 mod issue;
 mod meeting;
 mod output;
+mod share;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -139,6 +140,9 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             }
             Ok(Outcome::Done)
         }
+        Command::Conflict(cmd) => share::conflict(cli, cmd),
+        Command::MergeDriver { base, ours, theirs } => share::merge_driver(base, ours, theirs),
+        Command::GitSetup => share::git_setup(cli),
         Command::Check => {
             let s = Session::open(cli)?;
             // A board that loaded keeps its invariants; the RACI rules are
@@ -162,7 +166,15 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
                     .unwrap_or_default();
                 println!("  error  {what}  {}: {}", p.rule.name(), p.message);
             }
-            if errors.is_empty() {
+            for c in &s.board.conflicts {
+                println!("  conflict  {}", share::describe(c));
+            }
+            if !s.board.conflicts.is_empty() {
+                println!(
+                    "settle each with `standup conflict keep|take RECORD FIELD`, or C in the board"
+                );
+            }
+            if errors.is_empty() && s.board.conflicts.is_empty() {
                 println!("no problems found");
                 Ok(Outcome::Done)
             } else {

@@ -5,6 +5,7 @@
 //! so far is restored, so a refused action leaves the board exactly as it was.
 
 mod meeting;
+mod settle;
 
 use chrono::NaiveDate;
 
@@ -151,6 +152,13 @@ pub enum Action {
     EndStandup {
         speakers: Option<Vec<SpeakerTime>>,
     },
+    /// Settle the conflict a merge recorded on `field` of `record`: keep
+    /// the value the board holds, or take the other side's.
+    SettleConflict {
+        record: String,
+        field: String,
+        take_other: bool,
+    },
 }
 
 /// Which fields of an issue to change; `None` leaves a field alone, and
@@ -265,6 +273,10 @@ pub enum ActionError {
     EmptyDecision,
     #[error("say what topic to park")]
     EmptyTopic,
+    #[error("there is no conflict on {0} (see `standup check`)")]
+    NoConflict(String),
+    #[error("the other value of {name} does not fit the board now: {why}")]
+    ConflictMisfit { name: String, why: String },
     #[error("{id} is {status}: it cannot be {verb}")]
     IssueState {
         id: IssueId,
@@ -400,6 +412,11 @@ impl Txn<'_> {
             Action::Park(parked) => self.park(parked),
             Action::TimeSpeakers { speakers } => self.time_speakers(speakers),
             Action::EndStandup { speakers } => self.end_standup(speakers.as_deref()),
+            Action::SettleConflict {
+                record,
+                field,
+                take_other,
+            } => self.settle(record, field, *take_other),
         }
     }
 

@@ -33,6 +33,8 @@ pub struct Board {
     pub standups: Vec<StandupRecord>,
     /// Append-only history of every change.
     pub log: Vec<LogEntry>,
+    /// Fields two merged versions set to different values, until settled.
+    pub conflicts: Vec<super::conflict::Conflict>,
     /// The highest task and issue numbers ever handed out. Derived from the
     /// records and the log at load, so that a deleted id is never reused
     /// without a counter in the file that two git branches would fight over.
@@ -353,6 +355,9 @@ pub enum Event {
     Decide,
     /// A topic was parked in a standup.
     Park,
+    /// A conflict left by a merge was settled (`from` the value the board
+    /// held, `to` the one chosen).
+    Settle,
 }
 
 /// One line of the activity log: at `at`, `what` happened to `record`
@@ -402,6 +407,7 @@ impl Board {
             issues: BTreeMap::new(),
             standups: Vec::new(),
             log: Vec::new(),
+            conflicts: Vec::new(),
             high_water: HighWater::default(),
             index: ColumnIndex::default(),
         }

@@ -4,10 +4,11 @@
 //!
 //! Records are matched by id and merged field by field: a field changed on
 //! one side only takes that change; a field changed on both sides to
-//! different values keeps ours and is reported. New records both sides gave
-//! the same id are kept apart by renumbering ours. The log keeps every entry
-//! of both sides. Nothing either side wrote is dropped silently: every
-//! choice the merge had to make comes back as a note for the user.
+//! different values keeps ours and records theirs as a [`Conflict`] in the
+//! board, for a person to settle. New records both sides gave the same id
+//! are kept apart by renumbering ours. The log keeps every entry of both
+//! sides. Nothing either side wrote is dropped silently: every choice the
+//! merge had to make comes back as a note for the user.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -15,7 +16,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::board::{Board, Column, LogEntry, Party};
+use super::board::{Board, Column, LogEntry, Party, StandupRecord};
+use super::conflict::Conflict;
 use super::ids::{IssueId, TaskId};
 
 /// A merged board and what the user should know about it.
@@ -29,41 +31,122 @@ pub struct Merged {
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
-    let mut notes = Vec::new();
-    let ours = renumber_new_ids(base, ours, theirs, &mut notes);
+    let mut out = Report::default();
+    let ours = renumber_new_ids(base, ours, theirs, &mut out.notes);
     let mut board = theirs.clone();
-    board.name = pick(&base.name, &ours.name, &theirs.name).clone();
-    board.goal = pick(&base.goal, &ours.goal, &theirs.goal).clone();
-    board.settings = pick(&base.settings, &ours.settings, &theirs.settings).clone();
+    board.name = pick(&base.name, &ours.name, &theirs.name, "name", &mut out);
+    board.goal = pick(&base.goal, &ours.goal, &theirs.goal, "goal", &mut out);
+    board.settings = pick(
+        &base.settings,
+        &ours.settings,
+        &theirs.settings,
+        "settings",
+        &mut out,
+    );
     board.parties = merge_list(
         &base.parties,
         &ours.parties,
         &theirs.parties,
-        |p: &Party| format!("party {}", p.code),
-        &mut notes,
+        |p: &Party| format!("party:{}", p.code),
+        &mut out,
     );
     board.columns = merge_list(
         &base.columns,
         &ours.columns,
         &theirs.columns,
-        |c: &Column| format!("column {}", c.id),
-        &mut notes,
+        |c: &Column| format!("column:{}", c.id),
+        &mut out,
     );
-    board.tasks = merge_map(&base.tasks, &ours.tasks, &theirs.tasks, &mut notes);
-    board.issues = merge_map(&base.issues, &ours.issues, &theirs.issues, &mut notes);
-    board.standups = union_list(&base.standups, &ours.standups, &theirs.standups);
+    board.tasks = merge_map(&base.tasks, &ours.tasks, &theirs.tasks, &mut out);
+    board.issues = merge_map(&base.issues, &ours.issues, &theirs.issues, &mut out);
+    // A standup is known by the moment it started.
+    board.standups = merge_list(
+        &base.standups,
+        &ours.standups,
+        &theirs.standups,
+        |s: &StandupRecord| format!("standup:{}", super::time::format_timestamp(&s.started)),
+        &mut out,
+    );
     board.log = merge_log(&base.log, &ours.log, &theirs.log);
-    repair(&mut board, &mut notes);
+    repair(&mut board, &mut out.notes);
+    board.conflicts = merge_conflicts(base, &ours, theirs, out.conflicts);
     board.recompute_high_water();
     board.recompute_moved();
     board.reindex();
-    Merged { board, notes }
+    Merged {
+        board,
+        notes: out.notes,
+    }
 }
 
-/// One value changed on at most one side: the changed one; both changed:
-/// ours (the caller reports it where it matters).
-fn pick<'a, T: PartialEq>(base: &'a T, ours: &'a T, theirs: &'a T) -> &'a T {
-    if ours == base { theirs } else { ours }
+/// What a merge found on the way: notes for the user, and the fields both
+/// sides changed to different values.
+#[derive(Default)]
+struct Report {
+    notes: Vec<String>,
+    conflicts: Vec<Conflict>,
+}
+
+impl Report {
+    /// Records that `field` of `record` was set to `kept` here and to
+    /// `other` elsewhere.
+    fn clash(&mut self, record: &str, field: &str, kept: Option<&Value>, other: Option<&Value>) {
+        self.conflicts.push(Conflict {
+            record: record.to_string(),
+            field: field.to_string(),
+            kept: kept.cloned().unwrap_or(Value::Null),
+            other: other.cloned().unwrap_or(Value::Null),
+        });
+    }
+}
+
+/// A field of the board itself: the side that changed it; both changed to
+/// different values: ours, with theirs kept as a conflict.
+fn pick<T: Clone + PartialEq + Serialize>(
+    base: &T,
+    ours: &T,
+    theirs: &T,
+    field: &str,
+    out: &mut Report,
+) -> T {
+    if ours == base {
+        return theirs.clone();
+    }
+    if theirs != base && theirs != ours {
+        let json = |v: &T| serde_json::to_value(v).ok();
+        out.clash("board", field, json(ours).as_ref(), json(theirs).as_ref());
+        out.notes.push(format!(
+            "the board's {field} was changed both here and elsewhere: kept yours, the other is in the conflicts"
+        ));
+    }
+    ours.clone()
+}
+
+/// The conflicts after a merge: those either side still had (one settled
+/// on a side is settled), then the ones this merge found, each replacing an
+/// older one on the same field.
+fn merge_conflicts(
+    base: &Board,
+    ours: &Board,
+    theirs: &Board,
+    found: Vec<Conflict>,
+) -> Vec<Conflict> {
+    let key = |c: &Conflict| format!("{}\u{0}{}", c.record, c.field);
+    let mut old = Report::default();
+    let mut merged = merge_list(
+        &base.conflicts,
+        &ours.conflicts,
+        &theirs.conflicts,
+        key,
+        &mut old,
+    );
+    // Two versions of one open conflict: the merge of those is the newer
+    // one found now, if any, else ours.
+    for conflict in found {
+        merged.retain(|c| key(c) != key(&conflict));
+        merged.push(conflict);
+    }
+    merged
 }
 
 /// Renumbers the tasks and issues ours created whose ids the other side
@@ -144,7 +227,7 @@ fn merge_map<K, V>(
     base: &BTreeMap<K, V>,
     ours: &BTreeMap<K, V>,
     theirs: &BTreeMap<K, V>,
-    notes: &mut Vec<String>,
+    out: &mut Report,
 ) -> BTreeMap<K, V>
 where
     K: Ord + Copy + std::fmt::Display,
@@ -156,20 +239,20 @@ where
         .chain(theirs.keys())
         .copied()
         .collect();
-    let mut out = BTreeMap::new();
+    let mut merged = BTreeMap::new();
     for key in keys {
-        let merged = merge_record(
+        let record = merge_record(
             base.get(&key),
             ours.get(&key),
             theirs.get(&key),
             &key.to_string(),
-            notes,
+            out,
         );
-        if let Some(v) = merged {
-            out.insert(key, v);
+        if let Some(v) = record {
+            merged.insert(key, v);
         }
     }
-    out
+    merged
 }
 
 /// Three-way merge of one record that may be missing on any side.
@@ -178,7 +261,7 @@ fn merge_record<V>(
     ours: Option<&V>,
     theirs: Option<&V>,
     name: &str,
-    notes: &mut Vec<String>,
+    out: &mut Report,
 ) -> Option<V>
 where
     V: Clone + PartialEq + Serialize + DeserializeOwned,
@@ -193,36 +276,34 @@ where
         return ours.cloned();
     }
     match (base, ours, theirs) {
-        (Some(b), Some(o), Some(t)) => Some(merge_fields(b, o, t, name, notes)),
+        (Some(b), Some(o), Some(t)) => Some(merge_fields(Some(b), o, t, name, out)),
         // Edited on one side, deleted on the other: keep the edit, since a
         // deletion is easier to repeat than lost work is to retype.
         (_, Some(o), None) => {
-            notes.push(format!(
+            out.notes.push(format!(
                 "{name} was deleted elsewhere but changed here: kept"
             ));
             Some(o.clone())
         }
         (_, None, Some(t)) => {
-            notes.push(format!(
+            out.notes.push(format!(
                 "{name} was deleted here but changed elsewhere: kept"
             ));
             Some(t.clone())
         }
         // Created on both sides with different content (ids the renumbering
-        // left alone, such as column ids or party codes): ours wins.
-        (None, Some(o), Some(_)) => {
-            notes.push(format!(
-                "{name} was created both here and elsewhere: kept yours"
-            ));
-            Some(o.clone())
-        }
+        // left alone, such as column ids or party codes): every field that
+        // differs is a conflict.
+        (None, Some(o), Some(t)) => Some(merge_fields(None, o, t, name, out)),
         _ => ours.cloned(),
     }
 }
 
 /// Field-by-field merge through the records' JSON form, so that every
 /// record type merges with the same rule and new fields need no code here.
-fn merge_fields<V>(base: &V, ours: &V, theirs: &V, name: &str, notes: &mut Vec<String>) -> V
+/// A field both sides changed to different values keeps ours and becomes a
+/// conflict; `updated`, a stamp of the last edit, takes ours quietly.
+fn merge_fields<V>(base: Option<&V>, ours: &V, theirs: &V, name: &str, report: &mut Report) -> V
 where
     V: Clone + Serialize + DeserializeOwned,
 {
@@ -230,7 +311,11 @@ where
         Ok(Value::Object(map)) => Some(map),
         _ => None,
     };
-    let (Some(b), Some(o), Some(t)) = (as_object(base), as_object(ours), as_object(theirs)) else {
+    let b = match base {
+        Some(base) => as_object(base),
+        None => Some(serde_json::Map::new()),
+    };
+    let (Some(b), Some(o), Some(t)) = (b, as_object(ours), as_object(theirs)) else {
         return ours.clone();
     };
     let mut out = t.clone();
@@ -243,6 +328,7 @@ where
         }
         if tv != bv && key != "updated" {
             clashed.push(key.clone());
+            report.clash(name, key, ov, tv);
         }
         match ov {
             Some(v) => out.insert(key.clone(), v.clone()),
@@ -250,8 +336,8 @@ where
         };
     }
     if !clashed.is_empty() {
-        notes.push(format!(
-            "{name}: {} changed both here and elsewhere: kept yours",
+        report.notes.push(format!(
+            "{name}: {} changed both here and elsewhere: kept yours, the other is in the conflicts",
             clashed.join(", ")
         ));
     }
@@ -260,7 +346,7 @@ where
 
 /// Merges an ordered list of records keyed by `key`: theirs' order, with
 /// records only ours added placed after their left neighbour in ours.
-fn merge_list<T, F>(base: &[T], ours: &[T], theirs: &[T], key: F, notes: &mut Vec<String>) -> Vec<T>
+fn merge_list<T, F>(base: &[T], ours: &[T], theirs: &[T], key: F, out: &mut Report) -> Vec<T>
 where
     T: Clone + PartialEq + Serialize + DeserializeOwned,
     F: Fn(&T) -> String,
@@ -310,27 +396,10 @@ where
                 find(ours, k).as_ref(),
                 find(theirs, k).as_ref(),
                 k,
-                notes,
+                out,
             )
         })
         .collect()
-}
-
-/// Records either side added (no record has an id): theirs, then ours' new.
-fn union_list<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
-    if ours == base {
-        return theirs.to_vec();
-    }
-    if theirs == base {
-        return ours.to_vec();
-    }
-    let mut out = theirs.to_vec();
-    for record in ours {
-        if !base.contains(record) && !out.contains(record) {
-            out.push(record.clone());
-        }
-    }
-    out
 }
 
 fn common_prefix(a: &[LogEntry], b: &[LogEntry]) -> usize {

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod board;
+pub mod conflict;
 pub mod dates;
 pub mod filter;
 pub mod history;
@@ -26,6 +27,7 @@ pub use board::{
     Blocked, Board, Column, Decision, Event, Issue, IssueStatus, LogEntry, Parked, Party,
     PartyKind, Risk, SpeakerTime, StandupOrder, StandupRecord, Task,
 };
+pub use conflict::{Conflict, RecordRef};
 pub use filter::{IssueFilter, TaskFilter};
 pub use history::History;
 pub use ids::{IssueId, TaskId};

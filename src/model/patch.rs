@@ -8,6 +8,7 @@
 use std::mem;
 
 use super::board::{Board, Column, HighWater, Issue, LogEntry, Party, StandupRecord, Task};
+use super::conflict::Conflict;
 use super::ids::{IssueId, TaskId};
 use super::settings::Settings;
 
@@ -21,6 +22,7 @@ pub struct Patch {
     pub(crate) info: Option<(String, String)>,
     pub(crate) settings: Option<Box<Settings>>,
     pub(crate) standups: Option<Vec<StandupRecord>>,
+    pub(crate) conflicts: Option<Vec<Conflict>>,
     pub(crate) log_len: usize,
     pub(crate) log_tail: Vec<LogEntry>,
     pub(crate) high_water: HighWater,
@@ -46,6 +48,7 @@ impl Patch {
             && self.info.is_none()
             && self.settings.is_none()
             && self.standups.is_none()
+            && self.conflicts.is_none()
             && self.log_tail.is_empty()
             && self.log_len == board.log.len()
             && self.high_water == board.high_water
@@ -123,6 +126,9 @@ impl Board {
         }
         if let Some(standups) = patch.standups {
             inverse.standups = Some(mem::replace(&mut self.standups, standups));
+        }
+        if let Some(conflicts) = patch.conflicts {
+            inverse.conflicts = Some(mem::replace(&mut self.conflicts, conflicts));
         }
         inverse.log_tail = self.log.split_off(keep);
         self.log.extend(patch.log_tail);

@@ -269,7 +269,9 @@ impl Board {
                 Event::Close => change.steps.push("closed"),
                 Event::Reopen => change.steps.push("reopened"),
                 Event::Escalate => change.steps.push("escalated"),
-                Event::Edit | Event::Role => {
+                // Keeping the value the board held changed nothing.
+                Event::Settle if entry.from == entry.to => {}
+                Event::Edit | Event::Role | Event::Settle => {
                     let field = if entry.what == Event::Role {
                         "RACI".to_string()
                     } else {

@@ -80,6 +80,18 @@ impl Action {
             Action::Park(p) => format!("park \"{}\"", fit(p.topic.trim(), 30)),
             Action::TimeSpeakers { .. } => "note the speakers' times".into(),
             Action::EndStandup { .. } => "end the standup".into(),
+            Action::SettleConflict {
+                record,
+                field,
+                take_other,
+            } => format!(
+                "settle {record} {field}, {}",
+                if *take_other {
+                    "taking the other value"
+                } else {
+                    "keeping this one"
+                }
+            ),
         }
     }
 }

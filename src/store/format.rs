@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::model::Conflict;
 use crate::model::board::{Column, Issue, LogEntry, Party, StandupRecord, Task};
 use crate::model::settings::Settings;
 use crate::model::{Board, IssueId, TaskId};
@@ -16,6 +17,12 @@ use crate::model::{Board, IssueId, TaskId};
 /// The value of the `format` key.
 pub const FORMAT: &str = "standup-board";
 /// The newest version this build reads and the one it writes.
+///
+/// Changing the format: raise this, and have `from_json` lift older files
+/// (a key added with a default needs nothing, as `conflicts` did; a key
+/// renamed or reshaped is rewritten before the records are built), then
+/// keep a board of the new version in `tests/fixtures/boards/`, where a
+/// test opens the board of every version.
 pub const VERSION: u32 = 1;
 
 /// Why a file's text is not a board this build can use.
@@ -83,6 +90,8 @@ struct FileIn {
     standups: Vec<StandupRecord>,
     #[serde(default)]
     log: Vec<LogEntry>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
 }
 
 /// Just enough of the top level to say why a file did not parse.
@@ -123,7 +132,21 @@ pub fn to_json(board: &Board) -> String {
     if !board.log.is_empty() {
         text.extend_from_slice(b"\n  ");
     }
-    text.extend_from_slice(b"]\n}\n");
+    text.push(b']');
+    // Written only while there are some, as the last key: a board that
+    // never had a conflict reads as it always did.
+    if !board.conflicts.is_empty() {
+        text.extend_from_slice(b",\n  \"conflicts\": ");
+        let pretty = serde_json::to_vec_pretty(&board.conflicts).unwrap_or_default();
+        // Indented one level, as the other top-level lists are.
+        for (i, line) in pretty.split(|b| *b == b'\n').enumerate() {
+            if i > 0 {
+                text.extend_from_slice(b"\n  ");
+            }
+            text.extend_from_slice(line);
+        }
+    }
+    text.extend_from_slice(b"\n}\n");
     // serde_json writes UTF-8 only.
     String::from_utf8(text).unwrap_or_default()
 }
@@ -164,6 +187,7 @@ pub fn from_json(text: &str) -> Result<Board, FormatError> {
     board.issues = issues;
     board.standups = file.standups;
     board.log = file.log;
+    board.conflicts = file.conflicts;
     board.recompute_high_water();
     board.recompute_moved();
     board.reindex();

@@ -164,6 +164,13 @@ impl App {
                     self.no_meeting();
                 }
             }
+            Command::Conflicts => {
+                if self.board.conflicts.is_empty() {
+                    self.say(Tone::Info, "No conflicts to settle");
+                } else {
+                    self.overlay = Some(Overlay::Conflicts { selected: 0 });
+                }
+            }
             Command::RaiseIssue => {
                 let mut form = IssueForm::new_issue();
                 if let Some(code) = self.speaker_code() {
@@ -771,6 +778,7 @@ impl App {
                 // Any other key closes the details.
                 _ => {}
             },
+            Overlay::Conflicts { selected } => self.conflicts_key(selected, key),
             Overlay::FilterMenu => self.filter_menu_key(key),
             Overlay::IssueFilterMenu => self.issue_filter_menu_key(key),
             Overlay::Explain { subject, scroll } => {
@@ -785,6 +793,34 @@ impl App {
                 self.overlay = Some(Overlay::Explain { subject, scroll });
             }
         }
+    }
+
+    /// In the conflicts list: move, take the other value (`o`), keep the
+    /// board's (`x`); any other key closes it.
+    fn conflicts_key(&mut self, selected: usize, key: &KeyEvent) {
+        let count = self.board.conflicts.len();
+        let selected = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => (selected + 1).min(count.saturating_sub(1)),
+            KeyCode::Up | KeyCode::Char('k') => selected.saturating_sub(1),
+            KeyCode::Char(c @ ('o' | 'x')) => {
+                let Some(conflict) = self.board.conflicts.get(selected) else {
+                    return;
+                };
+                let action = Action::SettleConflict {
+                    record: conflict.record.clone(),
+                    field: conflict.field.clone(),
+                    take_other: c == 'o',
+                };
+                self.perform(&action);
+                if self.board.conflicts.is_empty() {
+                    self.say(Tone::Info, "Every conflict is settled");
+                    return;
+                }
+                selected.min(self.board.conflicts.len() - 1)
+            }
+            _ => return,
+        };
+        self.overlay = Some(Overlay::Conflicts { selected });
     }
 
     /// A filter prompt's text applies as it is typed (and its old text

@@ -71,6 +71,8 @@ pub enum Command {
     Present,
     EndStandup,
     RaiseIssue,
+    /// Settle the conflicts a merge left.
+    Conflicts,
 }
 
 impl Command {
@@ -162,6 +164,7 @@ impl Command {
             (Command::Present, _) => "presenter view on/off",
             (Command::EndStandup, _) => "end the standup, write the minutes",
             (Command::RaiseIssue, _) => "raise an issue for this speaker",
+            (Command::Conflicts, _) => "settle merge conflicts",
         }
     }
 }
@@ -299,6 +302,7 @@ impl Default for Keymap {
             global(Key::plain(K::Esc), Cancel),
             global(Key::plain(K::Char('u')), Undo),
             global(Key::ctrl('r'), Redo),
+            global(Key::plain(K::Char('C')), Conflicts),
         ];
         let board = |key, command| Binding {
             key,

@@ -23,6 +23,10 @@ pub enum Overlay {
     FilterMenu,
     /// The issue queue's filters.
     IssueFilterMenu,
+    /// The conflicts a merge left, with the one under the cursor.
+    Conflicts {
+        selected: usize,
+    },
     /// The RACI pane's explanations, scrolled by `scroll` lines.
     Explain {
         subject: Subject,

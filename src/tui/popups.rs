@@ -45,6 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 buf,
             );
         }
+        Some(Overlay::Conflicts { selected }) => conflicts(app, *selected, area, buf),
         Some(Overlay::FilterMenu) => filter_menu(app, area, buf),
         Some(Overlay::IssueFilterMenu) => issue_filter_menu(app, area, buf),
         Some(Overlay::Explain { subject, scroll }) => {
@@ -445,6 +446,81 @@ fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
         ("c", "clear all", String::new()),
     ];
     menu(app, area, " Filter cards ", &rows, buf);
+}
+
+/// The conflicts a merge left: per field, what the board holds and what
+/// the other side wrote, three lines each, scrolled to keep the selected
+/// one in view.
+fn conflicts(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let list = &app.board.conflicts;
+    let h = (list.len() as u16 * 3 + 3).min(area.height.saturating_sub(2));
+    let title = format!(
+        " {} conflict{} ",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    );
+    let Some(inner) = boxed(area, 90, h, &title, buf) else {
+        return;
+    };
+    let body = inner.height.saturating_sub(1);
+    let fits = usize::from(body / 3).max(1);
+    let first = selected.saturating_sub(fits - 1);
+    let label_w = 12;
+    for (row, (i, c)) in list.iter().enumerate().skip(first).take(fits).enumerate() {
+        let y = inner.y + row as u16 * 3;
+        let mark = if i == selected { "▸ " } else { "  " };
+        let style = if i == selected { t.selected } else { t.title };
+        let what = match crate::model::RecordRef::parse(&c.record) {
+            Some(crate::model::RecordRef::Task(id)) => app.board.tasks.get(&id).map(|x| &x.title),
+            Some(crate::model::RecordRef::Issue(id)) => app.board.issues.get(&id).map(|x| &x.title),
+            _ => None,
+        };
+        let head = match what {
+            Some(title) => format!("{mark}{} {title} · {}", c.record, c.field),
+            None => format!("{mark}{}", c.name()),
+        };
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            y,
+            &head,
+            usize::from(inner.width),
+            style,
+        );
+        for (dy, label, value, style) in [
+            (1, "this board", &c.kept, Style::new()),
+            (2, "other side", &c.other, t.warning),
+        ] {
+            let y = y + dy;
+            if y >= inner.y + body {
+                break;
+            }
+            put(buf, inner, inner.x + 4, y, label, label_w, t.dim);
+            let shown = crate::model::Conflict::show(value);
+            put(
+                buf,
+                inner,
+                inner.x + 4 + label_w as u16,
+                y,
+                &shown,
+                usize::MAX,
+                style,
+            );
+        }
+    }
+    hint_line(
+        app,
+        inner,
+        &[
+            ("o", "take the other"),
+            ("x", "keep this board's"),
+            ("↑↓", "move"),
+            ("Esc", "close"),
+        ],
+        buf,
+    );
 }
 
 /// A menu of toggles and pickers: key, what, and its current state.

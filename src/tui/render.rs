@@ -44,6 +44,13 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let a = app.view.alerts;
     let mut alerts: Vec<(String, Style)> = Vec::new();
+    // Unsettled conflicts come first: until they are, the board may show
+    // the value someone else did not mean.
+    let conflicts = app.board.conflicts.len();
+    if conflicts > 0 {
+        let s = if conflicts == 1 { "" } else { "s" };
+        alerts.push((format!("{conflicts} conflict{s} (C)"), t.error));
+    }
     for (n, word) in [
         (a.overdue, "overdue"),
         (a.blocked, "blocked"),

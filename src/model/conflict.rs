@@ -1,0 +1,81 @@
+//! Conflicts: a field two versions of the board set to different values
+//! (two clones edited the same card's title, a window and a script changed
+//! the same due date). The merge keeps one value in the board and records
+//! the other here, in the file itself, so that nothing either side typed is
+//! lost and a person settles it later, in the TUI or from the shell
+//! (PRODUCT.md section 7).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::board::Board;
+use super::ids::{IssueId, TaskId};
+
+/// One unsettled field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// What the field belongs to, named as in the activity log: `T-3`,
+    /// `I-2`, `party:mkt`, `column:doing`, `board`.
+    pub record: String,
+    /// The field's key in the file (`title`, `due`, `raci`, …).
+    pub field: String,
+    /// The value the board holds, as in the file (`null`: not set).
+    pub kept: Value,
+    /// The value the other side wrote.
+    pub other: Value,
+}
+
+impl Conflict {
+    /// `T-3 title`: what a person calls it.
+    pub fn name(&self) -> String {
+        format!("{} {}", self.record, self.field)
+    }
+
+    /// The kept or the other value as one line of text.
+    pub fn show(value: &Value) -> String {
+        match value {
+            Value::Null => "(not set)".into(),
+            Value::String(s) if s.is_empty() => "(empty)".into(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// A record of the board, as a conflict names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordRef {
+    Task(TaskId),
+    Issue(IssueId),
+    Party(String),
+    Column(String),
+    Board,
+}
+
+impl RecordRef {
+    pub fn parse(text: &str) -> Option<RecordRef> {
+        if text == "board" {
+            return Some(RecordRef::Board);
+        }
+        if let Some(code) = text.strip_prefix("party:") {
+            return Some(RecordRef::Party(code.to_string()));
+        }
+        if let Some(id) = text.strip_prefix("column:") {
+            return Some(RecordRef::Column(id.to_string()));
+        }
+        if let Ok(id) = text.parse::<TaskId>() {
+            return Some(RecordRef::Task(id));
+        }
+        text.parse::<IssueId>().ok().map(RecordRef::Issue)
+    }
+}
+
+impl Board {
+    /// The open conflict on `field` of `record`, by position.
+    pub fn conflict_at(&self, record: &str, field: &str) -> Option<usize> {
+        self.conflicts
+            .iter()
+            .position(|c| c.record == record && c.field == field)
+    }
+}

@@ -1,0 +1,397 @@
+//! The three-way merge that git sharing and concurrent saves rest on, on
+//! random edits of two sides from one base: every edit that does not clash
+//! survives, a clash keeps one value and records the other as a conflict,
+//! and the result is the same whichever side is "ours", up to the numbers
+//! given to new cards. Settling a conflict is an action like any other.
+
+mod common;
+
+use chrono::Duration;
+use proptest::prelude::*;
+use serde_json::Value;
+use standup::model::{Action, Board, NewTask, Role, TaskEdit, TaskId, merge};
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Title(u8, u8),
+    Note(u8, u8),
+    Move(u8, u8),
+    Reorder(u8, u8),
+    Due(u8, u8),
+    Role(u8, u8, u8),
+    Add(u8),
+    Delete(u8),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        3 => (any::<u8>(), 0u8..3).prop_map(|(t, v)| Edit::Title(t, v)),
+        2 => (any::<u8>(), 0u8..3).prop_map(|(t, v)| Edit::Note(t, v)),
+        3 => (any::<u8>(), any::<u8>()).prop_map(|(t, c)| Edit::Move(t, c)),
+        2 => (any::<u8>(), 0u8..6).prop_map(|(t, p)| Edit::Reorder(t, p)),
+        2 => (any::<u8>(), 0u8..20).prop_map(|(t, d)| Edit::Due(t, d)),
+        2 => (any::<u8>(), any::<u8>(), 0u8..5).prop_map(|(t, p, r)| Edit::Role(t, p, r)),
+        2 => any::<u8>().prop_map(Edit::Add),
+        1 => any::<u8>().prop_map(Edit::Delete),
+    ]
+}
+
+/// The side's edit as an action on its board as it is now.
+fn action(board: &Board, edit: &Edit, side: &str) -> Option<Action> {
+    let ids: Vec<TaskId> = board.tasks.keys().copied().collect();
+    let task = |n: &u8| ids.get(usize::from(*n) % ids.len().max(1)).copied();
+    let column = |n: &u8| {
+        board.columns[usize::from(*n) % board.columns.len()]
+            .id
+            .clone()
+    };
+    let words = ["alpha", "beta", "gamma"];
+    let change = |edit: TaskEdit, id| Action::EditTask { id, edit };
+    Some(match edit {
+        Edit::Title(t, v) => change(
+            TaskEdit {
+                title: Some(format!("{} {}", words[usize::from(*v)], side)),
+                ..TaskEdit::default()
+            },
+            task(t)?,
+        ),
+        Edit::Note(t, v) => change(
+            TaskEdit {
+                note: Some(format!("note {} {side}", words[usize::from(*v)])),
+                ..TaskEdit::default()
+            },
+            task(t)?,
+        ),
+        Edit::Due(t, d) => change(
+            TaskEdit {
+                due: Some(Some(
+                    common::now().date_naive() + Duration::days(i64::from(*d)),
+                )),
+                ..TaskEdit::default()
+            },
+            task(t)?,
+        ),
+        Edit::Move(t, c) => Action::MoveTask {
+            id: task(t)?,
+            column: column(c),
+            position: None,
+        },
+        Edit::Reorder(t, p) => {
+            let id = task(t)?;
+            Action::MoveTask {
+                id,
+                column: board.tasks[&id].column.clone(),
+                position: Some(usize::from(*p)),
+            }
+        }
+        Edit::Role(t, p, r) => Action::SetRole {
+            task: task(t)?,
+            party: board.parties[usize::from(*p) % board.parties.len()]
+                .code
+                .clone(),
+            role: [
+                Some(Role::Responsible),
+                Some(Role::Accountable),
+                Some(Role::Consulted),
+                Some(Role::Informed),
+                None,
+            ][usize::from(*r)],
+        },
+        Edit::Add(n) => Action::AddTask(NewTask {
+            title: format!("new {n} by {side}"),
+            ..NewTask::default()
+        }),
+        Edit::Delete(t) => Action::DeleteTask { id: task(t)? },
+    })
+}
+
+fn run(base: &Board, edits: &[Edit], side: &str, offset: i64) -> Board {
+    let mut board = base.clone();
+    let mut at = common::now() + Duration::minutes(offset);
+    for edit in edits {
+        at += Duration::minutes(2);
+        if let Some(a) = action(&board, edit, side) {
+            let _ = board.apply(&a, at);
+        }
+    }
+    board
+}
+
+/// A task's fields as the file has them, without the stamp of the last
+/// edit (which takes ours quietly).
+fn fields(board: &Board, id: TaskId) -> Option<serde_json::Map<String, Value>> {
+    let task = board.tasks.get(&id)?;
+    match serde_json::to_value(task) {
+        Ok(Value::Object(mut map)) => {
+            map.remove("updated");
+            Some(map)
+        }
+        _ => None,
+    }
+}
+
+/// The merged board's cards with ids left out and each conflicted field
+/// replaced by both its values in a fixed order: what must not depend on
+/// which side was "ours".
+fn normal_form(board: &Board) -> Vec<String> {
+    let mut out: Vec<String> = board
+        .tasks
+        .keys()
+        .filter_map(|id| {
+            let mut map = fields(board, *id)?;
+            map.remove("id");
+            for c in board
+                .conflicts
+                .iter()
+                .filter(|c| c.record == id.to_string())
+            {
+                let mut both = [c.kept.to_string(), c.other.to_string()];
+                both.sort();
+                map.insert(c.field.clone(), Value::from(both.to_vec()));
+            }
+            Some(Value::Object(map).to_string())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_edit_that_does_not_clash_survives_and_merge_is_symmetric(
+        a_edits in proptest::collection::vec(edit(), 0..14),
+        b_edits in proptest::collection::vec(edit(), 0..14),
+    ) {
+        let base = common::demo();
+        let a = run(&base, &a_edits, "a", 0);
+        let b = run(&base, &b_edits, "b", 1);
+        let m = merge(&base, &a, &b).board;
+        prop_assert!(m.integrity_problems().is_empty(), "{:?}", m.integrity_problems());
+
+        for id in base.tasks.keys() {
+            let (bf, af, tf) = (fields(&base, *id), fields(&a, *id), fields(&b, *id));
+            let mf = fields(&m, *id);
+            match (&af, &tf) {
+                // Deleted on both sides, or on one side while the other
+                // left it alone: gone.
+                (None, None) => prop_assert!(mf.is_none()),
+                (None, Some(t)) if Some(t) == bf.as_ref() => prop_assert!(mf.is_none()),
+                (Some(o), None) if Some(o) == bf.as_ref() => prop_assert!(mf.is_none()),
+                // Deleted on one side, edited on the other: the edit stays.
+                (None, Some(t)) => prop_assert_eq!(mf.as_ref(), Some(t)),
+                (Some(o), None) => prop_assert_eq!(mf.as_ref(), Some(o)),
+                (Some(o), Some(t)) => {
+                    let (Some(bm), Some(mm)) = (&bf, &mf) else {
+                        return Err(TestCaseError::fail(format!("{id} vanished")));
+                    };
+                    let keys: std::collections::BTreeSet<&String> =
+                        bm.keys().chain(o.keys()).chain(t.keys()).collect();
+                    for key in keys {
+                        let (bv, ov, tv, mv) = (bm.get(key), o.get(key), t.get(key), mm.get(key));
+                        let conflict = m.conflict_at(&id.to_string(), key);
+                        if ov == tv || tv == bv {
+                            prop_assert_eq!(mv, ov, "{} {}: ours", id, key);
+                            prop_assert!(conflict.is_none());
+                        } else if ov == bv {
+                            prop_assert_eq!(mv, tv, "{} {}: theirs", id, key);
+                            prop_assert!(conflict.is_none());
+                        } else {
+                            prop_assert_eq!(mv, ov, "{} {}: a clash keeps ours", id, key);
+                            let c = conflict.map(|i| &m.conflicts[i]);
+                            prop_assert!(c.is_some(), "{} {}: the clash is recorded", id, key);
+                            let other = c.map(|c| &c.other);
+                            prop_assert_eq!(other, Some(tv.unwrap_or(&Value::Null)));
+                        }
+                    }
+                }
+            }
+        }
+        // Every card either side added is there.
+        for side in [&a, &b] {
+            for task in side.tasks.values().filter(|t| !base.tasks.contains_key(&t.id)) {
+                prop_assert!(
+                    m.tasks.values().any(|x| x.title == task.title && x.created == task.created),
+                    "{} lost", task.title
+                );
+            }
+        }
+        // The same board whichever side merges, up to new cards' numbers.
+        let swapped = merge(&base, &b, &a).board;
+        prop_assert_eq!(normal_form(&m), normal_form(&swapped));
+        prop_assert_eq!(m.log.len(), swapped.log.len());
+        prop_assert_eq!(m.conflicts.len(), swapped.conflicts.len());
+    }
+}
+
+/// Two clashes merged: the board holds ours, the conflicts hold theirs;
+/// settling one takes the other value, the other keeps ours, and undo
+/// brings each conflict back exactly.
+#[test]
+fn conflicts_are_settled_by_actions_and_undone_exactly() {
+    let base = common::demo();
+    let t4: TaskId = "T-4".parse().expect("id");
+    let at = common::now();
+    let title = |text: &str| Action::EditTask {
+        id: t4,
+        edit: TaskEdit {
+            title: Some(text.into()),
+            due: Some(None),
+            ..TaskEdit::default()
+        },
+    };
+    let mut ours = base.clone();
+    ours.apply(&title("Ours"), at).expect("edit");
+    let mut theirs = base.clone();
+    theirs
+        .apply(
+            &Action::EditTask {
+                id: t4,
+                edit: TaskEdit {
+                    title: Some("Theirs".into()),
+                    due: Some(Some(at.date_naive() + Duration::days(3))),
+                    ..TaskEdit::default()
+                },
+            },
+            at,
+        )
+        .expect("edit");
+    let mut board = merge(&base, &ours, &theirs).board;
+    let fields: Vec<&str> = board.conflicts.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["due", "title"]);
+    assert_eq!(board.tasks[&t4].title, "Ours");
+    assert_eq!(board.tasks[&t4].due, None);
+
+    // Saved and read back, the conflicts are in the file.
+    let text = standup::store::to_json(&board);
+    assert!(text.contains("\"conflicts\": ["));
+    assert_eq!(standup::store::from_json(&text).expect("loads"), board);
+
+    let mut history = standup::model::History::default();
+    let before = board.clone();
+    let settle = |field: &str, take_other| Action::SettleConflict {
+        record: "T-4".into(),
+        field: field.into(),
+        take_other,
+    };
+    history
+        .apply(&mut board, &settle("title", true), at)
+        .expect("settled");
+    assert_eq!(board.tasks[&t4].title, "Theirs");
+    history
+        .apply(&mut board, &settle("due", false), at)
+        .expect("settled");
+    assert_eq!(board.tasks[&t4].due, None);
+    assert!(board.conflicts.is_empty());
+    let last = board.log.last().expect("logged");
+    assert_eq!(
+        (
+            last.record.as_str(),
+            last.field.as_deref(),
+            last.to.as_deref()
+        ),
+        ("T-4", Some("due"), Some("(not set)"))
+    );
+    // Settled twice is refused, naming it.
+    let again = board.apply(&settle("due", true), at).expect_err("gone");
+    assert_eq!(
+        again.to_string(),
+        "there is no conflict on T-4 due (see `standup check`)"
+    );
+    while history.undo(&mut board).is_some() {}
+    assert_eq!(board, before);
+}
+
+/// The other side's value no longer fits: its column was deleted here
+/// since. Taking it is refused with the reason; keeping ours works.
+#[test]
+fn an_other_value_that_no_longer_fits_is_refused() {
+    let mut board = common::demo();
+    let t4: TaskId = "T-4".parse().expect("id");
+    board.conflicts.push(standup::model::Conflict {
+        record: "T-4".into(),
+        field: "column".into(),
+        kept: "todo".into(),
+        other: "archive".into(),
+    });
+    let before = board.clone();
+    let take = Action::SettleConflict {
+        record: "T-4".into(),
+        field: "column".into(),
+        take_other: true,
+    };
+    let refused = board.apply(&take, common::now()).expect_err("misfit");
+    assert!(
+        refused
+            .to_string()
+            .starts_with("the other value of T-4 column does not fit the board now"),
+        "{refused}"
+    );
+    assert_eq!(board, before, "a refusal changes nothing");
+    let keep = Action::SettleConflict {
+        record: "T-4".into(),
+        field: "column".into(),
+        take_other: false,
+    };
+    board.apply(&keep, common::now()).expect("kept");
+    assert_eq!(board.tasks[&t4].column, "todo");
+    assert!(board.conflicts.is_empty());
+}
+
+/// In the TUI: the header counts the conflicts, `C` lists them with both
+/// values, `o` takes the other side's, `x` keeps the board's, and `u`
+/// brings one back.
+#[test]
+fn conflicts_show_in_the_header_and_are_settled_by_keys() {
+    use common::tui::{app, draw, press, text};
+    let mut board = common::chinese();
+    let first: TaskId = *board.tasks.keys().next().expect("a task");
+    let title = board.tasks[&first].title.clone();
+    for (field, kept, other) in [
+        (
+            "title",
+            Value::from(title.clone()),
+            Value::from("市场部的标题 Their title"),
+        ),
+        ("due", Value::Null, Value::from("2026-12-01")),
+    ] {
+        board.conflicts.push(standup::model::Conflict {
+            record: first.to_string(),
+            field: field.into(),
+            kept,
+            other,
+        });
+    }
+    let mut app = app(board);
+    press(&mut app, "C");
+    let screen = text(&draw(&mut app, 100, 24));
+    insta::assert_snapshot!("conflicts_overlay_100x24", screen);
+    // Tiny terminals draw what fits and never panic.
+    for (w, h) in [(20, 6), (1, 1), (40, 3)] {
+        draw(&mut app, w, h);
+    }
+    press(&mut app, "o");
+    assert_eq!(app.board.tasks[&first].title, "市场部的标题 Their title");
+    assert_eq!(
+        app.board.conflicts.len(),
+        1,
+        "the overlay stays for the next"
+    );
+    press(&mut app, "x");
+    assert!(app.board.conflicts.is_empty());
+    assert!(app.board.tasks[&first].due.is_none());
+    let screen = text(&draw(&mut app, 100, 24));
+    assert!(screen.contains("Every conflict is settled"), "{screen}");
+    assert!(!screen.contains("conflict (C)") && !screen.contains("conflicts (C)"));
+    press(&mut app, "u");
+    assert_eq!(app.board.conflicts.len(), 1);
+    let header = text(&draw(&mut app, 100, 24));
+    assert!(
+        header
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("1 conflict (C)")),
+        "{header}"
+    );
+}
