@@ -641,3 +641,81 @@ fn a_corrupt_board_is_refused_before_the_screen_is_taken() {
         "left as it was"
     );
 }
+
+#[test]
+fn a_board_that_cannot_be_written_leaves_the_changes_in_a_rescue_file() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let program = format!("sh -c '{} {}; echo EXIT=$?; sleep 30'", user.env, binary());
+    let tmux = Tmux::start(user.dir.path(), &program, 120, 30);
+    tmux.wait_for("Doing 5/5");
+    // Something takes the board's place (even root cannot write a file
+    // where a folder now is).
+    let folder = user.dir.path().join("data/standup");
+    let board = folder.join("board.json");
+    std::fs::remove_file(&board).expect("remove");
+    std::fs::create_dir(&board).expect("a folder in its place");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card in To do");
+    tmux.type_text("Kept in the rescue file");
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(
+        screen.contains("your changes are in"),
+        "says where:\n{screen}"
+    );
+    let rescue = std::fs::read_dir(&folder)
+        .expect("the folder")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("board.json.rescue-"))
+        .expect("a rescue file beside the board");
+    let text = std::fs::read_to_string(&rescue).expect("the rescue file");
+    let saved = standup::store::from_json(&text).expect("a whole board");
+    assert!(
+        saved
+            .tasks
+            .values()
+            .any(|t| t.title == "Kept in the rescue file")
+    );
+}
+
+#[test]
+fn b_switches_boards_and_each_keeps_its_own_changes() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    assert!(
+        user.run("--board ops init --name Ops-board")
+            .status
+            .success()
+    );
+    let tmux = user.tui(120, 30);
+    tmux.wait_for("Doing 5/5");
+    tmux.keys(&["B"]);
+    tmux.wait_for("Boards");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Switched to Ops-board");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card");
+    tmux.type_text("Card on the ops board");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Card on the ops board");
+    // Back to the campaign at once: the ops card is saved on the way.
+    tmux.keys(&["B"]);
+    tmux.wait_for("Boards");
+    tmux.keys(&["1"]);
+    tmux.wait_for("Doing 5/5");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let ops = user.run("--board ops task list --json");
+    let json: serde_json::Value = serde_json::from_slice(&ops.stdout).expect("JSON");
+    assert_eq!(json["tasks"][0]["title"], "Card on the ops board");
+    let campaign = user.run("task list --text 'Card on the ops board' --json");
+    let json: serde_json::Value = serde_json::from_slice(&campaign.stdout).expect("JSON");
+    assert_eq!(json["tasks"].as_array().map(Vec::len), Some(0));
+}

@@ -81,6 +81,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
+    /// The boards in the data directory (the default one and those under
+    /// boards/, which `--board NAME` opens), with their alert counts.
+    Boards {
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate the board file; exit 1 when it has problems (RACI errors,
     /// conflicts a merge left).
     Check,

@@ -140,6 +140,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             }
             Ok(Outcome::Done)
         }
+        Command::Boards { json } => boards(*json),
         Command::Conflict(cmd) => share::conflict(cli, cmd),
         Command::MergeDriver { base, ours, theirs } => share::merge_driver(base, ours, theirs),
         Command::GitSetup => share::git_setup(cli),
@@ -182,6 +183,70 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             }
         }
     }
+}
+
+/// `boards`: every board in the data directory with its alert counts; a
+/// board that does not open is listed with the reason.
+fn boards(json: bool) -> Result<Outcome> {
+    let now = Clock::from_env()?.now();
+    let dir = store::paths::data_dir()?;
+    let list = store::boards::list(&dir, now);
+    if json {
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|b| {
+                let mut row = serde_json::json!({
+                    "name": b.name,
+                    "path": b.path.display().to_string(),
+                });
+                match &b.state {
+                    Ok(s) => {
+                        row["title"] = s.title.clone().into();
+                        row["tasks"] = s.tasks.into();
+                        row["overdue"] = s.alerts.overdue.into();
+                        row["blocked"] = s.alerts.blocked.into();
+                        row["breached"] = s.alerts.breached.into();
+                    }
+                    Err(e) => row["error"] = e.clone().into(),
+                }
+                row
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "boards": rows }))?
+        );
+        return Ok(Outcome::Done);
+    }
+    if list.is_empty() {
+        println!(
+            "No boards yet in {}: `standup` starts one, `standup --board NAME` starts a named one.",
+            dir.display()
+        );
+        return Ok(Outcome::Done);
+    }
+    let width = list
+        .iter()
+        .map(|b| crate::text::width(&b.label()))
+        .max()
+        .unwrap_or(0);
+    for b in &list {
+        let label = crate::text::pad(&b.label(), width);
+        match &b.state {
+            Ok(s) => println!(
+                "{label}  {:>5} tasks  {:>3} overdue  {:>3} blocked  {:>3} breached  {}",
+                s.tasks, s.alerts.overdue, s.alerts.blocked, s.alerts.breached, s.title
+            ),
+            Err(e) => {
+                let restore = match &b.name {
+                    Some(name) => format!("standup --board {name} restore"),
+                    None => "standup restore".into(),
+                };
+                println!("{label}  does not open: {e} (`{restore}` lists its backups)");
+            }
+        }
+    }
+    Ok(Outcome::Done)
 }
 
 fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<Outcome> {

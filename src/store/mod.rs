@@ -1,6 +1,7 @@
 //! The only code that touches the board file.
 
 pub mod backups;
+pub mod boards;
 pub mod file;
 pub mod format;
 pub mod minutes;

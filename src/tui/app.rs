@@ -181,6 +181,11 @@ pub struct App {
     /// Counts boards replaced wholesale (reloads, merges), which change the
     /// board without counting as changes made here.
     reloads: u64,
+    /// `B` was pressed: the loop, which may read files, lists the boards
+    /// and hands them to [`App::show_boards`].
+    pub boards_wanted: bool,
+    /// The board the user picked: the loop saves this one and opens that.
+    pub switch_to: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -216,7 +221,49 @@ impl App {
             minutes_due: None,
             ended_meeting: None,
             reloads: 0,
+            boards_wanted: false,
+            switch_to: None,
         }
+    }
+
+    /// Opens the board picker on `entries`, the cursor on the board open
+    /// now (at `current`).
+    pub fn show_boards(
+        &mut self,
+        entries: Vec<crate::store::boards::BoardEntry>,
+        current: &std::path::Path,
+    ) {
+        if entries.is_empty() {
+            self.say(
+                Tone::Info,
+                "No other boards yet: `standup --board NAME` starts a named one",
+            );
+            return;
+        }
+        let same = |p: &std::path::Path| match (p.canonicalize(), current.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => p == current,
+        };
+        let current = entries.iter().position(|e| same(&e.path));
+        self.overlay = Some(Overlay::Boards {
+            selected: current.unwrap_or(0),
+            entries,
+            current,
+        });
+    }
+
+    /// Carries on with another board, as if the app had just started on it
+    /// (the theme and key bindings stay).
+    pub fn switch_board(&mut self, board: Board, location: String) {
+        let mut next = App::new(board, self.now, location, self.theme);
+        next.keymap = std::mem::take(&mut self.keymap);
+        let name = if next.board.name.is_empty() {
+            next.location.clone()
+        } else {
+            next.board.name.clone()
+        };
+        *self = next;
+        self.say(Tone::Info, format!("Switched to {name}"));
     }
 
     /// The key the details panel of `task` at `width` has now.

@@ -164,6 +164,7 @@ impl App {
                     self.no_meeting();
                 }
             }
+            Command::Boards => self.boards_wanted = true,
             Command::Conflicts => {
                 if self.board.conflicts.is_empty() {
                     self.say(Tone::Info, "No conflicts to settle");
@@ -779,6 +780,11 @@ impl App {
                 _ => {}
             },
             Overlay::Conflicts { selected } => self.conflicts_key(selected, key),
+            Overlay::Boards {
+                entries,
+                selected,
+                current,
+            } => self.boards_key(entries, selected, current, key),
             Overlay::FilterMenu => self.filter_menu_key(key),
             Overlay::IssueFilterMenu => self.issue_filter_menu_key(key),
             Overlay::Explain { subject, scroll } => {
@@ -792,6 +798,62 @@ impl App {
                 };
                 self.overlay = Some(Overlay::Explain { subject, scroll });
             }
+        }
+    }
+
+    /// In the board picker: move, `Enter` or a digit opens that board; any
+    /// other key closes it.
+    fn boards_key(
+        &mut self,
+        entries: Vec<crate::store::boards::BoardEntry>,
+        selected: usize,
+        current: Option<usize>,
+        key: &KeyEvent,
+    ) {
+        let last = entries.len().saturating_sub(1);
+        let chosen = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => {
+                let selected = (selected + 1).min(last);
+                self.overlay = Some(Overlay::Boards {
+                    entries,
+                    selected,
+                    current,
+                });
+                return;
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                let selected = selected.saturating_sub(1);
+                self.overlay = Some(Overlay::Boards {
+                    entries,
+                    selected,
+                    current,
+                });
+                return;
+            }
+            KeyCode::Enter => selected,
+            KeyCode::Char(c @ '1'..='9') => {
+                let n = usize::from(c as u8 - b'1');
+                if n > last {
+                    self.overlay = Some(Overlay::Boards {
+                        entries,
+                        selected,
+                        current,
+                    });
+                    return;
+                }
+                n
+            }
+            _ => return,
+        };
+        let Some(entry) = entries.get(chosen) else {
+            return;
+        };
+        if Some(chosen) == current {
+            self.say(Tone::Info, format!("{} is open already", entry.label()));
+        } else if let Err(why) = &entry.state {
+            self.say(Tone::Error, why.clone());
+        } else {
+            self.switch_to = Some(entry.path.clone());
         }
     }
 

@@ -73,6 +73,8 @@ pub enum Command {
     RaiseIssue,
     /// Settle the conflicts a merge left.
     Conflicts,
+    /// Pick another board to work on.
+    Boards,
 }
 
 impl Command {
@@ -165,6 +167,7 @@ impl Command {
             (Command::EndStandup, _) => "end the standup, write the minutes",
             (Command::RaiseIssue, _) => "raise an issue for this speaker",
             (Command::Conflicts, _) => "settle merge conflicts",
+            (Command::Boards, _) => "switch board",
         }
     }
 }
@@ -303,6 +306,7 @@ impl Default for Keymap {
             global(Key::plain(K::Char('u')), Undo),
             global(Key::ctrl('r'), Redo),
             global(Key::plain(K::Char('C')), Conflicts),
+            global(Key::plain(K::Char('B')), Boards),
         ];
         let board = |key, command| Binding {
             key,

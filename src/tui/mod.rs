@@ -213,6 +213,8 @@ fn run(
     clock: &Clock,
     path: &Path,
 ) -> io::Result<()> {
+    // The board open now: `B` may switch to another.
+    let mut path = path.to_path_buf();
     let mut last_input = Instant::now();
     let mut dirty_since: Option<Instant> = None;
     // The change count whose save failed: not retried until another change.
@@ -247,6 +249,16 @@ fn run(
                 Err(e) => app.say(app::Tone::Error, e.to_string()),
             }
         }
+        if app.boards_wanted {
+            app.boards_wanted = false;
+            let listed = store::paths::data_dir()
+                .map(|dir| store::boards::list(&dir, app.now))
+                .unwrap_or_default();
+            app.show_boards(listed, &path);
+        }
+        if let Some(next) = app.switch_to.take() {
+            path = switch_board(app, saver, &path, &next);
+        }
         if signals::stop_requested() {
             // Stopped from outside (or the terminal closed): like `q`,
             // keeping what a form holds.
@@ -255,7 +267,7 @@ fn run(
         }
         app.set_now(clock.now());
         if let Some(started) = app.minutes_due.take() {
-            write_minutes(app, path, started);
+            write_minutes(app, &path, started);
         }
         if let Some(done) = saver.poll() {
             if done.result.is_err() {
@@ -274,6 +286,39 @@ fn run(
         }
         if app.quit {
             return Ok(());
+        }
+    }
+}
+
+/// Saves the board open now and carries on with the one at `next`. Stays
+/// on this board, saying why, when it cannot be saved or `next` not read.
+fn switch_board(app: &mut App, saver: &mut Saver, here: &Path, next: &Path) -> std::path::PathBuf {
+    app.keep_speaking_times();
+    if let Some(done) = saver.wait() {
+        finished(app, done);
+    }
+    if app.dirty
+        && let Some(mut file) = saver.file()
+    {
+        save_now(app, &mut file);
+    }
+    let here = here.to_path_buf();
+    if app.dirty {
+        app.say(
+            app::Tone::Error,
+            "This board could not be saved, so it stays open: see the message above",
+        );
+        return here;
+    }
+    match BoardFile::open(next) {
+        Ok((file, board)) => {
+            *saver = Saver::new(file);
+            app.switch_board(board, location(next));
+            next.to_path_buf()
+        }
+        Err(e) => {
+            app.say(app::Tone::Error, e.to_string());
+            here
         }
     }
 }

@@ -23,6 +23,12 @@ pub enum Overlay {
     FilterMenu,
     /// The issue queue's filters.
     IssueFilterMenu,
+    /// The boards to switch to, the one under the cursor, and the one open.
+    Boards {
+        entries: Vec<crate::store::boards::BoardEntry>,
+        selected: usize,
+        current: Option<usize>,
+    },
     /// The conflicts a merge left, with the one under the cursor.
     Conflicts {
         selected: usize,

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::App;
-use super::draw::{put, put_bottom, style_row};
+use super::draw::{put, put_bottom, put_spans, style_row};
 use super::form::{Field, TaskForm, matching_columns, matching_parties};
 use super::issue_form::{IssueField, IssueForm};
 use super::layout;
@@ -46,6 +46,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
         Some(Overlay::Conflicts { selected }) => conflicts(app, *selected, area, buf),
+        Some(Overlay::Boards {
+            entries,
+            selected,
+            current,
+        }) => boards(app, entries, *selected, *current, area, buf),
         Some(Overlay::FilterMenu) => filter_menu(app, area, buf),
         Some(Overlay::IssueFilterMenu) => issue_filter_menu(app, area, buf),
         Some(Overlay::Explain { subject, scroll }) => {
@@ -446,6 +451,85 @@ fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
         ("c", "clear all", String::new()),
     ];
     menu(app, area, " Filter cards ", &rows, buf);
+}
+
+/// The board picker: each board's name, what needs attention on it (the
+/// header's counts) and its title; the open one marked.
+fn boards(
+    app: &App,
+    entries: &[crate::store::boards::BoardEntry],
+    selected: usize,
+    current: Option<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
+    let Some(inner) = boxed(area, 84, entries.len() as u16 + 3, " Boards ", buf) else {
+        return;
+    };
+    let rows = usize::from(inner.height.saturating_sub(1)).max(1);
+    let first = selected.saturating_sub(rows - 1);
+    let name_w = entries
+        .iter()
+        .map(|e| width(&e.label()))
+        .max()
+        .unwrap_or(0)
+        .min(20);
+    for (row, (i, e)) in entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
+        let style = if i == selected {
+            t.selected
+        } else {
+            Style::new()
+        };
+        let digit = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".into()
+        };
+        let mark = if Some(i) == current { "●" } else { " " };
+        let mut spans = vec![
+            (format!(" {digit} "), t.key),
+            (format!("{mark} "), t.ok),
+            (
+                format!("{}  ", crate::text::pad(&fit(&e.label(), name_w), name_w)),
+                style,
+            ),
+        ];
+        match &e.state {
+            Ok(s) => {
+                let a = s.alerts;
+                for (n, word, hot) in [
+                    (a.overdue, "overdue", t.overdue),
+                    (a.blocked, "blocked", t.blocked),
+                    (a.breached, "breached", t.breached),
+                ] {
+                    let style = if n > 0 { hot } else { t.dim };
+                    spans.push((format!("{n:>3} {word}  "), style));
+                }
+                spans.push((s.title.clone(), t.dim));
+            }
+            Err(_) => spans.push(("does not open: `standup check` says why".into(), t.error)),
+        }
+        put_spans(buf, inner, inner.x, y, &spans, usize::from(inner.width));
+    }
+    hint_line(
+        app,
+        inner,
+        &[
+            ("Enter", "open"),
+            ("1-9", "open that one"),
+            ("↑↓", "move"),
+            ("Esc", "close"),
+        ],
+        buf,
+    );
 }
 
 /// The conflicts a merge left: per field, what the board holds and what
