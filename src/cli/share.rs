@@ -119,12 +119,25 @@ pub(super) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<Ou
 pub(super) fn git_setup(cli: &Cli) -> Result<Outcome> {
     let board = absolute(&board_path(cli)?)?;
     let folder = board.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let root = git(&folder, &["rev-parse", "--show-toplevel"]).with_context(|| {
-        format!(
+    if !folder.is_dir() {
+        bail!(
+            "{} does not exist yet: create the board first (`standup --board {} init`)",
+            folder.display(),
+            board.display()
+        );
+    }
+    let found = Process::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(&folder)
+        .output()
+        .context("cannot run git: is it installed?")?;
+    if !found.status.success() {
+        bail!(
             "{} is not inside a git repository: pass --board with the board's file in your repository",
             board.display()
-        )
-    })?;
+        );
+    }
+    let root = String::from_utf8_lossy(&found.stdout).into_owned();
     let root = PathBuf::from(root.trim());
     let root = root.canonicalize().unwrap_or(root);
     let folder = folder.canonicalize().unwrap_or(folder);

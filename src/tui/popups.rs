@@ -515,7 +515,7 @@ fn boards(
                 }
                 spans.push((s.title.clone(), t.dim));
             }
-            Err(_) => spans.push(("does not open: `standup check` says why".into(), t.error)),
+            Err(why) => spans.push((format!("does not open: {why}"), t.error)),
         }
         put_spans(buf, inner, inner.x, y, &spans, usize::from(inner.width));
     }
