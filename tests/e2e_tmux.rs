@@ -401,12 +401,7 @@ fn sigterm_mid_edit_saves_the_edit_and_gives_the_terminal_back() {
     };
     assert!(user.run("demo").status.success());
     // A shell runs the TUI and then says whether the screen is its own again.
-    let program = format!(
-        "sh -c '{} {}; echo SHELL-IS-BACK; sleep 30'",
-        user.env,
-        binary()
-    );
-    let tmux = Tmux::start(user.dir.path(), &program, 100, 30);
+    let tmux = user.tui_in_shell("", 100, 30);
     tmux.wait_for("Doing 5/5");
     // A card typed into the form, not yet submitted, when the signal comes.
     tmux.keys(&["n"]);
@@ -428,7 +423,7 @@ fn sigterm_mid_edit_saves_the_edit_and_gives_the_terminal_back() {
             .expect("kill")
             .success()
     );
-    let screen = tmux.wait_for("SHELL-IS-BACK");
+    let screen = tmux.wait_for("EXIT=");
     assert!(
         !screen.contains("New card in To do"),
         "left the alternate screen:\n{screen}"
@@ -463,6 +458,18 @@ impl User {
     /// Runs a command, e.g. `demo` or `raci check --json`.
     fn run(&self, args: &str) -> std::process::Output {
         run_cli(&self.env, args)
+    }
+
+    /// The TUI (with `extra` environment) run by a shell that then prints
+    /// `EXIT=<code>` and stays, so that what is left on the screen after
+    /// the program ends can be read.
+    fn tui_in_shell(&self, extra: &str, width: u16, height: u16) -> Tmux {
+        let program = format!(
+            "sh -c '{} {extra} {}; echo EXIT=$?; sleep 30'",
+            self.env,
+            binary()
+        );
+        Tmux::start(self.dir.path(), &program, width, height)
     }
 
     /// The TUI in a tmux session of this size.
@@ -589,12 +596,7 @@ fn a_crash_gives_the_terminal_back_and_keeps_the_card_just_added() {
         return;
     };
     assert!(user.run("demo").status.success());
-    let program = format!(
-        "sh -c '{} STANDUP_TEST_PANIC_KEY=% {}; echo EXIT=$?; sleep 30'",
-        user.env,
-        binary()
-    );
-    let tmux = Tmux::start(user.dir.path(), &program, 100, 30);
+    let tmux = user.tui_in_shell("STANDUP_TEST_PANIC_KEY=%", 100, 30);
     tmux.wait_for("Doing 5/5");
     tmux.keys(&["n"]);
     tmux.wait_for("New card in To do");
@@ -628,8 +630,7 @@ fn a_corrupt_board_is_refused_before_the_screen_is_taken() {
     // A merge gone wrong: the file cut short in the middle of the tasks.
     text.truncate(text.find("\"tasks\"").expect("tasks") + 40);
     std::fs::write(&board, &text).expect("write");
-    let program = format!("sh -c '{} {}; echo EXIT=$?; sleep 30'", user.env, binary());
-    let tmux = Tmux::start(user.dir.path(), &program, 120, 30);
+    let tmux = user.tui_in_shell("", 120, 30);
     let screen = tmux.wait_for("EXIT=");
     assert!(screen.contains("EXIT=2"), "exit code:\n{screen}");
     for said in ["cannot open board", "line ", "column ", "standup restore"] {
@@ -648,8 +649,7 @@ fn a_board_that_cannot_be_written_leaves_the_changes_in_a_rescue_file() {
         return;
     };
     assert!(user.run("demo").status.success());
-    let program = format!("sh -c '{} {}; echo EXIT=$?; sleep 30'", user.env, binary());
-    let tmux = Tmux::start(user.dir.path(), &program, 120, 30);
+    let tmux = user.tui_in_shell("", 120, 30);
     tmux.wait_for("Doing 5/5");
     // Something takes the board's place (even root cannot write a file
     // where a folder now is).
