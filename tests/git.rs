@@ -11,12 +11,12 @@ use std::process::{Command, Output};
 use standup::model::{Board, TaskId};
 
 /// A clone with its own git identity and the pinned clock.
-struct Clone {
+struct Checkout {
     dir: PathBuf,
     home: PathBuf,
 }
 
-impl Clone {
+impl Checkout {
     fn git(&self, args: &[&str]) -> Output {
         let out = Command::new("git")
             .args(args)
@@ -85,10 +85,10 @@ fn git_available() -> bool {
 
 /// A repository `a` holding the demo board with the driver set up, and a
 /// clone `b` of it, set up too.
-fn two_clones(root: &Path) -> (Clone, Clone) {
+fn two_clones(root: &Path) -> (Checkout, Checkout) {
     let home = root.join("home");
     std::fs::create_dir_all(&home).expect("home");
-    let a = Clone {
+    let a = Checkout {
         dir: root.join("a"),
         home: home.clone(),
     };
@@ -105,7 +105,7 @@ fn two_clones(root: &Path) -> (Clone, Clone) {
         .output()
         .expect("clone");
     assert!(out.status.success());
-    let b = Clone {
+    let b = Checkout {
         dir: root.join("b"),
         home,
     };
@@ -137,7 +137,7 @@ fn git_setup_writes_the_attributes_the_ignores_and_the_driver() {
         attributes
     );
     // Outside a repository it says what to do.
-    let outside = Clone {
+    let outside = Checkout {
         dir: root.path().join("home"),
         home: root.path().join("home"),
     };

@@ -811,39 +811,23 @@ impl App {
         key: &KeyEvent,
     ) {
         let last = entries.len().saturating_sub(1);
-        let chosen = match key.code {
-            KeyCode::Down | KeyCode::Char('j') => {
-                let selected = (selected + 1).min(last);
-                self.overlay = Some(Overlay::Boards {
-                    entries,
-                    selected,
-                    current,
-                });
-                return;
-            }
-            KeyCode::Up | KeyCode::Char('k') => {
-                let selected = selected.saturating_sub(1);
-                self.overlay = Some(Overlay::Boards {
-                    entries,
-                    selected,
-                    current,
-                });
-                return;
-            }
-            KeyCode::Enter => selected,
+        let (selected, chosen) = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => ((selected + 1).min(last), None),
+            KeyCode::Up | KeyCode::Char('k') => (selected.saturating_sub(1), None),
+            KeyCode::Enter => (selected, Some(selected)),
             KeyCode::Char(c @ '1'..='9') => {
                 let n = usize::from(c as u8 - b'1');
-                if n > last {
-                    self.overlay = Some(Overlay::Boards {
-                        entries,
-                        selected,
-                        current,
-                    });
-                    return;
-                }
-                n
+                (selected, (n <= last).then_some(n))
             }
             _ => return,
+        };
+        let Some(chosen) = chosen else {
+            self.overlay = Some(Overlay::Boards {
+                entries,
+                selected,
+                current,
+            });
+            return;
         };
         let Some(entry) = entries.get(chosen) else {
             return;
