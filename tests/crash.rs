@@ -74,12 +74,6 @@ fn a_save_killed_at_any_moment_leaves_a_whole_version() {
     for kill in 1..=KILLS {
         let first = kill * BLOCK;
         let mut child = Command::new(&me)
-            .args([
-                "child_saving_in_a_loop",
-                "--exact",
-                "--ignored",
-                "--nocapture",
-            ])
             .env("STANDUP_CRASH_BOARD", &path)
             .env("STANDUP_CRASH_FIRST", first.to_string())
             .stdout(Stdio::piped())
