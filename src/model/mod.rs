@@ -6,6 +6,7 @@ pub mod board;
 pub mod conflict;
 pub mod dates;
 pub mod filter;
+pub mod flow;
 pub mod history;
 pub mod ids;
 pub mod index;
