@@ -67,11 +67,17 @@ pub enum Command {
     #[command(subcommand)]
     Standup(StandupCommand),
     /// Standup minutes in Markdown (to paste into chat) or JSON: the
-    /// standup held today, else everything since the last one.
+    /// standup held today, else everything since the last one. With
+    /// `--week`: the weekly progress report.
     Report {
         /// The standup held on this date (YYYY-MM-DD, today, mon, …).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "week")]
         date: Option<String>,
+        /// The weekly report of the week this date is in (this week when
+        /// no date is given): per party what finished, what is in
+        /// progress, late or at risk, the week's problems and the flow.
+        #[arg(long, value_name = "DATE", num_args = 0..=1, default_missing_value = "today")]
+        week: Option<String>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
     },

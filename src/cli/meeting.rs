@@ -94,6 +94,20 @@ pub(super) fn report(cli: &Cli, date: Option<&str>, format: ReportFormat) -> Res
     Ok(Outcome::Done)
 }
 
+pub(super) fn week_report(cli: &Cli, date: &str, format: ReportFormat) -> Result<Outcome> {
+    let s = Session::open(cli)?;
+    let date = parse_past_date(date, s.today()).map_err(|e| anyhow!("--week: {e}"))?;
+    let report = report::week::week(&s.board, date, s.now);
+    match format {
+        ReportFormat::Md => print!("{}", report::week_markdown::render(&report)),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+    }
+    Ok(Outcome::Done)
+}
+
 /// A report date: as any date, except that a weekday name means the last
 /// one (`mon` on a Wednesday is two days ago: reports look back).
 fn parse_past_date(

@@ -131,7 +131,12 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Raci(cmd) => raci(cli, cmd),
         Command::Issue(cmd) => issue::issue(cli, cmd),
         Command::Standup(cmd) => meeting::standup(cli, cmd),
-        Command::Report { date, format } => meeting::report(cli, date.as_deref(), *format),
+        Command::Report {
+            week: Some(week),
+            format,
+            ..
+        } => meeting::week_report(cli, week, *format),
+        Command::Report { date, format, .. } => meeting::report(cli, date.as_deref(), *format),
         Command::Restore { number } => restore(cli, *number),
         Command::Export { format } => {
             let s = Session::open(cli)?;

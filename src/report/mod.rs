@@ -3,6 +3,8 @@
 //! written as Markdown ([`markdown`]) or JSON (the [`Minutes`] struct as is).
 
 pub mod markdown;
+pub mod week;
+pub mod week_markdown;
 
 use chrono::NaiveDate;
 use serde::Serialize;
