@@ -163,7 +163,7 @@ fn fresh_env(dir: &Path) -> String {
 }
 
 #[test]
-fn walk_the_four_panes_and_quit() {
+fn walk_every_pane_and_quit() {
     if !can_run() {
         return;
     }
@@ -217,6 +217,17 @@ fn walk_the_four_panes_and_quit() {
     let screen = tmux.wait_for("No standup running");
     assert!(screen.contains("Last standup: Sun 22 Nov 09:00–09:13 (13 min)"));
     tmux.keys(&["Tab"]);
+    let screen = tmux.wait_for("Gantt by owner");
+    assert!(
+        screen.contains("T-8 活动文案 Landing page copy"),
+        "{screen}"
+    );
+    assert!(screen.contains("No due date 1"), "{screen}");
+    tmux.keys(&["v"]);
+    let screen = tmux.wait_for("Cumulative flow");
+    assert!(screen.contains("Finished per week"), "{screen}");
+    assert!(screen.contains("3 finished"), "{screen}");
+    tmux.keys(&["v", "Tab"]);
     tmux.wait_for("To do 6");
 
     tmux.keys(&["q"]);

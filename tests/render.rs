@@ -157,9 +157,13 @@ fn keys_switch_panes_and_help_closes() {
     press(&mut app, "<tab><tab>");
     assert_eq!(app.pane, Pane::Standup);
     press(&mut app, "<tab>");
+    assert_eq!(app.pane, Pane::Timeline);
+    press(&mut app, "<tab>");
     assert_eq!(app.pane, Pane::Board);
-    press(&mut app, "<s-tab><s-tab>");
+    press(&mut app, "<s-tab><s-tab><s-tab>");
     assert_eq!(app.pane, Pane::Issues);
+    press(&mut app, "5");
+    assert_eq!(app.pane, Pane::Timeline);
     press(&mut app, "4");
     assert_eq!(app.pane, Pane::Standup);
     press(&mut app, "3");

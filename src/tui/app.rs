@@ -13,6 +13,7 @@ use super::layout;
 use super::meeting::{Meeting, Plan, Turn, TurnKey};
 use super::overlay::Overlay;
 use super::theme::Theme;
+use super::timeline::{FlowCache, Mode, Row, Rows, RowsKey, TimelineState};
 use super::view::View;
 use crate::model::{
     Action, Board, History, IssueFilter, Merged, Patch, StandupOrder, TaskFilter, TaskId, Timestamp,
@@ -26,10 +27,17 @@ pub enum Pane {
     Raci,
     Issues,
     Standup,
+    Timeline,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Board, Pane::Raci, Pane::Issues, Pane::Standup];
+    pub const ALL: [Pane; 5] = [
+        Pane::Board,
+        Pane::Raci,
+        Pane::Issues,
+        Pane::Standup,
+        Pane::Timeline,
+    ];
 
     /// The pane's name on its tab.
     pub fn title(self) -> &'static str {
@@ -38,6 +46,7 @@ impl Pane {
             Pane::Raci => "RACI",
             Pane::Issues => "Issues",
             Pane::Standup => "Standup",
+            Pane::Timeline => "Timeline",
         }
     }
 
@@ -186,6 +195,14 @@ pub struct App {
     pub boards_wanted: bool,
     /// The board the user picked: the loop saves this one and opens that.
     pub switch_to: Option<std::path::PathBuf>,
+    pub timeline_state: TimelineState,
+    /// The timeline's rows, prepared by `prepare_timeline`.
+    pub timeline: Option<Rows>,
+    /// The flow view's figures, prepared by `prepare_timeline`.
+    pub flow: Option<FlowCache>,
+    /// Counts rebuilds of the view (changes, filters, undo), which the
+    /// timeline's rows are built from.
+    views: u64,
 }
 
 impl App {
@@ -223,6 +240,10 @@ impl App {
             reloads: 0,
             boards_wanted: false,
             switch_to: None,
+            timeline_state: TimelineState::default(),
+            timeline: None,
+            flow: None,
+            views: 0,
         }
     }
 
@@ -475,6 +496,7 @@ impl App {
     fn view_after(&mut self, before: &Patch, follow: Option<TaskId>) {
         self.view
             .after_change(&self.board, self.now, &self.filter, self.lanes, before);
+        self.views += 1;
         self.filter_issues();
         self.select(follow);
     }
@@ -482,6 +504,7 @@ impl App {
     /// Rebuilds the view and selects `follow` if it is still shown.
     pub fn refresh_following(&mut self, follow: Option<TaskId>) {
         self.view = View::build(&self.board, self.now, &self.filter, self.lanes);
+        self.views += 1;
         self.filter_issues();
         self.select(follow);
     }
@@ -503,6 +526,9 @@ impl App {
     /// Selects `follow` on the board pane if it is shown; keeps the
     /// selection in range either way.
     fn select(&mut self, follow: Option<TaskId>) {
+        if follow.is_some() {
+            self.timeline_state.selected = follow;
+        }
         if let Some((column, card)) = follow.and_then(|id| self.view.position_of(id)) {
             self.board_state.column = column;
             self.board_state.card = card;
@@ -555,6 +581,76 @@ impl App {
                 let s = &mut self.standup_state;
                 s.row = clamp(s.row, dy, n);
             }
+            Pane::Timeline => {
+                self.prepare_timeline();
+                let len = self.timeline.as_ref().map_or(0, |t| t.items.len());
+                if dy != 0 {
+                    let s = &mut self.timeline_state;
+                    s.item = clamp(s.item, dy, len);
+                    self.timeline_state.selected = self.selected_timeline_task();
+                }
+                if dx != 0 {
+                    let today = self.now.date_naive();
+                    let s = &mut self.timeline_state;
+                    let origin = s
+                        .origin
+                        .unwrap_or_else(|| super::timeline::default_origin(s.zoom, today, s.cells));
+                    let days = s.zoom.step_days() * dx.signum() as i64;
+                    s.origin = Some(origin + chrono::Duration::days(days));
+                }
+            }
+        }
+    }
+
+    /// The task on the timeline's selected row.
+    fn selected_timeline_task(&self) -> Option<TaskId> {
+        let rows = self.timeline.as_ref()?;
+        let row = rows.items.get(self.timeline_state.item)?;
+        match rows.rows.get(*row)? {
+            Row::Task(id) => Some(*id),
+            Row::Group { .. } => None,
+        }
+    }
+
+    /// Rebuilds the timeline's rows when the board, the filter or the
+    /// grouping changed (keeping the selected task selected), and the flow
+    /// figures when the board or the day changed. Only while the pane is
+    /// shown: other panes pay nothing for it.
+    pub fn prepare_timeline(&mut self) {
+        if self.pane != Pane::Timeline {
+            return;
+        }
+        let key = RowsKey {
+            changes: self.changes,
+            reloads: self.reloads,
+            views: self.views,
+            grouping: self.timeline_state.grouping,
+        };
+        if self.timeline.as_ref().is_none_or(|t| t.key != key) {
+            let visible: Vec<TaskId> = self.view.columns.iter().flatten().copied().collect();
+            let rows = super::timeline::rows(&self.board, &visible, key.grouping, key);
+            let s = &mut self.timeline_state;
+            let found = s.selected.and_then(|id| {
+                rows.items
+                    .iter()
+                    .position(|i| rows.rows.get(*i) == Some(&Row::Task(id)))
+            });
+            s.item = found
+                .unwrap_or(s.item)
+                .min(rows.items.len().saturating_sub(1));
+            self.timeline = Some(rows);
+            self.timeline_state.selected = self.selected_timeline_task();
+        }
+        if self.timeline_state.mode == Mode::Flow {
+            let key = (self.changes, self.reloads, self.now.date_naive());
+            if self.flow.as_ref().is_none_or(|f| f.key != key) {
+                let flow = self.board.flow(
+                    self.now,
+                    super::timeline::FLOW_WEEKS,
+                    crate::report::week::FIRST_DAY,
+                );
+                self.flow = Some(FlowCache { key, flow });
+            }
         }
     }
 
@@ -604,6 +700,9 @@ impl App {
                 Some(super::panes::standup::Row::Card(id)) => Some(id),
                 _ => None,
             };
+        }
+        if self.pane == Pane::Timeline {
+            return self.selected_timeline_task();
         }
         let s = &self.board_state;
         self.view.columns.get(s.column)?.get(s.card).copied()
@@ -708,6 +807,23 @@ impl App {
             layout::issue_rows(body.height - filter_line),
             self.view.issues.len(),
         );
+        // Timeline: the selected row in view, with its group's heading
+        // when it is the group's first task.
+        self.prepare_timeline();
+        let chart = layout::timeline_areas(body);
+        let s = &mut self.timeline_state;
+        s.cells = chart.chart.width;
+        if let Some(rows) = &self.timeline {
+            let visible = usize::from(chart.labels.height);
+            match rows.items.get(s.item) {
+                Some(row) => {
+                    let heading = row.saturating_sub(1);
+                    s.first_row = scroll_to(s.first_row, heading, visible, rows.rows.len());
+                    s.first_row = scroll_to(s.first_row, *row, visible, rows.rows.len());
+                }
+                None => s.first_row = 0,
+            }
+        }
         self.prepare_panel(areas.panel);
         self.prepare_turn(body);
     }

@@ -17,6 +17,7 @@ impl App {
     /// Handles one key press.
     pub fn handle_key(&mut self, key: &KeyEvent) {
         self.key(key);
+        self.prepare_timeline();
         self.refresh_turn();
     }
 
@@ -102,7 +103,9 @@ impl App {
                 self.standup_state.presenter = false;
             }
             Command::Cancel => {
-                if matches!(self.pane, Pane::Board | Pane::Raci) && !self.filter.is_empty() {
+                if matches!(self.pane, Pane::Board | Pane::Raci | Pane::Timeline)
+                    && !self.filter.is_empty()
+                {
                     self.filter = TaskFilter::default();
                     self.refresh();
                     self.say(Tone::Info, "Filter cleared");
@@ -165,6 +168,35 @@ impl App {
                 }
             }
             Command::Boards => self.boards_wanted = true,
+            Command::ZoomIn | Command::ZoomOut => {
+                let s = &mut self.timeline_state;
+                let old = s.zoom;
+                s.zoom = if command == Command::ZoomIn {
+                    old.zoom_in()
+                } else {
+                    old.zoom_out()
+                };
+                // A day scrolled to stays in the middle of the chart.
+                if let Some(origin) = s.origin {
+                    let half = i64::from(s.cells / 2);
+                    let middle = origin + chrono::Duration::days(old.days(half));
+                    s.origin = Some(middle - chrono::Duration::days(s.zoom.days(half)));
+                }
+                let name = self.timeline_state.zoom.name();
+                self.say(Tone::Info, format!("Zoom: a {name} view"));
+            }
+            Command::Today => {
+                self.timeline_state.origin = None;
+                self.say(Tone::Info, "Back to today");
+            }
+            Command::FlowView => {
+                use super::timeline::Mode;
+                let s = &mut self.timeline_state;
+                s.mode = match s.mode {
+                    Mode::Gantt => Mode::Flow,
+                    Mode::Flow => Mode::Gantt,
+                };
+            }
             Command::Conflicts => {
                 if self.board.conflicts.is_empty() {
                     self.say(Tone::Info, "No conflicts to settle");
@@ -219,6 +251,11 @@ impl App {
                     self.overlay = Some(Overlay::IssueForm(Box::new(IssueForm::edit(issue))));
                 }
             }
+            Command::NewCard if self.pane == Pane::Timeline => {
+                if let Some(first) = self.board.columns.first() {
+                    self.overlay = Some(Overlay::Form(Box::new(TaskForm::new_card(&first.id))));
+                }
+            }
             Command::NewCard => {
                 if let Some(col) = self.selected_column() {
                     self.overlay = Some(Overlay::Form(Box::new(TaskForm::new_card(&col.id))));
@@ -250,6 +287,19 @@ impl App {
                 )));
             }
             Command::FilterMenu => self.overlay = Some(Overlay::FilterMenu),
+            Command::Lanes if self.pane == Pane::Timeline => {
+                use super::timeline::Grouping;
+                let s = &mut self.timeline_state;
+                s.grouping = match s.grouping {
+                    Grouping::Owner => Grouping::Column,
+                    Grouping::Column => Grouping::Owner,
+                };
+                let by = match s.grouping {
+                    Grouping::Owner => "Grouped by owner",
+                    Grouping::Column => "Grouped by column",
+                };
+                self.say(Tone::Info, by);
+            }
             Command::Lanes => {
                 self.lanes = !self.lanes;
                 self.refresh();

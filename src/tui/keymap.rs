@@ -75,6 +75,14 @@ pub enum Command {
     Conflicts,
     /// Pick another board to work on.
     Boards,
+    /// Timeline: more detail in time.
+    ZoomIn,
+    /// Timeline: more time on screen.
+    ZoomOut,
+    /// Timeline: back to today.
+    Today,
+    /// Timeline: the Gantt chart or the flow charts.
+    FlowView,
 }
 
 impl Command {
@@ -89,6 +97,13 @@ impl Command {
             (Command::GoTo(Pane::Raci), _) => "RACI grid",
             (Command::GoTo(Pane::Issues), _) => "issue queue",
             (Command::GoTo(Pane::Standup), _) => "standup",
+            (Command::GoTo(Pane::Timeline), _) => "timeline and flow",
+            (Command::Up, Pane::Timeline) => "previous task",
+            (Command::Down, Pane::Timeline) => "next task",
+            (Command::Left, Pane::Timeline) => "earlier",
+            (Command::Right, Pane::Timeline) => "later",
+            (Command::Lanes, Pane::Timeline) => "group by owner / by column",
+            (Command::NewCard, Pane::Timeline) => "new card",
             (Command::Up, Pane::Standup) => "previous card or issue",
             (Command::Down, Pane::Standup) => "next card or issue",
             (Command::Left | Command::Right, Pane::Standup) => "",
@@ -168,6 +183,10 @@ impl Command {
             (Command::RaiseIssue, _) => "raise an issue for this speaker",
             (Command::Conflicts, _) => "settle merge conflicts",
             (Command::Boards, _) => "switch board",
+            (Command::ZoomIn, _) => "zoom in (day)",
+            (Command::ZoomOut, _) => "zoom out (week, month)",
+            (Command::Today, _) => "back to today",
+            (Command::FlowView, _) => "Gantt chart / flow charts",
         }
     }
 }
@@ -288,6 +307,7 @@ impl Default for Keymap {
             global(Key::plain(K::Char('2')), GoTo(Pane::Raci)),
             global(Key::plain(K::Char('3')), GoTo(Pane::Issues)),
             global(Key::plain(K::Char('4')), GoTo(Pane::Standup)),
+            global(Key::plain(K::Char('5')), GoTo(Pane::Timeline)),
             global(Key::plain(K::Up), Up),
             global(Key::plain(K::Char('k')), Up),
             global(Key::plain(K::Down), Down),
@@ -418,6 +438,31 @@ impl Default for Keymap {
             standup(Key::plain(K::Char('o')), Reopen),
             standup(Key::plain(K::Char('O')), SetIssueOwner),
             standup(Key::plain(K::Char('E')), Escalate),
+        ]);
+        let timeline = |key, command| Binding {
+            key,
+            command,
+            pane: Some(Pane::Timeline),
+        };
+        bindings.extend([
+            timeline(Key::plain(K::Enter), Details),
+            timeline(Key::plain(K::Char('e')), Edit),
+            timeline(Key::plain(K::Char('n')), NewCard),
+            timeline(Key::plain(K::Char('H')), MoveCardLeft),
+            timeline(Key::shift(K::Left), MoveCardLeft),
+            timeline(Key::plain(K::Char('L')), MoveCardRight),
+            timeline(Key::shift(K::Right), MoveCardRight),
+            timeline(Key::plain(K::Char('x')), Finish),
+            timeline(Key::plain(K::Char('b')), Block),
+            timeline(Key::plain(K::Char('d')), Delete),
+            timeline(Key::plain(K::Char('/')), Filter),
+            timeline(Key::plain(K::Char('f')), FilterMenu),
+            timeline(Key::plain(K::Char('s')), Lanes),
+            timeline(Key::plain(K::Char('+')), ZoomIn),
+            timeline(Key::plain(K::Char('=')), ZoomIn),
+            timeline(Key::plain(K::Char('-')), ZoomOut),
+            timeline(Key::plain(K::Char('t')), Today),
+            timeline(Key::plain(K::Char('v')), FlowView),
         ]);
         Keymap { bindings }
     }

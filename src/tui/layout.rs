@@ -216,3 +216,37 @@ pub fn issue_rows(body_height: u16) -> usize {
 
 /// From this body height on, the queue ends with its 30-day metrics line.
 pub const ISSUE_METRICS_MIN_HEIGHT: u16 = 5;
+
+/// The timeline pane's regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineAreas {
+    /// What is shown: grouping, zoom, counts.
+    pub bar: Rect,
+    /// Two lines of time scale above the chart (months, then days).
+    pub scale: Rect,
+    /// The rows' task labels.
+    pub labels: Rect,
+    /// The rows' bars, beside the labels.
+    pub chart: Rect,
+    /// The selected task in a line.
+    pub status: Rect,
+}
+
+/// Labels take about a third of the width; tiny bodies drop the chrome and
+/// keep the rows.
+pub fn timeline_areas(body: Rect) -> TimelineAreas {
+    let chrome = body.height >= 6;
+    let (bar_h, scale_h, status_h) = if chrome { (1, 2, 1) } else { (0, 0, 0) };
+    let rows_h = body.height - bar_h - scale_h - status_h;
+    let label_w = (body.width * 3 / 10).clamp(14, 36).min(body.width / 2);
+    let chart_x = body.x + label_w + 1.min(body.width - label_w);
+    let chart_w = body.right().saturating_sub(chart_x);
+    let rows_y = body.y + bar_h + scale_h;
+    TimelineAreas {
+        bar: Rect::new(body.x, body.y, body.width, bar_h),
+        scale: Rect::new(chart_x, body.y + bar_h, chart_w, scale_h),
+        labels: Rect::new(body.x, rows_y, label_w, rows_h),
+        chart: Rect::new(chart_x, rows_y, chart_w, rows_h),
+        status: Rect::new(body.x, rows_y + rows_h, body.width, status_h),
+    }
+}

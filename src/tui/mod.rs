@@ -19,6 +19,7 @@ mod render;
 mod saver;
 mod signals;
 pub mod theme;
+pub mod timeline;
 pub mod view;
 
 use std::io::{self, IsTerminal};

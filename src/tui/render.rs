@@ -30,6 +30,7 @@ impl Widget for &App {
             Pane::Raci => panes::raci::render(self, screen.body, buf),
             Pane::Issues => panes::issues::render(self, screen.body, buf),
             Pane::Standup => panes::standup::render(self, screen.body, buf),
+            Pane::Timeline => panes::timeline::render(self, screen.body, buf),
         }
         footer(self, screen.footer, buf);
         popups::render(self, area, buf);
@@ -101,16 +102,56 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// `1 Board  2 RACI  3 Issues`, the current one highlighted.
+/// `1 Board  2 RACI  3 Issues`, the current one highlighted, then what
+/// happened since the last standup. When both do not fit, the other panes'
+/// tabs shrink to their digits: the summary is what a lead looks at.
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
     let t = &app.theme;
+    let labels = |compact: bool| -> Vec<String> {
+        Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, pane)| {
+                if compact && *pane != app.pane {
+                    format!(" {} ", i + 1)
+                } else {
+                    format!(" {} {} ", i + 1, pane.title())
+                }
+            })
+            .collect()
+    };
+    let used = |labels: &[String]| -> u16 {
+        let w: usize = labels.iter().map(|l| width(l) + 1).sum();
+        u16::try_from(w).unwrap_or(u16::MAX)
+    };
+    // The longest wording of the summary that fits in `room`.
+    let fitting = |room: u16| {
+        let since = app.view.since.as_ref()?;
+        (0..3)
+            .map(|tier| since_spans(app, since, tier))
+            .find(|spans| spans.iter().map(|(s, _)| width(s)).sum::<usize>() < usize::from(room))
+    };
+    let room_after = |labels: &[String]| area.width.saturating_sub(used(labels)).saturating_sub(1);
+    let full = labels(false);
+    let (labels, since) = match fitting(room_after(&full)) {
+        Some(spans) => (full, Some(spans)),
+        None if app.view.since.is_some() => {
+            let compact = labels(true);
+            let spans = fitting(room_after(&compact));
+            if spans.is_some() {
+                (compact, spans)
+            } else {
+                (full, None)
+            }
+        }
+        None => (full, None),
+    };
     let mut x = area.x;
-    for (i, pane) in Pane::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, pane.title());
-        let style = if *pane == app.pane {
+    for (label, pane) in labels.iter().zip(Pane::ALL) {
+        let style = if pane == app.pane {
             t.tab_active
         } else {
             t.tab
@@ -120,23 +161,17 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             x,
             area.y,
-            &label,
+            label,
             usize::from(area.right().saturating_sub(x)),
             style,
         );
         x += put(buf, area, x, area.y, " ", 1, t.tab);
     }
     let mut room = area.right().saturating_sub(x).saturating_sub(1);
-    if let Some(since) = &app.view.since {
-        // The longest wording that fits; the board's path only after it.
-        let fitting = (0..3)
-            .map(|tier| since_spans(app, since, tier))
-            .find(|spans| spans.iter().map(|(s, _)| width(s)).sum::<usize>() < usize::from(room));
-        if let Some(spans) = fitting {
-            let w: usize = spans.iter().map(|(s, _)| width(s)).sum();
-            x += 1 + put_spans(buf, area, x + 1, area.y, &spans, w);
-            room = area.right().saturating_sub(x).saturating_sub(1);
-        }
+    if let Some(spans) = since {
+        let w: usize = spans.iter().map(|(s, _)| width(s)).sum();
+        x += 1 + put_spans(buf, area, x + 1, area.y, &spans, w);
+        room = area.right().saturating_sub(x).saturating_sub(1);
     }
     let location = &app.location;
     if usize::from(room) > width(location) + 2 {
@@ -263,6 +298,28 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key(Command::Reopen), "reopen"));
             hints.push((key(Command::SetIssueOwner), "owner"));
             hints.push((key(Command::Escalate), "escalate"));
+            hints.push((key(Command::Undo), "undo"));
+        }
+        Pane::Timeline => {
+            hints.push((
+                format!("{}{}", key(Command::Left), key(Command::Right)),
+                "scroll",
+            ));
+            hints.push((
+                format!("{}{}", key(Command::ZoomIn), key(Command::ZoomOut)),
+                "zoom",
+            ));
+            hints.push((key(Command::Lanes), "group"));
+            hints.push((key(Command::Today), "today"));
+            hints.push((key(Command::FlowView), "flow"));
+            hints.push((
+                format!(
+                    "{}{}",
+                    key(Command::MoveCardLeft),
+                    key(Command::MoveCardRight)
+                ),
+                "move",
+            ));
             hints.push((key(Command::Undo), "undo"));
         }
         Pane::Standup if app.meeting.is_none() => {

@@ -25,6 +25,15 @@ pub struct Theme {
     pub warning: Style,
     pub message: Style,
     pub key: Style,
+    /// The timeline's today line.
+    pub today: Style,
+    /// A timeline bar that is neither late, blocked nor finished.
+    pub bar: Style,
+    /// The flow charts' series, one per column in turn.
+    pub series: [Style; 6],
+    /// Whether chart areas are filled: without colour, filled bands would
+    /// be one grey mass, so they are drawn as lines.
+    pub fill_charts: bool,
 }
 
 impl Theme {
@@ -51,6 +60,17 @@ impl Theme {
             warning: fg(Color::Yellow),
             message: fg(Color::Cyan),
             key: Style::new().add_modifier(Modifier::BOLD),
+            today: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            bar: fg(Color::Blue),
+            series: [
+                fg(Color::Blue),
+                fg(Color::Yellow),
+                fg(Color::Magenta),
+                fg(Color::Cyan),
+                fg(Color::Red),
+                fg(Color::Green),
+            ],
+            fill_charts: true,
         }
     }
 
@@ -78,6 +98,10 @@ impl Theme {
             warning: Style::new().add_modifier(Modifier::UNDERLINED),
             message: Style::new(),
             key: bold,
+            today: bold,
+            bar: Style::new(),
+            series: [Style::new(); 6],
+            fill_charts: false,
         }
     }
 

@@ -3,7 +3,9 @@
 pub mod board;
 pub mod details;
 pub mod explain;
+pub mod flow;
 pub mod issue_details;
 pub mod issues;
 pub mod raci;
 pub mod standup;
+pub mod timeline;

@@ -1,0 +1,299 @@
+//! The timeline pane's flow view: the cumulative flow diagram of the last
+//! weeks (one band per column, finished work at the bottom), throughput per
+//! week, cycle-time percentiles and the cards aging past them. Drawn from
+//! figures prepared when the board or the day changed
+//! ([`crate::tui::timeline::FlowCache`]), never computed per frame.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, LegendPosition, Widget,
+};
+
+use crate::model::flow::{Flow, short};
+use crate::tui::app::App;
+use crate::tui::draw::{put, put_spans};
+use crate::tui::timeline::FLOW_WEEKS;
+
+/// Below this, the charts would be unreadable: the figures are given as text.
+const CHART_MIN_HEIGHT: u16 = 14;
+const CHART_MIN_WIDTH: u16 = 60;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(cache) = &app.flow else {
+        return;
+    };
+    let flow = &cache.flow;
+    let t = &app.theme;
+    if area.height == 0 {
+        return;
+    }
+    let title = format!(" Flow · last {FLOW_WEEKS} weeks · from the activity log");
+    put(
+        buf,
+        area,
+        area.x,
+        area.y,
+        &title,
+        usize::from(area.width),
+        t.title,
+    );
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    if body.height < CHART_MIN_HEIGHT || body.width < CHART_MIN_WIDTH {
+        figures(app, flow, body, buf);
+        return;
+    }
+    let charts_h = body.height * 3 / 5;
+    let top = Rect::new(body.x, body.y, body.width, charts_h);
+    let bottom = Rect::new(
+        body.x,
+        body.y + charts_h,
+        body.width,
+        body.height - charts_h,
+    );
+    let bars_w = (u16::try_from(flow.weeks.len()).unwrap_or(8) * 7 + 4).min(top.width / 2);
+    let cfd_area = Rect::new(top.x, top.y, top.width - bars_w, top.height);
+    let bars_area = Rect::new(top.x + top.width - bars_w, top.y, bars_w, top.height);
+    cumulative(app, flow, cfd_area, buf);
+    throughput(app, flow, bars_area, buf);
+    figures(app, flow, bottom, buf);
+}
+
+/// The stacked bands: each column's line is its count plus those of the
+/// columns after it, drawn from the top band down so that each fills over
+/// the one above it.
+fn cumulative(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    // A young board starts where its first card does (a week at least),
+    // rather than squeezed against the right edge.
+    let first = (0..flow.days.len())
+        .find(|i| flow.bands.iter().any(|b| b.counts[*i] > 0))
+        .unwrap_or(0)
+        .min(flow.days.len().saturating_sub(7));
+    let days = &flow.days[first..];
+    let n = days.len();
+    let mut stacked: Vec<Vec<(f64, f64)>> = Vec::with_capacity(flow.bands.len());
+    let mut running = vec![0usize; n];
+    for band in flow.bands.iter().rev() {
+        for (sum, count) in running.iter_mut().zip(&band.counts[first..]) {
+            *sum += count;
+        }
+        stacked.push(
+            running
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i as f64, *v as f64))
+                .collect(),
+        );
+    }
+    stacked.reverse();
+    let top = running.iter().copied().max().unwrap_or(0).max(1);
+    let last = flow.bands.len().saturating_sub(1);
+    let datasets: Vec<Dataset> = flow
+        .bands
+        .iter()
+        .zip(&stacked)
+        .enumerate()
+        .map(|(i, (band, points))| {
+            // Finished work is green, as it is everywhere else.
+            let style = if i == last {
+                t.series[5]
+            } else {
+                t.series[i % 5]
+            };
+            let name = if band.removed {
+                format!("{} (removed)", band.name)
+            } else {
+                band.name.clone()
+            };
+            Dataset::default()
+                .name(name)
+                .marker(Marker::Braille)
+                .graph_type(if t.fill_charts {
+                    GraphType::Area
+                } else {
+                    GraphType::Line
+                })
+                .style(style)
+                .data(points)
+        })
+        .collect();
+    let day = |d: Option<&NaiveDate>| {
+        d.map(|d| d.format("%-d %b").to_string())
+            .unwrap_or_default()
+    };
+    let x_labels = vec![
+        Line::from(day(days.first())),
+        Line::from(day(days.get(n / 2))),
+        Line::from(day(days.last())),
+    ];
+    let chart = Chart::new(datasets)
+        .block(Block::bordered().title(" Cumulative flow "))
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, n.saturating_sub(1).max(1) as f64])
+                .labels(x_labels)
+                .style(t.dim),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top as f64])
+                .labels(vec![Line::from("0"), Line::from(top.to_string())])
+                .style(t.dim),
+        )
+        .legend_position(Some(LegendPosition::TopLeft))
+        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(2, 3)));
+    chart.render(area, buf);
+}
+
+/// Cards finished per week, this week last.
+fn throughput(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let inner = area.width.saturating_sub(2);
+    let count = u16::try_from(flow.weeks.len()).unwrap_or(1).max(1);
+    let bar_width = (inner / count).saturating_sub(1).clamp(1, 6);
+    // `16/11` when it fits under a bar, else the week number.
+    let label = if bar_width >= 5 { "%-d/%-m" } else { "W%V" };
+    let bars: Vec<Bar> = flow
+        .weeks
+        .iter()
+        .map(|w| {
+            Bar::default()
+                .value(w.finished as u64)
+                .label(Line::from(w.start.format(label).to_string()))
+                .text_value(w.finished.to_string())
+        })
+        .collect();
+    BarChart::default()
+        .block(Block::bordered().title(" Finished per week "))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(bar_width)
+        .bar_gap(1)
+        .bar_style(t.series[5])
+        .value_style(t.key)
+        .label_style(t.dim)
+        .render(area, buf);
+}
+
+/// Cycle-time percentiles, throughput in words and the aging cards.
+fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let w = usize::from(area.width);
+    let mut y = area.y;
+    let mut line = |spans: &[(String, Style)], buf: &mut Buffer| {
+        if y < area.bottom() {
+            put_spans(buf, area, area.x + 1, y, spans, w.saturating_sub(1));
+            y += 1;
+        }
+    };
+    let finished: usize = flow.weeks.iter().map(|w| w.finished).sum();
+    let per_week: Vec<String> = flow.weeks.iter().map(|w| w.finished.to_string()).collect();
+    line(
+        &[
+            ("Throughput ".into(), t.heading),
+            (
+                format!("{finished} finished; per week {}", per_week.join(" ")),
+                Style::new(),
+            ),
+        ],
+        buf,
+    );
+    match &flow.cycle {
+        Some(p) => {
+            line(
+                &[
+                    ("Cycle time ".into(), t.heading),
+                    (
+                        format!(
+                            "50% within {} · 85% within {} · 95% within {} ({} cards)",
+                            short(p.p50),
+                            short(p.p85),
+                            short(p.p95),
+                            p.count
+                        ),
+                        Style::new(),
+                    ),
+                ],
+                buf,
+            );
+            if let Some(lead) = flow.lead_median {
+                line(
+                    &[
+                        ("Lead time ".into(), t.heading),
+                        (
+                            format!("median {} from created to finished", short(lead)),
+                            Style::new(),
+                        ),
+                    ],
+                    buf,
+                );
+            }
+        }
+        None => line(
+            &[
+                ("Cycle time ".into(), t.heading),
+                (
+                    format!("none yet: no card finished in the last {FLOW_WEEKS} weeks"),
+                    t.dim,
+                ),
+            ],
+            buf,
+        ),
+    }
+    if flow.aging.is_empty() {
+        if flow.cycle.is_some() {
+            line(
+                &[(
+                    "No card in progress is older than half the finished ones took.".into(),
+                    t.ok,
+                )],
+                buf,
+            );
+        }
+        return;
+    }
+    line(
+        &[(
+            format!(
+                "Aging: {} in progress longer than most took",
+                flow.aging.len()
+            ),
+            t.heading,
+        )],
+        buf,
+    );
+    for a in &flow.aging {
+        let Some(task) = app.board.tasks.get(&a.task) else {
+            continue;
+        };
+        let style = match a.past {
+            95 => t.overdue,
+            85 => t.at_risk,
+            _ => Style::new(),
+        };
+        line(
+            &[
+                (format!("{} ", a.task), t.key),
+                (task.title.clone(), Style::new()),
+                (
+                    format!(
+                        " — {} since it started, past the {}th",
+                        short(a.age),
+                        a.past
+                    ),
+                    style,
+                ),
+            ],
+            buf,
+        );
+    }
+}
