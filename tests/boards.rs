@@ -110,3 +110,28 @@ fn the_board_picker_shows_each_boards_counts_and_picks_one_in_a_key() {
         "{screen}"
     );
 }
+
+/// `n` in the picker asks for a name, refuses one that is a path, and asks
+/// the loop to create the board; an empty data directory still opens the
+/// picker, which says how to begin.
+#[test]
+fn the_board_picker_creates_a_named_board() {
+    let mut app = app(common::demo());
+    app.show_boards(Vec::new(), std::path::Path::new("board.json"));
+    let screen = text(&draw(&mut app, 100, 20));
+    assert!(
+        screen.contains("No board saved yet: n creates a named one"),
+        "{screen}"
+    );
+    press(&mut app, "n");
+    common::tui::type_text(&mut app, "team/ops");
+    press(&mut app, "<enter>");
+    let screen = text(&draw(&mut app, 100, 20));
+    assert!(screen.contains("looks like a path"), "{screen}");
+    assert_eq!(app.create_board, None);
+    press(&mut app, "<c-u>");
+    common::tui::type_text(&mut app, "运维 ops");
+    press(&mut app, "<enter>");
+    assert_eq!(app.create_board.as_deref(), Some("运维 ops"));
+    assert!(app.overlay.is_none());
+}

@@ -730,3 +730,39 @@ fn b_switches_boards_and_each_keeps_its_own_changes() {
     let json: serde_json::Value = serde_json::from_slice(&campaign.stdout).expect("JSON");
     assert_eq!(json["tasks"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn a_board_created_from_the_picker_is_saved_and_listed() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui(120, 30);
+    tmux.wait_for("Doing 5/5");
+    tmux.keys(&["B"]);
+    tmux.wait_for("n new board");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New board's name");
+    tmux.type_text("市场 Q1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Created board 市场 Q1");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card");
+    tmux.type_text("First card");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("First card");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let listed = user.run("boards --json");
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("JSON");
+    let names: Vec<&str> = json["boards"]
+        .as_array()
+        .expect("boards")
+        .iter()
+        .filter_map(|b| b["name"].as_str())
+        .collect();
+    assert!(names.contains(&"市场 Q1"), "{json}");
+    let tasks = user.run("--board '市场 Q1' task list --json");
+    let json: serde_json::Value = serde_json::from_slice(&tasks.stdout).expect("JSON");
+    assert_eq!(json["tasks"][0]["title"], "First card");
+}

@@ -30,6 +30,31 @@ pub fn board_path(choice: Option<&str>) -> Result<PathBuf, NoDataDir> {
     }
 }
 
+/// Whether `name` can name a board under `boards/` (what the TUI's picker
+/// creates): not empty, not a path, no control characters, not hidden.
+/// Says what is wrong otherwise.
+pub fn check_board_name(name: &str) -> Result<(), String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("give the board a name (Esc cancels)".into());
+    }
+    if is_path(name) || name.contains('\\') {
+        return Err(format!(
+            "`{name}` looks like a path: a board's name has no `/`, `\\` or `.json`"
+        ));
+    }
+    if name.starts_with('.') {
+        return Err("a board's name cannot start with `.`".into());
+    }
+    if name.chars().any(char::is_control) {
+        return Err("a board's name cannot hold control characters".into());
+    }
+    if name.chars().count() > 64 {
+        return Err("a board's name is 64 characters at most".into());
+    }
+    Ok(())
+}
+
 fn is_path(choice: &str) -> bool {
     choice.contains(std::path::MAIN_SEPARATOR)
         || choice.contains('/')
@@ -47,6 +72,18 @@ mod tests {
         assert!(is_path("team/board"));
         assert!(is_path("board.json"));
         assert!(!is_path("campaign"));
+        assert!(check_board_name("双十二 campaign").is_ok());
+        for bad in [
+            "",
+            "  ",
+            "a/b",
+            "x.json",
+            ".hidden",
+            "tab\there",
+            "back\\slash",
+        ] {
+            assert!(check_board_name(bad).is_err(), "{bad:?}");
+        }
         let named = board_path(Some("campaign"));
         if let Ok(p) = named {
             assert!(

@@ -195,6 +195,9 @@ pub struct App {
     pub boards_wanted: bool,
     /// The board the user picked: the loop saves this one and opens that.
     pub switch_to: Option<std::path::PathBuf>,
+    /// A board to create under `boards/` by this name and open (the loop
+    /// knows where boards live).
+    pub create_board: Option<String>,
     pub timeline_state: TimelineState,
     /// The timeline's rows, prepared by `prepare_timeline`.
     pub timeline: Option<Rows>,
@@ -240,6 +243,7 @@ impl App {
             reloads: 0,
             boards_wanted: false,
             switch_to: None,
+            create_board: None,
             timeline_state: TimelineState::default(),
             timeline: None,
             flow: None,
@@ -254,13 +258,6 @@ impl App {
         entries: Vec<crate::store::boards::BoardEntry>,
         current: &std::path::Path,
     ) {
-        if entries.is_empty() {
-            self.say(
-                Tone::Info,
-                "No other boards yet: `standup --board NAME` starts a named one",
-            );
-            return;
-        }
         let same = |p: &std::path::Path| match (p.canonicalize(), current.canonicalize()) {
             (Ok(a), Ok(b)) => a == b,
             _ => p == current,

@@ -865,6 +865,14 @@ impl App {
             KeyCode::Down | KeyCode::Char('j') => ((selected + 1).min(last), None),
             KeyCode::Up | KeyCode::Char('k') => (selected.saturating_sub(1), None),
             KeyCode::Enter => (selected, Some(selected)),
+            KeyCode::Char('n') => {
+                self.overlay = Some(Overlay::Prompt(Prompt::new(
+                    Purpose::NewBoard,
+                    "New board's name:".into(),
+                    "",
+                )));
+                return;
+            }
             KeyCode::Char(c @ '1'..='9') => {
                 let n = usize::from(c as u8 - b'1');
                 (selected, (n <= last).then_some(n))
@@ -1189,6 +1197,11 @@ impl App {
                 id: *id,
                 reason: text.clone(),
             },
+            Purpose::NewBoard => {
+                crate::store::paths::check_board_name(&text)?;
+                self.create_board = Some(text.trim().to_string());
+                return Ok(());
+            }
             Purpose::AddColumn => Action::AddColumn {
                 name: text.clone(),
                 wip: None,

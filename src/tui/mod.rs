@@ -260,6 +260,9 @@ fn run(
         if let Some(next) = app.switch_to.take() {
             path = switch_board(app, saver, &path, &next);
         }
+        if let Some(name) = app.create_board.take() {
+            path = create_board(app, saver, &path, &name);
+        }
         if signals::stop_requested() {
             // Stopped from outside (or the terminal closed): like `q`,
             // keeping what a form holds.
@@ -289,6 +292,42 @@ fn run(
             return Ok(());
         }
     }
+}
+
+/// Creates the board `name` under `boards/` and switches to it (just
+/// switches, when it exists). The new board is named and written at once,
+/// so that `B` and `standup boards` list it from now on.
+fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> std::path::PathBuf {
+    let next = match store::paths::board_path(Some(name)) {
+        Ok(next) => next,
+        Err(e) => {
+            app.say(app::Tone::Error, e.to_string());
+            return here.to_path_buf();
+        }
+    };
+    let existed = next.exists();
+    let path = switch_board(app, saver, here, &next);
+    if path != next {
+        return path;
+    }
+    if existed {
+        app.say(app::Tone::Info, format!("{name} exists already: opened it"));
+        return path;
+    }
+    app.perform(&crate::model::Action::SetInfo {
+        name: Some(name.to_string()),
+        goal: None,
+    });
+    if let Some(mut file) = saver.file() {
+        save_now(app, &mut file);
+    }
+    if !app.dirty {
+        app.say(
+            app::Tone::Info,
+            format!("Created board {name} in {}", location(&next)),
+        );
+    }
+    path
 }
 
 /// Saves the board open now and carries on with the one at `next`. Stays

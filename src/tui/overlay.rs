@@ -62,6 +62,8 @@ pub enum Purpose {
     /// The owner whose cards to show (a party picker).
     FilterOwner,
     AddColumn,
+    /// The name of a board to create under `boards/` and open.
+    NewBoard,
     /// Rename the column with this id.
     RenameColumn(String),
     /// Set the WIP limit of the column with this id.

@@ -464,9 +464,20 @@ fn boards(
     buf: &mut Buffer,
 ) {
     let t = &app.theme;
-    let Some(inner) = boxed(area, 84, entries.len() as u16 + 3, " Boards ", buf) else {
+    let Some(inner) = boxed(area, 84, entries.len().max(1) as u16 + 3, " Boards ", buf) else {
         return;
     };
+    if entries.is_empty() {
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            inner.y,
+            "No board saved yet: n creates a named one",
+            usize::from(inner.width),
+            t.dim,
+        );
+    }
     let rows = usize::from(inner.height.saturating_sub(1)).max(1);
     let first = selected.saturating_sub(rows - 1);
     let name_w = entries
@@ -525,6 +536,7 @@ fn boards(
         &[
             ("Enter", "open"),
             ("1-9", "open that one"),
+            ("n", "new board"),
             ("↑↓", "move"),
             ("Esc", "close"),
         ],
