@@ -1,8 +1,9 @@
 //! How standup holds up as a board grows: boards of 100, 1,000 and 10,000
 //! tasks (a tenth as many issues, 30 parties, about six log entries per
 //! task), each measured for load, serialise, atomic save, one frame of each
-//! pane at 200×50, the view rebuilt after a change, one action with its
-//! undo record, and the RACI check.
+//! pane at 200×50 (the timeline's Gantt chart and flow charts included),
+//! the view rebuilt after a change, the timeline's rows and flow figures,
+//! one action with its undo record, and the RACI check.
 //! Targets and results: docs/PERFORMANCE.md. Run with `cargo bench`.
 
 use std::hint::black_box;
@@ -123,11 +124,36 @@ fn render(c: &mut Criterion) {
                 app.undo();
             })
         });
-        for pane in [Pane::Board, Pane::Raci, Pane::Issues] {
+        // The timeline's rows, rebuilt after a change while it shows, and
+        // the flow figures, read from the whole log when the flow view
+        // opens or the board changes.
+        app.pane = Pane::Timeline;
+        group.bench_function(BenchmarkId::new("timeline_rows", n), |b| {
+            b.iter(|| {
+                app.timeline = None;
+                app.prepare_timeline();
+            })
+        });
+        group.bench_function(BenchmarkId::new("flow_figures", n), |b| {
+            b.iter(|| app.board.flow(now(), 8, chrono::Weekday::Mon))
+        });
+        for (pane, flow) in [
+            (Pane::Board, false),
+            (Pane::Raci, false),
+            (Pane::Issues, false),
+            (Pane::Timeline, false),
+            (Pane::Timeline, true),
+        ] {
             app.pane = pane;
+            app.timeline_state.mode = if flow {
+                standup::tui::timeline::Mode::Flow
+            } else {
+                standup::tui::timeline::Mode::Gantt
+            };
             app.follow_selection(area);
+            let name = if flow { "Flow" } else { pane.title() };
             let mut buf = Buffer::empty(area);
-            group.bench_function(BenchmarkId::new(pane.title(), n), |b| {
+            group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter(|| {
                     buf.reset();
                     (&app).render(area, &mut buf);

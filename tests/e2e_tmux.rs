@@ -155,9 +155,10 @@ fn can_run() -> bool {
 /// pinned clock.
 fn fresh_env(dir: &Path) -> String {
     format!(
-        "env HOME={home} XDG_DATA_HOME={data} STANDUP_NOW={now} TERM=xterm-256color",
+        "env -u STANDUP_CONFIG -u NO_COLOR HOME={home} XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} STANDUP_NOW={now} TERM=xterm-256color",
         home = dir.display(),
         data = dir.join("data").display(),
+        config = dir.join("config").display(),
         now = common::NOW
     )
 }
@@ -765,4 +766,49 @@ fn a_board_created_from_the_picker_is_saved_and_listed() {
     let tasks = user.run("--board '市场 Q1' task list --json");
     let json: serde_json::Value = serde_json::from_slice(&tasks.stdout).expect("JSON");
     assert_eq!(json["tasks"][0]["title"], "First card");
+}
+
+/// A config that remaps `H`/`L` on the board and picks the light theme:
+/// the new keys move cards, the old ones do not, the footer shows the new
+/// ones, and nothing is drawn in cyan (which fades on white).
+#[test]
+fn a_config_remaps_keys_and_picks_the_light_theme() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let dir = user.dir.path().join("config/standup");
+    std::fs::create_dir_all(&dir).expect("config dir");
+    std::fs::write(
+        dir.join("config.toml"),
+        "[theme]\nname = \"light\"\n\n[keys.board]\nmove_card_left = \"Y\"\nmove_card_right = \"U\"\n",
+    )
+    .expect("config");
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui(120, 30);
+    let screen = tmux.wait_for("Doing 5/5");
+    assert!(screen.contains("YU move"), "{screen}");
+    // T-4 is the first card of To do. L does nothing now; U moves it.
+    tmux.keys(&["L"]);
+    tmux.keys(&["U"]);
+    tmux.wait_for("Doing 6/5");
+    let colours = tmux
+        .cmd()
+        .args(["capture-pane", "-e", "-p", "-t", &tmux.session])
+        .output()
+        .expect("capture-pane");
+    let colours = String::from_utf8_lossy(&colours.stdout);
+    assert!(colours.contains('\u{1b}'), "captured with colours");
+    assert!(
+        !colours.contains("[36m") && !colours.contains(";36m"),
+        "no cyan:\n{colours}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let out = user.run("task list --json");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let t4 = json["tasks"]
+        .as_array()
+        .and_then(|tasks| tasks.iter().find(|t| t["id"] == "T-4"))
+        .expect("T-4 listed");
+    assert_eq!(t4["column"], "doing", "{t4}");
 }

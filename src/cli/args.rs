@@ -13,6 +13,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "STANDUP_BOARD", value_name = "PATH|NAME")]
     pub board: Option<String>,
 
+    /// The config file (default: config.toml in the user config directory;
+    /// `standup config path` prints it).
+    #[arg(long, global = true, env = "STANDUP_CONFIG", value_name = "PATH")]
+    pub config: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -87,6 +92,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
     },
+    /// The config file: where it is, what is in effect, or a commented
+    /// default to start from.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Shell completions, to source or to install where the shell looks.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), e.g. `standup man > standup.1`.
+    Man,
     /// The boards in the data directory (the default one and those under
     /// boards/, which `--board NAME` opens), with their alert counts.
     Boards {
@@ -153,6 +169,21 @@ pub enum OrderArg {
     Party,
     /// The board's columns, right to left.
     Board,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the config file is read from.
+    Path,
+    /// Print the settings in effect (the file's, and defaults for the
+    /// rest), in the file's syntax; mistakes go to stderr with exit 1.
+    Show,
+    /// Write a commented default config file (refuses to overwrite one
+    /// without --force).
+    Init {
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

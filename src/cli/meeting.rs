@@ -97,7 +97,8 @@ pub(super) fn report(cli: &Cli, date: Option<&str>, format: ReportFormat) -> Res
 pub(super) fn week_report(cli: &Cli, date: &str, format: ReportFormat) -> Result<Outcome> {
     let s = Session::open(cli)?;
     let date = parse_past_date(date, s.today()).map_err(|e| anyhow!("--week: {e}"))?;
-    let report = report::week::week(&s.board, date, s.now);
+    let first_day = super::config::load(cli).week_start;
+    let report = report::week::week(&s.board, date, s.now, first_day);
     match format {
         ReportFormat::Md => print!("{}", report::week_markdown::render(&report)),
         ReportFormat::Json => println!(

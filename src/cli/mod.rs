@@ -5,6 +5,7 @@
 //! unreadable board (message on stderr, board unchanged).
 
 mod args;
+mod config;
 mod issue;
 mod meeting;
 mod output;
@@ -66,7 +67,10 @@ impl Session {
     fn open(cli: &Cli) -> Result<Session> {
         let now = Clock::from_env()?.now();
         let path = board_path(cli)?;
-        let (file, board) = BoardFile::open(&path)?;
+        let (file, mut board) = BoardFile::open(&path)?;
+        if !file.exists() {
+            config::load(cli).shape_new_board(&mut board);
+        }
         Ok(Session {
             file,
             board,
@@ -110,6 +114,18 @@ impl Session {
 }
 
 fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
+    // Every command that works on a board says what is wrong in the config
+    // (once); those about the config itself, or run by git, do not.
+    let about_config = matches!(
+        command,
+        Command::Config(_)
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::MergeDriver { .. }
+    );
+    if !about_config {
+        config::load(cli);
+    }
     match command {
         Command::Init { name, goal } => init(cli, name.as_deref(), goal.as_deref()),
         Command::Demo {
@@ -146,6 +162,19 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             Ok(Outcome::Done)
         }
         Command::Boards { json } => boards(*json),
+        Command::Config(cmd) => config::command(cli, cmd),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "standup", &mut std::io::stdout());
+            Ok(Outcome::Done)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command)
+                .render(&mut std::io::stdout())
+                .context("cannot write the manual page")?;
+            Ok(Outcome::Done)
+        }
         Command::Conflict(cmd) => share::conflict(cli, cmd),
         Command::MergeDriver { base, ours, theirs } => share::merge_driver(base, ours, theirs),
         Command::GitSetup => share::git_setup(cli),

@@ -18,8 +18,6 @@ use crate::model::standup::Stop;
 use crate::model::time::format_timestamp;
 use crate::model::{Board, Issue, IssueId, Task, TaskId, Timestamp};
 
-/// Weeks start on Monday, as ISO weeks do.
-pub const FIRST_DAY: Weekday = Weekday::Mon;
 /// Throughput is shown for this many weeks, the report's week last.
 const TREND_WEEKS: u32 = 4;
 
@@ -161,10 +159,10 @@ fn days(d: Duration) -> f64 {
     (d.num_minutes() as f64 / 144.0).round() / 10.0
 }
 
-/// The report of the week `date` is in, as of `now` (or that week's end,
-/// when it is over).
-pub fn week(board: &Board, date: NaiveDate, now: Timestamp) -> WeekReport {
-    let from = week_start(date, FIRST_DAY);
+/// The report of the week `date` is in (weeks starting on `first_day`), as
+/// of `now` (or that week's end, when it is over).
+pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) -> WeekReport {
+    let from = week_start(date, first_day);
     let to = from + Duration::days(6);
     let start = day_start(from, now);
     let end = day_start(from + Duration::weeks(1), now);

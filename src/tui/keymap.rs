@@ -86,6 +86,173 @@ pub enum Command {
 }
 
 impl Command {
+    /// Every command, in the order the default config lists them.
+    pub const ALL: [Command; 74] = {
+        use Command::*;
+        [
+            Quit,
+            Help,
+            NextPane,
+            PrevPane,
+            GoTo(Pane::Board),
+            GoTo(Pane::Raci),
+            GoTo(Pane::Issues),
+            GoTo(Pane::Standup),
+            GoTo(Pane::Timeline),
+            Up,
+            Down,
+            Left,
+            Right,
+            Top,
+            Bottom,
+            PageUp,
+            PageDown,
+            Cancel,
+            Undo,
+            Redo,
+            Conflicts,
+            Boards,
+            MoveCardLeft,
+            MoveCardRight,
+            MoveCardUp,
+            MoveCardDown,
+            Finish,
+            NewCard,
+            Details,
+            Edit,
+            Delete,
+            Block,
+            Filter,
+            FilterMenu,
+            Lanes,
+            AddColumn,
+            RenameColumn,
+            SetWip,
+            ColumnLeft,
+            ColumnRight,
+            DeleteColumn,
+            SetRole(Role::Responsible),
+            SetRole(Role::Accountable),
+            SetRole(Role::Consulted),
+            SetRole(Role::Informed),
+            SetRole(Role::AccountableResponsible),
+            ClearRole,
+            AddParty,
+            RenameParty,
+            RemoveParty,
+            PartyLeft,
+            PartyRight,
+            RaciLimits,
+            Acknowledge,
+            Resolve,
+            CloseIssue,
+            Reopen,
+            SetIssueOwner,
+            Escalate,
+            SlaTargets,
+            StartByParty,
+            StartWalk,
+            NextSpeaker,
+            PrevSpeaker,
+            Pause,
+            Park,
+            Decide,
+            Present,
+            EndStandup,
+            RaiseIssue,
+            ZoomIn,
+            ZoomOut,
+            Today,
+            FlowView,
+        ]
+    };
+
+    /// The command's name in the config file's `[keys]` tables.
+    pub fn name(self) -> &'static str {
+        use Command::*;
+        match self {
+            Quit => "quit",
+            Help => "help",
+            NextPane => "next_pane",
+            PrevPane => "prev_pane",
+            GoTo(Pane::Board) => "pane_board",
+            GoTo(Pane::Raci) => "pane_raci",
+            GoTo(Pane::Issues) => "pane_issues",
+            GoTo(Pane::Standup) => "pane_standup",
+            GoTo(Pane::Timeline) => "pane_timeline",
+            Up => "up",
+            Down => "down",
+            Left => "left",
+            Right => "right",
+            Top => "top",
+            Bottom => "bottom",
+            PageUp => "page_up",
+            PageDown => "page_down",
+            Cancel => "cancel",
+            Undo => "undo",
+            Redo => "redo",
+            Conflicts => "conflicts",
+            Boards => "boards",
+            MoveCardLeft => "move_card_left",
+            MoveCardRight => "move_card_right",
+            MoveCardUp => "move_card_up",
+            MoveCardDown => "move_card_down",
+            Finish => "finish",
+            NewCard => "new",
+            Details => "details",
+            Edit => "edit",
+            Delete => "delete",
+            Block => "block",
+            Filter => "filter",
+            FilterMenu => "filter_menu",
+            Lanes => "lanes",
+            AddColumn => "add_column",
+            RenameColumn => "rename_column",
+            SetWip => "set_wip",
+            ColumnLeft => "column_left",
+            ColumnRight => "column_right",
+            DeleteColumn => "delete_column",
+            SetRole(Role::Responsible) => "role_r",
+            SetRole(Role::Accountable) => "role_a",
+            SetRole(Role::Consulted) => "role_c",
+            SetRole(Role::Informed) => "role_i",
+            SetRole(Role::AccountableResponsible) => "role_ar",
+            ClearRole => "clear_role",
+            AddParty => "add_party",
+            RenameParty => "rename_party",
+            RemoveParty => "remove_party",
+            PartyLeft => "party_left",
+            PartyRight => "party_right",
+            RaciLimits => "raci_limits",
+            Acknowledge => "acknowledge",
+            Resolve => "resolve",
+            CloseIssue => "close",
+            Reopen => "reopen",
+            SetIssueOwner => "set_owner",
+            Escalate => "escalate",
+            SlaTargets => "sla_targets",
+            StartByParty => "start_by_party",
+            StartWalk => "start_walk",
+            NextSpeaker => "next_speaker",
+            PrevSpeaker => "prev_speaker",
+            Pause => "pause",
+            Park => "park",
+            Decide => "decide",
+            Present => "present",
+            EndStandup => "end_standup",
+            RaiseIssue => "raise_issue",
+            ZoomIn => "zoom_in",
+            ZoomOut => "zoom_out",
+            Today => "today",
+            FlowView => "flow_view",
+        }
+    }
+
+    /// The command a config file names.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.name() == name)
+    }
+
     /// What the command does, for the help overlay.
     pub fn describe(self, pane: Pane) -> &'static str {
         match (self, pane) {
@@ -238,6 +405,80 @@ impl Key {
             }
             (a, b) => a == b && mods(self.modifiers) == mods(event.modifiers),
         }
+    }
+
+    /// Reads a key as a config file writes it: `H`, `x`, `+`, `ctrl-r`,
+    /// `shift-left`, `alt-j`, `enter`, `esc`, `tab`, `shift-tab`, `space`,
+    /// `backspace`, `home`, `pgdn`, `f5`. Case matters for letters only.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let text = text.trim();
+        let unknown = || {
+            format!(
+                "`{text}` is not a key (write a character, or ctrl-, alt-, shift- before enter, esc, tab, space, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1…f12)"
+            )
+        };
+        if text.chars().count() == 1 {
+            let c = text.chars().next().ok_or_else(unknown)?;
+            return if c.is_control() {
+                Err(unknown())
+            } else {
+                Ok(Key::plain(KeyCode::Char(c)))
+            };
+        }
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            modifiers |= m;
+            rest = &rest[len..];
+        }
+        let code = if rest.chars().count() == 1 {
+            let c = rest.chars().next().ok_or_else(unknown)?;
+            // `ctrl-R` is `ctrl-r`: terminals do not tell them apart.
+            if modifiers.contains(KeyModifiers::CONTROL) {
+                KeyCode::Char(c.to_ascii_lowercase())
+            } else {
+                KeyCode::Char(c)
+            }
+        } else {
+            match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                // Terminals send Shift-Tab as BackTab: the shift is in the code.
+                "tab" if modifiers.contains(KeyModifiers::SHIFT) => {
+                    modifiers -= KeyModifiers::SHIFT;
+                    KeyCode::BackTab
+                }
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" | "bksp" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                    Ok(n @ 1..=12) => KeyCode::F(n),
+                    _ => return Err(unknown()),
+                },
+                _ => return Err(unknown()),
+            }
+        };
+        Ok(Key { code, modifiers })
     }
 
     /// How the key is written in help and hints.
@@ -469,6 +710,81 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// Every binding, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Binds `command` to `keys` instead of its keys so far: in `pane` only,
+    /// or (`None`) wherever it is bound now. A key taken from another
+    /// command in the same place is named in the returned notes, so that a
+    /// config file cannot silently lose a binding.
+    pub fn rebind(&mut self, pane: Option<Pane>, command: Command, keys: &[Key]) -> Vec<String> {
+        let scopes: Vec<Option<Pane>> = match pane {
+            Some(p) => vec![Some(p)],
+            None => {
+                let mut scopes: Vec<Option<Pane>> = Vec::new();
+                for b in self.bindings.iter().filter(|b| b.command == command) {
+                    if !scopes.contains(&b.pane) {
+                        scopes.push(b.pane);
+                    }
+                }
+                if scopes.is_empty() {
+                    scopes.push(None);
+                }
+                scopes
+            }
+        };
+        let mut notes = Vec::new();
+        // Where the command was listed: the help overlay keeps its order.
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.command == command && scopes.contains(&b.pane));
+        let before_at =
+            |bindings: &[Binding], at: Option<usize>, keep: &dyn Fn(&Binding) -> bool| {
+                at.map_or(0, |at| bindings[..at].iter().filter(|b| keep(b)).count())
+            };
+        let keep_other = |b: &Binding| !(b.command == command && scopes.contains(&b.pane));
+        let mut at = before_at(&self.bindings, at, &keep_other);
+        self.bindings.retain(keep_other);
+        for scope in &scopes {
+            for key in keys {
+                let taken: Vec<Command> = self
+                    .bindings
+                    .iter()
+                    .filter(|b| b.pane == *scope && b.key == *key && b.command != command)
+                    .map(|b| b.command)
+                    .collect();
+                for other in taken {
+                    let place =
+                        scope.map_or("everywhere".to_string(), |p| format!("in {}", p.title()));
+                    notes.push(format!(
+                        "{} no longer does {} {place}",
+                        key.label(),
+                        other.name()
+                    ));
+                }
+                let free = |b: &Binding| !(b.pane == *scope && b.key == *key);
+                at = before_at(&self.bindings, Some(at), &free);
+                self.bindings.retain(free);
+            }
+        }
+        let new: Vec<Binding> = scopes
+            .iter()
+            .flat_map(|scope| {
+                keys.iter().map(move |key| Binding {
+                    key: *key,
+                    command,
+                    pane: *scope,
+                })
+            })
+            .collect();
+        let at = at.min(self.bindings.len());
+        self.bindings.splice(at..at, new);
+        notes
+    }
+
     /// The command a key means in a pane: a pane's own binding wins over a
     /// global one.
     pub fn lookup(&self, pane: Pane, event: &KeyEvent) -> Option<Command> {

@@ -55,16 +55,30 @@ pub fn main(args: &Cli) -> ExitCode {
     };
     // Refuse an unreadable board before touching the terminal, so the
     // message stays on screen and nothing is drawn over the user's shell.
-    let (file, board) = match BoardFile::open(&path) {
+    let (file, mut board) = match BoardFile::open(&path) {
         Ok(opened) => opened,
         Err(e) => return fail(e.to_string()),
     };
+    let (config, config_said) = read_config(args);
+    if !file.exists() {
+        config.shape_new_board(&mut board);
+    }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return fail(
             "the board needs a terminal; for scripts use a command (standup --help)".into(),
         );
     }
-    let mut app = App::new(board, clock.now(), location(&path), Theme::from_env());
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut app = App::new(board, clock.now(), location(&path), config.theme(no_color));
+    let (keymap, taken) = config.keymap();
+    app.keymap = keymap;
+    app.week_start = config.week_start;
+    app.config = config;
+    if let Some(said) =
+        config_said.or_else(|| (!taken.is_empty()).then(|| format!("Config: {}", taken.join("; "))))
+    {
+        app.say(app::Tone::Warning, said);
+    }
     signals::install();
     restore_terminal_on_panic();
     let mut terminal = match ratatui::try_init() {
@@ -96,6 +110,28 @@ pub fn main(args: &Cli) -> ExitCode {
             ExitCode::from(101)
         }
         (_, Ok(None)) => ExitCode::SUCCESS,
+    }
+}
+
+/// The config, and what the first screen should say about its mistakes.
+fn read_config(args: &Cli) -> (crate::config::Config, Option<String>) {
+    use crate::config;
+    let path = config::path(args.config.as_deref());
+    match config::load(path.as_deref(), args.config.is_some()) {
+        Ok((config, problems)) => {
+            let said = problems.first().map(|first| {
+                let more = match problems.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more: `standup config show`)", n - 1),
+                };
+                format!("Config {first}{more}; that setting keeps its default")
+            });
+            (config, said)
+        }
+        Err(e) => (
+            config::Config::default(),
+            Some(format!("{e}; using the defaults")),
+        ),
     }
 }
 
@@ -314,6 +350,9 @@ fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> st
         app.say(app::Tone::Info, format!("{name} exists already: opened it"));
         return path;
     }
+    let config = app.config.clone();
+    config.shape_new_board(&mut app.board);
+    app.refresh();
     app.perform(&crate::model::Action::SetInfo {
         name: Some(name.to_string()),
         goal: None,

@@ -105,6 +105,122 @@ impl Theme {
         }
     }
 
+    /// For terminals with a light background: no cyan or bright yellow
+    /// text, which fade on white.
+    pub fn light() -> Theme {
+        let fg = |c: Color| Style::new().fg(c);
+        Theme {
+            message: fg(Color::Blue),
+            today: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            at_risk: fg(Color::Magenta),
+            wip_at: fg(Color::Magenta),
+            warning: fg(Color::Magenta),
+            risk_medium: fg(Color::Magenta),
+            series: [
+                fg(Color::Blue),
+                fg(Color::Magenta),
+                fg(Color::DarkGray),
+                fg(Color::Red),
+                fg(Color::Black),
+                fg(Color::Green),
+            ],
+            ..Theme::colored()
+        }
+    }
+
+    /// Bright colours and bold, nothing dimmed: for projectors and tired
+    /// eyes.
+    pub fn high_contrast() -> Theme {
+        let bold = |c: Color| Style::new().fg(c).add_modifier(Modifier::BOLD);
+        Theme {
+            dim: Style::new(),
+            overdue: bold(Color::LightRed),
+            blocked: bold(Color::LightRed),
+            breached: bold(Color::LightRed).add_modifier(Modifier::UNDERLINED),
+            at_risk: bold(Color::LightYellow),
+            ok: bold(Color::LightGreen),
+            wip_at: bold(Color::LightYellow),
+            wip_over: bold(Color::LightRed),
+            risk_high: bold(Color::LightRed),
+            risk_medium: bold(Color::LightYellow),
+            error: bold(Color::LightRed),
+            warning: bold(Color::LightYellow),
+            message: bold(Color::LightCyan),
+            today: bold(Color::LightCyan),
+            bar: bold(Color::LightBlue),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ..Theme::colored()
+        }
+    }
+
+    /// The named themes, as the config file's `theme.name` takes them.
+    pub const NAMES: [&'static str; 4] = ["dark", "light", "high-contrast", "mono"];
+
+    pub fn named(name: &str) -> Option<Theme> {
+        match name {
+            "dark" | "default" => Some(Theme::colored()),
+            "light" => Some(Theme::light()),
+            "high-contrast" => Some(Theme::high_contrast()),
+            "mono" | "none" => Some(Theme::monochrome()),
+            _ => None,
+        }
+    }
+
+    /// Every style a config file can set, by the name it uses.
+    pub const FIELDS: [&'static str; 21] = [
+        "title",
+        "dim",
+        "selected",
+        "tab",
+        "tab_active",
+        "heading",
+        "overdue",
+        "blocked",
+        "breached",
+        "at_risk",
+        "ok",
+        "wip_at",
+        "wip_over",
+        "risk_high",
+        "risk_medium",
+        "error",
+        "warning",
+        "message",
+        "key",
+        "today",
+        "bar",
+    ];
+
+    /// Sets one style by its name; `false` when there is no such style.
+    pub fn set(&mut self, field: &str, style: Style) -> bool {
+        let slot = match field {
+            "title" => &mut self.title,
+            "dim" => &mut self.dim,
+            "selected" => &mut self.selected,
+            "tab" => &mut self.tab,
+            "tab_active" => &mut self.tab_active,
+            "heading" => &mut self.heading,
+            "overdue" => &mut self.overdue,
+            "blocked" => &mut self.blocked,
+            "breached" => &mut self.breached,
+            "at_risk" => &mut self.at_risk,
+            "ok" => &mut self.ok,
+            "wip_at" => &mut self.wip_at,
+            "wip_over" => &mut self.wip_over,
+            "risk_high" => &mut self.risk_high,
+            "risk_medium" => &mut self.risk_medium,
+            "error" => &mut self.error,
+            "warning" => &mut self.warning,
+            "message" => &mut self.message,
+            "key" => &mut self.key,
+            "today" => &mut self.today,
+            "bar" => &mut self.bar,
+            _ => return false,
+        };
+        *slot = style;
+        true
+    }
+
     /// The theme the environment asks for: `NO_COLOR` set (to anything)
     /// means monochrome.
     pub fn from_env() -> Theme {
@@ -113,4 +229,82 @@ impl Theme {
             _ => Theme::colored(),
         }
     }
+}
+
+/// Reads a style as a config file writes it: words in any order, among a
+/// colour (`red`, `lightblue`, `#ff8800`, `208`), `on` and a background
+/// colour, and `bold`, `dim`, `italic`, `underlined`, `reversed`; `plain`
+/// for none.
+pub fn parse_style(text: &str) -> Result<Style, String> {
+    let mut style = Style::new();
+    let mut words = text.split_whitespace();
+    let mut any = false;
+    while let Some(word) = words.next() {
+        any = true;
+        let lower = word.to_ascii_lowercase();
+        let modifier = match lower.as_str() {
+            "plain" => Some(Modifier::empty()),
+            "bold" => Some(Modifier::BOLD),
+            "dim" => Some(Modifier::DIM),
+            "italic" => Some(Modifier::ITALIC),
+            "underlined" | "underline" => Some(Modifier::UNDERLINED),
+            "reversed" | "reverse" => Some(Modifier::REVERSED),
+            _ => None,
+        };
+        if let Some(m) = modifier {
+            style = style.add_modifier(m);
+            continue;
+        }
+        if lower == "on" {
+            let Some(bg) = words.next() else {
+                return Err(format!("`{text}`: `on` needs a colour after it"));
+            };
+            style = style.bg(parse_color(bg)?);
+            continue;
+        }
+        style = style.fg(parse_color(word)?);
+    }
+    if !any {
+        return Err("an empty style (write `plain` for none)".into());
+    }
+    Ok(style)
+}
+
+fn parse_color(word: &str) -> Result<Color, String> {
+    let lower = word.to_ascii_lowercase().replace(['-', '_'], "");
+    let named = match lower.as_str() {
+        "black" => Some(Color::Black),
+        "red" => Some(Color::Red),
+        "green" => Some(Color::Green),
+        "yellow" => Some(Color::Yellow),
+        "blue" => Some(Color::Blue),
+        "magenta" => Some(Color::Magenta),
+        "cyan" => Some(Color::Cyan),
+        "gray" | "grey" => Some(Color::Gray),
+        "darkgray" | "darkgrey" => Some(Color::DarkGray),
+        "lightred" => Some(Color::LightRed),
+        "lightgreen" => Some(Color::LightGreen),
+        "lightyellow" => Some(Color::LightYellow),
+        "lightblue" => Some(Color::LightBlue),
+        "lightmagenta" => Some(Color::LightMagenta),
+        "lightcyan" => Some(Color::LightCyan),
+        "white" => Some(Color::White),
+        "reset" | "default" => Some(Color::Reset),
+        _ => None,
+    };
+    if let Some(c) = named {
+        return Ok(c);
+    }
+    if let Some(hex) = lower.strip_prefix('#')
+        && hex.len() == 6
+        && let Ok(n) = u32::from_str_radix(hex, 16)
+    {
+        return Ok(Color::Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8));
+    }
+    if let Ok(n) = lower.parse::<u8>() {
+        return Ok(Color::Indexed(n));
+    }
+    Err(format!(
+        "`{word}` is not a colour or a style word (red, lightblue, #ff8800, 208; bold, dim, italic, underlined, reversed; on COLOUR)"
+    ))
 }

@@ -23,6 +23,8 @@ impl Home {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_standup"));
         cmd.env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env_remove("STANDUP_CONFIG")
             .env("STANDUP_NOW", super::NOW)
             .env("NO_COLOR", "1")
             .env_remove("STANDUP_BOARD");

@@ -1,0 +1,84 @@
+//! `standup config path|show|init`, and the config as every command reads
+//! it: its mistakes on stderr, the rest in effect.
+
+use anyhow::{Result, bail};
+
+use super::args::ConfigCommand;
+use super::{Cli, Outcome};
+use crate::config::{self, Config};
+
+/// The config for this run. Mistakes in it are told on stderr and cost
+/// only the settings they are in; a file that cannot be read at all costs
+/// all of them, saying so.
+pub(super) fn load(cli: &Cli) -> &'static Config {
+    static LOADED: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    LOADED.get_or_init(|| read(cli))
+}
+
+fn read(cli: &Cli) -> Config {
+    let path = config::path(cli.config.as_deref());
+    match config::load(path.as_deref(), cli.config.is_some()) {
+        Ok((config, problems)) => {
+            for p in &problems {
+                eprintln!("standup: warning: {}: {p}", shown(&config));
+            }
+            config
+        }
+        Err(e) => {
+            eprintln!("standup: warning: {e}; using the defaults");
+            Config::default()
+        }
+    }
+}
+
+fn shown(config: &Config) -> String {
+    config
+        .source
+        .as_ref()
+        .map_or_else(|| "config".to_string(), |p| p.display().to_string())
+}
+
+pub(super) fn command(cli: &Cli, cmd: &ConfigCommand) -> Result<Outcome> {
+    let Some(path) = config::path(cli.config.as_deref()) else {
+        bail!("cannot find the user config directory (is HOME set?): pass --config PATH");
+    };
+    match cmd {
+        ConfigCommand::Path => {
+            println!("{}", path.display());
+            Ok(Outcome::Done)
+        }
+        ConfigCommand::Show => {
+            let (config, problems) = match config::load(Some(&path), cli.config.is_some()) {
+                Ok(loaded) => loaded,
+                Err(e) => bail!("{e}"),
+            };
+            print!("{}", config::show(&config));
+            for p in &problems {
+                eprintln!("standup: {}: {p}", path.display());
+            }
+            Ok(if problems.is_empty() {
+                Outcome::Done
+            } else {
+                Outcome::Problems
+            })
+        }
+        ConfigCommand::Init { force } => {
+            if path.exists() && !force {
+                bail!(
+                    "{} exists already: `standup config show` prints what it sets; --force replaces it",
+                    path.display()
+                );
+            }
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+            }
+            crate::store::file::write_atomic(&path, config::template().as_bytes())?;
+            println!(
+                "Wrote {} (every setting commented out, at its default)",
+                path.display()
+            );
+            Ok(Outcome::Done)
+        }
+    }
+}

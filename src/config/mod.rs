@@ -1,0 +1,204 @@
+//! The user's `config.toml`: key bindings, theme, what a new board starts
+//! with, and the first day of the week. A missing file means defaults. A
+//! file with mistakes still configures everything it got right: each
+//! mistake is a [`Problem`] naming its line and key, and that one setting
+//! keeps its default (the TUI says so on its first screen, the CLI on
+//! stderr).
+
+mod parse;
+mod show;
+
+use std::path::{Path, PathBuf};
+
+use chrono::Weekday;
+use ratatui::style::Style;
+
+use crate::model::Board;
+use crate::model::board::Column;
+use crate::model::settings::{SlaTargets, StandupTiming};
+use crate::tui::app::Pane;
+use crate::tui::keymap::{Command, Key, Keymap};
+use crate::tui::theme::Theme;
+
+pub use show::{show, template};
+
+/// One rebinding: `command` to `keys`, in `pane` or (`None`) wherever it is
+/// bound by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebinding {
+    pub pane: Option<Pane>,
+    pub command: Command,
+    pub keys: Vec<Key>,
+}
+
+/// A setting that could not be used, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based; 0 when the file as a whole is at fault.
+    pub line: usize,
+    /// The dotted key (`keys.board.move_card_left`).
+    pub key: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.key.is_empty()) {
+            (0, _) => write!(f, "{}", self.message),
+            (line, true) => write!(f, "line {line}: {}", self.message),
+            (line, false) => write!(f, "line {line}, {}: {}", self.key, self.message),
+        }
+    }
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The file it was read from, if one was.
+    pub source: Option<PathBuf>,
+    /// `theme.name`, when set.
+    pub theme_name: Option<String>,
+    /// `theme.<style>` settings in file order: the style's name, the text
+    /// that set it, and the style.
+    pub styles: Vec<(String, String, Style)>,
+    pub keys: Vec<Rebinding>,
+    /// Columns (name, WIP limit) of a new board.
+    pub columns: Option<Vec<(String, Option<u32>)>>,
+    /// SLA targets of a new board.
+    pub sla: Option<SlaTargets>,
+    /// Standup timing of a new board.
+    pub standup: Option<StandupTiming>,
+    /// For weekly reports and the flow charts.
+    pub week_start: Weekday,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            source: None,
+            theme_name: None,
+            styles: Vec::new(),
+            keys: Vec::new(),
+            columns: None,
+            sla: None,
+            standup: None,
+            week_start: Weekday::Mon,
+        }
+    }
+}
+
+/// Where the config file is read from: `--config`, else
+/// `$XDG_CONFIG_HOME/standup/config.toml` (or the platform's equivalent).
+pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    directories::ProjectDirs::from("", "", "standup").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Why the file could not be read at all (not its mistakes, which are
+/// [`Problem`]s).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read the config file {path}: {cause}")]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub cause: std::io::Error,
+}
+
+/// Reads the config at `path`. A file that does not exist is the
+/// defaults, unless it was named with `--config` (`explicit`): then the
+/// user meant a file that is not there, which is a mistake to report.
+pub fn load(path: Option<&Path>, explicit: bool) -> Result<(Config, Vec<Problem>), Unreadable> {
+    let Some(path) = path else {
+        return Ok((Config::default(), Vec::new()));
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let (mut config, problems) = parse::parse(&text);
+            config.source = Some(path.to_path_buf());
+            Ok((config, problems))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+            Ok((Config::default(), Vec::new()))
+        }
+        Err(cause) => Err(Unreadable {
+            path: path.to_path_buf(),
+            cause,
+        }),
+    }
+}
+
+/// Reads the config text directly (for tests and `config show --file`).
+pub fn from_text(text: &str) -> (Config, Vec<Problem>) {
+    parse::parse(text)
+}
+
+impl Config {
+    /// The key table with this config's rebindings; the notes say which
+    /// default keys were taken over.
+    pub fn keymap(&self) -> (Keymap, Vec<String>) {
+        let mut map = Keymap::default();
+        let mut notes = Vec::new();
+        for r in &self.keys {
+            notes.extend(map.rebind(r.pane, r.command, &r.keys));
+        }
+        (map, notes)
+    }
+
+    /// The theme: the named one (else monochrome under `NO_COLOR`, else the
+    /// default), with this config's styles over it. A theme named in the
+    /// file wins over `NO_COLOR`, as that convention asks.
+    pub fn theme(&self, no_color: bool) -> Theme {
+        let mut theme = match self.theme_name.as_deref().and_then(Theme::named) {
+            Some(theme) => theme,
+            None if no_color => Theme::monochrome(),
+            None => Theme::colored(),
+        };
+        for (field, _, style) in &self.styles {
+            theme.set(field, *style);
+        }
+        theme
+    }
+
+    /// Gives a board that does not exist yet this config's columns, SLA
+    /// targets and standup timing.
+    pub fn shape_new_board(&self, board: &mut Board) {
+        if let Some(columns) = &self.columns {
+            let mut taken: Vec<String> = Vec::new();
+            board.columns = columns
+                .iter()
+                .map(|(name, wip)| {
+                    let base = crate::text::slug(name, 24);
+                    let base = if base.is_empty() {
+                        "col".to_string()
+                    } else {
+                        base
+                    };
+                    let id = (0..)
+                        .map(|n| {
+                            if n == 0 {
+                                base.clone()
+                            } else {
+                                format!("{base}-{n}")
+                            }
+                        })
+                        .find(|id| !taken.contains(id))
+                        .unwrap_or(base);
+                    taken.push(id.clone());
+                    Column {
+                        id,
+                        name: name.clone(),
+                        wip: *wip,
+                    }
+                })
+                .collect();
+            board.reindex();
+        }
+        if let Some(sla) = &self.sla {
+            board.settings.sla = *sla;
+        }
+        if let Some(standup) = &self.standup {
+            board.settings.standup = *standup;
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! Reading `config.toml` setting by setting, so that one mistake costs one
+//! setting and is reported with its line and key. toml_edit keeps where
+//! each key and value is in the text, which a plain deserialiser forgets.
+
+use std::ops::Range;
+
+use chrono::Weekday;
+use toml_edit::{ImDocument, Item, TableLike};
+
+use super::{Config, Problem, Rebinding};
+use crate::model::settings::StandupTiming;
+use crate::tui::app::Pane;
+use crate::tui::keymap::{Command, Key};
+use crate::tui::theme::{Theme, parse_style};
+
+/// The config in `text`, and what in it could not be used.
+pub fn parse(text: &str) -> (Config, Vec<Problem>) {
+    let mut reader = Reader {
+        text,
+        config: Config::default(),
+        problems: Vec::new(),
+    };
+    match ImDocument::parse(text) {
+        Ok(doc) => reader.root(doc.as_table()),
+        Err(e) => reader.problems.push(Problem {
+            line: e.span().map_or(0, |s| reader.line(s.start)),
+            key: String::new(),
+            message: format!(
+                "{} (the whole file was ignored: every setting has its default)",
+                e.message().trim()
+            ),
+        }),
+    }
+    (reader.config, reader.problems)
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    config: Config,
+    problems: Vec<Problem>,
+}
+
+/// The panes as `[keys.<pane>]` names them.
+const PANES: [(&str, Pane); 5] = [
+    ("board", Pane::Board),
+    ("raci", Pane::Raci),
+    ("issues", Pane::Issues),
+    ("standup", Pane::Standup),
+    ("timeline", Pane::Timeline),
+];
+
+impl Reader<'_> {
+    fn line(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
+    }
+
+    fn problem(&mut self, span: Option<Range<usize>>, key: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            line: span.map_or(0, |s| self.line(s.start)),
+            key: key.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// Each entry of a table with where its key is, for the caller to read.
+    fn entries(table: &dyn TableLike) -> Vec<(&str, Option<Range<usize>>, &Item)> {
+        table
+            .iter()
+            .map(|(name, item)| {
+                let span = table
+                    .key(name)
+                    .and_then(|k| k.span())
+                    .or_else(|| item.span());
+                (name, span, item)
+            })
+            .collect()
+    }
+
+    fn root(&mut self, root: &dyn TableLike) {
+        for (name, span, item) in Self::entries(root) {
+            match name {
+                "week_start" => self.week_start(span, item),
+                "theme" => self.section(span, name, item, Self::theme),
+                "board" => self.section(span, name, item, Self::board),
+                "standup" => self.section(span, name, item, Self::standup),
+                "keys" => self.section(span, name, item, Self::keys),
+                other => self.problem(
+                    span,
+                    other,
+                    "not a setting (known: week_start, [theme], [board], [standup], [keys])",
+                ),
+            }
+        }
+    }
+
+    fn section(
+        &mut self,
+        span: Option<Range<usize>>,
+        name: &str,
+        item: &Item,
+        read: fn(&mut Self, &dyn TableLike),
+    ) {
+        match item.as_table_like() {
+            Some(table) => read(self, table),
+            None => self.problem(span, name, format!("should be a table: [{name}]")),
+        }
+    }
+
+    fn week_start(&mut self, span: Option<Range<usize>>, item: &Item) {
+        let day = item
+            .as_str()
+            .and_then(|s| s.trim().to_lowercase().parse::<Weekday>().ok());
+        match day {
+            Some(day) => self.config.week_start = day,
+            None => self.problem(
+                span,
+                "week_start",
+                "should be a day's name: \"monday\", \"sunday\", …",
+            ),
+        }
+    }
+
+    fn theme(&mut self, table: &dyn TableLike) {
+        for (name, span, item) in Self::entries(table) {
+            let key = format!("theme.{name}");
+            let Some(text) = item.as_str() else {
+                self.problem(span, &key, "should be a string");
+                continue;
+            };
+            if name == "name" {
+                if Theme::named(text).is_some() {
+                    self.config.theme_name = Some(text.to_string());
+                } else {
+                    let names = Theme::NAMES.join(", ");
+                    self.problem(
+                        span,
+                        &key,
+                        format!("`{text}` is not a theme (known: {names})"),
+                    );
+                }
+                continue;
+            }
+            if !Theme::FIELDS.contains(&name) {
+                let fields = Theme::FIELDS.join(", ");
+                self.problem(span, &key, format!("not a style (known: name, {fields})"));
+                continue;
+            }
+            match parse_style(text) {
+                Ok(style) => self
+                    .config
+                    .styles
+                    .push((name.to_string(), text.to_string(), style)),
+                Err(e) => self.problem(span, &key, e),
+            }
+        }
+    }
+
+    fn board(&mut self, table: &dyn TableLike) {
+        let mut wip: Vec<(String, u32, Option<Range<usize>>)> = Vec::new();
+        for (name, span, item) in Self::entries(table) {
+            let key = format!("board.{name}");
+            match name {
+                "columns" => {
+                    let names: Option<Vec<String>> = item.as_array().map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str().map(|s| s.trim().to_string()))
+                            .collect()
+                    });
+                    let count = item.as_array().map_or(0, |a| a.len());
+                    match names {
+                        Some(names)
+                            if !names.is_empty()
+                                && names.len() == count
+                                && names.iter().all(|n| !n.is_empty()) =>
+                        {
+                            let mut lower: Vec<String> =
+                                names.iter().map(|n| n.to_lowercase()).collect();
+                            lower.sort();
+                            lower.dedup();
+                            if lower.len() != names.len() {
+                                self.problem(span, &key, "names a column twice");
+                            } else {
+                                self.config.columns =
+                                    Some(names.into_iter().map(|n| (n, None)).collect());
+                            }
+                        }
+                        _ => self.problem(
+                            span,
+                            &key,
+                            "should be a list of column names, left to right: [\"To do\", \"Doing\", \"Done\"]",
+                        ),
+                    }
+                }
+                "wip" => match item.as_table_like() {
+                    Some(limits) => {
+                        for (column, span, item) in Self::entries(limits) {
+                            match item.as_integer() {
+                                Some(n) if (1..=999).contains(&n) => {
+                                    wip.push((column.to_string(), n as u32, span))
+                                }
+                                _ => self.problem(
+                                    span,
+                                    &format!("board.wip.{column}"),
+                                    "a WIP limit is a whole number from 1 to 999",
+                                ),
+                            }
+                        }
+                    }
+                    None => self.problem(
+                        span,
+                        &key,
+                        "should be a table of limits by column name: { Doing = 5 }",
+                    ),
+                },
+                "sla" => match item.as_str().map(|s| s.parse()) {
+                    Some(Ok(targets)) => self.config.sla = Some(targets),
+                    Some(Err(e)) => self.problem(span, &key, e),
+                    None => self.problem(
+                        span,
+                        &key,
+                        "should be a string: \"30m/2h 2h/1d 1d/3d 3d/10d 1w/30d\"",
+                    ),
+                },
+                other => self.problem(
+                    span,
+                    &format!("board.{other}"),
+                    "not a setting (known: columns, wip, sla)",
+                ),
+            }
+        }
+        // Limits name columns: those of the file, else the default ones.
+        let mut columns = self.config.columns.clone().unwrap_or_else(|| {
+            crate::model::Board::default()
+                .columns
+                .into_iter()
+                .map(|c| (c.name, None))
+                .collect()
+        });
+        let mut any = false;
+        for (column, limit, span) in wip {
+            match columns
+                .iter_mut()
+                .find(|(name, _)| name.to_lowercase() == column.to_lowercase())
+            {
+                Some(slot) => {
+                    slot.1 = Some(limit);
+                    any = true;
+                }
+                None => {
+                    let known: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+                    let known = known.join(", ");
+                    self.problem(
+                        span,
+                        &format!("board.wip.{column}"),
+                        format!("no such column (the columns are: {known})"),
+                    )
+                }
+            }
+        }
+        if any || self.config.columns.is_some() {
+            self.config.columns = Some(columns);
+        }
+    }
+
+    fn standup(&mut self, table: &dyn TableLike) {
+        let mut timing = self.config.standup.unwrap_or_default();
+        let mut any = false;
+        for (name, span, item) in Self::entries(table) {
+            let key = format!("standup.{name}");
+            let slot = match name {
+                "timebox_minutes" => &mut timing.timebox_minutes,
+                "speaker_minutes" => &mut timing.speaker_minutes,
+                _ => {
+                    self.problem(
+                        span,
+                        &key,
+                        "not a setting (known: timebox_minutes, speaker_minutes)",
+                    );
+                    continue;
+                }
+            };
+            match item.as_integer() {
+                Some(n) if (1..=240).contains(&n) => {
+                    *slot = n as u32;
+                    any = true;
+                }
+                _ => self.problem(span, &key, "should be a whole number of minutes, 1 to 240"),
+            }
+        }
+        if timing.speaker_minutes > timing.timebox_minutes {
+            self.problem(
+                None,
+                "standup.speaker_minutes",
+                "is longer than the whole standup: both kept at their defaults",
+            );
+            return;
+        }
+        if any {
+            self.config.standup = Some(StandupTiming { ..timing });
+        }
+    }
+
+    fn keys(&mut self, table: &dyn TableLike) {
+        for (name, span, item) in Self::entries(table) {
+            if let Some((_, pane)) = PANES.iter().find(|(n, _)| *n == name) {
+                match item.as_table_like() {
+                    Some(t) => self.bindings(t, Some(*pane), &format!("keys.{name}")),
+                    None => self.problem(
+                        span,
+                        &format!("keys.{name}"),
+                        format!("should be a table: [keys.{name}]"),
+                    ),
+                }
+                continue;
+            }
+            self.binding(name, span, item, None, "keys");
+        }
+    }
+
+    fn bindings(&mut self, table: &dyn TableLike, pane: Option<Pane>, prefix: &str) {
+        for (name, span, item) in Self::entries(table) {
+            self.binding(name, span, item, pane, prefix);
+        }
+    }
+
+    fn binding(
+        &mut self,
+        name: &str,
+        span: Option<Range<usize>>,
+        item: &Item,
+        pane: Option<Pane>,
+        prefix: &str,
+    ) {
+        let key = format!("{prefix}.{name}");
+        let Some(command) = Command::from_name(name) else {
+            self.problem(
+                span,
+                &key,
+                "not a command (`standup config init` writes every command's name)",
+            );
+            return;
+        };
+        let texts: Option<Vec<&str>> = match (item.as_str(), item.as_array()) {
+            (Some(one), _) => Some(vec![one]),
+            (None, Some(list)) => list.iter().map(|v| v.as_str()).collect(),
+            _ => None,
+        };
+        let Some(texts) = texts.filter(|t| !t.is_empty()) else {
+            self.problem(
+                span,
+                &key,
+                "should be a key or a list of keys: \"H\", [\"H\", \"shift-left\"]",
+            );
+            return;
+        };
+        let mut keys = Vec::new();
+        for text in texts {
+            match Key::parse(text) {
+                Ok(k) => keys.push(k),
+                Err(e) => {
+                    self.problem(span, &key, e);
+                    return;
+                }
+            }
+        }
+        self.config.keys.push(Rebinding {
+            pane,
+            command,
+            keys,
+        });
+    }
+}
