@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod line;
 pub mod meeting;
+mod mouse;
 pub mod overlay;
 mod panes;
 mod popups;
@@ -147,7 +148,11 @@ fn say(message: &str) {
 fn restore_terminal_on_panic() {
     let hook = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        let _ = crossterm::execute!(
+            io::stdout(),
+            crossterm::event::DisableBracketedPaste,
+            crossterm::event::DisableMouseCapture
+        );
         let _ = ratatui::try_restore();
         hook(info);
     }));
@@ -183,9 +188,19 @@ fn event_loop(
     path: &Path,
 ) -> io::Result<()> {
     // Pasted text arrives as one event instead of a storm of key presses.
-    let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste);
+    // The mouse selects, scrolls and switches panes; the keyboard does all
+    // of it too.
+    let _ = crossterm::execute!(
+        io::stdout(),
+        crossterm::event::EnableBracketedPaste,
+        crossterm::event::EnableMouseCapture
+    );
     let result = run(terminal, app, saver, clock, path);
-    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+    let _ = crossterm::execute!(
+        io::stdout(),
+        crossterm::event::DisableBracketedPaste,
+        crossterm::event::DisableMouseCapture
+    );
     result
 }
 
@@ -271,9 +286,10 @@ fn run(
         let ready =
             !signals::stopping() && (event::poll(Duration::ZERO)? || signals::input_ready(wait));
         if ready && event::poll(Duration::ZERO)? {
-            handle(app, event::read()?, fault);
+            let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            handle(app, event::read()?, fault, screen);
             while !app.quit && event::poll(Duration::ZERO)? {
-                handle(app, event::read()?, fault);
+                handle(app, event::read()?, fault, screen);
             }
             last_input = Instant::now();
         } else if !app.dirty
@@ -442,7 +458,7 @@ impl Fault {
     }
 }
 
-fn handle(app: &mut App, event: Event, fault: Fault) {
+fn handle(app: &mut App, event: Event, fault: Fault, screen: ratatui::layout::Rect) {
     if let Event::Key(key) = &event
         && fault.panic_key.is_some()
         && key.code == crossterm::event::KeyCode::Char(fault.panic_key.unwrap_or_default())
@@ -452,6 +468,7 @@ fn handle(app: &mut App, event: Event, fault: Fault) {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
         Event::Paste(text) => app.handle_paste(&text),
+        Event::Mouse(mouse) => app.handle_mouse(&mouse, screen),
         _ => {}
     }
 }

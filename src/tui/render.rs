@@ -110,6 +110,49 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let t = &app.theme;
+    let (labels, since) = tab_layout(app, area);
+    let mut x = area.x;
+    for (label, pane) in labels.iter().zip(Pane::ALL) {
+        let style = if pane == app.pane {
+            t.tab_active
+        } else {
+            t.tab
+        };
+        x += put(
+            buf,
+            area,
+            x,
+            area.y,
+            label,
+            usize::from(area.right().saturating_sub(x)),
+            style,
+        );
+        x += put(buf, area, x, area.y, " ", 1, t.tab);
+    }
+    let mut room = area.right().saturating_sub(x).saturating_sub(1);
+    if let Some(spans) = since {
+        let w: usize = spans.iter().map(|(s, _)| width(s)).sum();
+        x += 1 + put_spans(buf, area, x + 1, area.y, &spans, w);
+        room = area.right().saturating_sub(x).saturating_sub(1);
+    }
+    let location = &app.location;
+    if usize::from(room) > width(location) + 2 {
+        let w = width(location) as u16;
+        put(
+            buf,
+            area,
+            area.right() - w - 1,
+            area.y,
+            location,
+            usize::from(w),
+            t.dim,
+        );
+    }
+}
+
+/// The tabs' labels (shrunk to digits when the since-standup summary would
+/// not fit beside them) and that summary, for drawing and for clicks.
+fn tab_layout(app: &App, area: Rect) -> (Vec<String>, Option<Vec<(String, Style)>>) {
     let labels = |compact: bool| -> Vec<String> {
         Pane::ALL
             .iter()
@@ -149,43 +192,21 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => (full, None),
     };
-    let mut x = area.x;
+    (labels, since)
+}
+
+/// The pane whose tab is at column `x` of the tab bar `area`.
+pub(super) fn tab_at(app: &App, area: Rect, x: u16) -> Option<Pane> {
+    let (labels, _) = tab_layout(app, area);
+    let mut left = area.x;
     for (label, pane) in labels.iter().zip(Pane::ALL) {
-        let style = if pane == app.pane {
-            t.tab_active
-        } else {
-            t.tab
-        };
-        x += put(
-            buf,
-            area,
-            x,
-            area.y,
-            label,
-            usize::from(area.right().saturating_sub(x)),
-            style,
-        );
-        x += put(buf, area, x, area.y, " ", 1, t.tab);
+        let right = left + width(label) as u16;
+        if (left..right).contains(&x) {
+            return Some(pane);
+        }
+        left = right + 1;
     }
-    let mut room = area.right().saturating_sub(x).saturating_sub(1);
-    if let Some(spans) = since {
-        let w: usize = spans.iter().map(|(s, _)| width(s)).sum();
-        x += 1 + put_spans(buf, area, x + 1, area.y, &spans, w);
-        room = area.right().saturating_sub(x).saturating_sub(1);
-    }
-    let location = &app.location;
-    if usize::from(room) > width(location) + 2 {
-        let w = width(location) as u16;
-        put(
-            buf,
-            area,
-            area.right() - w - 1,
-            area.y,
-            location,
-            usize::from(w),
-            t.dim,
-        );
-    }
+    None
 }
 
 /// `Since standup Sun 09:13: 1 moved · 1 finished · 2 raised · 1

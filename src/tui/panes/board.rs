@@ -67,7 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The columns on screen and where each is drawn: they share the width
 /// fairly, leftover cells going to the rightmost ones.
-fn column_slots(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+pub(crate) fn column_slots(app: &App, area: Rect) -> Vec<(usize, Rect)> {
     let ncols = app.view.columns.len();
     let fit = board_columns_that_fit(area.width, ncols);
     let first = app.board_state.first_column.min(ncols.saturating_sub(fit));
