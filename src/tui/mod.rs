@@ -120,12 +120,12 @@ fn read_config(args: &Cli) -> (crate::config::Config, Option<String>) {
     let path = config::path(args.config.as_deref());
     match config::load(path.as_deref(), args.config.is_some()) {
         Ok((config, problems)) => {
-            let said = problems.first().map(|first| {
-                let more = match problems.len() {
-                    1 => String::new(),
-                    n => format!(" (and {} more: `standup config show`)", n - 1),
-                };
-                format!("Config {first}{more}; that setting keeps its default")
+            // The count first: a long message is cut at the screen's edge.
+            let said = problems.first().map(|first| match problems.len() {
+                1 => format!("Config {first}; that setting keeps its default"),
+                n => format!(
+                    "Config has {n} mistakes (`standup config show` lists them), the first: {first}"
+                ),
             });
             (config, said)
         }
