@@ -271,7 +271,9 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
         )],
         buf,
     );
-    for a in &flow.aging {
+    // No more than the area has lines: a large board may have thousands,
+    // and a frame must not cost more for them.
+    for a in flow.aging.iter().take(usize::from(area.height)) {
         let Some(task) = app.board.tasks.get(&a.task) else {
             continue;
         };
