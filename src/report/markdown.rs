@@ -10,12 +10,12 @@ use super::{IssueLine, Minutes, PartyReport};
 use crate::text::sanitize;
 
 /// `Fri 27 Nov`.
-fn day(date: NaiveDate) -> String {
+pub(super) fn day(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
 }
 
 /// `Fri 27 Nov 09:15`, from a timestamp as the minutes hold it.
-fn moment(text: &str) -> String {
+pub(super) fn moment(text: &str) -> String {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.format("%a %-d %b %H:%M").to_string())
         .unwrap_or_else(|_| text.to_string())
@@ -38,7 +38,7 @@ fn spoken(seconds: u32) -> String {
 }
 
 /// User text on one line, harmless.
-fn clean(text: &str) -> String {
+pub(super) fn clean(text: &str) -> String {
     sanitize(text).replace('\n', " ")
 }
 

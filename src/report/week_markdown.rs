@@ -5,24 +5,8 @@
 
 use std::fmt::Write;
 
-use chrono::{DateTime, NaiveDate};
-
+use super::markdown::{clean, day, moment};
 use super::week::{PartyWeek, ProblemLine, WeekReport};
-use crate::text::sanitize;
-
-fn day(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
-}
-
-fn moment(text: &str) -> String {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.format("%a %-d %b %H:%M").to_string())
-        .unwrap_or_else(|_| text.to_string())
-}
-
-fn clean(text: &str) -> String {
-    sanitize(text).replace('\n', " ")
-}
 
 fn days(d: f64) -> String {
     format!("{d:.1}d")
