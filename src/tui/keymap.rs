@@ -735,41 +735,26 @@ impl Keymap {
                 scopes
             }
         };
-        let mut notes = Vec::new();
-        // Where the command was listed: the help overlay keeps its order.
-        let at = self
+        // Out go the command's old keys there, and whatever else those
+        // keys did there.
+        let drop = |b: &Binding| {
+            scopes.contains(&b.pane) && (b.command == command || keys.contains(&b.key))
+        };
+        let notes = self
             .bindings
             .iter()
-            .position(|b| b.command == command && scopes.contains(&b.pane));
-        let before_at =
-            |bindings: &[Binding], at: Option<usize>, keep: &dyn Fn(&Binding) -> bool| {
-                at.map_or(0, |at| bindings[..at].iter().filter(|b| keep(b)).count())
-            };
-        let keep_other = |b: &Binding| !(b.command == command && scopes.contains(&b.pane));
-        let mut at = before_at(&self.bindings, at, &keep_other);
-        self.bindings.retain(keep_other);
-        for scope in &scopes {
-            for key in keys {
-                let taken: Vec<Command> = self
-                    .bindings
-                    .iter()
-                    .filter(|b| b.pane == *scope && b.key == *key && b.command != command)
-                    .map(|b| b.command)
-                    .collect();
-                for other in taken {
-                    let place =
-                        scope.map_or("everywhere".to_string(), |p| format!("in {}", p.title()));
-                    notes.push(format!(
-                        "{} no longer does {} {place}",
-                        key.label(),
-                        other.name()
-                    ));
-                }
-                let free = |b: &Binding| !(b.pane == *scope && b.key == *key);
-                at = before_at(&self.bindings, Some(at), &free);
-                self.bindings.retain(free);
-            }
-        }
+            .filter(|b| b.command != command && drop(b))
+            .map(|b| {
+                let place = b
+                    .pane
+                    .map_or("everywhere".to_string(), |p| format!("in {}", p.title()));
+                format!(
+                    "{} no longer does {} {place}",
+                    b.key.label(),
+                    b.command.name()
+                )
+            })
+            .collect();
         let new: Vec<Binding> = scopes
             .iter()
             .flat_map(|scope| {
@@ -780,8 +765,24 @@ impl Keymap {
                 })
             })
             .collect();
-        let at = at.min(self.bindings.len());
-        self.bindings.splice(at..at, new);
+        // In where the command was listed, so that the help keeps its order.
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.command == command && scopes.contains(&b.pane));
+        let mut table = Vec::with_capacity(self.bindings.len() + new.len());
+        for (i, b) in self.bindings.iter().enumerate() {
+            if Some(i) == at {
+                table.extend(new.iter().copied());
+            }
+            if !drop(b) {
+                table.push(*b);
+            }
+        }
+        if at.is_none() {
+            table.extend(new);
+        }
+        self.bindings = table;
         notes
     }
 
