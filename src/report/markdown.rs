@@ -51,11 +51,7 @@ fn clean_join(pieces: &[String], separator: &str) -> String {
 /// The minutes as Markdown.
 pub fn render(m: &Minutes) -> String {
     let mut out = String::new();
-    let board = if m.board.is_empty() {
-        String::new()
-    } else {
-        format!(" — {}", clean(&m.board))
-    };
+    let board = board_suffix(&m.board);
     match &m.standup {
         Some(meeting) => {
             let _ = writeln!(out, "# Standup{board} — {}", day(m.date));
@@ -156,17 +152,32 @@ pub fn render(m: &Minutes) -> String {
             let _ = writeln!(out, "- {}{owner}", clean(&p.topic));
         }
     }
-    if !m.raci_errors.is_empty() {
-        out.push_str("\n## RACI errors still open\n");
-        for e in &m.raci_errors {
-            let task = match (e.task, &e.title) {
-                (Some(id), Some(title)) => format!("{id} {}: ", clean(title)),
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "- {task}{}", clean(&e.message));
-        }
-    }
+    raci_section(&mut out, &m.raci_errors);
     out
+}
+
+/// ` — Board name` for a heading, nothing for a board without one.
+pub(super) fn board_suffix(board: &str) -> String {
+    if board.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", clean(board))
+    }
+}
+
+/// The RACI errors still open, when there are any.
+pub(super) fn raci_section(out: &mut String, errors: &[super::RaciError]) {
+    if errors.is_empty() {
+        return;
+    }
+    out.push_str("\n## RACI errors still open\n");
+    for e in errors {
+        let task = match (e.task, &e.title) {
+            (Some(id), Some(title)) => format!("{id} {}: ", clean(title)),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "- {task}{}", clean(&e.message));
+    }
 }
 
 fn informing(names: &[String]) -> String {

@@ -265,16 +265,7 @@ fn build(board: &Board, record: Option<&StandupRecord>, from: Timestamp, at: Tim
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let raci_errors = raci::check(board)
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| RaciError {
-            task: p.task,
-            title: p.title,
-            rule: p.rule.name(),
-            message: p.message,
-        })
-        .collect();
+    let raci_errors = raci_errors(board);
     let meeting = record.map(|r| Meeting {
         started: format_timestamp(&r.started),
         ended: r.ended.as_ref().map(format_timestamp),
@@ -304,6 +295,20 @@ fn build(board: &Board, record: Option<&StandupRecord>, from: Timestamp, at: Tim
         parked,
         raci_errors,
     }
+}
+
+/// The RACI errors on the board now (warnings are not for a report).
+pub(crate) fn raci_errors(board: &Board) -> Vec<RaciError> {
+    raci::check(board)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| RaciError {
+            task: p.task,
+            title: p.title,
+            rule: p.rule.name(),
+            message: p.message,
+        })
+        .collect()
 }
 
 /// One party's moves, blocked work and next cards.

@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use crate::model::board::Risk;
 use crate::model::flow::{Percentiles, day_start, week_start};
-use crate::model::raci::{self, Severity};
 use crate::model::standup::Stop;
 use crate::model::time::format_timestamp;
 use crate::model::{Board, Issue, IssueId, Task, TaskId, Timestamp};
@@ -176,16 +175,16 @@ pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) 
     let started = |id: TaskId| paths.get(&id).and_then(|p| p.started(first));
     let weekly: Vec<_> = finishes.iter().filter(|f| in_week(f.finished)).collect();
 
+    let in_board_order: Vec<&Task> = board.tasks_by_column().into_iter().flatten().collect();
     let parties = board
         .parties
         .iter()
         .map(|p| Stop::Party(p.code.clone()))
         .chain([Stop::Unowned])
         .map(|stop| {
-            let ours: Vec<&Task> = board
-                .tasks_by_column()
-                .into_iter()
-                .flatten()
+            let ours: Vec<&Task> = in_board_order
+                .iter()
+                .copied()
                 .filter(|t| board.task_is_for(t, &stop))
                 .collect();
             let column = |t: &Task| board.column_name(&t.column).to_string();
@@ -209,50 +208,40 @@ pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) 
                 .copied()
                 .filter(|t| !board.is_finished(t))
                 .collect();
-            let in_progress = unfinished
-                .iter()
-                .filter(|t| !board.is_overdue(t, today))
-                .filter(|t| risks(board, t, today, next_to).is_empty())
-                .filter_map(|t| {
-                    let since = started(t.id).filter(|s| *s <= at)?;
-                    Some(InProgress {
-                        task: t.id,
-                        title: t.title.clone(),
-                        column: column(t),
-                        age_days: days(at - since),
-                        due: t.due,
-                    })
-                })
-                .collect();
-            let delayed = unfinished
-                .iter()
-                .filter(|t| board.is_overdue(t, today))
-                .filter_map(|t| {
-                    let due = t.due?;
-                    Some(Delayed {
+            // Each unfinished card in one section: late, else at risk,
+            // else in progress (once started).
+            let (mut delayed, mut at_risk, mut in_progress) = (Vec::new(), Vec::new(), Vec::new());
+            for t in &unfinished {
+                if let Some(due) = t.due.filter(|_| board.is_overdue(t, today)) {
+                    delayed.push(Delayed {
                         task: t.id,
                         title: t.title.clone(),
                         column: column(t),
                         due,
                         days_late: (today - due).num_days(),
                         reasons: reasons(board, t),
-                    })
-                })
-                .collect();
-            let at_risk = unfinished
-                .iter()
-                .filter(|t| !board.is_overdue(t, today))
-                .filter_map(|t| {
-                    let why = risks(board, t, today, next_to);
-                    (!why.is_empty()).then(|| AtRisk {
+                    });
+                    continue;
+                }
+                let why = risks(board, t, today, next_to);
+                if !why.is_empty() {
+                    at_risk.push(AtRisk {
                         task: t.id,
                         title: t.title.clone(),
                         column: column(t),
                         due: t.due,
                         why,
-                    })
-                })
-                .collect();
+                    });
+                } else if let Some(since) = started(t.id).filter(|s| *s <= at) {
+                    in_progress.push(InProgress {
+                        task: t.id,
+                        title: t.title.clone(),
+                        column: column(t),
+                        age_days: days(at - since),
+                        due: t.due,
+                    });
+                }
+            }
             let mut due_next_week: Vec<DueCard> = unfinished
                 .iter()
                 .filter_map(|t| {
@@ -306,16 +295,7 @@ pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) 
         .map(line)
         .collect();
 
-    let raci_errors = raci::check(board)
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| super::RaciError {
-            task: p.task,
-            title: p.title,
-            rule: p.rule.name(),
-            message: p.message,
-        })
-        .collect();
+    let raci_errors = super::raci_errors(board);
 
     let cycles = Percentiles::of(weekly.iter().map(|f| f.cycle()).collect());
     let trend = (0..TREND_WEEKS)

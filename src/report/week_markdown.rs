@@ -5,8 +5,13 @@
 
 use std::fmt::Write;
 
-use super::markdown::{clean, day, moment};
+use super::markdown::{board_suffix, clean, day, moment, raci_section};
 use super::week::{PartyWeek, ProblemLine, WeekReport};
+
+/// `, due Fri 27 Nov`, or nothing.
+fn due_suffix(due: Option<chrono::NaiveDate>) -> String {
+    due.map(|d| format!(", due {}", day(d))).unwrap_or_default()
+}
 
 fn days(d: f64) -> String {
     format!("{d:.1}d")
@@ -15,11 +20,7 @@ fn days(d: f64) -> String {
 /// The weekly report as Markdown.
 pub fn render(r: &WeekReport) -> String {
     let mut out = String::new();
-    let board = if r.board.is_empty() {
-        String::new()
-    } else {
-        format!(" — {}", clean(&r.board))
-    };
+    let board = board_suffix(&r.board);
     let _ = writeln!(
         out,
         "# Week {}{board} — {} to {}",
@@ -63,16 +64,7 @@ pub fn render(r: &WeekReport) -> String {
         party_section(&mut out, party);
     }
     problems_section(&mut out, r);
-    if !r.raci_errors.is_empty() {
-        out.push_str("\n## RACI errors still open\n");
-        for e in &r.raci_errors {
-            let what = match (&e.task, &e.title) {
-                (Some(t), Some(title)) => format!("{t} {}: ", clean(title)),
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "- {what}{}", clean(&e.message));
-        }
-    }
+    raci_section(&mut out, &r.raci_errors);
     out.push_str("\n## Flow\n");
     let _ = writeln!(out, "- Finished this week: {}", f.throughput);
     if let (Some(p50), Some(p85)) = (f.median_cycle_days, f.p85_cycle_days) {
@@ -107,10 +99,7 @@ fn party_section(out: &mut String, p: &PartyWeek) {
     if !p.in_progress.is_empty() {
         out.push_str("\nIn progress\n");
         for c in &p.in_progress {
-            let due = c
-                .due
-                .map(|d| format!(", due {}", day(d)))
-                .unwrap_or_default();
+            let due = due_suffix(c.due);
             let _ = writeln!(
                 out,
                 "- {} {} — {}, {} since it started{due}",
@@ -144,10 +133,7 @@ fn party_section(out: &mut String, p: &PartyWeek) {
     if !p.at_risk.is_empty() {
         out.push_str("\nAt risk\n");
         for c in &p.at_risk {
-            let due = c
-                .due
-                .map(|d| format!(", due {}", day(d)))
-                .unwrap_or_default();
+            let due = due_suffix(c.due);
             let _ = writeln!(
                 out,
                 "- {} {} — {}{due}: {}",
