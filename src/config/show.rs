@@ -82,7 +82,7 @@ fn key_tables(out: &mut String, map: &Keymap, commented: bool) {
     ];
     for (pane, table) in scopes {
         let _ = writeln!(out, "\n[{table}]");
-        for command in Command::ALL {
+        for (command, _) in Command::NAMED {
             let keys = keys_of(map, pane, command);
             if keys.is_empty() {
                 continue;

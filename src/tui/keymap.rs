@@ -86,171 +86,103 @@ pub enum Command {
 }
 
 impl Command {
-    /// Every command, in the order the default config lists them.
-    pub const ALL: [Command; 74] = {
+    /// Every command with its name in the config file's `[keys]` tables, in
+    /// the order the default config lists them: one table, so that a
+    /// command cannot have a name and be missing from the list.
+    pub const NAMED: [(Command, &'static str); 74] = {
         use Command::*;
         [
-            Quit,
-            Help,
-            NextPane,
-            PrevPane,
-            GoTo(Pane::Board),
-            GoTo(Pane::Raci),
-            GoTo(Pane::Issues),
-            GoTo(Pane::Standup),
-            GoTo(Pane::Timeline),
-            Up,
-            Down,
-            Left,
-            Right,
-            Top,
-            Bottom,
-            PageUp,
-            PageDown,
-            Cancel,
-            Undo,
-            Redo,
-            Conflicts,
-            Boards,
-            MoveCardLeft,
-            MoveCardRight,
-            MoveCardUp,
-            MoveCardDown,
-            Finish,
-            NewCard,
-            Details,
-            Edit,
-            Delete,
-            Block,
-            Filter,
-            FilterMenu,
-            Lanes,
-            AddColumn,
-            RenameColumn,
-            SetWip,
-            ColumnLeft,
-            ColumnRight,
-            DeleteColumn,
-            SetRole(Role::Responsible),
-            SetRole(Role::Accountable),
-            SetRole(Role::Consulted),
-            SetRole(Role::Informed),
-            SetRole(Role::AccountableResponsible),
-            ClearRole,
-            AddParty,
-            RenameParty,
-            RemoveParty,
-            PartyLeft,
-            PartyRight,
-            RaciLimits,
-            Acknowledge,
-            Resolve,
-            CloseIssue,
-            Reopen,
-            SetIssueOwner,
-            Escalate,
-            SlaTargets,
-            StartByParty,
-            StartWalk,
-            NextSpeaker,
-            PrevSpeaker,
-            Pause,
-            Park,
-            Decide,
-            Present,
-            EndStandup,
-            RaiseIssue,
-            ZoomIn,
-            ZoomOut,
-            Today,
-            FlowView,
+            (Quit, "quit"),
+            (Help, "help"),
+            (NextPane, "next_pane"),
+            (PrevPane, "prev_pane"),
+            (GoTo(Pane::Board), "pane_board"),
+            (GoTo(Pane::Raci), "pane_raci"),
+            (GoTo(Pane::Issues), "pane_issues"),
+            (GoTo(Pane::Standup), "pane_standup"),
+            (GoTo(Pane::Timeline), "pane_timeline"),
+            (Up, "up"),
+            (Down, "down"),
+            (Left, "left"),
+            (Right, "right"),
+            (Top, "top"),
+            (Bottom, "bottom"),
+            (PageUp, "page_up"),
+            (PageDown, "page_down"),
+            (Cancel, "cancel"),
+            (Undo, "undo"),
+            (Redo, "redo"),
+            (Conflicts, "conflicts"),
+            (Boards, "boards"),
+            (MoveCardLeft, "move_card_left"),
+            (MoveCardRight, "move_card_right"),
+            (MoveCardUp, "move_card_up"),
+            (MoveCardDown, "move_card_down"),
+            (Finish, "finish"),
+            (NewCard, "new"),
+            (Details, "details"),
+            (Edit, "edit"),
+            (Delete, "delete"),
+            (Block, "block"),
+            (Filter, "filter"),
+            (FilterMenu, "filter_menu"),
+            (Lanes, "lanes"),
+            (AddColumn, "add_column"),
+            (RenameColumn, "rename_column"),
+            (SetWip, "set_wip"),
+            (ColumnLeft, "column_left"),
+            (ColumnRight, "column_right"),
+            (DeleteColumn, "delete_column"),
+            (SetRole(Role::Responsible), "role_r"),
+            (SetRole(Role::Accountable), "role_a"),
+            (SetRole(Role::Consulted), "role_c"),
+            (SetRole(Role::Informed), "role_i"),
+            (SetRole(Role::AccountableResponsible), "role_ar"),
+            (ClearRole, "clear_role"),
+            (AddParty, "add_party"),
+            (RenameParty, "rename_party"),
+            (RemoveParty, "remove_party"),
+            (PartyLeft, "party_left"),
+            (PartyRight, "party_right"),
+            (RaciLimits, "raci_limits"),
+            (Acknowledge, "acknowledge"),
+            (Resolve, "resolve"),
+            (CloseIssue, "close"),
+            (Reopen, "reopen"),
+            (SetIssueOwner, "set_owner"),
+            (Escalate, "escalate"),
+            (SlaTargets, "sla_targets"),
+            (StartByParty, "start_by_party"),
+            (StartWalk, "start_walk"),
+            (NextSpeaker, "next_speaker"),
+            (PrevSpeaker, "prev_speaker"),
+            (Pause, "pause"),
+            (Park, "park"),
+            (Decide, "decide"),
+            (Present, "present"),
+            (EndStandup, "end_standup"),
+            (RaiseIssue, "raise_issue"),
+            (ZoomIn, "zoom_in"),
+            (ZoomOut, "zoom_out"),
+            (Today, "today"),
+            (FlowView, "flow_view"),
         ]
     };
 
-    /// The command's name in the config file's `[keys]` tables.
+    /// The command's name in the config file.
     pub fn name(self) -> &'static str {
-        use Command::*;
-        match self {
-            Quit => "quit",
-            Help => "help",
-            NextPane => "next_pane",
-            PrevPane => "prev_pane",
-            GoTo(Pane::Board) => "pane_board",
-            GoTo(Pane::Raci) => "pane_raci",
-            GoTo(Pane::Issues) => "pane_issues",
-            GoTo(Pane::Standup) => "pane_standup",
-            GoTo(Pane::Timeline) => "pane_timeline",
-            Up => "up",
-            Down => "down",
-            Left => "left",
-            Right => "right",
-            Top => "top",
-            Bottom => "bottom",
-            PageUp => "page_up",
-            PageDown => "page_down",
-            Cancel => "cancel",
-            Undo => "undo",
-            Redo => "redo",
-            Conflicts => "conflicts",
-            Boards => "boards",
-            MoveCardLeft => "move_card_left",
-            MoveCardRight => "move_card_right",
-            MoveCardUp => "move_card_up",
-            MoveCardDown => "move_card_down",
-            Finish => "finish",
-            NewCard => "new",
-            Details => "details",
-            Edit => "edit",
-            Delete => "delete",
-            Block => "block",
-            Filter => "filter",
-            FilterMenu => "filter_menu",
-            Lanes => "lanes",
-            AddColumn => "add_column",
-            RenameColumn => "rename_column",
-            SetWip => "set_wip",
-            ColumnLeft => "column_left",
-            ColumnRight => "column_right",
-            DeleteColumn => "delete_column",
-            SetRole(Role::Responsible) => "role_r",
-            SetRole(Role::Accountable) => "role_a",
-            SetRole(Role::Consulted) => "role_c",
-            SetRole(Role::Informed) => "role_i",
-            SetRole(Role::AccountableResponsible) => "role_ar",
-            ClearRole => "clear_role",
-            AddParty => "add_party",
-            RenameParty => "rename_party",
-            RemoveParty => "remove_party",
-            PartyLeft => "party_left",
-            PartyRight => "party_right",
-            RaciLimits => "raci_limits",
-            Acknowledge => "acknowledge",
-            Resolve => "resolve",
-            CloseIssue => "close",
-            Reopen => "reopen",
-            SetIssueOwner => "set_owner",
-            Escalate => "escalate",
-            SlaTargets => "sla_targets",
-            StartByParty => "start_by_party",
-            StartWalk => "start_walk",
-            NextSpeaker => "next_speaker",
-            PrevSpeaker => "prev_speaker",
-            Pause => "pause",
-            Park => "park",
-            Decide => "decide",
-            Present => "present",
-            EndStandup => "end_standup",
-            RaiseIssue => "raise_issue",
-            ZoomIn => "zoom_in",
-            ZoomOut => "zoom_out",
-            Today => "today",
-            FlowView => "flow_view",
-        }
+        Command::NAMED
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("", |(_, name)| name)
     }
 
     /// The command a config file names.
     pub fn from_name(name: &str) -> Option<Command> {
-        Command::ALL.into_iter().find(|c| c.name() == name)
+        Command::NAMED
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(c, _)| *c)
     }
 
     /// What the command does, for the help overlay.
@@ -847,6 +779,19 @@ mod tests {
         assert_eq!(map.lookup(Pane::Board, &ctrl_c), Some(Command::Quit));
         let c = press(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(map.lookup(Pane::Board, &c), None);
+    }
+
+    #[test]
+    fn every_bound_command_has_one_name_of_its_own() {
+        for b in Keymap::default().bindings() {
+            let name = b.command.name();
+            assert!(!name.is_empty(), "{:?} has no name", b.command);
+            assert_eq!(Command::from_name(name), Some(b.command));
+        }
+        let mut names: Vec<&str> = Command::NAMED.iter().map(|(_, n)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Command::NAMED.len(), "names are unique");
     }
 
     #[test]

@@ -69,8 +69,8 @@ pub fn main(args: &Cli) -> ExitCode {
             "the board needs a terminal; for scripts use a command (standup --help)".into(),
         );
     }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(board, clock.now(), location(&path), config.theme(no_color));
+    let theme = config.theme(theme::no_color());
+    let mut app = App::new(board, clock.now(), location(&path), theme);
     let (keymap, taken) = config.keymap();
     app.keymap = keymap;
     app.week_start = config.week_start;

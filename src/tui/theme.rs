@@ -3,6 +3,53 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Names every settable style once, for the config file: the list of
+/// names and the field each one sets come from the same line.
+macro_rules! settable_styles {
+    ($($field:ident),* $(,)?) => {
+        impl Theme {
+            /// Every style a config file can set, by the name it uses.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn slot(&mut self, field: &str) -> Option<&mut Style> {
+                match field {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+settable_styles!(
+    title,
+    dim,
+    selected,
+    tab,
+    tab_active,
+    heading,
+    overdue,
+    blocked,
+    breached,
+    at_risk,
+    ok,
+    wip_at,
+    wip_over,
+    risk_high,
+    risk_medium,
+    error,
+    warning,
+    message,
+    key,
+    today,
+    bar,
+);
+
+/// `NO_COLOR` is set (to anything but nothing), as that convention reads it.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// Every style the UI uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -166,67 +213,14 @@ impl Theme {
         }
     }
 
-    /// Every style a config file can set, by the name it uses.
-    pub const FIELDS: [&'static str; 21] = [
-        "title",
-        "dim",
-        "selected",
-        "tab",
-        "tab_active",
-        "heading",
-        "overdue",
-        "blocked",
-        "breached",
-        "at_risk",
-        "ok",
-        "wip_at",
-        "wip_over",
-        "risk_high",
-        "risk_medium",
-        "error",
-        "warning",
-        "message",
-        "key",
-        "today",
-        "bar",
-    ];
-
     /// Sets one style by its name; `false` when there is no such style.
     pub fn set(&mut self, field: &str, style: Style) -> bool {
-        let slot = match field {
-            "title" => &mut self.title,
-            "dim" => &mut self.dim,
-            "selected" => &mut self.selected,
-            "tab" => &mut self.tab,
-            "tab_active" => &mut self.tab_active,
-            "heading" => &mut self.heading,
-            "overdue" => &mut self.overdue,
-            "blocked" => &mut self.blocked,
-            "breached" => &mut self.breached,
-            "at_risk" => &mut self.at_risk,
-            "ok" => &mut self.ok,
-            "wip_at" => &mut self.wip_at,
-            "wip_over" => &mut self.wip_over,
-            "risk_high" => &mut self.risk_high,
-            "risk_medium" => &mut self.risk_medium,
-            "error" => &mut self.error,
-            "warning" => &mut self.warning,
-            "message" => &mut self.message,
-            "key" => &mut self.key,
-            "today" => &mut self.today,
-            "bar" => &mut self.bar,
-            _ => return false,
-        };
-        *slot = style;
-        true
-    }
-
-    /// The theme the environment asks for: `NO_COLOR` set (to anything)
-    /// means monochrome.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::monochrome(),
-            _ => Theme::colored(),
+        match self.slot(field) {
+            Some(slot) => {
+                *slot = style;
+                true
+            }
+            None => false,
         }
     }
 }
