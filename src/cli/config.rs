@@ -16,26 +16,11 @@ pub(super) fn load(cli: &Cli) -> &'static Config {
 }
 
 fn read(cli: &Cli) -> Config {
-    let path = config::path(cli.config.as_deref());
-    match config::load(path.as_deref(), cli.config.is_some()) {
-        Ok((config, problems)) => {
-            for p in &problems {
-                eprintln!("standup: warning: {}: {p}", shown(&config));
-            }
-            config
-        }
-        Err(e) => {
-            eprintln!("standup: warning: {e}; using the defaults");
-            Config::default()
-        }
+    let (config, problems) = config::read(cli.config.as_deref());
+    for p in &problems {
+        eprintln!("standup: warning: {}", p.located(&config));
     }
-}
-
-fn shown(config: &Config) -> String {
     config
-        .source
-        .as_ref()
-        .map_or_else(|| "config".to_string(), |p| p.display().to_string())
 }
 
 pub(super) fn command(cli: &Cli, cmd: &ConfigCommand) -> Result<Outcome> {

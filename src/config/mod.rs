@@ -128,6 +128,34 @@ pub fn load(path: Option<&Path>, explicit: bool) -> Result<(Config, Vec<Problem>
     }
 }
 
+/// The config for a run, from `--config` (`explicit`) or the default
+/// place. A file that cannot be read at all is one problem (line 0) and
+/// every default, so that callers have one list to tell the user.
+pub fn read(explicit: Option<&Path>) -> (Config, Vec<Problem>) {
+    let path = path(explicit);
+    match load(path.as_deref(), explicit.is_some()) {
+        Ok(loaded) => loaded,
+        Err(e) => (
+            Config::default(),
+            vec![Problem {
+                line: 0,
+                key: String::new(),
+                message: format!("{e}; using the defaults"),
+            }],
+        ),
+    }
+}
+
+impl Problem {
+    /// The problem with the file it is in, for a message on its own.
+    pub fn located(&self, config: &Config) -> String {
+        match &config.source {
+            Some(path) if self.line > 0 => format!("{}: {self}", path.display()),
+            _ => self.to_string(),
+        }
+    }
+}
+
 /// Reads the config text directly (for tests and `config show --file`).
 pub fn from_text(text: &str) -> (Config, Vec<Problem>) {
     parse::parse(text)
@@ -164,34 +192,15 @@ impl Config {
     /// targets and standup timing.
     pub fn shape_new_board(&self, board: &mut Board) {
         if let Some(columns) = &self.columns {
-            let mut taken: Vec<String> = Vec::new();
-            board.columns = columns
-                .iter()
-                .map(|(name, wip)| {
-                    let base = crate::text::slug(name, 24);
-                    let base = if base.is_empty() {
-                        "col".to_string()
-                    } else {
-                        base
-                    };
-                    let id = (0..)
-                        .map(|n| {
-                            if n == 0 {
-                                base.clone()
-                            } else {
-                                format!("{base}-{n}")
-                            }
-                        })
-                        .find(|id| !taken.contains(id))
-                        .unwrap_or(base);
-                    taken.push(id.clone());
-                    Column {
-                        id,
-                        name: name.clone(),
-                        wip: *wip,
-                    }
-                })
-                .collect();
+            board.columns.clear();
+            for (name, wip) in columns {
+                let id = Column::fresh_id(name, &board.columns);
+                board.columns.push(Column {
+                    id,
+                    name: name.clone(),
+                    wip: *wip,
+                });
+            }
             board.reindex();
         }
         if let Some(sla) = &self.sla {

@@ -770,7 +770,7 @@ impl Txn<'_> {
         {
             return Err(ActionError::ColumnExists(name.to_string()));
         }
-        let id = self.fresh_column_id(name);
+        let id = Column::fresh_id(name, &self.board.columns);
         // New columns go before the last one: the last column means
         // "finished", and adding `QA` must not make finished work unfinished.
         let at = self.board.columns.len().saturating_sub(1);
@@ -791,25 +791,6 @@ impl Txn<'_> {
         );
         self.created = Some(id);
         Ok(())
-    }
-
-    /// A short ASCII id from the name (`In review` → `in-review`), or
-    /// `col-N` for names with no ASCII letters (`评审`).
-    fn fresh_column_id(&self, name: &str) -> String {
-        let slug = crate::text::slug(name, 24);
-        let base = if slug.is_empty() {
-            "col".to_string()
-        } else {
-            slug
-        };
-        let taken = |id: &str| self.board.columns.iter().any(|c| c.id == id);
-        if !taken(&base) && base != "col" {
-            return base;
-        }
-        (1..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !taken(id))
-            .unwrap_or(base)
     }
 
     fn set_wip(&mut self, column: &str, wip: Option<u32>) -> Result<(), ActionError> {

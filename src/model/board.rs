@@ -84,6 +84,28 @@ pub struct Column {
     pub wip: Option<u32>,
 }
 
+impl Column {
+    /// A short ASCII id from the name (`In review` → `in-review`), or
+    /// `col-N` for names with no ASCII letters (`评审`), not used by any of
+    /// `columns`.
+    pub fn fresh_id(name: &str, columns: &[Column]) -> String {
+        let slug = crate::text::slug(name, 24);
+        let base = if slug.is_empty() {
+            "col".to_string()
+        } else {
+            slug
+        };
+        let taken = |id: &str| columns.iter().any(|c| c.id == id);
+        if !taken(&base) && base != "col" {
+            return base;
+        }
+        (1..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+}
+
 /// How risky a task is, as the lead judges it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -116,24 +116,16 @@ pub fn main(args: &Cli) -> ExitCode {
 
 /// The config, and what the first screen should say about its mistakes.
 fn read_config(args: &Cli) -> (crate::config::Config, Option<String>) {
-    use crate::config;
-    let path = config::path(args.config.as_deref());
-    match config::load(path.as_deref(), args.config.is_some()) {
-        Ok((config, problems)) => {
-            // The count first: a long message is cut at the screen's edge.
-            let said = problems.first().map(|first| match problems.len() {
-                1 => format!("Config {first}; that setting keeps its default"),
-                n => format!(
-                    "Config has {n} mistakes (`standup config show` lists them), the first: {first}"
-                ),
-            });
-            (config, said)
-        }
-        Err(e) => (
-            config::Config::default(),
-            Some(format!("{e}; using the defaults")),
+    let (config, problems) = crate::config::read(args.config.as_deref());
+    // The count first: a long message is cut at the screen's edge.
+    let said = problems.first().map(|first| match problems.len() {
+        1 if first.line == 0 => first.to_string(),
+        1 => format!("Config {first}; that setting keeps its default"),
+        n => format!(
+            "Config has {n} mistakes (`standup config show` lists them), the first: {first}"
         ),
-    }
+    });
+    (config, said)
 }
 
 /// Tells the user on stderr; a terminal that is gone is not an error here.
