@@ -61,20 +61,24 @@ impl Path {
         self.moves.first().map(|(at, _)| *at)
     }
 
-    /// Where it was at `at`, if it was on the board.
-    fn column_at(&self, at: Timestamp, done: &str) -> Option<&str> {
-        if at < self.created {
-            return None;
-        }
-        let here = self
-            .stays()
-            .take_while(|(_, from)| *from <= at)
-            .last()
-            .map(|(c, _)| c)?;
-        match self.gone {
-            Some(gone) if gone <= at && here != done => None,
-            _ => Some(here),
-        }
+    /// Each stay as a span of time: the column, from when, and until when
+    /// (`None`: still there). A card deleted outside `done` leaves when it
+    /// was deleted; one deleted from `done` stays finished.
+    fn spans<'a>(
+        &'a self,
+        done: &'a str,
+    ) -> impl Iterator<Item = (&'a str, Timestamp, Option<Timestamp>)> {
+        let starts: Vec<(&str, Timestamp)> = self.stays().collect();
+        (0..starts.len()).map(move |i| {
+            let (column, from) = starts[i];
+            let next = starts.get(i + 1).map(|(_, at)| *at);
+            let gone = self.gone.filter(|_| column != done);
+            let until = match (next, gone) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            (column, from.max(self.created), until)
+        })
     }
 }
 
@@ -302,14 +306,15 @@ impl Board {
             .enumerate()
             .map(|(i, b)| (b.column.clone(), i))
             .collect();
+        // Each stay adds one to its column on the days it covers: found by
+        // binary search, so the work follows the stays, not stays × days.
         for path in paths.values() {
-            for (i, sample) in samples.iter().enumerate() {
-                if *sample < path.created {
+            for (column, from, until) in path.spans(done) {
+                let first = samples.partition_point(|s| *s < from);
+                let last = until.map_or(samples.len(), |u| samples.partition_point(|s| *s < u));
+                if first >= last {
                     continue;
                 }
-                let Some(column) = path.column_at(*sample, done) else {
-                    continue;
-                };
                 let band = match at.get(column) {
                     Some(band) => *band,
                     None => {
@@ -332,7 +337,9 @@ impl Board {
                         before_last
                     }
                 };
-                bands[band].counts[i] += 1;
+                for count in &mut bands[band].counts[first..last] {
+                    *count += 1;
+                }
             }
         }
 

@@ -282,6 +282,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let key = |c: Command| app.keymap.key_for(app.pane, c).unwrap_or_default();
+    // `HL`: the first keys of two commands that go together.
+    let pair = |a: Command, b: Command| format!("{}{}", key(a), key(b));
     let mut hints: Vec<(String, &str)> = vec![
         (key(Command::Help), "help"),
         (key(Command::Quit), "quit"),
@@ -291,14 +293,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Pane::Board => {
             hints.push((key(Command::NewCard), "new"));
             hints.push((key(Command::Edit), "edit"));
-            hints.push((
-                format!(
-                    "{}{}",
-                    key(Command::MoveCardLeft),
-                    key(Command::MoveCardRight)
-                ),
-                "move",
-            ));
+            hints.push((pair(Command::MoveCardLeft, Command::MoveCardRight), "move"));
             hints.push((key(Command::Filter), "filter"));
             hints.push((key(Command::Undo), "undo"));
         }
@@ -322,25 +317,12 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key(Command::Undo), "undo"));
         }
         Pane::Timeline => {
-            hints.push((
-                format!("{}{}", key(Command::Left), key(Command::Right)),
-                "scroll",
-            ));
-            hints.push((
-                format!("{}{}", key(Command::ZoomIn), key(Command::ZoomOut)),
-                "zoom",
-            ));
+            hints.push((pair(Command::Left, Command::Right), "scroll"));
+            hints.push((pair(Command::ZoomIn, Command::ZoomOut), "zoom"));
             hints.push((key(Command::Lanes), "group"));
             hints.push((key(Command::Today), "today"));
             hints.push((key(Command::FlowView), "flow"));
-            hints.push((
-                format!(
-                    "{}{}",
-                    key(Command::MoveCardLeft),
-                    key(Command::MoveCardRight)
-                ),
-                "move",
-            ));
+            hints.push((pair(Command::MoveCardLeft, Command::MoveCardRight), "move"));
             hints.push((key(Command::Undo), "undo"));
         }
         Pane::Standup if app.meeting.is_none() => {
@@ -353,14 +335,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints.push((key(Command::Pause), "pause"));
             hints.push((key(Command::Decide), "decision"));
             hints.push((key(Command::Park), "park"));
-            hints.push((
-                format!(
-                    "{}{}",
-                    key(Command::MoveCardLeft),
-                    key(Command::MoveCardRight)
-                ),
-                "move",
-            ));
+            hints.push((pair(Command::MoveCardLeft, Command::MoveCardRight), "move"));
             hints.push((key(Command::EndStandup), "end"));
             hints.push((key(Command::Undo), "undo"));
         }

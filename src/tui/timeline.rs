@@ -115,6 +115,8 @@ pub struct Rows {
     pub rows: Vec<Row>,
     /// The index in `rows` of each task row, in order: what `j`/`k` walk.
     pub items: Vec<usize>,
+    /// Tasks without a due date (listed apart, last).
+    pub undated: usize,
 }
 
 /// Selection, scroll and settings of the timeline pane.
@@ -164,36 +166,35 @@ pub fn rows(board: &Board, visible: &[TaskId], grouping: Grouping, key: RowsKey)
             undated.push(task);
         }
     }
-    let order = |t: &&Task| (span(t), t.id);
-    dated.sort_by_key(order);
+    // The key is worked out once per task, not once per comparison.
+    dated.sort_by_cached_key(|t| (span(t), t.id));
     undated.sort_by_key(|t| t.id);
-    let groups: Vec<(Option<String>, String)> = match grouping {
+    let groups: Vec<(Option<&str>, String)> = match grouping {
         Grouping::Owner => board
             .parties
             .iter()
-            .map(|p| (Some(p.code.clone()), p.name.clone()))
+            .map(|p| (Some(p.code.as_str()), p.name.clone()))
             .chain([(None, "No owner".to_string())])
             .collect(),
         Grouping::Column => board
             .columns
             .iter()
-            .map(|c| (Some(c.id.clone()), c.name.clone()))
+            .map(|c| (Some(c.id.as_str()), c.name.clone()))
             .collect(),
     };
-    let group_of = |t: &Task| -> Option<String> {
-        match grouping {
-            Grouping::Owner => t.owner.clone().filter(|o| board.find_party(o).is_some()),
-            Grouping::Column => Some(t.column.clone()),
-        }
-    };
-    let mut buckets: Vec<Vec<TaskId>> = vec![Vec::new(); groups.len()];
-    let at: std::collections::HashMap<Option<String>, usize> = groups
+    let at: std::collections::HashMap<Option<&str>, usize> = groups
         .iter()
         .enumerate()
-        .map(|(i, (k, _))| (k.clone(), i))
+        .map(|(i, (k, _))| (*k, i))
         .collect();
+    let mut buckets: Vec<Vec<TaskId>> = vec![Vec::new(); groups.len()];
     for task in &dated {
-        if let Some(i) = at.get(&group_of(task)) {
+        let key = match grouping {
+            Grouping::Owner => task.owner.as_deref(),
+            Grouping::Column => Some(task.column.as_str()),
+        };
+        // An owner that is not a party (a hand-edited file) counts as none.
+        if let Some(i) = at.get(&key).or_else(|| at.get(&None)) {
             buckets[*i].push(task.id);
         }
     }
@@ -221,6 +222,7 @@ pub fn rows(board: &Board, visible: &[TaskId], grouping: Grouping, key: RowsKey)
         key,
         rows: out,
         items,
+        undated: undated.len(),
     }
 }
 

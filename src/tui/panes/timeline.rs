@@ -78,13 +78,10 @@ fn bar(app: &App, areas: &TimelineAreas, buf: &mut Buffer) {
     }
     let t = &app.theme;
     let s = &app.timeline_state;
-    let (tasks, undated) = app.timeline.as_ref().map_or((0, 0), |rows| {
-        let undated = rows.rows.iter().rev().find_map(|r| match r {
-            Row::Group { label, count } if label == "No due date" => Some(*count),
-            _ => None,
-        });
-        (rows.items.len(), undated.unwrap_or(0))
-    });
+    let (tasks, undated) = app
+        .timeline
+        .as_ref()
+        .map_or((0, 0), |rows| (rows.items.len(), rows.undated));
     let by = match s.grouping {
         Grouping::Owner => "by owner",
         Grouping::Column => "by column",
