@@ -331,6 +331,9 @@ fn details_show_dependencies_both_ways_and_the_history() {
     assert!(screen.contains("Needed by"), "{screen}");
     assert!(screen.contains("T-11"), "{screen}");
     assert!(screen.contains("History"), "{screen}");
+    // Its lines were prepared before the frame (they scan the log), not
+    // built while drawing it.
+    assert_eq!(app.panels.len(), 1);
     snapshot("details_80x24", &mut app, 80, 24);
     press(&mut app, "<esc>");
     assert_eq!(app.overlay, None);

@@ -172,8 +172,9 @@ pub struct App {
     /// Whether the board is grouped into swimlanes by owner.
     pub lanes: bool,
     pub view: View,
-    /// The details side panel, prepared by `follow_selection`.
-    pub panel: Option<Panel>,
+    /// Card details prepared by `follow_selection`: for the side panel and
+    /// for the details overlay (two at most, one per place shown).
+    pub panels: Vec<Panel>,
     /// The standup under way, resumed from the board's open record.
     pub meeting: Option<Meeting>,
     pub standup_state: StandupState,
@@ -238,7 +239,7 @@ impl App {
             issue_filter: IssueFilter::default(),
             lanes: false,
             view,
-            panel: None,
+            panels: Vec::new(),
             meeting,
             standup_state: StandupState::default(),
             turn: None,
@@ -828,7 +829,7 @@ impl App {
                 None => s.first_row = 0,
             }
         }
-        self.prepare_panel(areas.panel);
+        self.prepare_panels(areas.panel, size);
         self.prepare_turn(body);
     }
 }
@@ -919,18 +920,26 @@ impl App {
         }
     }
 
-    /// Builds the details panel's lines when what they show changed.
-    fn prepare_panel(&mut self, area: Option<Rect>) {
-        let (Some(area), Some(task), Pane::Board) = (area, self.selected_task(), self.pane) else {
-            return;
-        };
-        let width = usize::from(super::panes::details::panel_inner(area).width);
-        let key = self.panel_key(task, width);
-        if self.panel.as_ref().is_some_and(|p| p.key == key) {
-            return;
+    /// Builds the card details shown now (the side panel's, the details
+    /// overlay's) when what they show changed, and forgets the others.
+    fn prepare_panels(&mut self, side: Option<Rect>, screen: Rect) {
+        let mut wanted = Vec::new();
+        if let (Some(area), Some(task), Pane::Board) = (side, self.selected_task(), self.pane) {
+            let width = super::panes::details::panel_inner(area).width;
+            wanted.push(self.panel_key(task, usize::from(width)));
         }
-        let lines = super::panes::details::lines(self, task, width);
-        self.panel = Some(Panel { key, lines });
+        if let Some(Overlay::Details { task, .. }) = &self.overlay
+            && let Some(body) = super::popups::details_body(screen)
+        {
+            wanted.push(self.panel_key(*task, usize::from(body.width)));
+        }
+        self.panels.retain(|p| wanted.contains(&p.key));
+        for key in wanted {
+            if !self.panels.iter().any(|p| p.key == key) {
+                let lines = super::panes::details::lines(self, key.task, key.width);
+                self.panels.push(Panel { key, lines });
+            }
+        }
     }
 }
 

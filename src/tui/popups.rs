@@ -26,16 +26,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Prompt(prompt)) => prompt_bar(app, prompt, area, buf),
         Some(Overlay::Confirm(confirm)) => question(app, confirm, area, buf),
         Some(Overlay::Details { task, scroll }) => {
-            let Some(inner) = boxed(area, 72, area.height.saturating_sub(2), " Card ", buf) else {
+            let Some(inner) = boxed(area, DETAILS_WIDTH, details_height(area), " Card ", buf)
+            else {
                 return;
             };
-            let body = Rect::new(
-                inner.x + 1,
-                inner.y,
-                inner.width.saturating_sub(2),
-                inner.height.saturating_sub(1),
-            );
-            let lines = details::lines(app, *task, usize::from(body.width));
+            let body = details_text(inner);
+            let lines = details::prepared(app, *task, usize::from(body.width));
             let scroll = (*scroll).min(lines.len().saturating_sub(usize::from(body.height)));
             details::draw(&lines, scroll, body, buf);
             hint_line(
@@ -82,23 +78,56 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// A bordered box of at most `w`×`h` centred in `area`, cleared; returns
 /// its inside, or `None` when the terminal is too small for one.
 fn boxed(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Option<Rect> {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    if w < 4 || h < 3 {
-        return None;
-    }
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    let popup = centered(area, w, h)?;
+    let (w, h) = (popup.width, popup.height);
     clear(popup, buf);
     Block::new()
         .borders(Borders::ALL)
         .title(fit(title, usize::from(w.saturating_sub(2))))
         .render(popup, buf);
     Some(Rect::new(popup.x + 1, popup.y + 1, w - 2, h - 2))
+}
+
+/// Where a box `w`×`h` (cut to `area`) goes: centred; `None` when too
+/// small to hold anything.
+fn centered(area: Rect, w: u16, h: u16) -> Option<Rect> {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    if w < 4 || h < 3 {
+        return None;
+    }
+    Some(Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    ))
+}
+
+/// The card details box: this wide, nearly as tall as the screen.
+const DETAILS_WIDTH: u16 = 72;
+
+fn details_height(area: Rect) -> u16 {
+    area.height.saturating_sub(2)
+}
+
+/// The details text inside the box: a column of margin each side, the
+/// hint line below.
+fn details_text(inner: Rect) -> Rect {
+    Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height.saturating_sub(1),
+    )
+}
+
+/// Where the card details overlay puts its text on a screen of `area`, so
+/// that its lines can be prepared before the frame is drawn.
+pub(super) fn details_body(area: Rect) -> Option<Rect> {
+    let popup = centered(area, DETAILS_WIDTH, details_height(area))?;
+    let inner = Rect::new(popup.x + 1, popup.y + 1, popup.width - 2, popup.height - 2);
+    Some(details_text(inner))
 }
 
 /// Blanks `area`, and any wide character just left of it whose right half

@@ -240,10 +240,16 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let inner = panel_inner(area);
-    let width = usize::from(inner.width);
-    match &app.panel {
-        Some(panel) if panel.key == app.panel_key(id, width) => draw(&panel.lines, 0, inner, buf),
-        _ => draw(&lines(app, id, width), 0, inner, buf),
+    draw(&prepared(app, id, usize::from(inner.width)), 0, inner, buf);
+}
+
+/// The card's lines as `follow_selection` prepared them for this width,
+/// or built now when they were not (a frame drawn without it, in tests).
+pub fn prepared(app: &App, id: TaskId, width: usize) -> std::borrow::Cow<'_, [Line]> {
+    let key = app.panel_key(id, width);
+    match app.panels.iter().find(|p| p.key == key) {
+        Some(panel) => std::borrow::Cow::Borrowed(&panel.lines),
+        None => std::borrow::Cow::Owned(lines(app, id, width)),
     }
 }
 
