@@ -204,10 +204,9 @@ pub struct App {
     pub timeline: Option<Rows>,
     /// The flow view's figures, prepared by `prepare_timeline`.
     pub flow: Option<FlowCache>,
-    /// The first day of the week, for the flow charts (from the config).
-    pub week_start: chrono::Weekday,
     /// The config the app started with: a board created from the picker
-    /// takes its columns, SLA targets and standup timing.
+    /// takes its columns, SLA targets and standup timing; the flow charts
+    /// its first day of the week.
     pub config: crate::config::Config,
     /// Counts rebuilds of the view (changes, filters, undo), which the
     /// timeline's rows are built from.
@@ -253,7 +252,6 @@ impl App {
             timeline_state: TimelineState::default(),
             timeline: None,
             flow: None,
-            week_start: chrono::Weekday::Mon,
             config: crate::config::Config::default(),
             views: 0,
         }
@@ -283,7 +281,6 @@ impl App {
     pub fn switch_board(&mut self, board: Board, location: String) {
         let mut next = App::new(board, self.now, location, self.theme);
         next.keymap = std::mem::take(&mut self.keymap);
-        next.week_start = self.week_start;
         next.config = std::mem::take(&mut self.config);
         let name = if next.board.name.is_empty() {
             next.location.clone()
@@ -651,9 +648,11 @@ impl App {
         if self.timeline_state.mode == Mode::Flow {
             let key = (self.changes, self.reloads, self.now.date_naive());
             if self.flow.as_ref().is_none_or(|f| f.key != key) {
-                let flow = self
-                    .board
-                    .flow(self.now, super::timeline::FLOW_WEEKS, self.week_start);
+                let flow = self.board.flow(
+                    self.now,
+                    super::timeline::FLOW_WEEKS,
+                    self.config.week_start,
+                );
                 self.flow = Some(FlowCache { key, flow });
             }
         }

@@ -73,7 +73,6 @@ pub fn main(args: &Cli) -> ExitCode {
     let mut app = App::new(board, clock.now(), location(&path), theme);
     let (keymap, taken) = config.keymap();
     app.keymap = keymap;
-    app.week_start = config.week_start;
     app.config = config;
     if let Some(said) =
         config_said.or_else(|| (!taken.is_empty()).then(|| format!("Config: {}", taken.join("; "))))
@@ -358,8 +357,7 @@ fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> st
         app.say(app::Tone::Info, format!("{name} exists already: opened it"));
         return path;
     }
-    let config = app.config.clone();
-    config.shape_new_board(&mut app.board);
+    app.config.shape_new_board(&mut app.board);
     app.refresh();
     app.perform(&crate::model::Action::SetInfo {
         name: Some(name.to_string()),
