@@ -13,6 +13,11 @@ fn due_suffix(due: Option<chrono::NaiveDate>) -> String {
     due.map(|d| format!(", due {}", day(d))).unwrap_or_default()
 }
 
+/// `1 problem`, `3 problems`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn days(d: f64) -> String {
     format!("{d:.1}d")
 }
@@ -51,11 +56,11 @@ pub fn render(r: &WeekReport) -> String {
     let risky: usize = r.parties.iter().map(|p| p.at_risk.len()).sum();
     let _ = writeln!(
         out,
-        "{late} delayed · {risky} at risk · {} problems raised, {} resolved, {} breached · {} RACI errors",
-        r.problems.raised.len(),
+        "{late} delayed · {risky} at risk · {} raised, {} resolved, {} breached · {}",
+        count(r.problems.raised.len(), "problem", "problems"),
         r.problems.resolved.len(),
         r.problems.breached.len(),
-        r.raci_errors.len()
+        count(r.raci_errors.len(), "RACI error", "RACI errors")
     );
     if r.parties.is_empty() {
         out.push_str("\nNo card finished, started, late or due next week.\n");
