@@ -151,7 +151,11 @@ fn render(c: &mut Criterion) {
                 standup::tui::timeline::Mode::Gantt
             };
             app.follow_selection(area);
-            let name = if flow { "Flow" } else { pane.title() };
+            let name = if flow {
+                "Flow"
+            } else {
+                pane.title(standup::i18n::Lang::En)
+            };
             let mut buf = Buffer::empty(area);
             group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter(|| {

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod scale;

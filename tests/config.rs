@@ -401,3 +401,103 @@ fn completions_and_the_manual_page() {
     );
     assert!(man.contains("merge\\-driver") || man.contains("merge-driver"));
 }
+
+#[test]
+fn language_and_date_format_are_read_and_checked() {
+    use standup::i18n::{Lang, Locale};
+    let (config, problems) = config::from_text("language = \"zh\"\ndate_format = \"%d/%m/%Y\"\n");
+    assert_eq!(problems, []);
+    assert_eq!(config.language, Some(Lang::Zh));
+    assert_eq!(config.date_format.as_deref(), Some("%d/%m/%Y"));
+    // The file's language wins over the locale's.
+    let locale = config.locale(Lang::En);
+    assert_eq!(locale.lang, Lang::Zh);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date");
+    assert_eq!(locale.day(day), "27/11/2026");
+    // Unset, the locale decides.
+    assert_eq!(
+        Config::default().locale(Lang::Zh),
+        Locale::new(Lang::Zh, None)
+    );
+
+    let (config, problems) = config::from_text(
+        "language = \"klingon\"\ndate_format = \"%H:%M\"\n[theme]\nname = \"light\"\n",
+    );
+    assert_eq!(config.language, None);
+    assert_eq!(config.date_format, None);
+    assert_eq!(
+        config.theme_name.as_deref(),
+        Some("light"),
+        "the rest applies"
+    );
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said[0].starts_with("line 1, language: should be \"en\""),
+        "{said:?}"
+    );
+    assert!(
+        said[1].starts_with("line 2, date_format: `%H:%M` asks for a time of day"),
+        "{said:?}"
+    );
+    let (_, problems) = config::from_text("date_format = \"%Q\"\n");
+    assert!(
+        problems[0].message.contains("not a date format"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn reports_follow_the_language_and_json_stays_english() {
+    let home = Home::new();
+    home.demo();
+    let english = home
+        .run(&["report", "--week"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let english = String::from_utf8_lossy(&english).to_string();
+    assert!(english.starts_with("# Week "), "{english}");
+
+    // LANG alone switches the Markdown report to Chinese.
+    let out = home
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["report", "--week"])
+        .output()
+        .expect("runs");
+    let chinese = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(chinese.starts_with("# 第 "), "{chinese}");
+    assert!(chinese.contains("## 流动"), "{chinese}");
+    // The board's own words are not translated.
+    assert!(chinese.contains("Double 12 campaign"), "{chinese}");
+
+    // The config's language wins over LANG, and the date format is used.
+    let path = home.dir.path().join("config/standup/config.toml");
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+    std::fs::write(&path, "language = \"en\"\ndate_format = \"%Y/%m/%d\"\n").expect("config");
+    let out = home
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["report", "--week"])
+        .output()
+        .expect("runs");
+    let mine = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(mine.starts_with("# Week "), "{mine}");
+    assert!(mine.contains("2026/11/"), "{mine}");
+
+    // JSON is for scripts: the same words in any language.
+    std::fs::write(&path, "language = \"zh\"\n").expect("config");
+    let json = home.json(&["report", "--week", "--format", "json"]);
+    std::fs::remove_file(&path).expect("removed");
+    assert_eq!(json, home.json(&["report", "--week", "--format", "json"]));
+    let minutes = home
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["report"])
+        .output()
+        .expect("runs");
+    let minutes = String::from_utf8_lossy(&minutes.stdout).to_string();
+    assert!(minutes.contains("## 未解决的问题"), "{minutes}");
+}

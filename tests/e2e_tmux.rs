@@ -155,7 +155,7 @@ fn can_run() -> bool {
 /// pinned clock.
 fn fresh_env(dir: &Path) -> String {
     format!(
-        "env -u STANDUP_CONFIG -u NO_COLOR HOME={home} XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} STANDUP_NOW={now} TERM=xterm-256color",
+        "env -u STANDUP_CONFIG -u NO_COLOR -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 HOME={home} XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} STANDUP_NOW={now} TERM=xterm-256color",
         home = dir.display(),
         data = dir.join("data").display(),
         config = dir.join("config").display(),
@@ -258,7 +258,7 @@ fn a_card_typed_moved_and_undone_is_where_the_undo_left_it_after_a_restart() {
     tmux.type_text("双十二 poster");
     tmux.keys(&["Tab", "Tab"]);
     tmux.type_text("+3d");
-    tmux.wait_for("→ Thu 2026-11-26");
+    tmux.wait_for("→ Thu 26 Nov 2026");
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Added T-1 · saved");
     assert!(screen.contains("T-1 双十二 poster"), "{screen}");

@@ -219,3 +219,54 @@ fn no_size_panics() {
         press(&mut app, "<esc>");
     }
 }
+
+/// The interface in Simplified Chinese: every pane's labels, the footer
+/// and the help in Chinese; the board's own content as it was written
+/// (the demo board's English titles stay English).
+#[test]
+fn the_chinese_interface_translates_labels_and_never_the_content() {
+    use standup::i18n::{Lang, Locale};
+    let zh = |board: Board| {
+        let mut app = app(board);
+        app.locale = Locale::new(Lang::Zh, None);
+        app
+    };
+    for (w, h) in [(120, 40), (80, 24), (20, 6)] {
+        for (name, keys) in [
+            ("board", ""),
+            ("raci", "2"),
+            ("issues", "3"),
+            ("standup", "4"),
+            ("standup_running", "4s"),
+            ("timeline", "5"),
+            ("help", "?"),
+            ("details", "<enter>"),
+        ] {
+            for (which, board) in [("demo", common::demo()), ("chinese", common::chinese())] {
+                if w == 20 && name != "board" {
+                    continue;
+                }
+                let mut app = zh(board);
+                press(&mut app, keys);
+                let buf = draw(&mut app, w, h);
+                insta::assert_snapshot!(format!("zh_{which}_{name}_{w}x{h}"), text(&buf));
+            }
+        }
+    }
+    // The labels are Chinese and the demo's English titles untouched.
+    let mut app = zh(common::demo());
+    let screen = text(&draw(&mut app, 120, 40));
+    for word in ["看板", "帮助", "退出"] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    let english = text(&draw(&mut self::app(common::demo()), 120, 40));
+    assert!(!english.contains("看板"));
+    let title = common::demo()
+        .tasks
+        .values()
+        .next()
+        .map(|t| t.title.clone())
+        .expect("a card");
+    let shown: String = title.chars().take(8).collect();
+    assert!(screen.contains(&shown), "{shown} missing:\n{screen}");
+}

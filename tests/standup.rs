@@ -9,6 +9,7 @@ use common::home::Home;
 use common::tui::{app, draw, press, text, type_text};
 use predicates::prelude::*;
 use ratatui::style::Color;
+use standup::i18n::{Lang, Locale};
 use standup::model::standup::Stop;
 use standup::model::{
     Action, Board, Decision, NewTask, Parked, PartyKind, StandupOrder, TaskId, Timestamp,
@@ -290,8 +291,8 @@ mod minutes {
     fn of_the_demo_standup_in_markdown_and_json() {
         let board = demo_after_standup();
         let later = common::now() + Duration::hours(1);
-        let minutes = report::minutes(&board, Which::Latest, later).expect("minutes");
-        let md = markdown::render(&minutes);
+        let minutes = report::minutes(&board, Which::Latest, later, Lang::En).expect("minutes");
+        let md = markdown::render(&minutes, &Locale::default());
         insta::assert_snapshot!("minutes_demo_md", md);
         assert!(!md.contains('\u{1b}'), "no terminal codes in chat text");
         assert!(
@@ -305,6 +306,7 @@ mod minutes {
             &board,
             Which::Date(common::now().date_naive()),
             later + Duration::days(2),
+            Lang::En,
         )
         .expect("by date");
         assert_eq!(by_date, minutes);
@@ -313,16 +315,20 @@ mod minutes {
     #[test]
     fn since_the_last_one_when_none_was_held_today() {
         let board = common::demo();
-        let minutes = report::minutes(&board, Which::Latest, common::now()).expect("minutes");
+        let minutes =
+            report::minutes(&board, Which::Latest, common::now(), Lang::En).expect("minutes");
         assert!(minutes.standup.is_none());
-        insta::assert_snapshot!("minutes_since_last_md", markdown::render(&minutes));
+        insta::assert_snapshot!(
+            "minutes_since_last_md",
+            markdown::render(&minutes, &Locale::default())
+        );
     }
 
     #[test]
     fn a_day_with_no_changes_says_so() {
         let board = demo_after_standup();
         let next_day = common::now() + Duration::days(1);
-        let minutes = report::minutes(&board, Which::Latest, next_day).expect("minutes");
+        let minutes = report::minutes(&board, Which::Latest, next_day, Lang::En).expect("minutes");
         assert!(
             minutes
                 .parties
@@ -330,7 +336,10 @@ mod minutes {
                 .all(|p| p.moved.is_empty() && p.finished.is_empty() && p.added.is_empty())
         );
         assert!(minutes.raised.is_empty() && minutes.decisions.is_empty());
-        insta::assert_snapshot!("minutes_no_changes_md", markdown::render(&minutes));
+        insta::assert_snapshot!(
+            "minutes_no_changes_md",
+            markdown::render(&minutes, &Locale::default())
+        );
     }
 
     #[test]
@@ -357,10 +366,18 @@ mod minutes {
             "2026-11-23T09:06:00+08:00",
             Action::EndStandup { speakers: None },
         );
-        let minutes = report::minutes(&board, Which::Latest, at("2026-11-23T10:00:00+08:00"))
-            .expect("minutes");
+        let minutes = report::minutes(
+            &board,
+            Which::Latest,
+            at("2026-11-23T10:00:00+08:00"),
+            Lang::En,
+        )
+        .expect("minutes");
         assert!(minutes.issues.is_empty());
-        insta::assert_snapshot!("minutes_no_issues_md", markdown::render(&minutes));
+        insta::assert_snapshot!(
+            "minutes_no_issues_md",
+            markdown::render(&minutes, &Locale::default())
+        );
     }
 
     #[test]
@@ -370,6 +387,7 @@ mod minutes {
             &board,
             Which::Date(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("a date")),
             common::now(),
+            Lang::En,
         )
         .expect_err("no standup that day");
         assert_eq!(

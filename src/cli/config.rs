@@ -15,6 +15,11 @@ pub(super) fn load(cli: &Cli) -> &'static Config {
     LOADED.get_or_init(|| read(cli))
 }
 
+/// The language and date format reports are written in.
+pub(super) fn locale(cli: &Cli) -> crate::i18n::Locale {
+    load(cli).locale(crate::i18n::Lang::from_env())
+}
+
 fn read(cli: &Cli) -> Config {
     let (config, problems) = config::read(cli.config.as_deref());
     for p in &problems {

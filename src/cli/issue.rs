@@ -161,7 +161,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
 
 /// Applies a lifecycle step, saves, and says where the issue stands now.
 fn step(s: &mut Session, action: Action) -> Result<()> {
-    let summary = action.summary(&s.board);
+    let summary = action.summary(&s.board, crate::i18n::Lang::En);
     s.apply(&action)?;
     s.save()?;
     println!("{}", crate::text::capitalize(&summary));
@@ -249,7 +249,7 @@ fn rows(board: &Board, now: Timestamp, open: bool, breached: bool) -> Vec<Row> {
                 respond_by: format_timestamp(&sla.respond_by),
                 resolve_by: format_timestamp(&sla.resolve_by),
                 breached: sla.breached,
-                clock: sla.describe(i, now).0,
+                clock: sla.describe(i, now, crate::i18n::Lang::En).0,
             };
             Some((!i.status.is_active(), deadline, row))
         })

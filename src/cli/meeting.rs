@@ -6,6 +6,7 @@ use anyhow::{Result, anyhow};
 use super::args::{OrderArg, ReportFormat, StandupCommand};
 use super::{Outcome, Session};
 use crate::cli::Cli;
+use crate::i18n::{Lang, Locale};
 use crate::model::dates::parse_date;
 use crate::model::{Action, Decision, Parked, StandupOrder};
 use crate::report::{self, Which, markdown};
@@ -22,7 +23,10 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
             s.apply(&Action::StartStandup { order })?;
             s.save()?;
             let stops = s.board.stops(order, s.now);
-            let names: Vec<String> = stops.iter().map(|st| st.label(&s.board)).collect();
+            let names: Vec<String> = stops
+                .iter()
+                .map(|st| st.label(&s.board, Lang::En))
+                .collect();
             println!(
                 "Standup started at {}. Speaking order: {}.",
                 s.now.format("%H:%M"),
@@ -62,7 +66,8 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
             let i = started
                 .and_then(|t| s.board.standup_at(t))
                 .ok_or_else(|| anyhow!("the ended standup is not on the board any more"))?;
-            let written = store::minutes::write(s.file.path(), &s.board, i, s.now);
+            let locale = super::config::locale(cli);
+            let written = store::minutes::write(s.file.path(), &s.board, i, s.now, &locale);
             let (path, length) = written.map_err(|e| {
                 anyhow!(
                     "the standup was ended and saved, but its minutes could not be written ({e}): `standup report` prints them"
@@ -83,9 +88,14 @@ pub(super) fn report(cli: &Cli, date: Option<&str>, format: ReportFormat) -> Res
         Some(d) => Which::Date(parse_past_date(d, s.today()).map_err(|e| anyhow!("--date: {e}"))?),
         None => Which::Latest,
     };
-    let minutes = report::minutes(&s.board, which, s.now)?;
+    // JSON is for scripts: always English.
+    let locale = match format {
+        ReportFormat::Md => super::config::locale(cli),
+        ReportFormat::Json => Locale::default(),
+    };
+    let minutes = report::minutes(&s.board, which, s.now, locale.lang)?;
     match format {
-        ReportFormat::Md => print!("{}", markdown::render(&minutes)),
+        ReportFormat::Md => print!("{}", markdown::render(&minutes, &locale)),
         ReportFormat::Json => println!(
             "{}",
             serde_json::to_string_pretty(&minutes).unwrap_or_default()
@@ -98,9 +108,13 @@ pub(super) fn week_report(cli: &Cli, date: &str, format: ReportFormat) -> Result
     let s = Session::open(cli)?;
     let date = parse_past_date(date, s.today()).map_err(|e| anyhow!("--week: {e}"))?;
     let first_day = super::config::load(cli).week_start;
-    let report = report::week::week(&s.board, date, s.now, first_day);
+    let locale = match format {
+        ReportFormat::Md => super::config::locale(cli),
+        ReportFormat::Json => Locale::default(),
+    };
+    let report = report::week::week(&s.board, date, s.now, first_day, locale.lang);
     match format {
-        ReportFormat::Md => print!("{}", report::week_markdown::render(&report)),
+        ReportFormat::Md => print!("{}", report::week_markdown::render(&report, &locale)),
         ReportFormat::Json => println!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()

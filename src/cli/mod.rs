@@ -450,7 +450,7 @@ fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
             if !force && !uses.is_empty() {
                 bail!(
                     "party `{code}` {}: to remove it anyway, and those with it, add --force",
-                    uses.describe()
+                    uses.describe(crate::i18n::Lang::En)
                 );
             }
             s.apply(&Action::RemoveParty {
@@ -461,7 +461,10 @@ fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
             if uses.is_empty() {
                 println!("Removed party {code}");
             } else {
-                println!("Removed party {code}, which {}", uses.describe());
+                println!(
+                    "Removed party {code}, which {}",
+                    uses.describe(crate::i18n::Lang::En)
+                );
             }
         }
     }

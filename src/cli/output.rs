@@ -293,7 +293,7 @@ pub fn focus_json(board: &Board, code: &str, today: NaiveDate) -> String {
     let out = Out {
         party: board.party(code),
         load,
-        problems: raci::party_problems(code, load, &board.settings.raci),
+        problems: raci::party_problems(code, load, &board.settings.raci, crate::i18n::Lang::En),
         tasks: raci::commitments(board, code, today),
     };
     serde_json::to_string_pretty(&out).unwrap_or_default()
@@ -313,7 +313,7 @@ pub fn focus_table(board: &Board, code: &str, today: NaiveDate) -> String {
         load.c,
         load.i
     );
-    for problem in raci::party_problems(code, load, &board.settings.raci) {
+    for problem in raci::party_problems(code, load, &board.settings.raci, crate::i18n::Lang::En) {
         out.push_str(&format!(
             "warning: {}: {}\n",
             problem.rule.name(),

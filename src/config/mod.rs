@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::Weekday;
 use ratatui::style::Style;
 
+use crate::i18n::{Lang, Locale};
 use crate::model::Board;
 use crate::model::board::Column;
 use crate::model::settings::{SlaTargets, StandupTiming};
@@ -70,6 +71,10 @@ pub struct Config {
     pub standup: Option<StandupTiming>,
     /// For weekly reports and the flow charts.
     pub week_start: Weekday,
+    /// The interface language, when the file sets it (else the locale's).
+    pub language: Option<Lang>,
+    /// How dates are written in full, when the file sets it.
+    pub date_format: Option<String>,
 }
 
 impl Default for Config {
@@ -83,6 +88,8 @@ impl Default for Config {
             sla: None,
             standup: None,
             week_start: Weekday::Mon,
+            language: None,
+            date_format: None,
         }
     }
 }
@@ -162,6 +169,13 @@ pub fn from_text(text: &str) -> (Config, Vec<Problem>) {
 }
 
 impl Config {
+    /// The language and date format to write with: the file's language,
+    /// else the locale's (`from_env`, given by the caller so that the
+    /// environment is read at the edge).
+    pub fn locale(&self, from_env: Lang) -> Locale {
+        Locale::new(self.language.unwrap_or(from_env), self.date_format.clone())
+    }
+
     /// The key table with this config's rebindings; the notes say which
     /// default keys were taken over.
     pub fn keymap(&self) -> (Keymap, Vec<String>) {

@@ -8,6 +8,7 @@ use chrono::Weekday;
 use toml_edit::{ImDocument, Item, TableLike};
 
 use super::{Config, Problem, Rebinding};
+use crate::i18n::{Lang, Locale};
 use crate::model::settings::StandupTiming;
 use crate::tui::app::Pane;
 use crate::tui::keymap::{Command, Key};
@@ -85,6 +86,8 @@ impl Reader<'_> {
         for (name, span, item) in Self::entries(root) {
             match name {
                 "week_start" => self.week_start(span, item),
+                "language" => self.language(span, item),
+                "date_format" => self.date_format(span, item),
                 "theme" => self.section(span, name, item, Self::theme),
                 "board" => self.section(span, name, item, Self::board),
                 "standup" => self.section(span, name, item, Self::standup),
@@ -92,7 +95,7 @@ impl Reader<'_> {
                 other => self.problem(
                     span,
                     other,
-                    "not a setting (known: week_start, [theme], [board], [standup], [keys])",
+                    "not a setting (known: week_start, language, date_format, [theme], [board], [standup], [keys])",
                 ),
             }
         }
@@ -122,6 +125,31 @@ impl Reader<'_> {
                 "week_start",
                 "should be a day's name: \"monday\", \"sunday\", …",
             ),
+        }
+    }
+
+    fn language(&mut self, span: Option<Range<usize>>, item: &Item) {
+        match item.as_str().and_then(Lang::from_code) {
+            Some(lang) => self.config.language = Some(lang),
+            None => self.problem(
+                span,
+                "language",
+                "should be \"en\" (English) or \"zh\" (Simplified Chinese)",
+            ),
+        }
+    }
+
+    fn date_format(&mut self, span: Option<Range<usize>>, item: &Item) {
+        let Some(pattern) = item.as_str() else {
+            return self.problem(
+                span,
+                "date_format",
+                "should be a string such as \"%Y-%m-%d\"",
+            );
+        };
+        match Locale::check_date_format(pattern) {
+            Ok(()) => self.config.date_format = Some(pattern.to_string()),
+            Err(why) => self.problem(span, "date_format", why),
         }
     }
 

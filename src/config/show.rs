@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use super::Config;
+use crate::i18n::Lang;
 use crate::model::Board;
 use crate::model::settings::{SlaTargets, StandupTiming};
 use crate::tui::app::Pane;
@@ -115,6 +116,16 @@ pub fn template() -> String {
          # The first day of the week, for `report --week` and the flow charts.\n\
          # week_start = \"monday\"\n\
          \n\
+         # The language of the interface and reports: \"en\" or \"zh\" (Simplified\n\
+         # Chinese). Unset, it follows LC_ALL, LC_MESSAGES or LANG. The board's own\n\
+         # content is never translated.\n\
+         # language = \"en\"\n\
+         \n\
+         # How a date is written in full (details, forms, standup, reports), as a\n\
+         # chrono strftime pattern. Unset, the language's usual form: Wed 4 Mar 2026,\n\
+         # 2026年3月4日 周三. Cards and chart axes keep their short forms.\n\
+         # date_format = \"%Y-%m-%d\"\n\
+         \n\
          [theme]\n\
          # name = \"dark\"  # dark, light (for light backgrounds), high-contrast, mono\n\
          # Any style can be set: a colour (red, lightblue, #ff8800, 208), `on` and a\n\
@@ -164,6 +175,26 @@ pub fn show(config: &Config) -> String {
         chrono::Weekday::Sun => "sunday",
     };
     let _ = writeln!(out, "week_start = {}", quote(day));
+    match config.language {
+        Some(lang) => {
+            let _ = writeln!(out, "language = {}", quote(lang.code()));
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "# language: from the locale ({})",
+                Lang::from_env().code()
+            );
+        }
+    }
+    match &config.date_format {
+        Some(format) => {
+            let _ = writeln!(out, "date_format = {}", quote(format));
+        }
+        None => {
+            let _ = writeln!(out, "# date_format: the language's usual form");
+        }
+    }
     let _ = writeln!(out, "\n[theme]");
     let _ = writeln!(
         out,

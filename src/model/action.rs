@@ -7,6 +7,8 @@
 mod meeting;
 mod settle;
 
+use std::fmt;
+
 use chrono::NaiveDate;
 
 use super::board::{
@@ -14,12 +16,14 @@ use super::board::{
     PartyKind, Risk, SpeakerTime, StandupOrder, Task,
 };
 use super::ids::{IssueId, TaskId};
+use super::parties::PartyUses;
 use super::patch::Patch;
 use super::raci::Role;
 use super::settings::{RaciLimits, SlaTargets};
 use super::time::Timestamp;
 use super::triage::Level;
 use super::triage::Priority;
+use crate::i18n::Lang;
 
 /// Space left between neighbouring cards' ranks, so that a card can be put
 /// between two others many times before the column needs renumbering.
@@ -218,66 +222,50 @@ pub struct NewIssue {
     pub task: Option<TaskId>,
 }
 
-/// Why an action was refused. Each message is a sentence a user can act on.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an action was refused. Each message is a sentence a user can act on,
+/// in English ([`fmt::Display`]) or the interface's language
+/// ([`ActionError::localized`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionError {
-    #[error("there is no task {0}")]
     NoTask(TaskId),
-    #[error("there is no issue {0}")]
     NoIssue(IssueId),
-    #[error("there is no party `{0}` (known: {1})")]
     NoParty(String, String),
-    #[error("there is no column `{0}` (columns: {1})")]
     NoColumn(String, String),
-    #[error("the title is empty")]
     EmptyTitle,
-    #[error("the name is empty")]
     EmptyName,
-    #[error("a party with code `{0}` exists already")]
     PartyExists(String),
-    #[error("`{0}` is not a usable party code: use up to 16 letters, digits, `-` or `_`")]
     BadPartyCode(String),
-    #[error("party `{code}` {uses}")]
-    PartyInUse { code: String, uses: String },
-    #[error(
-        "{0}: an SLA target must be longer than 0, and resolving cannot be due before responding"
-    )]
+    PartyInUse {
+        code: String,
+        uses: PartyUses,
+    },
     BadSlaTarget(&'static str),
-    #[error("RACI limits must be 1 or more ({0} is 0)")]
     ZeroLimit(&'static str),
-    #[error("a column named `{0}` exists already")]
     ColumnExists(String),
-    #[error("a WIP limit must be 1 or more (use `-` for no limit)")]
     ZeroWip,
-    #[error("column `{name}` still holds {count} card(s): move or delete them first")]
-    ColumnNotEmpty { name: String, count: usize },
-    #[error("`{0}` is the only column; a board needs one")]
+    ColumnNotEmpty {
+        name: String,
+        count: usize,
+    },
     OnlyColumn(String),
-    #[error("{0} cannot depend on itself")]
     SelfDependency(TaskId),
-    #[error("{task} cannot depend on {dep}: {dep} already waits on {task}")]
-    DependencyCycle { task: TaskId, dep: TaskId },
-    #[error("give a reason for blocking {0}")]
+    DependencyCycle {
+        task: TaskId,
+        dep: TaskId,
+    },
     NoReason(TaskId),
-    #[error("{0} is not blocked")]
     NotBlocked(TaskId),
-    #[error("{0} is already at the highest urgency")]
     MostUrgent(IssueId),
-    #[error("give a reason for escalating {0}")]
     NoEscalationReason(IssueId),
-    #[error("a standup is running already (started {0}): end it first")]
     StandupOpen(String),
-    #[error("no standup is running: start one first")]
     NoStandup,
-    #[error("say what was decided")]
     EmptyDecision,
-    #[error("say what topic to park")]
     EmptyTopic,
-    #[error("there is no conflict on {0} (see `standup check`)")]
     NoConflict(String),
-    #[error("the other value of {name} does not fit the board now: {why}")]
-    ConflictMisfit { name: String, why: String },
-    #[error("{id} is {status}: it cannot be {verb}")]
+    ConflictMisfit {
+        name: String,
+        why: String,
+    },
     IssueState {
         id: IssueId,
         status: &'static str,
@@ -285,16 +273,123 @@ pub enum ActionError {
     },
 }
 
+impl ActionError {
+    /// The message in `l`.
+    pub fn localized(&self, l: Lang) -> String {
+        match self {
+            ActionError::NoTask(id) => l.f("there is no task {0}", &[id]),
+            ActionError::NoIssue(id) => l.f("there is no issue {0}", &[id]),
+            ActionError::NoParty(code, known) => {
+                l.f("there is no party `{0}` (known: {1})", &[code, known])
+            }
+            ActionError::NoColumn(name, known) => {
+                l.f("there is no column `{0}` (columns: {1})", &[name, known])
+            }
+            ActionError::EmptyTitle => l.t("the title is empty").into(),
+            ActionError::EmptyName => l.t("the name is empty").into(),
+            ActionError::PartyExists(code) => {
+                l.f("a party with code `{0}` exists already", &[code])
+            }
+            ActionError::BadPartyCode(code) => l.f(
+                "`{0}` is not a usable party code: use up to 16 letters, digits, `-` or `_`",
+                &[code],
+            ),
+            ActionError::PartyInUse { code, uses } => {
+                l.f("party `{0}` {1}", &[code, &uses.describe(l)])
+            }
+            ActionError::BadSlaTarget(priority) => l.f(
+                "{0}: an SLA target must be longer than 0, and resolving cannot be due before responding",
+                &[priority],
+            ),
+            ActionError::ZeroLimit(name) => {
+                l.f("RACI limits must be 1 or more ({0} is 0)", &[&l.t(name)])
+            }
+            ActionError::ColumnExists(name) => {
+                l.f("a column named `{0}` exists already", &[name])
+            }
+            ActionError::ZeroWip => l
+                .t("a WIP limit must be 1 or more (use `-` for no limit)")
+                .into(),
+            ActionError::ColumnNotEmpty { name, count } => l.f(
+                "column `{0}` still holds {1} card(s): move or delete them first",
+                &[name, count],
+            ),
+            ActionError::OnlyColumn(name) => {
+                l.f("`{0}` is the only column; a board needs one", &[name])
+            }
+            ActionError::SelfDependency(id) => l.f("{0} cannot depend on itself", &[id]),
+            ActionError::DependencyCycle { task, dep } => l.f(
+                "{0} cannot depend on {1}: {1} already waits on {0}",
+                &[task, dep],
+            ),
+            ActionError::NoReason(id) => l.f("give a reason for blocking {0}", &[id]),
+            ActionError::NotBlocked(id) => l.f("{0} is not blocked", &[id]),
+            ActionError::MostUrgent(id) => l.f("{0} is already at the highest urgency", &[id]),
+            ActionError::NoEscalationReason(id) => {
+                l.f("give a reason for escalating {0}", &[id])
+            }
+            ActionError::StandupOpen(started) => l.f(
+                "a standup is running already (started {0}): end it first",
+                &[started],
+            ),
+            ActionError::NoStandup => l.t("no standup is running: start one first").into(),
+            ActionError::EmptyDecision => l.t("say what was decided").into(),
+            ActionError::EmptyTopic => l.t("say what topic to park").into(),
+            ActionError::NoConflict(record) => l.f(
+                "there is no conflict on {0} (see `standup check`)",
+                &[record],
+            ),
+            ActionError::ConflictMisfit { name, why } => l.f(
+                "the other value of {0} does not fit the board now: {1}",
+                &[name, why],
+            ),
+            ActionError::IssueState { id, status, verb } => l.f(
+                "{0} is {1}: it cannot be {2}",
+                &[id, &l.t(status), &l.t(verb)],
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl std::error::Error for ActionError {}
+
 /// Something the user should hear about an accepted action.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// The column now holds more cards than its WIP limit.
-    #[error("{column} is over its WIP limit ({count}/{limit})")]
     OverWip {
         column: String,
         count: usize,
         limit: u32,
     },
+}
+
+impl Warning {
+    /// The warning in `l`.
+    pub fn localized(&self, l: Lang) -> String {
+        match self {
+            Warning::OverWip {
+                column,
+                count,
+                limit,
+            } => l.f(
+                "{0} is over its WIP limit ({1}/{2})",
+                &[column, count, limit],
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
 }
 
 /// The outcome of an accepted action.
@@ -646,7 +741,7 @@ impl Txn<'_> {
         if !cascade && !uses.is_empty() {
             return Err(ActionError::PartyInUse {
                 code,
-                uses: uses.describe(),
+                uses: uses.clone(),
             });
         }
         let now = self.now;
@@ -702,10 +797,10 @@ impl Txn<'_> {
 
     fn set_raci_limits(&mut self, limits: RaciLimits) -> Result<(), ActionError> {
         for (value, name) in [
-            (limits.responsible_warn, "the R warning"),
-            (limits.consulted_max, "the C limit"),
-            (limits.overload_r, "the overload R limit"),
-            (limits.overload_a, "the overload A limit"),
+            (limits.responsible_warn, crate::i18n::mark("the R warning")),
+            (limits.consulted_max, crate::i18n::mark("the C limit")),
+            (limits.overload_r, crate::i18n::mark("the overload R limit")),
+            (limits.overload_a, crate::i18n::mark("the overload A limit")),
         ] {
             if value == 0 {
                 return Err(ActionError::ZeroLimit(name));
@@ -1401,7 +1496,7 @@ impl Txn<'_> {
     }
 
     fn acknowledge(&mut self, id: IssueId) -> Result<(), ActionError> {
-        self.transition(id, &[IssueStatus::Open], "acknowledged")?;
+        self.transition(id, &[IssueStatus::Open], crate::i18n::mark("acknowledged"))?;
         let now = self.now;
         let issue = self.issue_mut(id)?;
         issue.status = IssueStatus::Acknowledged;
@@ -1419,7 +1514,7 @@ impl Txn<'_> {
         let from = self.transition(
             id,
             &[IssueStatus::Open, IssueStatus::Acknowledged],
-            "resolved",
+            crate::i18n::mark("resolved"),
         )?;
         let now = self.now;
         let issue = self.issue_mut(id)?;
@@ -1451,7 +1546,7 @@ impl Txn<'_> {
         let from = self.transition(
             id,
             &[IssueStatus::Resolved, IssueStatus::Closed],
-            "reopened",
+            crate::i18n::mark("reopened"),
         )?;
         let now = self.now;
         let issue = self.issue_mut(id)?;
@@ -1607,7 +1702,7 @@ impl Txn<'_> {
         self.transition(
             id,
             &[IssueStatus::Open, IssueStatus::Acknowledged],
-            "escalated",
+            crate::i18n::mark("escalated"),
         )?;
         let reason = reason.trim();
         if reason.is_empty() {
@@ -1646,9 +1741,9 @@ fn clean_title(title: &str) -> Result<String, ActionError> {
 /// The word for a risk level.
 pub fn risk_word(risk: Risk) -> &'static str {
     match risk {
-        Risk::Low => "low",
-        Risk::Medium => "medium",
-        Risk::High => "high",
+        Risk::Low => crate::i18n::mark("low"),
+        Risk::Medium => crate::i18n::mark("medium"),
+        Risk::High => crate::i18n::mark("high"),
     }
 }
 

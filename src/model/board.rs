@@ -197,10 +197,10 @@ impl IssueStatus {
     /// The word used in the UI, the CLI and the file.
     pub fn as_str(self) -> &'static str {
         match self {
-            IssueStatus::Open => "open",
-            IssueStatus::Acknowledged => "acknowledged",
-            IssueStatus::Resolved => "resolved",
-            IssueStatus::Closed => "closed",
+            IssueStatus::Open => crate::i18n::mark("open"),
+            IssueStatus::Acknowledged => crate::i18n::mark("acknowledged"),
+            IssueStatus::Resolved => crate::i18n::mark("resolved"),
+            IssueStatus::Closed => crate::i18n::mark("closed"),
         }
     }
 

@@ -2,6 +2,7 @@
 //! so that the shell and the screen agree on what "overdue" or "at risk"
 //! selects.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 
 use super::board::{Board, Issue, Risk, Task};
@@ -55,23 +56,23 @@ impl TaskFilter {
     }
 
     /// The conditions in words, for the filter line (`owner mkt · overdue`).
-    pub fn describe(&self, board: &Board) -> String {
+    pub fn describe(&self, board: &Board, l: Lang) -> String {
         let mut parts = Vec::new();
         if !self.text.trim().is_empty() {
             parts.push(format!("\"{}\"", self.text.trim()));
         }
         if let Some(c) = &self.column {
             let name = board.column_name(c);
-            parts.push(format!("column {name}"));
+            parts.push(l.f("column {0}", &[&name]));
         }
         if let Some(o) = &self.owner {
             let name = board.party_name(o);
-            parts.push(format!("owner {name}"));
+            parts.push(l.f("owner {0}", &[&name]));
         }
         for (on, word) in [
-            (self.overdue, "overdue"),
-            (self.blocked, "blocked"),
-            (self.at_risk, "at risk"),
+            (self.overdue, l.t("overdue")),
+            (self.blocked, l.t("blocked")),
+            (self.at_risk, l.t("at risk")),
         ] {
             if on {
                 parts.push(word.to_string());
@@ -128,23 +129,23 @@ impl IssueFilter {
     }
 
     /// The conditions in words, for the filter line.
-    pub fn describe(&self, board: &Board) -> String {
+    pub fn describe(&self, board: &Board, l: Lang) -> String {
         let name = |code: &str| board.party_name(code).to_string();
         let mut parts = Vec::new();
         if !self.text.trim().is_empty() {
             parts.push(format!("\"{}\"", self.text.trim()));
         }
         if self.active {
-            parts.push("open".to_string());
+            parts.push(l.t("open").to_string());
         }
         if self.breached {
-            parts.push("breached".to_string());
+            parts.push(l.t("breached").to_string());
         }
         if let Some(o) = &self.owner {
-            parts.push(format!("owner {}", name(o)));
+            parts.push(l.f("owner {0}", &[&name(o)]));
         }
         if let Some(p) = &self.party {
-            parts.push(format!("involving {}", name(p)));
+            parts.push(l.f("involving {0}", &[&name(p)]));
         }
         parts.join(" · ")
     }

@@ -63,7 +63,19 @@ impl History {
         action: &Action,
         now: Timestamp,
     ) -> Result<Applied, ActionError> {
-        let label = action.summary(board);
+        let label = action.summary(board, crate::i18n::Lang::En);
+        self.apply_labelled(board, action, now, label)
+    }
+
+    /// As [`History::apply`], with the words the undo step is shown by
+    /// (in the interface's language).
+    pub fn apply_labelled(
+        &mut self,
+        board: &mut Board,
+        action: &Action,
+        now: Timestamp,
+        label: String,
+    ) -> Result<Applied, ActionError> {
         let applied = board.apply(action, now)?;
         if !applied.patch.is_noop(board) {
             self.done.push(Step {

@@ -3,6 +3,7 @@
 
 use super::board::Board;
 use super::ids::{IssueId, TaskId};
+use crate::i18n::Lang;
 
 /// Everything on a board that names one party.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,34 +24,34 @@ impl PartyUses {
     }
 
     /// `holds 3 roles, owns 2 cards and is named on 1 issue`.
-    pub fn describe(&self) -> String {
-        let count =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    pub fn describe(&self, l: Lang) -> String {
         let mut parts = Vec::new();
         if self.roles > 0 {
-            parts.push(format!("holds {}", count(self.roles, "role", "roles")));
+            parts.push(l.n(self.roles, "holds {0} role", "holds {0} roles"));
         }
         if self.owned_tasks > 0 {
-            parts.push(format!("owns {}", count(self.owned_tasks, "card", "cards")));
+            parts.push(l.n(self.owned_tasks, "owns {0} card", "owns {0} cards"));
         }
         if !self.issues.is_empty() {
-            parts.push(format!(
-                "is named on {}",
-                count(self.issues.len(), "issue", "issues")
+            parts.push(l.n(
+                self.issues.len(),
+                "is named on {0} issue",
+                "is named on {0} issues",
             ));
         }
         if self.members > 0 {
-            parts.push(format!(
-                "is the department of {}",
-                count(self.members, "party", "parties")
+            parts.push(l.n(
+                self.members,
+                "is the department of {0} party",
+                "is the department of {0} parties",
             ));
         }
         match parts.len() {
-            0 => "is not used".to_string(),
+            0 => l.t("is not used").to_string(),
             1 => parts.remove(0),
             _ => {
                 let last = parts.pop().unwrap_or_default();
-                format!("{} and {last}", parts.join(", "))
+                l.f("{0} and {1}", &[&parts.join(", "), &last])
             }
         }
     }
@@ -93,13 +94,13 @@ mod tests {
     #[test]
     fn uses_read_as_a_sentence() {
         let mut uses = PartyUses::default();
-        assert_eq!(uses.describe(), "is not used");
+        assert_eq!(uses.describe(Lang::En), "is not used");
         uses.roles = 3;
-        assert_eq!(uses.describe(), "holds 3 roles");
+        assert_eq!(uses.describe(Lang::En), "holds 3 roles");
         uses.owned_tasks = 1;
         uses.members = 2;
         assert_eq!(
-            uses.describe(),
+            uses.describe(Lang::En),
             "holds 3 roles, owns 1 card and is the department of 2 parties"
         );
     }

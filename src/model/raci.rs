@@ -1,5 +1,6 @@
 //! RACI roles and the rules a matrix must keep (PRODUCT.md section 5).
 
+use crate::i18n::Lang;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -133,13 +134,13 @@ impl Rule {
     /// A short label for the grid's rule column.
     pub fn short(self) -> &'static str {
         match self {
-            Rule::NoAccountable => "no A",
-            Rule::MultipleAccountable => "2+ A",
-            Rule::NoResponsible => "no R",
-            Rule::TooManyResponsible => "many R",
-            Rule::TooManyConsulted => "many C",
-            Rule::Overloaded => "overloaded",
-            Rule::IdleParty => "idle",
+            Rule::NoAccountable => crate::i18n::mark("no A"),
+            Rule::MultipleAccountable => crate::i18n::mark("2+ A"),
+            Rule::NoResponsible => crate::i18n::mark("no R"),
+            Rule::TooManyResponsible => crate::i18n::mark("many R"),
+            Rule::TooManyConsulted => crate::i18n::mark("many C"),
+            Rule::Overloaded => crate::i18n::mark("overloaded"),
+            Rule::IdleParty => crate::i18n::mark("idle"),
         }
     }
 }
@@ -148,52 +149,54 @@ impl Rule {
     /// Why the rule exists, in one sentence a lead can say out loud.
     pub fn why(self) -> &'static str {
         match self {
-            Rule::NoAccountable => {
-                "Nobody owns the outcome: when the task slips, nobody is the one to decide or to answer for it."
+            Rule::NoAccountable => crate::i18n::mark(
+                "Nobody owns the outcome: when the task slips, nobody is the one to decide or to answer for it.",
+            ),
+            Rule::MultipleAccountable => crate::i18n::mark(
+                "Two owners means no owner: each can wait for the other, and decisions stall or contradict.",
+            ),
+            Rule::NoResponsible => {
+                crate::i18n::mark("Nobody is doing the work, so it will not get done.")
             }
-            Rule::MultipleAccountable => {
-                "Two owners means no owner: each can wait for the other, and decisions stall or contradict."
-            }
-            Rule::NoResponsible => "Nobody is doing the work, so it will not get done.",
-            Rule::TooManyResponsible => {
-                "When many parties share the work, each assumes another has it; the task is often really several tasks."
-            }
-            Rule::TooManyConsulted => {
-                "Every Consulted party is a conversation to have before work moves: too many slow the task down."
-            }
-            Rule::Overloaded => {
-                "A party that does or owns this much work becomes the bottleneck the board waits on."
-            }
-            Rule::IdleParty => {
-                "A party with no role anywhere is either missing from the plan or not needed on this board."
-            }
+            Rule::TooManyResponsible => crate::i18n::mark(
+                "When many parties share the work, each assumes another has it; the task is often really several tasks.",
+            ),
+            Rule::TooManyConsulted => crate::i18n::mark(
+                "Every Consulted party is a conversation to have before work moves: too many slow the task down.",
+            ),
+            Rule::Overloaded => crate::i18n::mark(
+                "A party that does or owns this much work becomes the bottleneck the board waits on.",
+            ),
+            Rule::IdleParty => crate::i18n::mark(
+                "A party with no role anywhere is either missing from the plan or not needed on this board.",
+            ),
         }
     }
 
     /// How to fix it, with the keys of the RACI pane.
     pub fn fix(self) -> &'static str {
         match self {
-            Rule::NoAccountable => {
-                "Pick the one party that answers for the result and press `a` in its cell (or `R` if it also does the work)."
-            }
-            Rule::MultipleAccountable => {
-                "Keep one A; make the others R (`r`), C (`c`) or I (`i`), or clear them with Space."
-            }
-            Rule::NoResponsible => {
-                "Press `r` in the cell of the party doing the work (or `R` on the A if the owner does it)."
-            }
-            Rule::TooManyResponsible => {
-                "Split the task into one per party on the board (`n` in pane 1), or make helpers C."
-            }
-            Rule::TooManyConsulted => {
-                "Keep the parties whose input changes the work as C; make the others I (`i`): they hear of it afterwards."
-            }
-            Rule::Overloaded => {
-                "Hand some R or A roles to another party, or raise the limit with `T` if this load is planned."
-            }
-            Rule::IdleParty => {
-                "Give it a role where it takes part (`c` or `i` is enough), or remove the party with `d`."
-            }
+            Rule::NoAccountable => crate::i18n::mark(
+                "Pick the one party that answers for the result and press `a` in its cell (or `R` if it also does the work).",
+            ),
+            Rule::MultipleAccountable => crate::i18n::mark(
+                "Keep one A; make the others R (`r`), C (`c`) or I (`i`), or clear them with Space.",
+            ),
+            Rule::NoResponsible => crate::i18n::mark(
+                "Press `r` in the cell of the party doing the work (or `R` on the A if the owner does it).",
+            ),
+            Rule::TooManyResponsible => crate::i18n::mark(
+                "Split the task into one per party on the board (`n` in pane 1), or make helpers C.",
+            ),
+            Rule::TooManyConsulted => crate::i18n::mark(
+                "Keep the parties whose input changes the work as C; make the others I (`i`): they hear of it afterwards.",
+            ),
+            Rule::Overloaded => crate::i18n::mark(
+                "Hand some R or A roles to another party, or raise the limit with `T` if this load is planned.",
+            ),
+            Rule::IdleParty => crate::i18n::mark(
+                "Give it a role where it takes part (`c` or `i` is enough), or remove the party with `d`.",
+            ),
         }
     }
 }
@@ -224,10 +227,10 @@ pub enum CommitmentState {
 impl CommitmentState {
     pub fn as_str(self) -> &'static str {
         match self {
-            CommitmentState::Late => "late",
-            CommitmentState::Blocked => "blocked",
-            CommitmentState::Open => "open",
-            CommitmentState::Done => "done",
+            CommitmentState::Late => crate::i18n::mark("late"),
+            CommitmentState::Blocked => crate::i18n::mark("blocked"),
+            CommitmentState::Open => crate::i18n::mark("open"),
+            CommitmentState::Done => crate::i18n::mark("done"),
         }
     }
 }
@@ -379,20 +382,22 @@ pub fn task_rules(task: &Task, limits: &RaciLimits) -> Vec<Rule> {
 }
 
 /// What a broken task rule means on this board (its thresholds included).
-pub fn task_message(rule: Rule, limits: &RaciLimits) -> String {
+pub fn task_message(rule: Rule, limits: &RaciLimits, l: Lang) -> String {
     match rule {
-        Rule::NoAccountable => "no party is Accountable (A): name exactly one".to_string(),
-        Rule::MultipleAccountable => {
-            "two or more parties are Accountable (A): keep exactly one".to_string()
-        }
-        Rule::NoResponsible => "no party is Responsible (R): who does the work?".to_string(),
-        Rule::TooManyResponsible => format!(
-            "{} or more parties are Responsible (R): split the task?",
-            limits.responsible_warn
+        Rule::NoAccountable => l.t("no party is Accountable (A): name exactly one").into(),
+        Rule::MultipleAccountable => l
+            .t("two or more parties are Accountable (A): keep exactly one")
+            .into(),
+        Rule::NoResponsible => l
+            .t("no party is Responsible (R): who does the work?")
+            .into(),
+        Rule::TooManyResponsible => l.f(
+            "{0} or more parties are Responsible (R): split the task?",
+            &[&limits.responsible_warn],
         ),
-        Rule::TooManyConsulted => format!(
-            "more than {} parties are Consulted (C)",
-            limits.consulted_max
+        Rule::TooManyConsulted => l.f(
+            "more than {0} parties are Consulted (C)",
+            &[&limits.consulted_max],
         ),
         Rule::Overloaded | Rule::IdleParty => rule.name().to_string(),
     }
@@ -401,7 +406,7 @@ pub fn task_message(rule: Rule, limits: &RaciLimits) -> String {
 /// The rules a party's load breaks (`overloaded`, `idle-party`): from
 /// counts already made, so that showing one party needs no pass over the
 /// board.
-pub fn party_problems(code: &str, load: Load, limits: &RaciLimits) -> Vec<Problem> {
+pub fn party_problems(code: &str, load: Load, limits: &RaciLimits, l: Lang) -> Vec<Problem> {
     let problem = |rule: Rule, message: String| Problem {
         task: None,
         title: None,
@@ -414,16 +419,16 @@ pub fn party_problems(code: &str, load: Load, limits: &RaciLimits) -> Vec<Proble
     if load.r > limits.overload_r || load.a > limits.overload_a {
         problems.push(problem(
             Rule::Overloaded,
-            format!(
-                "Responsible on {} and Accountable on {} tasks (limits {} R, {} A)",
-                load.r, load.a, limits.overload_r, limits.overload_a
+            l.f(
+                "Responsible on {0} and Accountable on {1} tasks (limits {2} R, {3} A)",
+                &[&load.r, &load.a, &limits.overload_r, &limits.overload_a],
             ),
         ));
     }
     if load == Load::default() {
         problems.push(problem(
             Rule::IdleParty,
-            "holds no role on any task".to_string(),
+            l.t("holds no role on any task").to_string(),
         ));
     }
     problems
@@ -444,7 +449,7 @@ pub fn check(board: &Board) -> Vec<Problem> {
     let mut problems = Vec::new();
     for task in board.tasks.values() {
         for rule in task_rules(task, &board.settings.raci) {
-            let message = task_message(rule, &board.settings.raci);
+            let message = task_message(rule, &board.settings.raci, Lang::En);
             problems.push(Problem {
                 task: Some(task.id),
                 title: Some(task.title.clone()),
@@ -457,7 +462,7 @@ pub fn check(board: &Board) -> Vec<Problem> {
     }
     let limits = &board.settings.raci;
     for (code, load) in loads(board) {
-        problems.extend(party_problems(&code, load, limits));
+        problems.extend(party_problems(&code, load, limits, Lang::En));
     }
     problems
 }

@@ -6,6 +6,7 @@
 //! standup pane, the minutes and the header line agree, and a report for a
 //! pinned time is the same run after run.
 
+use crate::i18n::Lang;
 use chrono::Duration;
 
 use super::board::{Board, Event, Issue, IssueStatus, LogEntry, StandupOrder, StandupRecord, Task};
@@ -107,12 +108,12 @@ impl Stop {
     }
 
     /// How the stop is named on screen and in the minutes.
-    pub fn label(&self, board: &Board) -> String {
+    pub fn label(&self, board: &Board, l: Lang) -> String {
         match self {
             Stop::Party(code) => board.party_label(code),
             Stop::Column(id) => board.column_name(id).to_string(),
-            Stop::Unowned => "No owner".into(),
-            Stop::Issues => "Other open issues".into(),
+            Stop::Unowned => l.t("No owner").into(),
+            Stop::Issues => l.t("Other open issues").into(),
         }
     }
 }

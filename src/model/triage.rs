@@ -1,5 +1,6 @@
 //! Issue priority (the ITIL matrix) and SLA deadlines.
 
+use crate::i18n::{Lang, fill};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +30,9 @@ impl Level {
     /// The word used in the UI, the CLI and the file.
     pub fn as_str(self) -> &'static str {
         match self {
-            Level::High => "high",
-            Level::Medium => "medium",
-            Level::Low => "low",
+            Level::High => crate::i18n::mark("high"),
+            Level::Medium => crate::i18n::mark("medium"),
+            Level::Low => crate::i18n::mark("low"),
         }
     }
 
@@ -130,7 +131,7 @@ pub enum ClockState {
 impl Sla {
     /// The running clock as people say it: `respond in 18m`, `resolve in
     /// 1d 3h`, `breached 2h ago`, `resolved 3d ago`, `closed`.
-    pub fn describe(&self, issue: &Issue, now: Timestamp) -> (String, ClockState) {
+    pub fn describe(&self, issue: &Issue, now: Timestamp, l: Lang) -> (String, ClockState) {
         use crate::text::human_duration;
         match (issue.status, self.running) {
             (IssueStatus::Resolved, _) => {
@@ -138,9 +139,9 @@ impl Sla {
                     .resolved
                     .map(|r| human_duration(now - r))
                     .unwrap_or_default();
-                (format!("resolved {ago} ago"), ClockState::Stopped)
+                (l.f("resolved {0} ago", &[&ago]), ClockState::Stopped)
             }
-            (IssueStatus::Closed, _) => ("closed".into(), ClockState::Stopped),
+            (IssueStatus::Closed, _) => (l.t("closed").into(), ClockState::Stopped),
             (_, Some((which, by))) => {
                 if self.breached {
                     // The earliest deadline that passed is the one to say.
@@ -150,20 +151,20 @@ impl Sla {
                         by
                     };
                     (
-                        format!("breached {} ago", human_duration(now - deadline)),
+                        l.f("breached {0} ago", &[&human_duration(now - deadline)]),
                         ClockState::Breached,
                     )
                 } else {
-                    let verb = match which {
-                        SlaClock::Respond => "respond",
-                        SlaClock::Resolve => "resolve",
+                    let text = match which {
+                        SlaClock::Respond => l.t("respond in {0}"),
+                        SlaClock::Resolve => l.t("resolve in {0}"),
                     };
                     let state = if self.at_risk {
                         ClockState::AtRisk
                     } else {
                         ClockState::Running
                     };
-                    (format!("{verb} in {}", human_duration(by - now)), state)
+                    (fill(text, &[&human_duration(by - now)]), state)
                 }
             }
             (_, None) => (String::new(), ClockState::Stopped),

@@ -7,24 +7,25 @@ use std::fmt::Write;
 use chrono::{DateTime, NaiveDate};
 
 use super::{IssueLine, Minutes, PartyReport};
+use crate::i18n::{Locale, fill};
 use crate::text::sanitize;
 
-/// `Fri 27 Nov`.
-pub(super) fn day(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
+/// `Fri 27 Nov`, `11月27日 周五`.
+pub(super) fn day(l: &Locale, date: NaiveDate) -> String {
+    l.day_short(date)
 }
 
 /// `Fri 27 Nov 09:15`, from a timestamp as the minutes hold it.
-pub(super) fn moment(text: &str) -> String {
+pub(super) fn moment(l: &Locale, text: &str) -> String {
     DateTime::parse_from_rfc3339(text)
-        .map(|t| t.format("%a %-d %b %H:%M").to_string())
+        .map(|t| l.moment(&t))
         .unwrap_or_else(|_| text.to_string())
 }
 
 /// `09:15`.
-fn clock(text: &str) -> String {
+fn clock(l: &Locale, text: &str) -> String {
     DateTime::parse_from_rfc3339(text)
-        .map(|t| t.format("%H:%M").to_string())
+        .map(|t| l.time(&t))
         .unwrap_or_else(|_| text.to_string())
 }
 
@@ -49,28 +50,39 @@ fn clean_join(pieces: &[String], separator: &str) -> String {
 }
 
 /// The minutes as Markdown.
-pub fn render(m: &Minutes) -> String {
+pub fn render(m: &Minutes, l: &Locale) -> String {
     let mut out = String::new();
     let board = board_suffix(&m.board);
     match &m.standup {
         Some(meeting) => {
-            let _ = writeln!(out, "# Standup{board} — {}", day(m.date));
+            let _ = writeln!(
+                out,
+                "{}",
+                l.f("# Standup{0} — {1}", &[&board, &day(l, m.date)])
+            );
             let end = meeting
                 .ended
                 .as_deref()
-                .map_or_else(|| "still running".to_string(), clock);
+                .map_or_else(|| l.t("still running").to_string(), |e| clock(l, e));
             let order = if meeting.order == "board" {
-                "walking the board"
+                l.t("walking the board")
             } else {
-                "party by party"
+                l.t("party by party")
             };
             let _ = writeln!(
                 out,
-                "\n{}–{end} · {} min of {} · {order} · changes since {}",
-                clock(&meeting.started),
-                meeting.minutes,
-                meeting.timebox_minutes,
-                moment(&m.since),
+                "\n{}",
+                l.f(
+                    "{0}–{1} · {2} min of {3} · {4} · changes since {5}",
+                    &[
+                        &clock(l, &meeting.started),
+                        &end,
+                        &meeting.minutes,
+                        &meeting.timebox_minutes,
+                        &order,
+                        &moment(l, &m.since),
+                    ],
+                )
             );
             if !meeting.speakers.is_empty() {
                 let spoke: Vec<String> = meeting
@@ -78,16 +90,25 @@ pub fn render(m: &Minutes) -> String {
                     .iter()
                     .map(|s| format!("{} {}", clean(&s.name), spoken(s.seconds)))
                     .collect();
-                let _ = writeln!(out, "Spoke: {}", spoke.join(" · "));
+                let _ = writeln!(out, "{}", l.f("Spoke: {0}", &[&spoke.join(" · ")]));
             }
         }
         None => {
-            let _ = writeln!(out, "# Since the last standup{board} — {}", day(m.date));
             let _ = writeln!(
                 out,
-                "\nNo standup held: changes from {} to {}",
-                moment(&m.since),
-                moment(&m.until)
+                "{}",
+                l.f(
+                    "# Since the last standup{0} — {1}",
+                    &[&board, &day(l, m.date)]
+                )
+            );
+            let _ = writeln!(
+                out,
+                "\n{}",
+                l.f(
+                    "No standup held: changes from {0} to {1}",
+                    &[&moment(l, &m.since), &moment(l, &m.until)],
+                )
             );
         }
     }
@@ -95,23 +116,23 @@ pub fn render(m: &Minutes) -> String {
         .iter()
         .all(|p| p.moved.is_empty() && p.finished.is_empty() && p.added.is_empty())
     {
-        out.push_str("\nNo card moved since the last standup.\n");
+        let _ = writeln!(out, "\n{}", l.t("No card moved since the last standup."));
     }
     for party in &m.parties {
-        party_section(&mut out, party);
+        party_section(&mut out, party, l);
     }
-    issues_section(&mut out, m);
+    issues_section(&mut out, m, l);
     if !m.raised.is_empty() {
-        out.push_str("\n## New issues\n");
+        let _ = writeln!(out, "\n## {}", l.t("New issues"));
         for issue in &m.raised {
             let by = issue
                 .reporter
                 .as_deref()
-                .map(|r| format!(", raised by {}", clean(r)))
+                .map(|r| l.f(", raised by {0}", &[&clean(r)]))
                 .unwrap_or_default();
             let owner = issue.owner.as_deref().map_or_else(
-                || "no owner yet".to_string(),
-                |o| format!("owner {}", clean(o)),
+                || l.t("no owner yet").to_string(),
+                |o| l.f("owner {0}", &[&clean(o)]),
             );
             let _ = writeln!(
                 out,
@@ -123,18 +144,19 @@ pub fn render(m: &Minutes) -> String {
         }
     }
     if !m.decisions.is_empty() {
-        out.push_str("\n## Decisions\n");
+        let _ = writeln!(out, "\n## {}", l.t("Decisions"));
         for d in &m.decisions {
             let mut line = format!("- {}", clean(&d.text));
             match (&d.owner, d.due) {
                 (Some(o), Some(due)) => {
-                    let _ = write!(line, " — {}, by {}", clean(o), day(due));
+                    let by = l.f("by {0}", &[&day(l, due)]);
+                    let _ = write!(line, " — {}, {by}", clean(o));
                 }
                 (Some(o), None) => {
                     let _ = write!(line, " — {}", clean(o));
                 }
                 (None, Some(due)) => {
-                    let _ = write!(line, " — by {}", day(due));
+                    let _ = write!(line, " — {}", l.f("by {0}", &[&day(l, due)]));
                 }
                 (None, None) => {}
             }
@@ -142,7 +164,7 @@ pub fn render(m: &Minutes) -> String {
         }
     }
     if !m.parked.is_empty() {
-        out.push_str("\n## Parked\n");
+        let _ = writeln!(out, "\n## {}", l.t("Parked"));
         for p in &m.parked {
             let owner = p
                 .owner
@@ -152,7 +174,7 @@ pub fn render(m: &Minutes) -> String {
             let _ = writeln!(out, "- {}{owner}", clean(&p.topic));
         }
     }
-    raci_section(&mut out, &m.raci_errors);
+    raci_section(&mut out, &m.raci_errors, l);
     out
 }
 
@@ -166,11 +188,11 @@ pub(super) fn board_suffix(board: &str) -> String {
 }
 
 /// The RACI errors still open, when there are any.
-pub(super) fn raci_section(out: &mut String, errors: &[super::RaciError]) {
+pub(super) fn raci_section(out: &mut String, errors: &[super::RaciError], l: &Locale) {
     if errors.is_empty() {
         return;
     }
-    out.push_str("\n## RACI errors still open\n");
+    let _ = writeln!(out, "\n## {}", l.t("RACI errors still open"));
     for e in errors {
         let task = match (e.task, &e.title) {
             (Some(id), Some(title)) => format!("{id} {}: ", clean(title)),
@@ -180,49 +202,62 @@ pub(super) fn raci_section(out: &mut String, errors: &[super::RaciError]) {
     }
 }
 
-fn informing(names: &[String]) -> String {
+fn informing(names: &[String], l: &Locale) -> String {
     if names.is_empty() {
         String::new()
     } else {
-        format!(" To inform: {}.", clean_join(names, ", "))
+        l.f(" To inform: {0}.", &[&clean_join(names, ", ")])
     }
 }
 
-fn party_section(out: &mut String, p: &PartyReport) {
+fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
     let _ = writeln!(out, "\n## {}", clean(&p.name));
-    for (verb, cards) in [("Finished", &p.finished), ("Moved", &p.moved)] {
+    for (template, cards) in [
+        (l.t("- Finished: {0} {1} ({2}).{3}"), &p.finished),
+        (l.t("- Moved: {0} {1} ({2}).{3}"), &p.moved),
+    ] {
         for m in cards {
             let _ = writeln!(
                 out,
-                "- {verb}: {} {} ({}).{}",
-                m.task,
-                clean(&m.title),
-                clean_join(&m.path, " → "),
-                informing(&m.to_inform)
+                "{}",
+                fill(
+                    template,
+                    &[
+                        &m.task,
+                        &clean(&m.title),
+                        &clean_join(&m.path, " → "),
+                        &informing(&m.to_inform, l),
+                    ],
+                )
             );
         }
     }
     for c in &p.added {
         let _ = writeln!(
             out,
-            "- New: {} {} (in {}).{}",
-            c.task,
-            clean(&c.title),
-            clean(&c.column),
-            informing(&c.to_inform)
+            "{}",
+            l.f(
+                "- New: {0} {1} (in {2}).{3}",
+                &[
+                    &c.task,
+                    &clean(&c.title),
+                    &clean(&c.column),
+                    &informing(&c.to_inform, l),
+                ],
+            )
         );
     }
     for b in &p.blocked {
-        let mut line = format!("- Blocked: {} {}", b.task, clean(&b.title));
+        let mut line = l.f("- Blocked: {0} {1}", &[&b.task, &clean(&b.title)]);
         if let Some(since) = &b.since {
-            let _ = write!(line, ", since {}", moment(since));
+            line.push_str(&l.f(", since {0}", &[&moment(l, since)]));
         }
         let _ = write!(line, ": {}.", clean(&b.reason));
         if !b.help.is_empty() {
-            let _ = write!(line, " Help needed: {}.", clean_join(&b.help, "; "));
+            line.push_str(&l.f(" Help needed: {0}.", &[&clean_join(&b.help, "; ")]));
         }
         if let Some(a) = &b.accountable {
-            let _ = write!(line, " Accountable: {}.", clean(a));
+            line.push_str(&l.f(" Accountable: {0}.", &[&clean(a)]));
         }
         let _ = writeln!(out, "{line}");
     }
@@ -232,60 +267,63 @@ fn party_section(out: &mut String, p: &PartyReport) {
             .iter()
             .map(|n| {
                 let due = match (n.due, n.overdue) {
-                    (Some(d), true) => format!(", was due {}", day(d)),
-                    (Some(d), false) => format!(", due {}", day(d)),
+                    (Some(d), true) => l.f(", was due {0}", &[&day(l, d)]),
+                    (Some(d), false) => l.f(", due {0}", &[&day(l, d)]),
                     (None, _) => String::new(),
                 };
                 format!("{} {} ({}{due})", n.task, clean(&n.title), clean(&n.column))
             })
             .collect();
-        let _ = writeln!(out, "- Next: {}", next.join("; "));
+        let _ = writeln!(out, "{}", l.f("- Next: {0}", &[&next.join("; ")]));
     }
 }
 
-fn issues_section(out: &mut String, m: &Minutes) {
+fn issues_section(out: &mut String, m: &Minutes, l: &Locale) {
     let breached = m.issues.iter().filter(|i| i.breached).count();
     if m.issues.is_empty() {
-        out.push_str("\n## Open issues\n\nNone.\n");
+        let _ = writeln!(out, "\n## {}\n\n{}", l.t("Open issues"), l.t("None."));
         return;
     }
     let count = if breached > 0 {
-        format!("{} · {breached} breached", m.issues.len())
+        l.f("{0} · {1} breached", &[&m.issues.len(), &breached])
     } else {
         m.issues.len().to_string()
     };
-    let _ = writeln!(out, "\n## Open issues ({count})");
+    let _ = writeln!(out, "\n## {} ({count})", l.t("Open issues"));
     for issue in &m.issues {
-        let _ = writeln!(out, "{}", issue_line(issue));
+        let _ = writeln!(out, "{}", issue_line(issue, l));
     }
 }
 
-fn issue_line(i: &IssueLine) -> String {
+fn issue_line(i: &IssueLine, l: &Locale) -> String {
     let mut line = String::from("- ");
     if i.breached {
-        line.push_str("BREACHED ");
+        line.push_str(l.t("BREACHED "));
     }
     let _ = write!(line, "{} {} {}.", i.priority, i.id, clean(&i.title));
     match &i.owner {
-        Some(o) => {
-            let _ = write!(line, " Owner: {}.", clean(o));
-        }
-        None => line.push_str(" No owner."),
+        Some(o) => line.push_str(&l.f(" Owner: {0}.", &[&clean(o)])),
+        None => line.push_str(l.t(" No owner.")),
     }
     if i.status == "open" {
-        let _ = write!(line, " Respond by {},", moment(&i.respond_by));
-        let _ = write!(line, " resolve by {}", moment(&i.resolve_by));
+        line.push_str(&l.f(
+            " Respond by {0}, resolve by {1}",
+            &[&moment(l, &i.respond_by), &moment(l, &i.resolve_by)],
+        ));
     } else {
-        let _ = write!(line, " Acknowledged; resolve by {}", moment(&i.resolve_by));
+        line.push_str(&l.f(
+            " Acknowledged; resolve by {0}",
+            &[&moment(l, &i.resolve_by)],
+        ));
     }
     let _ = write!(line, " ({}).", i.clock);
     if !i.support.is_empty() {
-        let _ = write!(line, " Support needed: {}.", clean(&i.support));
+        line.push_str(&l.f(" Support needed: {0}.", &[&clean(&i.support)]));
     }
     if i.breached
         && let Some(a) = &i.accountable
     {
-        let _ = write!(line, " Accountable: {}.", clean(a));
+        line.push_str(&l.f(" Accountable: {0}.", &[&clean(a)]));
     }
     line
 }

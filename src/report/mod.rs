@@ -6,6 +6,7 @@ pub mod markdown;
 pub mod week;
 pub mod week_markdown;
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -204,26 +205,38 @@ pub fn pick(board: &Board, which: Which, now: Timestamp) -> Result<Option<usize>
     }
 }
 
-/// The minutes for `which` at `now`.
-pub fn minutes(board: &Board, which: Which, now: Timestamp) -> Result<Minutes, ReportError> {
+/// The minutes for `which` at `now`, written in `l` (JSON is always
+/// written in English: scripts read it).
+pub fn minutes(
+    board: &Board,
+    which: Which,
+    now: Timestamp,
+    l: Lang,
+) -> Result<Minutes, ReportError> {
     Ok(match pick(board, which, now)? {
-        Some(i) => of_standup(board, i, now),
-        None => build(board, None, board.since_last_standup(now).from, now),
+        Some(i) => of_standup(board, i, now, l),
+        None => build(board, None, board.since_last_standup(now).from, now, l),
     })
 }
 
 /// The minutes of the standup at position `i`: the changes since the one
 /// before it ended, up to its end (or `now` while it runs).
-pub fn of_standup(board: &Board, i: usize, now: Timestamp) -> Minutes {
+pub fn of_standup(board: &Board, i: usize, now: Timestamp, l: Lang) -> Minutes {
     let record = &board.standups[i];
     let until = record.ended.unwrap_or(now);
     let from = board
         .since_before_standup(i)
         .map_or(record.started, |s| s.from);
-    build(board, Some(record), from, until)
+    build(board, Some(record), from, until, l)
 }
 
-fn build(board: &Board, record: Option<&StandupRecord>, from: Timestamp, at: Timestamp) -> Minutes {
+fn build(
+    board: &Board,
+    record: Option<&StandupRecord>,
+    from: Timestamp,
+    at: Timestamp,
+    l: Lang,
+) -> Minutes {
     let name = |code: &str| board.party_name(code).to_string();
     let changes = board.changes(from, at);
     let parties: Vec<PartyReport> = board
@@ -231,19 +244,19 @@ fn build(board: &Board, record: Option<&StandupRecord>, from: Timestamp, at: Tim
         .iter()
         .map(|p| Stop::Party(p.code.clone()))
         .chain([Stop::Unowned])
-        .map(|stop| party_report(board, &stop, &changes, at))
+        .map(|stop| party_report(board, &stop, &changes, at, l))
         .filter(|r| !r.is_empty())
         .collect();
     let issues = board
         .issues_by_urgency(at)
         .into_iter()
-        .map(|i| issue_line(board, i, at))
+        .map(|i| issue_line(board, i, at, l))
         .collect();
     let raised = changes
         .iter()
         .filter(|c| c.created && c.record.starts_with("I-"))
         .filter_map(|c| c.record.parse().ok().and_then(|id| board.issues.get(&id)))
-        .map(|i| issue_line(board, i, at))
+        .map(|i| issue_line(board, i, at, l))
         .collect();
     let (decisions, parked) = match record {
         Some(r) => (
@@ -277,7 +290,7 @@ fn build(board: &Board, record: Option<&StandupRecord>, from: Timestamp, at: Tim
             .iter()
             .map(|s| Speaker {
                 speaker: s.speaker.clone(),
-                name: Stop::from_key(&s.speaker).label(board),
+                name: Stop::from_key(&s.speaker).label(board, l),
                 seconds: s.seconds,
             })
             .collect(),
@@ -317,6 +330,7 @@ fn party_report(
     stop: &Stop,
     changes: &[RecordChange],
     at: Timestamp,
+    l: Lang,
 ) -> PartyReport {
     let today = at.date_naive();
     let ours = |t: &Task| board.task_is_for(t, stop);
@@ -337,7 +351,7 @@ fn party_report(
             Stop::Party(code) => Some(code.clone()),
             _ => None,
         },
-        name: stop.label(board),
+        name: stop.label(board, l),
         finished: Vec::new(),
         moved: Vec::new(),
         added: Vec::new(),
@@ -389,8 +403,12 @@ fn party_report(
         let waits: Vec<String> = board.waits_on(task).iter().map(|t| t.to_string()).collect();
         let reason = match (&task.blocked, waits.is_empty()) {
             (Some(b), true) => b.reason.clone(),
-            (Some(b), false) => format!("{}; waits on {}", b.reason, waits.join(", ")),
-            (None, _) => format!("waits on {}", waits.join(", ")),
+            (Some(b), false) => format!(
+                "{}; {}",
+                b.reason,
+                l.f("waits on {0}", &[&waits.join(", ")])
+            ),
+            (None, _) => l.f("waits on {0}", &[&waits.join(", ")]),
         };
         let help = board
             .issues
@@ -433,9 +451,9 @@ fn party_report(
     report
 }
 
-fn issue_line(board: &Board, issue: &Issue, at: Timestamp) -> IssueLine {
+fn issue_line(board: &Board, issue: &Issue, at: Timestamp, l: Lang) -> IssueLine {
     let sla = issue.sla(&board.settings.sla, at);
-    let (clock, _) = sla.describe(issue, at);
+    let (clock, _) = sla.describe(issue, at, l);
     let name = |code: &Option<String>| code.as_deref().map(|c| board.party_name(c).to_string());
     IssueLine {
         id: issue.id,

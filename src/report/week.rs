@@ -8,6 +8,7 @@
 //! resolved) comes from timestamps and the log, so a past week's report
 //! still lists those right.
 
+use crate::i18n::Lang;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
@@ -160,7 +161,13 @@ fn days(d: Duration) -> f64 {
 
 /// The report of the week `date` is in (weeks starting on `first_day`), as
 /// of `now` (or that week's end, when it is over).
-pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) -> WeekReport {
+pub fn week(
+    board: &Board,
+    date: NaiveDate,
+    now: Timestamp,
+    first_day: Weekday,
+    l: Lang,
+) -> WeekReport {
     let from = week_start(date, first_day);
     let to = from + Duration::days(6);
     let start = day_start(from, now);
@@ -219,11 +226,11 @@ pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) 
                         column: column(t),
                         due,
                         days_late: (today - due).num_days(),
-                        reasons: reasons(board, t),
+                        reasons: reasons(board, t, l),
                     });
                     continue;
                 }
-                let why = risks(board, t, today, next_to);
+                let why = risks(board, t, today, next_to, l);
                 if !why.is_empty() {
                     at_risk.push(AtRisk {
                         task: t.id,
@@ -260,7 +267,7 @@ pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) 
                     Stop::Party(code) => Some(code.clone()),
                     _ => None,
                 },
-                name: stop.label(board),
+                name: stop.label(board, l),
                 finished,
                 in_progress,
                 delayed,
@@ -340,44 +347,44 @@ pub fn week(board: &Board, date: NaiveDate, now: Timestamp, first_day: Weekday) 
 }
 
 /// Why a late card is late, as the board tells it.
-fn reasons(board: &Board, task: &Task) -> Vec<String> {
+fn reasons(board: &Board, task: &Task, l: Lang) -> Vec<String> {
     let mut reasons = Vec::new();
     if let Some(b) = &task.blocked {
-        reasons.push(format!("blocked: {}", b.reason));
+        reasons.push(l.f("blocked: {0}", &[&b.reason]));
     }
     let waits = board.waits_on(task);
     if !waits.is_empty() {
         let ids: Vec<String> = waits.iter().map(|t| t.to_string()).collect();
-        reasons.push(format!("waits on {}", ids.join(", ")));
+        reasons.push(l.f("waits on {0}", &[&ids.join(", ")]));
     }
     for issue in board
         .issues
         .values()
         .filter(|i| i.task == Some(task.id) && i.status.is_active())
     {
-        reasons.push(format!("issue {}: {}", issue.id, issue.title));
+        reasons.push(l.f("issue {0}: {1}", &[&issue.id, &issue.title]));
     }
     if reasons.is_empty() {
-        reasons.push("no reason recorded".into());
+        reasons.push(l.t("no reason recorded").into());
     }
     reasons
 }
 
 /// Why a card that is not late may become so by `horizon`.
-fn risks(board: &Board, task: &Task, today: NaiveDate, horizon: NaiveDate) -> Vec<String> {
+fn risks(board: &Board, task: &Task, today: NaiveDate, horizon: NaiveDate, l: Lang) -> Vec<String> {
     let mut why = Vec::new();
     if task.risk == Some(Risk::High) {
-        why.push("high risk".to_string());
+        why.push(l.t("high risk").to_string());
     }
     let due_soon = task.due.is_some_and(|d| d <= horizon);
     if due_soon && board.is_blocked(task) {
-        why.push("blocked with its due date close".to_string());
+        why.push(l.t("blocked with its due date close").to_string());
     }
     let first = board.columns.first().map(|c| c.id.as_str());
     if task.due.is_some_and(|d| d <= today + Duration::days(2))
         && Some(task.column.as_str()) == first
     {
-        why.push("due within two days and not started".to_string());
+        why.push(l.t("due within two days and not started").to_string());
     }
     why
 }

@@ -7,138 +7,193 @@ use std::fmt::Write;
 
 use super::markdown::{board_suffix, clean, day, moment, raci_section};
 use super::week::{PartyWeek, ProblemLine, WeekReport};
+use crate::i18n::{Locale, mark};
 
 /// `, due Fri 27 Nov`, or nothing.
-fn due_suffix(due: Option<chrono::NaiveDate>) -> String {
-    due.map(|d| format!(", due {}", day(d))).unwrap_or_default()
-}
-
-/// `1 problem`, `3 problems`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn due_suffix(due: Option<chrono::NaiveDate>, l: &Locale) -> String {
+    due.map(|d| l.f(", due {0}", &[&day(l, d)]))
+        .unwrap_or_default()
 }
 
 fn days(d: f64) -> String {
     format!("{d:.1}d")
 }
 
-/// The weekly report as Markdown.
-pub fn render(r: &WeekReport) -> String {
+/// The weekly report as Markdown, in `l`.
+pub fn render(r: &WeekReport, l: &Locale) -> String {
     let mut out = String::new();
     let board = board_suffix(&r.board);
     let _ = writeln!(
         out,
-        "# Week {}{board} — {} to {}",
-        r.week.rsplit('W').next().unwrap_or(&r.week),
-        day(r.from),
-        r.to.format("%a %-d %b %Y")
+        "{}",
+        l.f(
+            "# Week {0}{1} — {2} to {3}",
+            &[
+                &r.week.rsplit('W').next().unwrap_or(&r.week),
+                &board,
+                &day(l, r.from),
+                &l.day(r.to),
+            ],
+        )
     );
     let f = &r.flow;
     let median = f.median_cycle_days.map_or_else(
-        || "no cycle time yet".to_string(),
-        |d| format!("median cycle {}", days(d)),
+        || l.t("no cycle time yet").to_string(),
+        |d| l.f("median cycle {0}", &[&days(d)]),
     );
     let trend: Vec<String> = f.trend.iter().map(|w| w.finished.to_string()).collect();
     // A week that is over is reported as it stood at its end.
     let as_of = if r.over {
-        format!("the end of {}", day(r.to))
+        l.f("the end of {0}", &[&day(l, r.to)])
     } else {
-        moment(&r.at)
+        moment(l, &r.at)
     };
     let _ = writeln!(
         out,
-        "\nAs of {as_of} · {} finished · {median} · finished per week, last {}: {}",
-        f.throughput,
-        trend.len(),
-        trend.join(", ")
+        "\n{}",
+        l.f(
+            "As of {0} · {1} finished · {2} · finished per week, last {3}: {4}",
+            &[
+                &as_of,
+                &f.throughput,
+                &median,
+                &trend.len(),
+                &trend.join(", ")
+            ],
+        )
     );
     let late: usize = r.parties.iter().map(|p| p.delayed.len()).sum();
     let risky: usize = r.parties.iter().map(|p| p.at_risk.len()).sum();
     let _ = writeln!(
         out,
-        "{late} delayed · {risky} at risk · {} raised, {} resolved, {} breached · {}",
-        count(r.problems.raised.len(), "problem", "problems"),
-        r.problems.resolved.len(),
-        r.problems.breached.len(),
-        count(r.raci_errors.len(), "RACI error", "RACI errors")
+        "{}",
+        l.f(
+            "{0} delayed · {1} at risk · {2} raised, {3} resolved, {4} breached · {5}",
+            &[
+                &late,
+                &risky,
+                &l.n(r.problems.raised.len(), "{0} problem", "{0} problems"),
+                &r.problems.resolved.len(),
+                &r.problems.breached.len(),
+                &l.n(r.raci_errors.len(), "{0} RACI error", "{0} RACI errors"),
+            ],
+        )
     );
     if r.parties.is_empty() {
-        out.push_str("\nNo card finished, started, late or due next week.\n");
+        let _ = writeln!(
+            out,
+            "\n{}",
+            l.t("No card finished, started, late or due next week.")
+        );
     }
     for party in &r.parties {
-        party_section(&mut out, party);
+        party_section(&mut out, party, l);
     }
-    problems_section(&mut out, r);
-    raci_section(&mut out, &r.raci_errors);
-    out.push_str("\n## Flow\n");
-    let _ = writeln!(out, "- Finished this week: {}", f.throughput);
+    problems_section(&mut out, r, l);
+    raci_section(&mut out, &r.raci_errors, l);
+    let _ = writeln!(out, "\n## {}", l.t("Flow"));
+    let _ = writeln!(
+        out,
+        "{}",
+        l.f("- Finished this week: {0}", &[&f.throughput])
+    );
     if let (Some(p50), Some(p85)) = (f.median_cycle_days, f.p85_cycle_days) {
         let _ = writeln!(
             out,
-            "- Cycle time of those: median {}, 85% within {}",
-            days(p50),
-            days(p85)
+            "{}",
+            l.f(
+                "- Cycle time of those: median {0}, 85% within {1}",
+                &[&days(p50), &days(p85)],
+            )
         );
     }
     for w in &f.trend {
-        let _ = writeln!(out, "- Week of {}: {} finished", day(w.week), w.finished);
+        let _ = writeln!(
+            out,
+            "{}",
+            l.f(
+                "- Week of {0}: {1} finished",
+                &[&day(l, w.week), &w.finished]
+            )
+        );
     }
     out
 }
 
-fn party_section(out: &mut String, p: &PartyWeek) {
+fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
     let _ = writeln!(out, "\n## {}", clean(&p.name));
     if !p.finished.is_empty() {
-        out.push_str("\nFinished\n");
+        let _ = writeln!(out, "\n{}", l.t("Finished"));
         for c in &p.finished {
             let _ = writeln!(
                 out,
-                "- {} {} ({} in cycle, done {})",
-                c.task,
-                clean(&c.title),
-                days(c.cycle_days),
-                moment(&c.finished)
+                "{}",
+                l.f(
+                    "- {0} {1} ({2} in cycle, done {3})",
+                    &[
+                        &c.task,
+                        &clean(&c.title),
+                        &days(c.cycle_days),
+                        &moment(l, &c.finished),
+                    ],
+                )
             );
         }
     }
     if !p.in_progress.is_empty() {
-        out.push_str("\nIn progress\n");
+        let _ = writeln!(out, "\n{}", l.t("In progress"));
         for c in &p.in_progress {
-            let due = due_suffix(c.due);
             let _ = writeln!(
                 out,
-                "- {} {} — {}, {} since it started{due}",
-                c.task,
-                clean(&c.title),
-                clean(&c.column),
-                days(c.age_days)
+                "{}",
+                l.f(
+                    "- {0} {1} — {2}, {3} since it started{4}",
+                    &[
+                        &c.task,
+                        &clean(&c.title),
+                        &clean(&c.column),
+                        &days(c.age_days),
+                        &due_suffix(c.due, l),
+                    ],
+                )
             );
         }
     }
     if !p.delayed.is_empty() {
-        out.push_str("\nDelayed\n");
+        let _ = writeln!(out, "\n{}", l.t("Delayed"));
         for c in &p.delayed {
-            let s = if c.days_late == 1 { "" } else { "s" };
+            let reasons = c
+                .reasons
+                .iter()
+                .map(|r| clean(r))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let template = if c.days_late == 1 {
+                mark("- {0} {1} — due {2}, {3} day late, {4}: {5}")
+            } else {
+                mark("- {0} {1} — due {2}, {3} days late, {4}: {5}")
+            };
             let _ = writeln!(
                 out,
-                "- {} {} — due {}, {} day{s} late, {}: {}",
-                c.task,
-                clean(&c.title),
-                day(c.due),
-                c.days_late,
-                clean(&c.column),
-                c.reasons
-                    .iter()
-                    .map(|r| clean(r))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                "{}",
+                l.f(
+                    template,
+                    &[
+                        &c.task,
+                        &clean(&c.title),
+                        &day(l, c.due),
+                        &c.days_late,
+                        &clean(&c.column),
+                        &reasons,
+                    ],
+                )
             );
         }
     }
     if !p.at_risk.is_empty() {
-        out.push_str("\nAt risk\n");
+        let _ = writeln!(out, "\n{}", l.t("At risk"));
         for c in &p.at_risk {
-            let due = due_suffix(c.due);
+            let due = due_suffix(c.due, l);
             let _ = writeln!(
                 out,
                 "- {} {} — {}{due}: {}",
@@ -150,59 +205,66 @@ fn party_section(out: &mut String, p: &PartyWeek) {
         }
     }
     if !p.due_next_week.is_empty() {
-        out.push_str("\nDue next week\n");
+        let _ = writeln!(out, "\n{}", l.t("Due next week"));
         for c in &p.due_next_week {
             let _ = writeln!(
                 out,
                 "- {} {} — {}, {}",
                 c.task,
                 clean(&c.title),
-                day(c.due),
+                day(l, c.due),
                 clean(&c.column)
             );
         }
     }
 }
 
-fn problems_section(out: &mut String, r: &WeekReport) {
+fn problems_section(out: &mut String, r: &WeekReport, l: &Locale) {
     let p = &r.problems;
     if p.raised.is_empty() && p.resolved.is_empty() && p.breached.is_empty() {
-        out.push_str("\n## Problems\n\nNone raised, resolved or breached this week.\n");
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n{}",
+            l.t("Problems"),
+            l.t("None raised, resolved or breached this week.")
+        );
         return;
     }
-    out.push_str("\n## Problems\n");
+    let _ = writeln!(out, "\n## {}", l.t("Problems"));
     let list = |out: &mut String,
                 heading: &str,
                 lines: &[ProblemLine],
-                show: fn(&ProblemLine) -> String| {
+                show: &dyn Fn(&ProblemLine) -> String| {
         if lines.is_empty() {
             return;
         }
         let _ = writeln!(out, "\n{heading}");
-        for l in lines {
-            let owner = l
+        for line in lines {
+            let owner = line
                 .owner
                 .as_deref()
-                .map_or_else(|| "no owner".to_string(), clean);
+                .map_or_else(|| l.t("no owner").to_string(), clean);
             let _ = writeln!(
                 out,
                 "- {} [{}] {} — {owner}{}",
-                l.id,
-                l.priority.to_uppercase(),
-                clean(&l.title),
-                show(l)
+                line.id,
+                line.priority.to_uppercase(),
+                clean(&line.title),
+                show(line)
             );
         }
     };
-    list(out, "Raised", &p.raised, |l| format!(", {}", l.status));
-    list(out, "Resolved", &p.resolved, |l| {
-        if l.resolution.is_empty() {
+    list(out, l.t("Raised"), &p.raised, &|line| {
+        format!(", {}", l.t(line.status))
+    });
+    list(out, l.t("Resolved"), &p.resolved, &|line| {
+        if line.resolution.is_empty() {
             String::new()
         } else {
-            format!(": {}", clean(&l.resolution))
+            format!(": {}", clean(&line.resolution))
         }
     });
-    list(out, "Breached", &p.breached, |l| {
-        format!(", resolve by {}", moment(&l.resolve_by))
+    list(out, l.t("Breached"), &p.breached, &|line| {
+        l.f(", resolve by {0}", &[&moment(l, &line.resolve_by)])
     });
 }

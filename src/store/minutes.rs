@@ -46,9 +46,10 @@ pub fn write(
     board: &Board,
     i: usize,
     now: Timestamp,
+    locale: &crate::i18n::Locale,
 ) -> io::Result<(PathBuf, i64)> {
-    let minutes = crate::report::of_standup(board, i, now);
-    let text = crate::report::markdown::render(&minutes);
+    let minutes = crate::report::of_standup(board, i, now, locale.lang);
+    let text = crate::report::markdown::render(&minutes, locale);
     let target = path(board_file, board, i);
     super::file::write_atomic(&target, text.as_bytes())?;
     Ok((target, minutes.standup.map_or(0, |m| m.minutes)))

@@ -15,6 +15,7 @@ use super::overlay::Overlay;
 use super::theme::Theme;
 use super::timeline::{FlowCache, Mode, Row, Rows, RowsKey, TimelineState};
 use super::view::View;
+use crate::i18n::{Lang, Locale};
 use crate::model::{
     Action, Board, History, IssueFilter, Merged, Patch, StandupOrder, TaskFilter, TaskId, Timestamp,
 };
@@ -40,13 +41,13 @@ impl Pane {
     ];
 
     /// The pane's name on its tab.
-    pub fn title(self) -> &'static str {
+    pub fn title(self, l: Lang) -> &'static str {
         match self {
-            Pane::Board => "Board",
-            Pane::Raci => "RACI",
-            Pane::Issues => "Issues",
-            Pane::Standup => "Standup",
-            Pane::Timeline => "Timeline",
+            Pane::Board => l.t("Board"),
+            Pane::Raci => l.t("RACI"),
+            Pane::Issues => l.t("Issues"),
+            Pane::Standup => l.t("Standup"),
+            Pane::Timeline => l.t("Timeline"),
         }
     }
 
@@ -208,6 +209,8 @@ pub struct App {
     /// takes its columns, SLA targets and standup timing; the flow charts
     /// its first day of the week.
     pub config: crate::config::Config,
+    /// The language and date format everything is written in.
+    pub locale: Locale,
     /// Counts rebuilds of the view (changes, filters, undo), which the
     /// timeline's rows are built from.
     views: u64,
@@ -253,6 +256,7 @@ impl App {
             timeline: None,
             flow: None,
             config: crate::config::Config::default(),
+            locale: Locale::default(),
             views: 0,
         }
     }
@@ -282,13 +286,15 @@ impl App {
         let mut next = App::new(board, self.now, location, self.theme);
         next.keymap = std::mem::take(&mut self.keymap);
         next.config = std::mem::take(&mut self.config);
+        next.locale = std::mem::take(&mut self.locale);
         let name = if next.board.name.is_empty() {
             next.location.clone()
         } else {
             next.board.name.clone()
         };
         *self = next;
-        self.say(Tone::Info, format!("Switched to {name}"));
+        let said = self.locale.f("Switched to {0}", &[&name]);
+        self.say(Tone::Info, said);
     }
 
     /// The key the details panel of `task` at `width` has now.
@@ -333,23 +339,28 @@ impl App {
     /// not). Returns whether the board accepted it.
     pub fn perform(&mut self, action: &Action) -> bool {
         let selected = self.selected_task();
-        let label = action.summary(&self.board);
-        match self.history.apply(&mut self.board, action, self.now) {
+        let l = self.locale.lang;
+        let label = action.summary(&self.board, l);
+        let mut text = capitalize(&label);
+        match self
+            .history
+            .apply_labelled(&mut self.board, action, self.now, label)
+        {
             Ok(applied) => {
                 let changed = !applied.patch.is_noop(&self.board);
-                let mut text = capitalize(&label);
                 if let Some(created) = &applied.created
                     && matches!(action, Action::AddTask(_) | Action::AddIssue(_))
                 {
-                    text = format!("Added {created}");
+                    text = l.f("Added {0}", &[created]);
                 }
                 let mut tone = Tone::Info;
                 for warning in &applied.warnings {
-                    text.push_str(&format!(" · {warning}"));
+                    text.push_str(" · ");
+                    text.push_str(&warning.localized(l));
                     tone = Tone::Warning;
                 }
                 if !changed {
-                    text = format!("{text}: nothing changed");
+                    text = l.f("{0}: nothing changed", &[&text]);
                 }
                 let follow = applied
                     .created
@@ -366,7 +377,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.say(Tone::Error, capitalize(&e.to_string()));
+                self.say(Tone::Error, capitalize(&e.localized(l)));
                 false
             }
         }
@@ -379,9 +390,10 @@ impl App {
                 self.changed();
                 self.sync_meeting();
                 self.view_after(&step.inverse, step.tasks.first().copied());
-                self.say(Tone::Info, format!("Undid: {}", step.label));
+                let said = self.locale.f("Undid: {0}", &[&step.label]);
+                self.say(Tone::Info, said);
             }
-            None => self.say(Tone::Info, "Nothing to undo"),
+            None => self.say(Tone::Info, self.locale.t("Nothing to undo")),
         }
     }
 
@@ -392,9 +404,10 @@ impl App {
                 self.changed();
                 self.sync_meeting();
                 self.view_after(&step.inverse, step.tasks.first().copied());
-                self.say(Tone::Info, format!("Redid: {}", step.label));
+                let said = self.locale.f("Redid: {0}", &[&step.label]);
+                self.say(Tone::Info, said);
             }
-            None => self.say(Tone::Info, "Nothing to redo"),
+            None => self.say(Tone::Info, self.locale.t("Nothing to redo")),
         }
     }
 
@@ -443,10 +456,11 @@ impl App {
     /// The loop could not save: keep the change, say why, try again later.
     pub fn save_failed(&mut self, reason: String) {
         self.save_state = SaveState::Failed(reason.clone());
-        self.say(
-            Tone::Error,
-            format!("NOT SAVED: {reason} It will be tried again on the next change."),
+        let said = self.locale.f(
+            "NOT SAVED: {0} It will be tried again on the next change.",
+            &[&reason],
         );
+        self.say(Tone::Error, said);
     }
 
     /// The file had changed on disk and our changes were merged into it:
@@ -462,10 +476,13 @@ impl App {
         self.save_state = SaveState::Saved;
         self.refresh_following(selected);
         let mut text = match &self.message {
-            Some(m) if m.tone != Tone::Error => format!("{} · saved", m.text),
-            _ => "Saved".to_string(),
+            Some(m) if m.tone != Tone::Error => self.locale.f("{0} · saved", &[&m.text]),
+            _ => self.locale.t("Saved").to_string(),
         };
-        text.push_str(", merged with changes made elsewhere (undo starts afresh)");
+        text.push_str(
+            self.locale
+                .t(", merged with changes made elsewhere (undo starts afresh)"),
+        );
         if !merged.notes.is_empty() {
             text.push_str(": ");
             text.push_str(&merged.notes.join("; "));
@@ -484,7 +501,8 @@ impl App {
         self.refresh_following(selected);
         self.say(
             Tone::Info,
-            "The board changed on disk; showing the new version",
+            self.locale
+                .t("The board changed on disk; showing the new version"),
         );
     }
 
@@ -632,7 +650,8 @@ impl App {
         };
         if self.timeline.as_ref().is_none_or(|t| t.key != key) {
             let visible: Vec<TaskId> = self.view.columns.iter().flatten().copied().collect();
-            let rows = super::timeline::rows(&self.board, &visible, key.grouping, key);
+            let rows =
+                super::timeline::rows(&self.board, &visible, key.grouping, key, self.locale.lang);
             let s = &mut self.timeline_state;
             let found = s.selected.and_then(|id| {
                 rows.items

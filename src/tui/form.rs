@@ -2,6 +2,7 @@
 //! checked as it is typed (the due date shows the day it means, the owner
 //! field narrows the parties, dependencies name the cards they point at).
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -31,14 +32,14 @@ impl Field {
         Field::Depends,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, l: Lang) -> &'static str {
         match self {
-            Field::Title => "Title",
-            Field::Owner => "Owner",
-            Field::Due => "Due",
-            Field::Risk => "Risk",
-            Field::Note => "Note",
-            Field::Depends => "Waits on",
+            Field::Title => l.t("Title"),
+            Field::Owner => l.t("Owner"),
+            Field::Due => l.t("Due"),
+            Field::Risk => l.t("Risk"),
+            Field::Note => l.t("Note"),
+            Field::Depends => l.t("Waits on"),
         }
     }
 
@@ -247,7 +248,7 @@ impl TaskForm {
 
     /// The risk as the form shows it.
     pub fn risk_text(&self) -> &'static str {
-        self.risk.map_or("none", risk_word)
+        self.risk.map_or(crate::i18n::mark("none"), risk_word)
     }
 }
 

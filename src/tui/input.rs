@@ -2,6 +2,7 @@
 //! keys first; otherwise the keymap turns a key into a command for the
 //! current pane. Board changes become actions through `App::perform`.
 
+use crate::i18n::mark;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Pane, Tone};
@@ -85,14 +86,14 @@ impl App {
                 if !self.issue_filter.is_empty() {
                     self.issue_filter = IssueFilter::default();
                     self.refresh();
-                    self.say(Tone::Info, "Filter cleared");
+                    self.say(Tone::Info, self.locale.t("Filter cleared"));
                 }
             }
             Command::Filter if self.pane == Pane::Issues => {
                 let text = self.issue_filter.text.clone();
                 self.overlay = Some(Overlay::Prompt(Prompt::new(
                     Purpose::IssueText,
-                    "Filter issues:".into(),
+                    self.locale.t("Filter issues:").into(),
                     &text,
                 )));
             }
@@ -108,7 +109,7 @@ impl App {
                 {
                     self.filter = TaskFilter::default();
                     self.refresh();
-                    self.say(Tone::Info, "Filter cleared");
+                    self.say(Tone::Info, self.locale.t("Filter cleared"));
                 }
             }
             Command::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()],
@@ -141,14 +142,20 @@ impl App {
                     let running = m.toggle_pause(now);
                     self.say(
                         Tone::Info,
-                        if running { "Timers running" } else { "Paused" },
+                        if running {
+                            self.locale.t("Timers running")
+                        } else {
+                            self.locale.t("Paused")
+                        },
                     );
                 } else {
                     self.no_meeting();
                 }
             }
-            Command::Park => self.meeting_prompt(Purpose::ParkTopic, "Park which topic?"),
-            Command::Decide => self.meeting_prompt(Purpose::DecisionText, "What was decided?"),
+            Command::Park => self.meeting_prompt(Purpose::ParkTopic, mark("Park which topic?")),
+            Command::Decide => {
+                self.meeting_prompt(Purpose::DecisionText, mark("What was decided?"))
+            }
             Command::Present => {
                 if self.meeting.is_some() {
                     self.standup_state.presenter = !self.standup_state.presenter;
@@ -160,7 +167,10 @@ impl App {
                 if let Some(m) = &self.meeting {
                     let minutes = m.elapsed(self.now) / 60;
                     self.overlay = Some(Overlay::Confirm(Confirm {
-                        question: format!("End the standup ({minutes} min) and write the minutes?"),
+                        question: self.locale.f(
+                            "End the standup ({0} min) and write the minutes?",
+                            &[&minutes],
+                        ),
                         yes: Yes::EndStandup,
                     }));
                 } else {
@@ -182,12 +192,16 @@ impl App {
                     let middle = origin + chrono::Duration::days(old.days(half));
                     s.origin = Some(middle - chrono::Duration::days(s.zoom.days(half)));
                 }
-                let name = self.timeline_state.zoom.name();
-                self.say(Tone::Info, format!("Zoom: a {name} view"));
+                let said = match self.timeline_state.zoom {
+                    super::timeline::Zoom::Day => self.locale.t("Zoom: a day view"),
+                    super::timeline::Zoom::Week => self.locale.t("Zoom: a week view"),
+                    super::timeline::Zoom::Month => self.locale.t("Zoom: a month view"),
+                };
+                self.say(Tone::Info, said);
             }
             Command::Today => {
                 self.timeline_state.origin = None;
-                self.say(Tone::Info, "Back to today");
+                self.say(Tone::Info, self.locale.t("Back to today"));
             }
             Command::FlowView => {
                 use super::timeline::Mode;
@@ -199,7 +213,7 @@ impl App {
             }
             Command::Conflicts => {
                 if self.board.conflicts.is_empty() {
-                    self.say(Tone::Info, "No conflicts to settle");
+                    self.say(Tone::Info, self.locale.t("No conflicts to settle"));
                 } else {
                     self.overlay = Some(Overlay::Conflicts { selected: 0 });
                 }
@@ -282,7 +296,7 @@ impl App {
                 let text = self.filter.text.clone();
                 self.overlay = Some(Overlay::Prompt(Prompt::new(
                     Purpose::FilterText,
-                    "Filter cards:".into(),
+                    self.locale.t("Filter cards:").into(),
                     &text,
                 )));
             }
@@ -295,8 +309,8 @@ impl App {
                     Grouping::Column => Grouping::Owner,
                 };
                 let by = match s.grouping {
-                    Grouping::Owner => "Grouped by owner",
-                    Grouping::Column => "Grouped by column",
+                    Grouping::Owner => self.locale.t("Grouped by owner"),
+                    Grouping::Column => self.locale.t("Grouped by column"),
                 };
                 self.say(Tone::Info, by);
             }
@@ -306,16 +320,16 @@ impl App {
                 self.say(
                     Tone::Info,
                     if self.lanes {
-                        "Swimlanes by owner"
+                        self.locale.t("Swimlanes by owner")
                     } else {
-                        "Swimlanes off"
+                        self.locale.t("Swimlanes off")
                     },
                 );
             }
             Command::AddColumn => {
                 self.overlay = Some(Overlay::Prompt(Prompt::new(
                     Purpose::AddColumn,
-                    "New column name:".into(),
+                    self.locale.t("New column name:").into(),
                     "",
                 )))
             }
@@ -323,7 +337,7 @@ impl App {
                 if let Some(col) = self.selected_column() {
                     let prompt = Prompt::new(
                         Purpose::RenameColumn(col.id.clone()),
-                        format!("Rename column {} to:", col.name),
+                        self.locale.f("Rename column {0} to:", &[&col.name]),
                         &col.name,
                     );
                     self.overlay = Some(Overlay::Prompt(prompt));
@@ -333,7 +347,8 @@ impl App {
                 if let Some(col) = self.selected_column() {
                     let prompt = Prompt::new(
                         Purpose::SetWip(col.id.clone()),
-                        format!("WIP limit for {} (empty: no limit):", col.name),
+                        self.locale
+                            .f("WIP limit for {0} (empty: no limit):", &[&col.name]),
                         &col.wip.map(|w| w.to_string()).unwrap_or_default(),
                     );
                     self.overlay = Some(Overlay::Prompt(prompt));
@@ -362,7 +377,7 @@ impl App {
             Command::AddParty => {
                 self.overlay = Some(Overlay::Prompt(Prompt::new(
                     Purpose::AddParty,
-                    "New party (a name, or code:name):".into(),
+                    self.locale.t("New party (a name, or code:name):").into(),
                     "",
                 )))
             }
@@ -370,7 +385,8 @@ impl App {
                 if let Some(party) = self.selected_party() {
                     let prompt = Prompt::new(
                         Purpose::RenameParty(party.code.clone()),
-                        format!("Rename {} ({}) to:", party.name, party.code),
+                        self.locale
+                            .f("Rename {0} ({1}) to:", &[&party.name, &party.code]),
                         &party.name,
                     );
                     self.overlay = Some(Overlay::Prompt(prompt));
@@ -409,15 +425,18 @@ impl App {
                     self.perform(&Action::ReopenIssue { id });
                 }
             }
-            Command::Resolve => self.issue_prompt(Purpose::Resolve, "Resolve {id}: how?"),
-            Command::SetIssueOwner => {
-                self.issue_prompt(Purpose::IssueOwner, "New owner of {id} (empty: nobody):")
+            Command::Resolve => self.issue_prompt(Purpose::Resolve, mark("Resolve {0}: how?")),
+            Command::SetIssueOwner => self.issue_prompt(
+                Purpose::IssueOwner,
+                mark("New owner of {0} (empty: nobody):"),
+            ),
+            Command::Escalate => {
+                self.issue_prompt(Purpose::Escalate, mark("Escalate {0}, because:"))
             }
-            Command::Escalate => self.issue_prompt(Purpose::Escalate, "Escalate {id}, because:"),
             Command::SlaTargets => {
                 let prompt = Prompt::new(
                     Purpose::SlaTargets,
-                    "SLA respond/resolve, P1 to P5:".into(),
+                    self.locale.t("SLA respond/resolve, P1 to P5:").into(),
                     &self.board.settings.sla.to_string(),
                 );
                 self.overlay = Some(Overlay::Prompt(prompt));
@@ -426,7 +445,9 @@ impl App {
                 let limits = self.board.settings.raci;
                 let prompt = Prompt::new(
                     Purpose::RaciLimits,
-                    "Limits: R warn, C max, overload R, overload A:".into(),
+                    self.locale
+                        .t("Limits: R warn, C max, overload R, overload A:")
+                        .into(),
                     &format!(
                         "{} {} {} {}",
                         limits.responsible_warn,
@@ -439,7 +460,7 @@ impl App {
             }
             Command::DeleteColumn => {
                 if let Some(col) = self.selected_column() {
-                    let question = format!("Delete column {}?", col.name);
+                    let question = self.locale.f("Delete column {0}?", &[&col.name]);
                     let action = Action::DeleteColumn {
                         column: col.id.clone(),
                     };
@@ -463,7 +484,8 @@ impl App {
     fn no_meeting(&mut self) {
         self.say(
             Tone::Info,
-            "No standup running: s starts one party by party, w walking the board",
+            self.locale
+                .t("No standup running: s starts one party by party, w walking the board"),
         );
     }
 
@@ -472,7 +494,8 @@ impl App {
         if self.meeting.is_some() {
             self.say(
                 Tone::Info,
-                "The standup is running: ] next speaker, X ends it",
+                self.locale
+                    .t("The standup is running: ] next speaker, X ends it"),
             );
             return;
         }
@@ -482,11 +505,16 @@ impl App {
                 .meeting
                 .as_ref()
                 .and_then(|m| m.stop())
-                .map(|s| s.label(&self.board));
+                .map(|s| s.label(&self.board, self.locale.lang));
             if let Some(first) = first {
-                self.say(Tone::Info, format!("Standup started: {first} first"));
+                let said = self.locale.f("Standup started: {0} first", &[&first]);
+                self.say(Tone::Info, said);
             } else {
-                self.say(Tone::Info, "Standup started: nobody has anything to report");
+                self.say(
+                    Tone::Info,
+                    self.locale
+                        .t("Standup started: nobody has anything to report"),
+                );
             }
         }
     }
@@ -501,23 +529,31 @@ impl App {
         if m.step(delta, now) {
             self.standup_state.row = 0;
             self.standup_state.first_row = 0;
-            let who = m.stop().map(|s| s.label(&self.board)).unwrap_or_default();
+            let who = m
+                .stop()
+                .map(|s| s.label(&self.board, self.locale.lang))
+                .unwrap_or_default();
             let (at, of) = (m.current + 1, m.stops.len());
             self.say(Tone::Info, format!("{who} ({at}/{of})"));
         } else if delta > 0 {
-            self.say(Tone::Info, "That was the last speaker: X ends the standup");
+            self.say(
+                Tone::Info,
+                self.locale
+                    .t("That was the last speaker: X ends the standup"),
+            );
         } else {
-            self.say(Tone::Info, "This is the first speaker");
+            self.say(Tone::Info, self.locale.t("This is the first speaker"));
         }
     }
 
     /// Opens a prompt that needs a running standup.
-    fn meeting_prompt(&mut self, purpose: Purpose, label: &str) {
+    fn meeting_prompt(&mut self, purpose: Purpose, label: &'static str) {
         if self.meeting.is_none() {
             self.no_meeting();
             return;
         }
-        self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, label.into(), "")));
+        let label = self.locale.t(label).into();
+        self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, label, "")));
     }
 
     /// Ends the standup with the speakers' times, and asks the loop to
@@ -630,7 +666,10 @@ impl App {
             self.selected_party().map(|p| p.code.clone()),
         ) else {
             if self.raci_state.header {
-                self.say(Tone::Info, "Move down to a task row to set a role");
+                self.say(
+                    Tone::Info,
+                    self.locale.t("Move down to a task row to set a role"),
+                );
             }
             return;
         };
@@ -661,9 +700,9 @@ impl App {
 
     /// Opens a prompt about the selected issue; `{id}` in the label is
     /// replaced by its id.
-    fn issue_prompt(&mut self, purpose: fn(crate::model::IssueId) -> Purpose, label: &str) {
+    fn issue_prompt(&mut self, purpose: fn(crate::model::IssueId) -> Purpose, label: &'static str) {
         if let Some(id) = self.selected_issue() {
-            let label = label.replace("{id}", &id.to_string());
+            let label = self.locale.f(label, &[&id]);
             self.overlay = Some(Overlay::Prompt(Prompt::new(purpose(id), label, "")));
         }
     }
@@ -675,13 +714,12 @@ impl App {
         };
         let uses = self.board.party_uses(&party.code);
         let question = if uses.is_empty() {
-            format!("Remove party {} ({})?", party.name, party.code)
+            self.locale
+                .f("Remove party {0} ({1})?", &[&party.name, &party.code])
         } else {
-            format!(
-                "Remove party {} ({})? It {}; those roles go and those owners are cleared.",
-                party.name,
-                party.code,
-                uses.describe()
+            self.locale.f(
+                "Remove party {0} ({1})? It {2}; those roles go and those owners are cleared.",
+                &[&party.name, &party.code, &uses.describe(self.locale.lang)],
             )
         };
         let action = Action::RemoveParty {
@@ -721,7 +759,9 @@ impl App {
             .selected_task()
             .and_then(|id| self.board.tasks.get(&id))
         {
-            let question = format!("Delete {} \"{}\"?", task.id, fit(&task.title, 40));
+            let question = self
+                .locale
+                .f("Delete {0} \"{1}\"?", &[&task.id, &fit(&task.title, 40)]);
             let action = Action::DeleteTask { id: task.id };
             self.overlay = Some(Overlay::Confirm(Confirm {
                 question,
@@ -744,7 +784,7 @@ impl App {
         } else {
             self.overlay = Some(Overlay::Prompt(Prompt::new(
                 Purpose::Block(id),
-                format!("Block {id}, because:"),
+                self.locale.f("Block {0}, because:", &[&id]),
                 "",
             )));
         }
@@ -762,7 +802,7 @@ impl App {
             }
             Overlay::IssueForm(mut form) => match form.handle_key(key, &self.board) {
                 FormOutcome::Continue => self.overlay = Some(Overlay::IssueForm(form)),
-                FormOutcome::Cancel => self.say(Tone::Info, "Cancelled"),
+                FormOutcome::Cancel => self.say(Tone::Info, self.locale.t("Cancelled")),
                 FormOutcome::Submit => match form.to_actions(&self.board, self.now) {
                     Ok(actions) => {
                         let raised = form.target.is_none();
@@ -784,7 +824,7 @@ impl App {
             },
             Overlay::Form(mut form) => match form.handle_key(key, &self.board) {
                 FormOutcome::Continue => self.overlay = Some(Overlay::Form(form)),
-                FormOutcome::Cancel => self.say(Tone::Info, "Cancelled"),
+                FormOutcome::Cancel => self.say(Tone::Info, self.locale.t("Cancelled")),
                 FormOutcome::Submit => match form.to_action(&self.board, self.now.date_naive()) {
                     Ok(action) => {
                         if !self.perform(&action) {
@@ -808,7 +848,7 @@ impl App {
                     Yes::EndStandup => self.end_standup(),
                 },
                 KeyCode::Char('n' | 'N') | KeyCode::Esc | KeyCode::Char('q') => {
-                    self.say(Tone::Info, "Cancelled");
+                    self.say(Tone::Info, self.locale.t("Cancelled"));
                 }
                 _ => self.overlay = Some(Overlay::Confirm(confirm)),
             },
@@ -868,7 +908,7 @@ impl App {
             KeyCode::Char('n') => {
                 self.overlay = Some(Overlay::Prompt(Prompt::new(
                     Purpose::NewBoard,
-                    "New board's name:".into(),
+                    self.locale.t("New board's name:").into(),
                     "",
                 )));
                 return;
@@ -891,7 +931,8 @@ impl App {
             return;
         };
         if Some(chosen) == current {
-            self.say(Tone::Info, format!("{} is open already", entry.label()));
+            let said = self.locale.f("{0} is open already", &[&entry.label()]);
+            self.say(Tone::Info, said);
         } else if let Err(why) = &entry.state {
             self.say(Tone::Error, why.clone());
         } else {
@@ -917,7 +958,7 @@ impl App {
                 };
                 self.perform(&action);
                 if self.board.conflicts.is_empty() {
-                    self.say(Tone::Info, "Every conflict is settled");
+                    self.say(Tone::Info, self.locale.t("Every conflict is settled"));
                     return;
                 }
                 selected.min(self.board.conflicts.len() - 1)
@@ -943,16 +984,16 @@ impl App {
         let f = &mut self.issue_filter;
         let picker = match key.code {
             KeyCode::Char('t' | '/') => {
-                Some((Purpose::IssueText, "Filter issues:", f.text.clone()))
+                Some((Purpose::IssueText, mark("Filter issues:"), f.text.clone()))
             }
             KeyCode::Char('w') => Some((
                 Purpose::IssueOwnerFilter,
-                "Owner (empty: anyone):",
+                mark("Owner (empty: anyone):"),
                 String::new(),
             )),
             KeyCode::Char('p') => Some((
                 Purpose::IssuePartyFilter,
-                "Involving (empty: anyone):",
+                mark("Involving (empty: anyone):"),
                 String::new(),
             )),
             KeyCode::Char('o') => {
@@ -977,16 +1018,18 @@ impl App {
         let f = &mut self.filter;
         let picker = match key.code {
             KeyCode::Char('t' | '/') => {
-                Some((Purpose::FilterText, "Filter cards:", f.text.clone()))
+                Some((Purpose::FilterText, mark("Filter cards:"), f.text.clone()))
             }
             KeyCode::Char('o') => Some((
                 Purpose::FilterOwner,
-                "Owner (empty: anyone):",
+                mark("Owner (empty: anyone):"),
                 String::new(),
             )),
-            KeyCode::Char('l') => {
-                Some((Purpose::FilterColumn, "Column (empty: any):", String::new()))
-            }
+            KeyCode::Char('l') => Some((
+                Purpose::FilterColumn,
+                mark("Column (empty: any):"),
+                String::new(),
+            )),
             KeyCode::Char('d') => {
                 f.overdue = !f.overdue;
                 None
@@ -1010,10 +1053,10 @@ impl App {
 
     /// After a filter menu key: a picker's prompt opens, or (after a
     /// toggle) the menu stays open so several can be set in a row.
-    fn after_menu_key(&mut self, picker: Option<(Purpose, &str, String)>, menu: Overlay) {
+    fn after_menu_key(&mut self, picker: Option<(Purpose, &'static str, String)>, menu: Overlay) {
         self.overlay = Some(match picker {
             Some((purpose, label, text)) => {
-                Overlay::Prompt(Prompt::new(purpose, label.into(), &text))
+                Overlay::Prompt(Prompt::new(purpose, self.locale.t(label).into(), &text))
             }
             None => menu,
         });
@@ -1024,7 +1067,7 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 self.live_filter(&prompt.purpose, prompt.previous.clone());
-                self.say(Tone::Info, "Cancelled");
+                self.say(Tone::Info, self.locale.t("Cancelled"));
             }
             KeyCode::Enter => {
                 if let Err(why) = self.answer(&prompt) {
@@ -1096,7 +1139,9 @@ impl App {
                     let matches = matching_columns(&self.board, &text);
                     let column = matches
                         .get(prompt.choice.min(matches.len().saturating_sub(1)))
-                        .ok_or_else(|| format!("no column matches \"{}\"", text.trim()))?;
+                        .ok_or_else(|| {
+                            self.locale.f("no column matches \"{0}\"", &[&text.trim()])
+                        })?;
                     self.filter.column = Some(column.id.clone());
                 }
                 self.refresh();
@@ -1137,7 +1182,7 @@ impl App {
             }
             Purpose::DecisionText | Purpose::ParkTopic => {
                 if text.trim().is_empty() {
-                    return Err("say it in a few words (Esc cancels)".into());
+                    return Err(self.locale.t("say it in a few words (Esc cancels)").into());
                 }
                 let default = self.speaker_code();
                 let (purpose, label) = if prompt.purpose == Purpose::DecisionText {
@@ -1146,7 +1191,7 @@ impl App {
                             text: text.clone(),
                             default,
                         },
-                        "Who carries it out?",
+                        self.locale.t("Who carries it out?"),
                     )
                 } else {
                     (
@@ -1154,7 +1199,7 @@ impl App {
                             topic: text.clone(),
                             default,
                         },
-                        "Who takes it?",
+                        self.locale.t("Who takes it?"),
                     )
                 };
                 self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, label.into(), "")));
@@ -1167,7 +1212,9 @@ impl App {
                         text: decision.clone(),
                         owner,
                     },
-                    "By when? (fri, +3d, 2026-12-01; empty: no date)".into(),
+                    self.locale
+                        .t("By when? (fri, +3d, 2026-12-01; empty: no date)")
+                        .into(),
                     "",
                 )));
                 return Ok(());
@@ -1212,14 +1259,14 @@ impl App {
             },
             Purpose::SetWip(id) => {
                 let t = text.trim();
-                let wip =
-                    if t.is_empty() || t == "-" {
-                        None
-                    } else {
-                        Some(t.parse::<u32>().map_err(|_| {
-                            format!("`{t}` is not a number of cards (empty: no limit)")
-                        })?)
-                    };
+                let wip = if t.is_empty() || t == "-" {
+                    None
+                } else {
+                    Some(t.parse::<u32>().map_err(|_| {
+                        self.locale
+                            .f("`{0}` is not a number of cards (empty: no limit)", &[&t])
+                    })?)
+                };
                 Action::SetWip {
                     column: id.clone(),
                     wip,

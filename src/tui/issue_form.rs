@@ -3,6 +3,7 @@
 //! shown as they change; the owner narrows the parties as it is typed; the
 //! involved parties and the linked task are checked as they are typed.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::form::{FormOutcome, PartyPicker};
@@ -42,19 +43,19 @@ impl IssueField {
         IssueField::ResolveBy,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, l: Lang) -> &'static str {
         match self {
-            IssueField::Title => "Title",
-            IssueField::Impact => "Impact",
-            IssueField::Urgency => "Urgency",
-            IssueField::Owner => "Owner",
-            IssueField::Parties => "Involved",
-            IssueField::Support => "Support",
-            IssueField::Detail => "Detail",
-            IssueField::Proposal => "Proposal",
-            IssueField::Task => "Task",
-            IssueField::RespondBy => "Respond by",
-            IssueField::ResolveBy => "Resolve by",
+            IssueField::Title => l.t("Title"),
+            IssueField::Impact => l.t("Impact"),
+            IssueField::Urgency => l.t("Urgency"),
+            IssueField::Owner => l.t("Owner"),
+            IssueField::Parties => l.t("Involved"),
+            IssueField::Support => l.t("Support"),
+            IssueField::Detail => l.t("Detail"),
+            IssueField::Proposal => l.t("Proposal"),
+            IssueField::Task => l.t("Task"),
+            IssueField::RespondBy => l.t("Respond by"),
+            IssueField::ResolveBy => l.t("Resolve by"),
         }
     }
 

@@ -677,9 +677,9 @@ impl Keymap {
             .iter()
             .filter(|b| b.command != command && drop(b))
             .map(|b| {
-                let place = b
-                    .pane
-                    .map_or("everywhere".to_string(), |p| format!("in {}", p.title()));
+                let place = b.pane.map_or("everywhere".to_string(), |p| {
+                    format!("in {}", p.title(crate::i18n::Lang::En))
+                });
                 format!(
                     "{} no longer does {} {place}",
                     b.key.label(),

@@ -73,6 +73,7 @@ pub fn main(args: &Cli) -> ExitCode {
     let mut app = App::new(board, clock.now(), location(&path), theme);
     let (keymap, taken) = config.keymap();
     app.keymap = keymap;
+    app.locale = config.locale(crate::i18n::Lang::from_env());
     app.config = config;
     if let Some(said) =
         config_said.or_else(|| (!taken.is_empty()).then(|| format!("Config: {}", taken.join("; "))))
@@ -116,12 +117,14 @@ pub fn main(args: &Cli) -> ExitCode {
 /// The config, and what the first screen should say about its mistakes.
 fn read_config(args: &Cli) -> (crate::config::Config, Option<String>) {
     let (config, problems) = crate::config::read(args.config.as_deref());
+    let l = config.locale(crate::i18n::Lang::from_env());
     // The count first: a long message is cut at the screen's edge.
     let said = problems.first().map(|first| match problems.len() {
         1 if first.line == 0 => first.to_string(),
-        1 => format!("Config {first}; that setting keeps its default"),
-        n => format!(
-            "Config has {n} mistakes (`standup config show` lists them), the first: {first}"
+        1 => l.f("Config {0}; that setting keeps its default", &[first]),
+        n => l.f(
+            "Config has {0} mistakes (`standup config show` lists them), the first: {1}",
+            &[&n, first],
         ),
     });
     (config, said)
@@ -354,7 +357,8 @@ fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> st
         return path;
     }
     if existed {
-        app.say(app::Tone::Info, format!("{name} exists already: opened it"));
+        let said = app.locale.f("{0} exists already: opened it", &[&name]);
+        app.say(app::Tone::Info, said);
         return path;
     }
     app.config.shape_new_board(&mut app.board);
@@ -367,10 +371,10 @@ fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> st
         save_now(app, &mut file);
     }
     if !app.dirty {
-        app.say(
-            app::Tone::Info,
-            format!("Created board {name} in {}", location(&next)),
-        );
+        let said = app
+            .locale
+            .f("Created board {0} in {1}", &[&name, &location(&next)]);
+        app.say(app::Tone::Info, said);
     }
     path
 }
@@ -389,10 +393,10 @@ fn switch_board(app: &mut App, saver: &mut Saver, here: &Path, next: &Path) -> s
     }
     let here = here.to_path_buf();
     if app.dirty {
-        app.say(
-            app::Tone::Error,
-            "This board could not be saved, so it stays open: see the message above",
-        );
+        let said = app
+            .locale
+            .t("This board could not be saved, so it stays open: see the message above");
+        app.say(app::Tone::Error, said);
         return here;
     }
     match BoardFile::open(next) {
@@ -414,20 +418,21 @@ fn write_minutes(app: &mut App, path: &Path, started: crate::model::Timestamp) {
     let Some(i) = app.board.standup_at(started) else {
         return;
     };
-    match store::minutes::write(path, &app.board, i, app.now) {
-        Ok((written, length)) => app.say(
-            app::Tone::Info,
-            format!(
-                "Standup ended ({length} min). Minutes written to {}",
-                location(&written)
-            ),
-        ),
-        Err(e) => app.say(
-            app::Tone::Error,
-            format!(
-                "The standup ended, but its minutes could not be written ({e}): `standup report` prints them"
-            ),
-        ),
+    match store::minutes::write(path, &app.board, i, app.now, &app.locale) {
+        Ok((written, length)) => {
+            let said = app.locale.f(
+                "Standup ended ({0} min). Minutes written to {1}",
+                &[&length, &location(&written)],
+            );
+            app.say(app::Tone::Info, said);
+        }
+        Err(e) => {
+            let said = app.locale.f(
+                "The standup ended, but its minutes could not be written ({0}): `standup report` prints them",
+                &[&e],
+            );
+            app.say(app::Tone::Error, said);
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The mouse, for those who reach for it: a click on a tab switches pane,
-//! a click on a card (board) or a task row (timeline) selects it, the
-//! wheel moves the selection. The keyboard does all of this too; while a
+//! a click on a card (board), a cell (RACI grid), an issue (queue) or a
+//! task row (timeline) selects it, the wheel moves the selection. The keyboard does all of this too; while a
 //! prompt or form is open, the mouse does nothing, so that a stray click
 //! cannot lose what is being typed.
 
@@ -44,7 +44,9 @@ impl App {
         match self.pane {
             Pane::Board => self.click_board(screen.body, at),
             Pane::Timeline => self.click_timeline(screen.body, at),
-            _ => {}
+            Pane::Raci => self.click_raci(screen.body, at),
+            Pane::Issues => self.click_issue(screen.body, at),
+            Pane::Standup => {}
         }
     }
 
@@ -75,6 +77,57 @@ impl App {
         let len = self.view.columns.get(*column).map_or(0, Vec::len);
         if offset + slot < len {
             self.board_state.card = offset + slot;
+        }
+    }
+
+    /// Selects the cell under the pointer: its task row and party column
+    /// (the header row when the click is on a party's name).
+    fn click_raci(&mut self, body: Rect, at: Position) {
+        if self.board.tasks.is_empty() || self.board.parties.is_empty() {
+            return;
+        }
+        let grid = layout::raci_areas(body, !self.filter.is_empty()).grid;
+        if !grid.contains(at) {
+            return;
+        }
+        let party = super::panes::raci::party_columns(self, grid)
+            .into_iter()
+            .find(|&(_, x, w)| (x..x + w).contains(&at.x))
+            .map(|(i, _, _)| i);
+        if at.y == grid.y {
+            if let Some(party) = party {
+                self.raci_state.header = true;
+                self.raci_state.party = party;
+            }
+            return;
+        }
+        let slot = usize::from(at.y - grid.y - 1);
+        if slot >= layout::raci_rows(grid.height) {
+            return;
+        }
+        let row = self.raci_state.first_row + slot;
+        if row < self.view.raci_rows.len() {
+            self.raci_state.header = false;
+            self.raci_state.row = row;
+            if let Some(party) = party {
+                self.raci_state.party = party;
+            }
+        }
+    }
+
+    /// Selects the issue on the row under the pointer.
+    fn click_issue(&mut self, body: Rect, at: Position) {
+        let list = super::panes::issues::list_area(self, body);
+        if !list.contains(at) || at.y == list.y {
+            return;
+        }
+        let slot = usize::from(at.y - list.y - 1);
+        if slot >= layout::issue_rows(list.height) {
+            return;
+        }
+        let row = self.issues_state.first_row + slot;
+        if row < self.view.issues.len() {
+            self.issues_state.row = row;
         }
     }
 

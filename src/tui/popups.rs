@@ -18,6 +18,7 @@ use crate::text::{fit, width};
 
 /// Draws whatever overlay is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let l = app.locale.lang;
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => help(app, area, buf),
@@ -26,8 +27,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Prompt(prompt)) => prompt_bar(app, prompt, area, buf),
         Some(Overlay::Confirm(confirm)) => question(app, confirm, area, buf),
         Some(Overlay::Details { task, scroll }) => {
-            let Some(inner) = boxed(area, DETAILS_WIDTH, details_height(area), " Card ", buf)
-            else {
+            let title = format!(" {} ", l.t("Card"));
+            let Some(inner) = boxed(area, DETAILS_WIDTH, details_height(area), &title, buf) else {
                 return;
             };
             let body = details_text(inner);
@@ -37,7 +38,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             hint_line(
                 app,
                 inner,
-                &[("e", "edit"), ("↑↓", "scroll"), ("any key", "close")],
+                &[
+                    ("e", l.t("edit")),
+                    ("↑↓", l.t("scroll")),
+                    (l.t("any key"), l.t("close")),
+                ],
                 buf,
             );
         }
@@ -51,15 +56,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::IssueFilterMenu) => issue_filter_menu(app, area, buf),
         Some(Overlay::Explain { subject, scroll }) => {
             let title = match subject {
-                Subject::Task(_) => " RACI rules ",
-                Subject::Party(_) => " On the hook ",
-                Subject::Issue(_) => " Issue ",
+                Subject::Task(_) => l.t("RACI rules"),
+                Subject::Party(_) => l.t("On the hook"),
+                Subject::Issue(_) => l.t("Issue"),
             };
+            let title = format!(" {title} ");
             // As tall as the text needs (borders and the hint line included).
             let text_w = usize::from(84.min(area.width).saturating_sub(4));
             let lines = explain::lines(app, subject, text_w);
             let h = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
-            let Some(inner) = boxed(area, 84, h, title, buf) else {
+            let Some(inner) = boxed(area, 84, h, &title, buf) else {
                 return;
             };
             let body = Rect::new(
@@ -70,7 +76,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
             let scroll = (*scroll).min(lines.len().saturating_sub(usize::from(body.height)));
             details::draw(&lines, scroll, body, buf);
-            hint_line(app, inner, &[("↑↓", "scroll"), ("any key", "close")], buf);
+            hint_line(
+                app,
+                inner,
+                &[("↑↓", l.t("scroll")), (l.t("any key"), l.t("close"))],
+                buf,
+            );
         }
     }
 }
@@ -164,7 +175,13 @@ fn hint_line(app: &App, area: Rect, hints: &[(&str, &str)], buf: &mut Buffer) {
 /// Every key of the current pane, from the keymap; in two columns when one
 /// does not fit the height.
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let rows = app.keymap.help(app.pane);
+    let l = app.locale.lang;
+    let rows: Vec<(String, &str)> = app
+        .keymap
+        .help(app.pane)
+        .into_iter()
+        .map(|(keys, what)| (keys, l.t(what)))
+        .collect();
     let key_width = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let text_width = rows.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
     let room = usize::from(area.height.saturating_sub(2)).max(1);
@@ -176,7 +193,9 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let per_column = rows.len().div_ceil(columns);
     let w = (entry * columns + 2) as u16;
     let h = per_column as u16 + 2;
-    let title = format!(" Keys: {} ", app.pane.title());
+    let title = app
+        .locale
+        .f(" Keys: {0} ", &[&app.pane.title(app.locale.lang)]);
     let Some(inner) = boxed(area, w, h, &title, buf) else {
         return;
     };
@@ -212,13 +231,14 @@ fn line_field(app: &App, line: &LineEditor, area: Rect, at: Rect, focused: bool,
 
 fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let l = &app.locale;
     let column = app
         .board
         .column(&form.column)
         .map_or(form.column.as_str(), |c| c.name.as_str());
     let title = match form.target {
-        Some(id) => format!(" Edit {id} "),
-        None => format!(" New card in {column} "),
+        Some(id) => l.f(" Edit {0} ", &[&id]),
+        None => l.f(" New card in {0} ", &[&column]),
     };
     let Some(inner) = boxed(area, 76, 11, &title, buf) else {
         return;
@@ -239,7 +259,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
             inner,
             inner.x + 1,
             y,
-            field.label(),
+            field.label(l.lang),
             usize::from(label_w),
             label_style,
         );
@@ -273,7 +293,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     app,
                     &form.owner.line,
                     form.owner.choice,
-                    "nobody (type to pick a party)",
+                    l.t("nobody (type to pick a party)"),
                 );
                 put(buf, inner, preview_x, y, &text, preview_w, style);
             }
@@ -287,8 +307,11 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     buf,
                 );
                 let (text, style) = match form.due_date(today) {
-                    Ok(None) => ("none (2026-12-01, +3d, fri, tomorrow…)".to_string(), t.dim),
-                    Ok(Some(d)) => (format!("→ {}", d.format("%a %Y-%m-%d")), Style::new()),
+                    Ok(None) => (
+                        l.t("none (2026-12-01, +3d, fri, tomorrow…)").to_string(),
+                        t.dim,
+                    ),
+                    Ok(Some(d)) => (format!("→ {}", l.day(d)), Style::new()),
                     Err(e) => (e, t.error),
                 };
                 put(buf, inner, preview_x, y, &text, preview_w, style);
@@ -300,7 +323,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     inner,
                     x0,
                     y,
-                    &format!("‹ {} ›", form.risk_text()),
+                    &format!("‹ {} ›", l.t(form.risk_text())),
                     usize::from(short),
                     style,
                 );
@@ -310,7 +333,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                         inner,
                         preview_x,
                         y,
-                        "←→ or l m h, - for none",
+                        l.t("←→ or l m h, - for none"),
                         preview_w,
                         t.dim,
                     );
@@ -326,7 +349,9 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     buf,
                 );
                 let (text, style) = match form.dependencies(&app.board) {
-                    Ok(ids) if ids.is_empty() => ("nothing (card ids: T-1 T-4)".to_string(), t.dim),
+                    Ok(ids) if ids.is_empty() => {
+                        (l.t("nothing (card ids: T-1 T-4)").to_string(), t.dim)
+                    }
                     Ok(ids) => {
                         let titles: Vec<String> = ids
                             .iter()
@@ -376,30 +401,34 @@ fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     if h < 2 {
         return;
     }
+    let l = &app.locale;
     let (text, style) = if let Some(error) = &prompt.error {
         (error.clone(), t.error)
     } else if prompt.purpose.picks_party() {
         let empty = match prompt.purpose.default_party() {
-            Some(code) => format!(
-                "Enter: {} · - for nobody · type to pick a party",
-                app.board.party_label(code)
+            Some(code) => l.f(
+                "Enter: {0} · - for nobody · type to pick a party",
+                &[&app.board.party_label(code)],
             ),
             None if prompt.purpose.empty_is_nobody() => {
-                "Enter: nobody · type to pick a party".to_string()
+                l.t("Enter: nobody · type to pick a party").to_string()
             }
-            None => "Enter: anyone · type to pick a party".to_string(),
+            None => l.t("Enter: anyone · type to pick a party").to_string(),
         };
         if prompt.line.text().trim() == "-" {
-            ("→ nobody".to_string(), Style::new())
+            (format!("→ {}", l.t("nobody")), Style::new())
         } else {
             party_preview(app, &prompt.line, prompt.choice, &empty)
         }
     } else if prompt.purpose == Purpose::FilterColumn {
         let matches = matching_columns(&app.board, &prompt.line.text());
         if prompt.line.is_empty() {
-            ("Enter: every column · type to pick one".to_string(), t.dim)
+            (
+                l.t("Enter: every column · type to pick one").to_string(),
+                t.dim,
+            )
         } else if matches.is_empty() {
-            ("no column matches".to_string(), t.error)
+            (l.t("no column matches").to_string(), t.error)
         } else {
             let i = prompt.choice.min(matches.len() - 1);
             (
@@ -408,7 +437,7 @@ fn prompt_bar(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
             )
         }
     } else {
-        ("Enter to confirm · Esc to cancel".to_string(), t.dim)
+        (l.t("Enter to confirm · Esc to cancel").to_string(), t.dim)
     };
     put(
         buf,
@@ -426,7 +455,9 @@ fn question(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     let text_w = usize::from(w.min(area.width).saturating_sub(4));
     let lines = details::wrap(&confirm.question, text_w);
     let h = lines.len() as u16 + 4;
-    let Some(inner) = boxed(area, w, h, " Confirm ", buf) else {
+    let l = app.locale.lang;
+    let title = format!(" {} ", l.t("Confirm"));
+    let Some(inner) = boxed(area, w, h, &title, buf) else {
         return;
     };
     for (i, line) in lines.iter().enumerate() {
@@ -443,19 +474,24 @@ fn question(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     hint_line(
         app,
         inner,
-        &[("y", "yes"), ("n", "no"), ("u", "undoes it later")],
+        &[
+            ("y", l.t("yes")),
+            ("n", l.t("no")),
+            ("u", l.t("undoes it later")),
+        ],
         buf,
     );
 }
 
 fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
     let f = &app.filter;
-    let on = |b: bool| if b { "on" } else { "off" }.to_string();
+    let l = app.locale.lang;
+    let on = |b: bool| if b { l.t("on") } else { l.t("off") }.to_string();
     let owner = f
         .owner
         .as_deref()
         .map(|o| app.board.party_name(o).to_string())
-        .unwrap_or_else(|| "anyone".into());
+        .unwrap_or_else(|| l.t("anyone").into());
     let text = if f.text.is_empty() {
         "—".to_string()
     } else {
@@ -469,17 +505,17 @@ fn filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
                 .column(c)
                 .map_or(c.to_string(), |c| c.name.clone())
         })
-        .unwrap_or_else(|| "any".into());
+        .unwrap_or_else(|| l.t("any").into());
     let rows = [
-        ("t", "text", text),
-        ("l", "column", column),
-        ("o", "owner", owner),
-        ("d", "overdue", on(f.overdue)),
-        ("b", "blocked", on(f.blocked)),
-        ("r", "at risk", on(f.at_risk)),
-        ("c", "clear all", String::new()),
+        ("t", l.t("text"), text),
+        ("l", l.t("column"), column),
+        ("o", l.t("owner"), owner),
+        ("d", l.t("overdue"), on(f.overdue)),
+        ("b", l.t("blocked"), on(f.blocked)),
+        ("r", l.t("at risk"), on(f.at_risk)),
+        ("c", l.t("clear all"), String::new()),
     ];
-    menu(app, area, " Filter cards ", &rows, buf);
+    menu(app, area, &format!(" {} ", l.t("Filter cards")), &rows, buf);
 }
 
 /// The board picker: each board's name, what needs attention on it (the
@@ -493,7 +529,9 @@ fn boards(
     buf: &mut Buffer,
 ) {
     let t = &app.theme;
-    let Some(inner) = boxed(area, 84, entries.len().max(1) as u16 + 3, " Boards ", buf) else {
+    let l = app.locale.lang;
+    let title = format!(" {} ", l.t("Boards"));
+    let Some(inner) = boxed(area, 84, entries.len().max(1) as u16 + 3, &title, buf) else {
         return;
     };
     if entries.is_empty() {
@@ -502,7 +540,7 @@ fn boards(
             inner,
             inner.x + 1,
             inner.y,
-            "No board saved yet: n creates a named one",
+            l.t("No board saved yet: n creates a named one"),
             usize::from(inner.width),
             t.dim,
         );
@@ -546,16 +584,16 @@ fn boards(
             Ok(s) => {
                 let a = s.alerts;
                 for (n, word, hot) in [
-                    (a.overdue, "overdue", t.overdue),
-                    (a.blocked, "blocked", t.blocked),
-                    (a.breached, "breached", t.breached),
+                    (a.overdue, l.t("overdue"), t.overdue),
+                    (a.blocked, l.t("blocked"), t.blocked),
+                    (a.breached, l.t("breached"), t.breached),
                 ] {
                     let style = if n > 0 { hot } else { t.dim };
                     spans.push((format!("{n:>3} {word}  "), style));
                 }
                 spans.push((s.title.clone(), t.dim));
             }
-            Err(why) => spans.push((format!("does not open: {why}"), t.error)),
+            Err(why) => spans.push((l.f("does not open: {0}", &[why]), t.error)),
         }
         put_spans(buf, inner, inner.x, y, &spans, usize::from(inner.width));
     }
@@ -563,11 +601,11 @@ fn boards(
         app,
         inner,
         &[
-            ("Enter", "open"),
-            ("1-9", "open that one"),
-            ("n", "new board"),
-            ("↑↓", "move"),
-            ("Esc", "close"),
+            ("Enter", l.t("open")),
+            ("1-9", l.t("open that one")),
+            ("n", l.t("new board")),
+            ("↑↓", l.t("move")),
+            ("Esc", l.t("close")),
         ],
         buf,
     );
@@ -580,11 +618,12 @@ fn conflicts(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let list = &app.board.conflicts;
     let h = (list.len() as u16 * 3 + 3).min(area.height.saturating_sub(2));
-    let title = format!(
-        " {} conflict{} ",
-        list.len(),
-        if list.len() == 1 { "" } else { "s" }
-    );
+    let l = app.locale.lang;
+    let title = if list.len() == 1 {
+        l.f(" {0} conflict ", &[&list.len()])
+    } else {
+        l.f(" {0} conflicts ", &[&list.len()])
+    };
     let Some(inner) = boxed(area, 90, h, &title, buf) else {
         return;
     };
@@ -615,8 +654,8 @@ fn conflicts(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
             style,
         );
         for (dy, label, value, style) in [
-            (1, "this board", &c.kept, Style::new()),
-            (2, "other side", &c.other, t.warning),
+            (1, l.t("this board"), &c.kept, Style::new()),
+            (2, l.t("other side"), &c.other, t.warning),
         ] {
             let y = y + dy;
             if y >= inner.y + body {
@@ -639,10 +678,10 @@ fn conflicts(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         app,
         inner,
         &[
-            ("o", "take the other"),
-            ("x", "keep this board's"),
-            ("↑↓", "move"),
-            ("Esc", "close"),
+            ("o", l.t("take the other")),
+            ("x", l.t("keep this board's")),
+            ("↑↓", l.t("move")),
+            ("Esc", l.t("close")),
         ],
         buf,
     );
@@ -668,14 +707,16 @@ fn menu(app: &App, area: Rect, title: &str, rows: &[(&str, &str, String)], buf: 
             t.message,
         );
     }
-    hint_line(app, inner, &[("any other key", "close")], buf);
+    let l = app.locale.lang;
+    hint_line(app, inner, &[(l.t("any other key"), l.t("close"))], buf);
 }
 
 fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let l = &app.locale;
     let title = match form.target {
-        Some(id) => format!(" Edit {id} "),
-        None => " Raise an issue ".to_string(),
+        Some(id) => l.f(" Edit {0} ", &[&id]),
+        None => l.t(" Raise an issue ").to_string(),
     };
     let h = IssueField::ALL.len() as u16 + 5;
     let Some(inner) = boxed(area, 80, h, &title, buf) else {
@@ -695,7 +736,7 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
             inner,
             inner.x + 1,
             y,
-            field.label(),
+            field.label(l.lang),
             usize::from(label_w),
             if focused { t.key } else { t.dim },
         );
@@ -731,13 +772,13 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
                     inner,
                     x0,
                     y,
-                    &format!("‹ {} ›", level.as_str()),
+                    &format!("‹ {} ›", l.t(level.as_str())),
                     usize::from(short),
                     style,
                 );
                 (*field == IssueField::Urgency).then(|| {
                     (
-                        format!("→ {} (←→ or h m l)", form.priority().as_str()),
+                        l.f("→ {0} (←→ or h m l)", &[&form.priority().as_str()]),
                         t.title,
                     )
                 })
@@ -748,13 +789,13 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
                     app,
                     &form.owner.line,
                     form.owner.choice,
-                    "nobody (type to pick a party)",
+                    l.t("nobody (type to pick a party)"),
                 ))
             }
             IssueField::Parties => {
                 line(&form.parties, short, buf);
                 Some(match form.chosen_parties(&app.board) {
-                    Ok(codes) if codes.is_empty() => ("none (mkt, tech)".to_string(), t.dim),
+                    Ok(codes) if codes.is_empty() => (l.t("none (mkt, tech)").to_string(), t.dim),
                     Ok(codes) => (format!("→ {}", codes.join(", ")), Style::new()),
                     Err(e) => (e, t.error),
                 })
@@ -767,15 +808,18 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
                 };
                 line(editor, short, buf);
                 Some(match form.deadline(*field, app.now) {
-                    Ok(None) => ("the SLA target (18:00, +2h, fri 12:00…)".to_string(), t.dim),
-                    Ok(Some(m)) => (format!("→ {}", m.format("%a %m-%d %H:%M")), Style::new()),
+                    Ok(None) => (
+                        l.t("the SLA target (18:00, +2h, fri 12:00…)").to_string(),
+                        t.dim,
+                    ),
+                    Ok(Some(m)) => (format!("→ {}", l.moment(&m)), Style::new()),
                     Err(e) => (e, t.error),
                 })
             }
             IssueField::Task => {
                 line(&form.task, short, buf);
                 Some(match form.chosen_task(&app.board) {
-                    Ok(None) => ("none (a card id: T-4)".to_string(), t.dim),
+                    Ok(None) => (l.t("none (a card id: T-4)").to_string(), t.dim),
                     Ok(Some(id)) => (
                         format!(
                             "→ {}",
@@ -817,18 +861,23 @@ fn form_footer(app: &App, inner: Rect, error_y: u16, error: Option<&str>, buf: &
     hint_line(
         app,
         inner,
-        &[("Enter", "save"), ("Tab ↑↓", "field"), ("Esc", "cancel")],
+        &[
+            ("Enter", app.locale.t("save")),
+            ("Tab ↑↓", app.locale.t("field")),
+            ("Esc", app.locale.t("cancel")),
+        ],
         buf,
     );
 }
 
 fn issue_filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
     let f = &app.issue_filter;
-    let on = |b: bool| if b { "on" } else { "off" }.to_string();
+    let l = app.locale.lang;
+    let on = |b: bool| if b { l.t("on") } else { l.t("off") }.to_string();
     let party = |code: &Option<String>| {
         code.as_deref()
             .map(|c| app.board.party_name(c).to_string())
-            .unwrap_or_else(|| "anyone".into())
+            .unwrap_or_else(|| l.t("anyone").into())
     };
     let text = if f.text.is_empty() {
         "—".to_string()
@@ -836,14 +885,20 @@ fn issue_filter_menu(app: &App, area: Rect, buf: &mut Buffer) {
         format!("\"{}\"", f.text)
     };
     let rows = [
-        ("t", "text", text),
-        ("o", "open only", on(f.active)),
-        ("b", "breached", on(f.breached)),
-        ("w", "owner", party(&f.owner)),
-        ("p", "involving", party(&f.party)),
-        ("c", "clear all", String::new()),
+        ("t", l.t("text"), text),
+        ("o", l.t("open only"), on(f.active)),
+        ("b", l.t("breached"), on(f.breached)),
+        ("w", l.t("owner"), party(&f.owner)),
+        ("p", l.t("involving"), party(&f.party)),
+        ("c", l.t("clear all"), String::new()),
     ];
-    menu(app, area, " Filter issues ", &rows, buf);
+    menu(
+        app,
+        area,
+        &format!(" {} ", l.t("Filter issues")),
+        &rows,
+        buf,
+    );
 }
 
 /// Under a party picker: the party `choice` picks among those matching the
@@ -857,7 +912,8 @@ fn party_preview(app: &App, line: &LineEditor, choice: usize, empty: &str) -> (S
     let matches = matching_parties(&app.board, &line.text());
     if matches.is_empty() {
         return (
-            format!("no party matches \"{}\"", line.text().trim()),
+            app.locale
+                .f("no party matches \"{0}\"", &[&line.text().trim()]),
             t.error,
         );
     }

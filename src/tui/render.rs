@@ -43,34 +43,34 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let t = &app.theme;
+    let l = app.locale.lang;
     let a = app.view.alerts;
     let mut alerts: Vec<(String, Style)> = Vec::new();
     // Unsettled conflicts come first: until they are, the board may show
     // the value someone else did not mean.
     let conflicts = app.board.conflicts.len();
     if conflicts > 0 {
-        let s = if conflicts == 1 { "" } else { "s" };
-        alerts.push((format!("{conflicts} conflict{s} (C)"), t.error));
+        let text = if conflicts == 1 {
+            l.f("{0} conflict (C)", &[&conflicts])
+        } else {
+            l.f("{0} conflicts (C)", &[&conflicts])
+        };
+        alerts.push((text, t.error));
     }
-    for (n, word) in [
-        (a.overdue, "overdue"),
-        (a.blocked, "blocked"),
-        (a.breached, "breached"),
+    for (n, text, style) in [
+        (a.overdue, l.t("{0} overdue"), t.overdue),
+        (a.blocked, l.t("{0} blocked"), t.blocked),
+        (a.breached, l.t("{0} breached"), t.overdue),
     ] {
         if n > 0 {
             if !alerts.is_empty() {
                 alerts.push((" · ".into(), t.dim));
             }
-            let style = if word == "blocked" {
-                t.blocked
-            } else {
-                t.overdue
-            };
-            alerts.push((format!("{n} {word}"), style));
+            alerts.push((crate::i18n::fill(text, &[&n]), style));
         }
     }
     if alerts.is_empty() && !app.board.tasks.is_empty() {
-        alerts.push(("all clear".into(), t.ok));
+        alerts.push((l.t("all clear").into(), t.ok));
     }
     let alerts_width: u16 = alerts.iter().map(|(s, _)| width(s) as u16).sum();
     // The alerts win over the goal when space is short: they are the point.
@@ -81,7 +81,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let left_room = usize::from(area.width.saturating_sub(right).saturating_sub(3));
     let name = if app.board.name.is_empty() {
-        "Untitled board"
+        l.t("Untitled board")
     } else {
         app.board.name.as_str()
     };
@@ -161,7 +161,7 @@ fn tab_layout(app: &App, area: Rect) -> (Vec<String>, Option<Vec<(String, Style)
                 if compact && *pane != app.pane {
                     format!(" {} ", i + 1)
                 } else {
-                    format!(" {} {} ", i + 1, pane.title())
+                    format!(" {} {} ", i + 1, pane.title(app.locale.lang))
                 }
             })
             .collect()
@@ -218,30 +218,36 @@ fn since_spans(
     tier: u8,
 ) -> Vec<(String, Style)> {
     let t = &app.theme;
+    let l = &app.locale;
+    let from = l.weekday_time(&s.since.from);
     let when = match (s.since.standup, tier) {
-        (Some(_), 0) => format!("Since standup {}:", s.since.from.format("%a %H:%M")),
-        (Some(_), 1) => format!("Since {}:", s.since.from.format("%a %H:%M")),
-        (Some(_), _) => "Since standup:".to_string(),
-        (None, _) => "Last 24h:".to_string(),
+        (Some(_), 0) => l.f("Since standup {0}:", &[&from]),
+        (Some(_), 1) => l.f("Since {0}:", &[&from]),
+        (Some(_), _) => l.t("Since standup:").to_string(),
+        (None, _) => l.t("Last 24h:").to_string(),
     };
-    let finished = if tier == 0 { "finished" } else { "done" };
+    let finished = if tier == 0 {
+        l.t("{0} finished")
+    } else {
+        l.t("{0} done")
+    };
     let mut spans = vec![(when, t.dim)];
     let mut any = false;
-    for (n, word, style) in [
-        (s.moved, "moved", Style::new()),
+    for (n, text, style) in [
+        (s.moved, l.t("{0} moved"), Style::new()),
         (s.finished, finished, t.ok),
-        (s.raised, "raised", Style::new()),
-        (s.breached, "breached", t.breached),
+        (s.raised, l.t("{0} raised"), Style::new()),
+        (s.breached, l.t("{0} breached"), t.breached),
     ] {
         if n == 0 {
             continue;
         }
         spans.push((if any { " · " } else { " " }.to_string(), t.dim));
-        spans.push((format!("{n} {word}"), style));
+        spans.push((crate::i18n::fill(text, &[&n]), style));
         any = true;
     }
     if !any {
-        spans.push((" no changes".into(), t.dim));
+        spans.push((format!(" {}", l.t("no changes")), t.dim));
     }
     spans
 }
@@ -275,7 +281,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             area.x + 1,
             area.y,
-            &format!("NOT SAVED: {reason}"),
+            &app.locale.f("NOT SAVED: {0}", &[reason]),
             usize::from(area.width.saturating_sub(1)),
             t.error,
         );
@@ -284,60 +290,70 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let key = |c: Command| app.keymap.key_for(app.pane, c).unwrap_or_default();
     // `HL`: the first keys of two commands that go together.
     let pair = |a: Command, b: Command| format!("{}{}", key(a), key(b));
+    let l = app.locale.lang;
     let mut hints: Vec<(String, &str)> = vec![
-        (key(Command::Help), "help"),
-        (key(Command::Quit), "quit"),
-        (key(Command::NextPane), "pane"),
+        (key(Command::Help), l.t("help")),
+        (key(Command::Quit), l.t("quit")),
+        (key(Command::NextPane), l.t("pane")),
     ];
     match app.pane {
         Pane::Board => {
-            hints.push((key(Command::NewCard), "new"));
-            hints.push((key(Command::Edit), "edit"));
-            hints.push((pair(Command::MoveCardLeft, Command::MoveCardRight), "move"));
-            hints.push((key(Command::Filter), "filter"));
-            hints.push((key(Command::Undo), "undo"));
+            hints.push((key(Command::NewCard), l.t("new")));
+            hints.push((key(Command::Edit), l.t("edit")));
+            hints.push((
+                pair(Command::MoveCardLeft, Command::MoveCardRight),
+                l.t("move"),
+            ));
+            hints.push((key(Command::Filter), l.t("filter")));
+            hints.push((key(Command::Undo), l.t("undo")));
         }
         Pane::Raci => {
-            hints.push(("r a c i R".to_string(), "set"));
-            hints.push((key(Command::ClearRole), "clear"));
-            hints.push((key(Command::Details), "explain"));
-            hints.push((key(Command::Filter), "filter"));
-            hints.push((key(Command::AddParty), "party"));
-            hints.push((key(Command::Undo), "undo"));
+            hints.push(("r a c i R".to_string(), l.t("set")));
+            hints.push((key(Command::ClearRole), l.t("clear")));
+            hints.push((key(Command::Details), l.t("explain")));
+            hints.push((key(Command::Filter), l.t("filter")));
+            hints.push((key(Command::AddParty), l.t("party")));
+            hints.push((key(Command::Undo), l.t("undo")));
         }
         Pane::Issues => {
-            hints.push((key(Command::NewCard), "raise"));
-            hints.push((key(Command::Details), "details"));
-            hints.push((key(Command::Acknowledge), "ack"));
-            hints.push((key(Command::Resolve), "resolve"));
-            hints.push((key(Command::CloseIssue), "close"));
-            hints.push((key(Command::Reopen), "reopen"));
-            hints.push((key(Command::SetIssueOwner), "owner"));
-            hints.push((key(Command::Escalate), "escalate"));
-            hints.push((key(Command::Undo), "undo"));
+            hints.push((key(Command::NewCard), l.t("raise")));
+            hints.push((key(Command::Details), l.t("details")));
+            hints.push((key(Command::Acknowledge), l.t("ack")));
+            hints.push((key(Command::Resolve), l.t("resolve")));
+            hints.push((key(Command::CloseIssue), l.t("close")));
+            hints.push((key(Command::Reopen), l.t("reopen")));
+            hints.push((key(Command::SetIssueOwner), l.t("owner")));
+            hints.push((key(Command::Escalate), l.t("escalate")));
+            hints.push((key(Command::Undo), l.t("undo")));
         }
         Pane::Timeline => {
-            hints.push((pair(Command::Left, Command::Right), "scroll"));
-            hints.push((pair(Command::ZoomIn, Command::ZoomOut), "zoom"));
-            hints.push((key(Command::Lanes), "group"));
-            hints.push((key(Command::Today), "today"));
-            hints.push((key(Command::FlowView), "flow"));
-            hints.push((pair(Command::MoveCardLeft, Command::MoveCardRight), "move"));
-            hints.push((key(Command::Undo), "undo"));
+            hints.push((pair(Command::Left, Command::Right), l.t("scroll")));
+            hints.push((pair(Command::ZoomIn, Command::ZoomOut), l.t("zoom")));
+            hints.push((key(Command::Lanes), l.t("group")));
+            hints.push((key(Command::Today), l.t("today")));
+            hints.push((key(Command::FlowView), l.t("flow")));
+            hints.push((
+                pair(Command::MoveCardLeft, Command::MoveCardRight),
+                l.t("move"),
+            ));
+            hints.push((key(Command::Undo), l.t("undo")));
         }
         Pane::Standup if app.meeting.is_none() => {
-            hints.push((key(Command::StartByParty), "start by party"));
-            hints.push((key(Command::StartWalk), "walk the board"));
+            hints.push((key(Command::StartByParty), l.t("start by party")));
+            hints.push((key(Command::StartWalk), l.t("walk the board")));
         }
         Pane::Standup => {
-            hints.push((key(Command::NextSpeaker), "next"));
-            hints.push((key(Command::PrevSpeaker), "back"));
-            hints.push((key(Command::Pause), "pause"));
-            hints.push((key(Command::Decide), "decision"));
-            hints.push((key(Command::Park), "park"));
-            hints.push((pair(Command::MoveCardLeft, Command::MoveCardRight), "move"));
-            hints.push((key(Command::EndStandup), "end"));
-            hints.push((key(Command::Undo), "undo"));
+            hints.push((key(Command::NextSpeaker), l.t("next")));
+            hints.push((key(Command::PrevSpeaker), l.t("back")));
+            hints.push((key(Command::Pause), l.t("pause")));
+            hints.push((key(Command::Decide), l.t("decision")));
+            hints.push((key(Command::Park), l.t("park")));
+            hints.push((
+                pair(Command::MoveCardLeft, Command::MoveCardRight),
+                l.t("move"),
+            ));
+            hints.push((key(Command::EndStandup), l.t("end")));
+            hints.push((key(Command::Undo), l.t("undo")));
         }
     }
     let mut spans = Vec::new();

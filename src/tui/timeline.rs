@@ -4,6 +4,7 @@
 //! prepared when the board, the filter or the grouping changed, not per
 //! frame: a large board's frame must not sort or read its log.
 
+use crate::i18n::{Lang, Locale};
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::model::flow::Flow;
@@ -156,7 +157,7 @@ pub fn span(task: &Task) -> Option<(NaiveDate, NaiveDate)> {
 
 /// The rows for `visible` tasks (the board pane's, so its filter applies),
 /// grouped, each group by start then due; undated tasks apart at the end.
-pub fn rows(board: &Board, visible: &[TaskId], grouping: Grouping, key: RowsKey) -> Rows {
+pub fn rows(board: &Board, visible: &[TaskId], grouping: Grouping, key: RowsKey, l: Lang) -> Rows {
     let mut dated: Vec<&Task> = Vec::new();
     let mut undated: Vec<&Task> = Vec::new();
     for task in visible.iter().filter_map(|id| board.tasks.get(id)) {
@@ -174,7 +175,7 @@ pub fn rows(board: &Board, visible: &[TaskId], grouping: Grouping, key: RowsKey)
             .parties
             .iter()
             .map(|p| (Some(p.code.as_str()), p.name.clone()))
-            .chain([(None, "No owner".to_string())])
+            .chain([(None, l.t("No owner").to_string())])
             .collect(),
         Grouping::Column => board
             .columns
@@ -217,7 +218,7 @@ pub fn rows(board: &Board, visible: &[TaskId], grouping: Grouping, key: RowsKey)
         push_group(label, ids, &mut out);
     }
     let undated: Vec<TaskId> = undated.iter().map(|t| t.id).collect();
-    push_group("No due date".to_string(), &undated, &mut out);
+    push_group(l.t("No due date").to_string(), &undated, &mut out);
     Rows {
         key,
         rows: out,
@@ -248,13 +249,13 @@ pub fn day_of_cell(zoom: Zoom, origin: NaiveDate, cell: i64) -> NaiveDate {
 }
 
 /// Which days a task's bar covers, for the status line: `13 Nov → 21 Nov`.
-pub fn describe_span(task: &Task, now: Timestamp) -> Option<String> {
+pub fn describe_span(task: &Task, now: Timestamp, l: &Locale) -> Option<String> {
     let (start, end) = span(task)?;
     let fmt = |d: NaiveDate| {
         if d.year() == now.year() {
-            d.format("%-d %b").to_string()
+            l.month_day(d)
         } else {
-            d.format("%-d %b %Y").to_string()
+            l.month_day_year(d)
         }
     };
     Some(format!("{} → {}", fmt(start), fmt(end)))

@@ -25,6 +25,11 @@ impl Home {
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env_remove("STANDUP_CONFIG")
+            // English, whatever the machine's locale: the interface
+            // language follows it.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .env("STANDUP_NOW", super::NOW)
             .env("NO_COLOR", "1")
             .env_remove("STANDUP_BOARD");

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::i18n::fill;
 use crate::model::action::risk_word;
 use crate::model::{Risk, Task};
 use crate::text::{human_duration, width};
@@ -25,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let areas = board_areas(area, !app.filter.is_empty());
     if let Some(line) = areas.filter {
         let shown = app.view.columns.iter().map(Vec::len).sum();
-        filter_line(app, line, shown, "cards", buf);
+        filter_line(app, line, shown, app.locale.t("{0} of {1} cards"), buf);
     }
     if let Some(panel) = areas.panel {
         for y in panel.top()..panel.bottom() {
@@ -88,17 +89,19 @@ pub(crate) fn column_slots(app: &App, area: Rect) -> Vec<(usize, Rect)> {
 }
 
 /// What the filter shows: its conditions and how many of the board's
-/// tasks (`cards` on the board, `tasks` in the grid) pass.
-pub fn filter_line(app: &App, area: Rect, shown: usize, noun: &str, buf: &mut Buffer) {
+/// tasks pass (`count`, translated: `{0} of {1} cards` on the board,
+/// `… tasks` in the grid).
+pub fn filter_line(app: &App, area: Rect, shown: usize, count: &str, buf: &mut Buffer) {
     let t = &app.theme;
+    let l = &app.locale;
     let spans = vec![
-        (" Filter: ".to_string(), t.key),
-        (app.filter.describe(&app.board), t.message),
+        (format!(" {} ", l.t("Filter:")), t.key),
+        (app.filter.describe(&app.board, l.lang), t.message),
         (
-            format!("  {shown} of {} {noun}", app.board.tasks.len()),
+            format!("  {}", fill(count, &[&shown, &app.board.tasks.len()])),
             t.dim,
         ),
-        ("  Esc clears".to_string(), t.dim),
+        (format!("  {}", l.t("Esc clears")), t.dim),
     ];
     put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
 }
@@ -121,12 +124,18 @@ fn draw_lanes(app: &App, lanes: &[Lane], slots: &[(usize, Rect)], area: Rect, bu
         if let Some(y) = y_of(line) {
             let name = match &lane.owner {
                 Some(code) => app.board.party_label(code),
-                None => "No owner".to_string(),
+                None => app.locale.t("No owner").to_string(),
             };
             let mut spans = vec![
                 ("── ".to_string(), t.dim),
                 (name, t.title),
-                (format!("  {} in progress ", lane.in_progress), t.dim),
+                (
+                    format!(
+                        "  {} ",
+                        app.locale.f("{0} in progress", &[&lane.in_progress])
+                    ),
+                    t.dim,
+                ),
             ];
             let used: usize = spans.iter().map(|(s, _)| width(s)).sum();
             let rest = usize::from(area.width).saturating_sub(used);
@@ -291,9 +300,9 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
         };
         // Short words: cards are narrow at 80 columns.
         let word = if risk == Risk::Medium {
-            "med"
+            app.locale.t("med")
         } else {
-            risk_word(risk)
+            app.locale.t(risk_word(risk))
         };
         add(word.to_string(), style);
     }
@@ -311,7 +320,7 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
         t.dim
     };
     let shown = if age.num_hours() < 1 {
-        "new".to_string()
+        app.locale.t("new").to_string()
     } else {
         human_duration(age)
             .split(' ')
@@ -322,7 +331,7 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
     add(shown, style);
     if !waits.is_empty() {
         let ids: Vec<String> = waits.iter().map(ToString::to_string).collect();
-        add(format!("waits {}", ids.join(",")), t.blocked);
+        add(app.locale.f("waits {0}", &[&ids.join(",")]), t.blocked);
     }
     for (area, (spans, indent)) in parts.into_iter().zip([(first, 0), (second, 2)]) {
         let Some(area) = area.filter(|a| !a.is_empty()) else {
@@ -345,22 +354,25 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
 /// What a new user sees on an empty board: how to begin.
 fn empty(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let l = &app.locale;
     let lines: [(&str, Style); 9] = [
-        ("This board has no cards yet.", t.title),
+        (l.t("This board has no cards yet."), t.title),
         ("", Style::new()),
-        ("Press n to add a card, ? for every key.", Style::new()),
+        (l.t("Press n to add a card, ? for every key."), Style::new()),
         ("", Style::new()),
-        ("Try the example board:   standup demo", Style::new()),
+        (l.t("Try the example board:   standup demo"), Style::new()),
         (
-            "Add a department:        standup party add mkt Marketing",
+            l.t("Add a department:        standup party add mkt Marketing"),
             Style::new(),
         ),
         (
-            "Add a card:              standup task add \"Campaign page\" --owner mkt --due fri",
+            l.t(
+                "Add a card:              standup task add \"Campaign page\" --owner mkt --due fri",
+            ),
             Style::new(),
         ),
         ("", Style::new()),
-        ("q quits; every change is saved at once.", t.dim),
+        (l.t("q quits; every change is saved at once."), t.dim),
     ];
     for (i, (line, style)) in lines.iter().enumerate() {
         let y = area.y + 1 + i as u16;

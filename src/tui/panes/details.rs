@@ -3,6 +3,7 @@
 //! log. Shown in a side panel on wide terminals and over the board on
 //! `Enter`.
 
+use crate::i18n::{Lang, mark};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -20,13 +21,14 @@ pub type Line = Vec<(String, Style)>;
 /// note is wrapped to it).
 pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     let t = &app.theme;
+    let l = &app.locale;
     let Some(task) = app.board.tasks.get(&id) else {
-        return vec![vec![(format!("{id} no longer exists"), t.dim)]];
+        return vec![vec![(l.f("{0} no longer exists", &[&id]), t.dim)]];
     };
     let board = &app.board;
     let today = app.now.date_naive();
     let mut out: Vec<Line> = Vec::new();
-    let label = |name: &str| (format!("{name:<10}"), t.dim);
+    let label = |name: &'static str| (crate::text::pad(l.t(name), 10), t.dim);
     out.push(vec![
         (format!("{} ", task.id), t.dim),
         (task.title.clone(), t.title),
@@ -35,9 +37,12 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     let column = board
         .column(&task.column)
         .map_or(task.column.clone(), |c| c.name.clone());
-    let mut col_line = vec![label("Column"), (column, Style::new())];
+    let mut col_line = vec![label(mark("Column")), (column, Style::new())];
     col_line.push((
-        format!(" for {}", human_duration(app.now - task.entered())),
+        format!(
+            " {}",
+            l.f("for {0}", &[&human_duration(app.now - task.entered())])
+        ),
         t.dim,
     ));
     out.push(col_line);
@@ -45,31 +50,31 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         .owner
         .as_deref()
         .map_or("—".to_string(), |code| board.party_label(code));
-    out.push(vec![label("Owner"), (owner, Style::new())]);
+    out.push(vec![label(mark("Owner")), (owner, Style::new())]);
     let due = match task.due {
         None => ("—".to_string(), Style::new()),
         Some(d) => {
             let days = (d - today).num_days();
             let when = match days {
-                0 => "today".to_string(),
-                1 => "tomorrow".to_string(),
-                n if n > 1 => format!("in {n} days"),
-                -1 => "yesterday".to_string(),
-                n => format!("{} days ago", -n),
+                0 => l.t("today").to_string(),
+                1 => l.t("tomorrow").to_string(),
+                n if n > 1 => l.f("in {0} days", &[&n]),
+                -1 => l.t("yesterday").to_string(),
+                n => l.f("{0} days ago", &[&-n]),
             };
             let style = if board.is_overdue(task, today) {
                 t.overdue
             } else {
                 Style::new()
             };
-            (format!("{} {d} ({when})", d.format("%a")), style)
+            (format!("{} ({when})", l.day(d)), style)
         }
     };
-    out.push(vec![label("Due"), due]);
+    out.push(vec![label(mark("Due")), due]);
     let risk = match task.risk {
         None => ("—".to_string(), Style::new()),
         Some(r) => (
-            risk_word(r).to_string(),
+            l.t(risk_word(r)).to_string(),
             match r {
                 Risk::High => t.risk_high,
                 Risk::Medium => t.risk_medium,
@@ -77,25 +82,28 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
             },
         ),
     };
-    out.push(vec![label("Risk"), risk]);
+    out.push(vec![label(mark("Risk")), risk]);
     if let Some(b) = &task.blocked {
         out.push(vec![
-            label("Blocked"),
+            label(mark("Blocked")),
             (b.reason.clone(), t.blocked),
             (
-                format!(" (for {})", human_duration(app.now - b.since)),
+                format!(
+                    " ({})",
+                    l.f("for {0}", &[&human_duration(app.now - b.since)])
+                ),
                 t.dim,
             ),
         ]);
     }
     let waits = board.waits_on(task);
     if !task.depends_on.is_empty() {
-        out.push(vec![label("Waits on")]);
+        out.push(vec![label(mark("Waits on"))]);
         for dep in &task.depends_on {
             let (title, style) = match board.tasks.get(dep) {
                 Some(d) if waits.contains(dep) => (d.title.clone(), t.blocked),
-                Some(d) => (format!("{} (finished)", d.title), t.dim),
-                None => ("(deleted)".to_string(), t.dim),
+                Some(d) => (l.f("{0} (finished)", &[&d.title]), t.dim),
+                None => (l.t("(deleted)").to_string(), t.dim),
             };
             out.push(vec![
                 ("  ".into(), Style::new()),
@@ -110,7 +118,7 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         .filter(|other| other.depends_on.contains(&task.id))
         .collect();
     if !waited_by.is_empty() {
-        out.push(vec![label("Needed by")]);
+        out.push(vec![label(mark("Needed by"))]);
         for other in waited_by {
             out.push(vec![
                 ("  ".into(), Style::new()),
@@ -125,32 +133,32 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
             .iter()
             .map(|(code, role)| format!("{code} {}", role.as_str()))
             .collect();
-        out.push(vec![label("RACI"), (roles.join(" · "), Style::new())]);
+        out.push(vec![label(mark("RACI")), (roles.join(" · "), Style::new())]);
     }
     if !task.note.is_empty() {
-        out.push(vec![label("Note")]);
+        out.push(vec![label(mark("Note"))]);
         for line in wrap(&task.note, width.saturating_sub(2).max(10)) {
             out.push(vec![("  ".into(), Style::new()), (line, Style::new())]);
         }
     }
     out.push(Vec::new());
-    out.push(vec![("History".into(), t.heading)]);
+    out.push(vec![(l.t("History").into(), t.heading)]);
     let record = task.id.to_string();
     let entries: Vec<&LogEntry> = board.log.iter().filter(|e| e.record == record).collect();
     for entry in entries.iter().rev() {
         out.push(vec![
             (format!("{} ", entry.at.format("%m-%d %H:%M")), t.dim),
-            (describe(board, entry), Style::new()),
+            (describe(board, entry, l.lang), Style::new()),
         ]);
     }
     if entries.is_empty() {
-        out.push(vec![("no changes logged".into(), t.dim)]);
+        out.push(vec![(l.t("no changes logged").into(), t.dim)]);
     }
     out
 }
 
 /// A log entry about a card, in words.
-fn describe(board: &Board, entry: &LogEntry) -> String {
+fn describe(board: &Board, entry: &LogEntry, l: Lang) -> String {
     let column = |id: &Option<String>| {
         id.as_deref()
             .map(|c| board.column_name(c).to_string())
@@ -158,24 +166,64 @@ fn describe(board: &Board, entry: &LogEntry) -> String {
     };
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
     match entry.what {
-        Event::Create => "created".to_string(),
-        Event::Move => format!("moved {} → {}", column(&entry.from), column(&entry.to)),
+        Event::Create => l.t("created").to_string(),
+        Event::Move => l.f(
+            "moved {0} → {1}",
+            &[&column(&entry.from), &column(&entry.to)],
+        ),
         Event::Edit => format!(
             "{}: {} → {}",
-            entry.field.as_deref().unwrap_or("changed"),
+            field_word(entry.field.as_deref().unwrap_or("changed"), l),
             text(&entry.from),
             text(&entry.to)
         ),
-        Event::Block => format!("blocked: {}", text(&entry.to)),
-        Event::Unblock => "unblocked".to_string(),
+        Event::Block => l.f("blocked: {0}", &[&text(&entry.to)]),
+        Event::Unblock => l.t("unblocked").to_string(),
         Event::Role => format!(
             "{}: {} → {}",
-            entry.field.as_deref().unwrap_or("role"),
+            field_word(entry.field.as_deref().unwrap_or("role"), l),
             text(&entry.from),
             text(&entry.to)
         ),
-        Event::Delete => "deleted".to_string(),
+        Event::Delete => l.t("deleted").to_string(),
         other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// A logged field's name in the interface's language; one we do not know
+/// stays as the file writes it.
+pub fn field_word(field: &str, l: Lang) -> &str {
+    let known = [
+        mark("title"),
+        mark("owner"),
+        mark("due"),
+        mark("risk"),
+        mark("note"),
+        mark("depends_on"),
+        mark("start"),
+        mark("column"),
+        mark("name"),
+        mark("goal"),
+        mark("wip"),
+        mark("position"),
+        mark("rank"),
+        mark("status"),
+        mark("impact"),
+        mark("urgency"),
+        mark("support"),
+        mark("detail"),
+        mark("proposal"),
+        mark("resolution"),
+        mark("parties"),
+        mark("task"),
+        mark("respond_by"),
+        mark("resolve_by"),
+        mark("changed"),
+        mark("role"),
+    ];
+    match known.iter().find(|k| **k == field) {
+        Some(k) => l.t(k),
+        None => field,
     }
 }
 

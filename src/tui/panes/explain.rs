@@ -24,18 +24,23 @@ pub fn lines(app: &App, subject: &Subject, width: usize) -> Vec<Line> {
 /// A broken rule: its name and message, then why and the fix, wrapped.
 fn rule_lines(app: &App, rule: Rule, message: &str, width: usize, out: &mut Vec<Line>) {
     let t = &app.theme;
-    let (mark, style) = match rule.severity() {
-        Severity::Error => ("✗ error", t.error),
-        Severity::Warning => ("! warning", t.warning),
+    let l = app.locale.lang;
+    let (sign, style) = match rule.severity() {
+        Severity::Error => (l.t("✗ error"), t.error),
+        Severity::Warning => (l.t("! warning"), t.warning),
     };
     out.push(vec![
-        (format!("{mark} "), style),
+        (format!("{sign} "), style),
         (rule.name().to_string(), style),
         (format!(": {message}"), Style::new()),
     ]);
-    for (label, text) in [("Why ", rule.why()), ("Fix ", rule.fix())] {
-        for (i, line) in wrap(text, width.saturating_sub(6)).into_iter().enumerate() {
-            let head = if i == 0 { label } else { "    " };
+    for (label, text) in [(l.t("Why"), rule.why()), (l.t("Fix"), rule.fix())] {
+        let label = crate::text::pad(label, 4);
+        for (i, line) in wrap(l.t(text), width.saturating_sub(6))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 { label.as_str() } else { "    " };
             out.push(vec![(format!("  {head}"), t.dim), (line, Style::new())]);
         }
     }
@@ -44,9 +49,10 @@ fn rule_lines(app: &App, rule: Rule, message: &str, width: usize, out: &mut Vec<
 
 fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     let t = &app.theme;
+    let l = app.locale.lang;
     let board = &app.board;
     let Some(task) = board.tasks.get(&id) else {
-        return vec![vec![(format!("{id} no longer exists"), t.dim)]];
+        return vec![vec![(l.f("{0} no longer exists", &[&id]), t.dim)]];
     };
     let mut out: Vec<Line> = vec![
         vec![(format!("{id} "), t.dim), (task.title.clone(), t.title)],
@@ -54,18 +60,19 @@ fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     ];
     if task.raci.is_empty() {
         out.push(vec![(
-            "Not planned: no party has a role on this task yet.".into(),
+            l.t("Not planned: no party has a role on this task yet.")
+                .into(),
             t.dim,
         )]);
         for line in wrap(
-            "Move to a party's column and press `r` for the one doing the work and `a` for the one answering for it (`R` when one party does both).",
+            l.t("Move to a party's column and press `r` for the one doing the work and `a` for the one answering for it (`R` when one party does both)."),
             width,
         ) {
             out.push(vec![(line, Style::new())]);
         }
         return out;
     }
-    out.push(vec![("Roles".into(), t.heading)]);
+    out.push(vec![(l.t("Roles").into(), t.heading)]);
     let name_w = board
         .parties
         .iter()
@@ -89,13 +96,13 @@ fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     let rules = raci::task_problems(board, id);
     if rules.is_empty() {
         out.push(vec![(
-            "✓ Every RACI rule holds for this task.".into(),
+            l.t("✓ Every RACI rule holds for this task.").into(),
             t.ok,
         )]);
         return out;
     }
     for rule in rules {
-        let message = raci::task_message(rule, &board.settings.raci);
+        let message = raci::task_message(rule, &board.settings.raci, l);
         rule_lines(app, rule, &message, width, &mut out);
     }
     out
@@ -103,9 +110,13 @@ fn task(app: &App, id: TaskId, width: usize) -> Vec<Line> {
 
 fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
     let t = &app.theme;
+    let lang = app.locale.lang;
     let board = &app.board;
     if board.party(code).is_none() {
-        return vec![vec![(format!("party {code} no longer exists"), t.dim)]];
+        return vec![vec![(
+            lang.f("party {0} no longer exists", &[&code]),
+            t.dim,
+        )]];
     }
     // The loads the grid already counted: nothing here walks the board
     // on every frame.
@@ -120,28 +131,28 @@ fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
     let mut out: Vec<Line> = vec![
         vec![(board.party_label(code), t.title)],
         vec![(
-            format!(
-                "Responsible on {}, Accountable on {}, Consulted on {}, Informed on {}",
-                load.r, load.a, load.c, load.i
+            lang.f(
+                "Responsible on {0}, Accountable on {1}, Consulted on {2}, Informed on {3}",
+                &[&load.r, &load.a, &load.c, &load.i],
             ),
             Style::new(),
         )],
         vec![(
-            format!(
-                "Overloaded above {} R or {} A (T changes the limits)",
-                limits.overload_r, limits.overload_a
+            lang.f(
+                "Overloaded above {0} R or {1} A (T changes the limits)",
+                &[&limits.overload_r, &limits.overload_a],
             ),
             t.dim,
         )],
         Vec::new(),
     ];
-    for problem in raci::party_problems(code, load, limits) {
+    for problem in raci::party_problems(code, load, limits, lang) {
         rule_lines(app, problem.rule, &problem.message, width, &mut out);
     }
     let list = raci::commitments(board, code, app.now.date_naive());
     if list.is_empty() {
         out.push(vec![(
-            "Not Accountable or Responsible on any task.".into(),
+            lang.t("Not Accountable or Responsible on any task.").into(),
             t.dim,
         )]);
         return out;
@@ -151,12 +162,12 @@ fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
         .filter(|c| c.state == CommitmentState::Late)
         .count();
     out.push(vec![
-        ("On the hook (A or R)".into(), t.heading),
+        (lang.t("On the hook (A or R)").into(), t.heading),
         (
             format!(
-                " · {} task{} · {late} late",
-                list.len(),
-                if list.len() == 1 { "" } else { "s" }
+                " · {} · {}",
+                lang.n(list.len(), "{0} task", "{0} tasks"),
+                lang.f("{0} late", &[&late])
             ),
             if late > 0 { t.overdue } else { t.dim },
         ),
@@ -185,7 +196,7 @@ fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
         out.push(vec![
             (format!("{} ", pad(&c.id.to_string(), id_w)), t.dim),
             (format!("{:<4}", c.role.as_str()), t.title),
-            (format!("{:<8}", c.state.as_str()), state_style),
+            (crate::text::pad(lang.t(c.state.as_str()), 8), state_style),
             (format!("{due:<6}"), state_style),
             (format!("{} ", pad(&c.column, column_w)), t.dim),
             (c.title.clone(), Style::new()),

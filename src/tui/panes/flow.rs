@@ -32,7 +32,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let title = format!(" Flow · last {FLOW_WEEKS} weeks · from the activity log");
+    let title = app.locale.f(
+        " Flow · last {0} weeks · from the activity log",
+        &[&FLOW_WEEKS],
+    );
     put(
         buf,
         area,
@@ -111,7 +114,7 @@ fn cumulative(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
                 t.series[i % 5]
             };
             let name = if band.removed {
-                format!("{} (removed)", band.name)
+                app.locale.f("{0} (removed)", &[&band.name])
             } else {
                 band.name.clone()
             };
@@ -127,17 +130,14 @@ fn cumulative(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
                 .data(points)
         })
         .collect();
-    let day = |d: Option<&NaiveDate>| {
-        d.map(|d| d.format("%-d %b").to_string())
-            .unwrap_or_default()
-    };
+    let day = |d: Option<&NaiveDate>| d.map(|d| app.locale.month_day(*d)).unwrap_or_default();
     let x_labels = vec![
         Line::from(day(days.first())),
         Line::from(day(days.get(n / 2))),
         Line::from(day(days.last())),
     ];
     let chart = Chart::new(datasets)
-        .block(Block::bordered().title(" Cumulative flow "))
+        .block(Block::bordered().title(format!(" {} ", app.locale.t("Cumulative flow"))))
         .x_axis(
             Axis::default()
                 .bounds([0.0, n.saturating_sub(1).max(1) as f64])
@@ -174,7 +174,7 @@ fn throughput(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     BarChart::default()
-        .block(Block::bordered().title(" Finished per week "))
+        .block(Block::bordered().title(format!(" {} ", app.locale.t("Finished per week"))))
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width)
         .bar_gap(1)
@@ -195,13 +195,17 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
             y += 1;
         }
     };
+    let l = app.locale.lang;
     let finished: usize = flow.weeks.iter().map(|w| w.finished).sum();
     let per_week: Vec<String> = flow.weeks.iter().map(|w| w.finished.to_string()).collect();
     line(
         &[
-            ("Throughput ".into(), t.heading),
+            (format!("{} ", l.t("Throughput")), t.heading),
             (
-                format!("{finished} finished; per week {}", per_week.join(" ")),
+                l.f(
+                    "{0} finished; per week {1}",
+                    &[&finished, &per_week.join(" ")],
+                ),
                 Style::new(),
             ),
         ],
@@ -211,14 +215,11 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
         Some(p) => {
             line(
                 &[
-                    ("Cycle time ".into(), t.heading),
+                    (format!("{} ", l.t("Cycle time")), t.heading),
                     (
-                        format!(
-                            "50% within {} · 85% within {} · 95% within {} ({} cards)",
-                            short(p.p50),
-                            short(p.p85),
-                            short(p.p95),
-                            p.count
+                        l.f(
+                            "50% within {0} · 85% within {1} · 95% within {2} ({3} cards)",
+                            &[&short(p.p50), &short(p.p85), &short(p.p95), &p.count],
                         ),
                         Style::new(),
                     ),
@@ -228,9 +229,9 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
             if let Some(lead) = flow.lead_median {
                 line(
                     &[
-                        ("Lead time ".into(), t.heading),
+                        (format!("{} ", l.t("Lead time")), t.heading),
                         (
-                            format!("median {} from created to finished", short(lead)),
+                            l.f("median {0} from created to finished", &[&short(lead)]),
                             Style::new(),
                         ),
                     ],
@@ -240,9 +241,12 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
         }
         None => line(
             &[
-                ("Cycle time ".into(), t.heading),
+                (format!("{} ", l.t("Cycle time")), t.heading),
                 (
-                    format!("none yet: no card finished in the last {FLOW_WEEKS} weeks"),
+                    l.f(
+                        "none yet: no card finished in the last {0} weeks",
+                        &[&FLOW_WEEKS],
+                    ),
                     t.dim,
                 ),
             ],
@@ -253,7 +257,8 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
         if flow.cycle.is_some() {
             line(
                 &[(
-                    "No card in progress is older than half the finished ones took.".into(),
+                    l.t("No card in progress is older than half the finished ones took.")
+                        .into(),
                     t.ok,
                 )],
                 buf,
@@ -263,9 +268,9 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
     }
     line(
         &[(
-            format!(
-                "Aging: {} in progress longer than most took",
-                flow.aging.len()
+            l.f(
+                "Aging: {0} in progress longer than most took",
+                &[&flow.aging.len()],
             ),
             t.heading,
         )],
@@ -287,10 +292,9 @@ fn figures(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
                 (format!("{} ", a.task), t.key),
                 (task.title.clone(), Style::new()),
                 (
-                    format!(
-                        " — {} since it started, past the {}th",
-                        short(a.age),
-                        a.past
+                    l.f(
+                        " — {0} since it started, past the {1}th",
+                        &[&short(a.age), &a.past],
                     ),
                     style,
                 ),

@@ -2,6 +2,7 @@
 //! long the response and the resolution took, the linked task and how it
 //! stands, and its timeline from the activity log.
 
+use crate::i18n::mark;
 use ratatui::style::Style;
 
 use super::details::{Line, wrap};
@@ -13,14 +14,15 @@ use crate::tui::app::App;
 /// The details of issue `id` for a box `width` cells wide.
 pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
     let t = &app.theme;
+    let l = &app.locale;
     let board = &app.board;
     let Some(issue) = board.issues.get(&id) else {
-        return vec![vec![(format!("{id} no longer exists"), t.dim)]];
+        return vec![vec![(l.f("{0} no longer exists", &[&id]), t.dim)]];
     };
     let sla = issue.sla(&board.settings.sla, app.now);
-    let label = |name: &str| (format!("{name:<11}"), t.dim);
+    let label = |name: &'static str| (crate::text::pad(l.t(name), 11), t.dim);
     let party = |code: &str| board.party_label(code);
-    let when = |at: Timestamp| at.format("%a %m-%d %H:%M").to_string();
+    let when = |at: Timestamp| l.moment(&at);
     let mut out: Vec<Line> = vec![
         vec![
             (format!("{} ", sla.priority.as_str()), t.title),
@@ -29,7 +31,7 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
         ],
         Vec::new(),
     ];
-    let (clock, state) = sla.describe(issue, app.now);
+    let (clock, state) = sla.describe(issue, app.now, l.lang);
     let clock_style = match state {
         ClockState::Breached => t.breached,
         ClockState::AtRisk => t.at_risk,
@@ -37,40 +39,45 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
         ClockState::Stopped => t.dim,
     };
     out.push(vec![
-        label("Status"),
-        (issue.status.as_str().to_string(), Style::new()),
+        label(mark("Status")),
+        (l.t(issue.status.as_str()).to_string(), Style::new()),
         ("  ".into(), Style::new()),
         (clock, clock_style),
     ]);
     out.push(vec![
-        label("Priority"),
+        label(mark("Priority")),
         (
-            format!(
-                "{} (impact {}, urgency {})",
-                sla.priority.as_str(),
-                issue.impact.as_str(),
-                issue.urgency.as_str()
+            l.f(
+                "{0} (impact {1}, urgency {2})",
+                &[
+                    &sla.priority.as_str(),
+                    &l.t(issue.impact.as_str()),
+                    &l.t(issue.urgency.as_str()),
+                ],
             ),
             Style::new(),
         ),
     ]);
     out.push(vec![
-        label("Owner"),
+        label(mark("Owner")),
         (
             issue.owner.as_deref().map_or("—".into(), party),
             Style::new(),
         ),
     ]);
     if let Some(who) = board.accountable_for(issue) {
-        out.push(vec![label("Answers"), (party(&who), Style::new())]);
+        out.push(vec![label(mark("Answers")), (party(&who), Style::new())]);
     }
     if !issue.parties.is_empty() {
         let names: Vec<String> = issue.parties.iter().map(|p| party(p)).collect();
-        out.push(vec![label("Involved"), (names.join(", "), Style::new())]);
+        out.push(vec![
+            label(mark("Involved")),
+            (names.join(", "), Style::new()),
+        ]);
     }
-    let set_by_hand = |hand: bool| if hand { " (set by hand)" } else { "" };
+    let set_by_hand = |hand: bool| if hand { l.t(" (set by hand)") } else { "" };
     out.push(vec![
-        label("Respond by"),
+        label(mark("Respond by")),
         (
             format!(
                 "{}{}",
@@ -81,7 +88,7 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
         ),
     ]);
     out.push(vec![
-        label("Resolve by"),
+        label(mark("Resolve by")),
         (
             format!(
                 "{}{}",
@@ -93,9 +100,9 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
     ]);
     if let Some(ack) = issue.acknowledged {
         out.push(vec![
-            label("Responded"),
+            label(mark("Responded")),
             (
-                format!("in {}", human_duration(ack - issue.opened)),
+                l.f("in {0}", &[&human_duration(ack - issue.opened)]),
                 Style::new(),
             ),
         ]);
@@ -103,8 +110,11 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
     if let Some(done) = issue.resolved {
         let start = issue.reopened.unwrap_or(issue.opened);
         out.push(vec![
-            label("Resolved"),
-            (format!("in {}", human_duration(done - start)), Style::new()),
+            label(mark("Resolved")),
+            (
+                l.f("in {0}", &[&human_duration(done - start)]),
+                Style::new(),
+            ),
         ]);
     }
     if let Some(task) = issue.task {
@@ -115,22 +125,22 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
                     .map_or(t.column.as_str(), |c| c.name.as_str());
                 let mut state = column.to_string();
                 if board.is_overdue(t, app.now.date_naive()) {
-                    state.push_str(", overdue");
+                    state.push_str(l.t(", overdue"));
                 }
                 if board.is_blocked(t) && !board.is_finished(t) {
-                    state.push_str(", blocked");
+                    state.push_str(l.t(", blocked"));
                 }
                 format!("{task} {} ({state})", t.title)
             }
-            None => format!("{task} (deleted)"),
+            None => l.f("{0} (deleted)", &[&task]),
         };
-        out.push(vec![label("Task"), (shown, Style::new())]);
+        out.push(vec![label(mark("Task")), (shown, Style::new())]);
     }
     for (name, text) in [
-        ("Detail", &issue.detail),
-        ("Support", &issue.support),
-        ("Proposal", &issue.proposal),
-        ("Resolution", &issue.resolution),
+        (mark("Detail"), &issue.detail),
+        (mark("Support"), &issue.support),
+        (mark("Proposal"), &issue.proposal),
+        (mark("Resolution"), &issue.resolution),
     ] {
         if text.is_empty() {
             continue;
@@ -141,17 +151,18 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
         }
     }
     out.push(Vec::new());
-    out.push(vec![("Timeline".into(), t.heading)]);
+    out.push(vec![(l.t("Timeline").into(), t.heading)]);
     let record = id.to_string();
     for entry in board.log.iter().filter(|e| e.record == record) {
         let what = match (&entry.field, &entry.from, &entry.to) {
             (Some(field), from, to) => format!(
-                "{field}: {} → {}",
+                "{}: {} → {}",
+                super::details::field_word(field, l.lang),
                 from.as_deref().unwrap_or("—"),
                 to.as_deref().unwrap_or("—")
             ),
             (None, _, Some(to)) if entry.what == crate::model::Event::Create => {
-                format!("opened: {to}")
+                l.f("opened: {0}", &[to])
             }
             (None, from, to) => format!(
                 "{}: {} → {}",

@@ -18,23 +18,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let t = &app.theme;
+    let l = app.locale.lang;
     // A filter line on top while a filter is on.
-    let area = if !app.issue_filter.is_empty() && area.height >= 3 {
+    let list = list_area(app, area);
+    let area = if list != area {
         let spans = vec![
-            (" Filter: ".to_string(), t.key),
-            (app.issue_filter.describe(&app.board), t.message),
+            (format!(" {} ", l.t("Filter:")), t.key),
+            (app.issue_filter.describe(&app.board, l), t.message),
             (
                 format!(
-                    "  {} of {} issues",
-                    app.view.issues.len(),
-                    app.board.issues.len()
+                    "  {}",
+                    l.f(
+                        "{0} of {1} issues",
+                        &[&app.view.issues.len(), &app.board.issues.len()]
+                    )
                 ),
                 t.dim,
             ),
-            ("  Esc clears".to_string(), t.dim),
+            (format!("  {}", l.t("Esc clears")), t.dim),
         ];
         put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
-        Rect::new(area.x, area.y + 1, area.width, area.height - 1)
+        list
     } else {
         area
     };
@@ -45,9 +49,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area.x + 2,
             area.y + 1,
             if app.board.issues.is_empty() {
-                "No problems raised on this board. Press n to raise one."
+                l.t("No problems raised on this board. Press n to raise one.")
             } else {
-                "No issue passes the filter (Esc clears it)."
+                l.t("No issue passes the filter (Esc clears it).")
             },
             usize::from(area.width),
             t.dim,
@@ -63,14 +67,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title_w = area.width.saturating_sub(fixed).max(1);
     let col = |offset: u16| area.x + offset;
     let y = area.y;
-    put(buf, area, col(0), y, "Pri", 3, t.heading);
+    put(buf, area, col(0), y, l.t("Pri"), 3, t.heading);
     put(buf, area, col(3), y, " ID", 6, t.heading);
     put(
         buf,
         area,
         col(9),
         y,
-        "Title",
+        l.t("Title"),
         usize::from(title_w),
         t.heading,
     );
@@ -80,7 +84,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             col(9 + title_w),
             y,
-            "Owner",
+            l.t("Owner"),
             usize::from(owner_w),
             t.heading,
         );
@@ -89,7 +93,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             col(9 + title_w + owner_w),
             y,
-            "Status",
+            l.t("Status"),
             usize::from(status_w),
             t.heading,
         );
@@ -100,7 +104,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             col(9 + title_w + owner_w + status_w),
             y,
-            "Clock",
+            l.t("Clock"),
             usize::from(clock_w),
             t.heading,
         );
@@ -156,7 +160,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 area,
                 col(9 + title_w + owner_w),
                 y,
-                issue.status.as_str(),
+                l.t(issue.status.as_str()),
                 usize::from(status_w - 1),
                 base,
             );
@@ -182,12 +186,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The list under the filter line (which is shown while a filter is on
+/// and there is room): its header, rows and metrics. Drawing and clicks
+/// share it.
+pub(crate) fn list_area(app: &App, area: Rect) -> Rect {
+    if !app.issue_filter.is_empty() && area.height >= 3 {
+        Rect::new(area.x, area.y + 1, area.width, area.height - 1)
+    } else {
+        area
+    }
+}
+
 /// `Open P1 1 · P2 1 · … · 30 days: answered in 1h 20m, resolved in 2d 3h,
 /// 3 of 4 within target`.
 fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let m = &app.view.metrics;
-    let mut spans = vec![("Open ".to_string(), t.dim)];
+    let l = app.locale.lang;
+    let mut spans = vec![(format!("{} ", l.t("Open")), t.dim)];
     for (i, p) in Priority::ALL.iter().enumerate() {
         let style = match (p, m.open[i]) {
             (_, 0) => t.dim,
@@ -198,13 +214,12 @@ fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
         let sep = if i == 0 { "" } else { " · " };
         spans.push((format!("{sep}{} {}", p.as_str(), m.open[i]), style));
     }
-    spans.push(("   last 30 days: ".into(), t.dim));
+    spans.push((format!("   {} ", l.t("last 30 days:")), t.dim));
     let mean = |d: Option<chrono::Duration>| d.map_or("—".to_string(), human_duration);
     spans.push((
-        format!(
-            "answered in {}, resolved in {}",
-            mean(m.mean_to_acknowledge),
-            mean(m.mean_to_resolve)
+        l.f(
+            "answered in {0}, resolved in {1}",
+            &[&mean(m.mean_to_acknowledge), &mean(m.mean_to_resolve)],
         ),
         Style::new(),
     ));
@@ -212,7 +227,7 @@ fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
     if all > 0 {
         let style = if within == all { t.ok } else { t.warning };
         spans.push((", ".into(), Style::new()));
-        spans.push((format!("{within} of {all} within target"), style));
+        spans.push((l.f("{0} of {1} within target", &[&within, &all]), style));
     }
     put_bottom(buf, area, &spans);
 }
@@ -220,7 +235,7 @@ fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
 /// The running clock in words, coloured by how it stands.
 fn clock(app: &App, issue: &Issue, sla: &Sla) -> (String, Style) {
     let t = &app.theme;
-    let (text, state) = sla.describe(issue, app.now);
+    let (text, state) = sla.describe(issue, app.now, app.locale.lang);
     let style = match state {
         ClockState::Breached => t.breached,
         ClockState::AtRisk => t.at_risk,

@@ -19,11 +19,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let t = &app.theme;
+    let l = app.locale.lang;
     if app.board.tasks.is_empty() || app.board.parties.is_empty() {
         let lines = [
-            "The RACI grid needs tasks and parties.",
-            "Add a party:  press n here, or  standup party add mkt Marketing",
-            "Add a task:   press n on the board (1), or  standup task add \"Campaign page\"",
+            l.t("The RACI grid needs tasks and parties."),
+            l.t("Add a party:  press n here, or  standup party add mkt Marketing"),
+            l.t("Add a task:   press n on the board (1), or  standup task add \"Campaign page\""),
         ];
         for (i, line) in lines.iter().enumerate() {
             put(
@@ -41,26 +42,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let areas = raci_areas(area, !app.filter.is_empty());
     if let Some(line) = areas.filter {
         let shown = app.view.raci_rows.len();
-        super::board::filter_line(app, line, shown, "tasks", buf);
+        super::board::filter_line(app, line, shown, app.locale.t("{0} of {1} tasks"), buf);
     }
     let area = areas.grid;
     let s = &app.raci_state;
     let title_w = raci_title_width(area.width);
     let rule_w = raci_rule_width(area.width);
-    let grid_right = area.right().saturating_sub(rule_w);
-
-    // Which party columns fit, from the first scrolled-to one.
-    let mut parties: Vec<(usize, u16, u16)> = Vec::new(); // (index, x, width)
-    let mut x = area.x + title_w;
-    for (i, party) in app.board.parties.iter().enumerate().skip(s.first_party) {
-        let load = app.view.loads.get(i).map(|(_, l)| *l).unwrap_or_default();
-        let w = raci_party_width(party, &load);
-        if x + w > grid_right {
-            break;
-        }
-        parties.push((i, x, w));
-        x += w;
-    }
+    let parties = party_columns(app, area);
+    let x = parties
+        .last()
+        .map_or(area.x + title_w, |&(_, px, w)| px + w);
 
     // Header: frozen party names.
     let y = area.y;
@@ -69,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         area,
         area.x,
         y,
-        "Task",
+        l.t("Task"),
         usize::from(title_w),
         t.heading,
     );
@@ -100,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             rules_x,
             y,
-            "Rules",
+            l.t("Rules"),
             usize::from(rule_w - 1),
             t.heading,
         );
@@ -165,7 +156,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             area,
             area.x,
             load_y,
-            "Load R·A·C·I",
+            l.t("Load R·A·C·I"),
             usize::from(title_w),
             t.heading,
         );
@@ -175,7 +166,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 continue;
             };
             let (text, style) = if *load == Load::default() {
-                ("idle".to_string(), t.dim)
+                (l.t("idle").to_string(), t.dim)
             } else {
                 let text = load_text(load);
                 if load.r > limits.overload_r || load.a > limits.overload_a {
@@ -202,18 +193,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The party columns that fit the grid `area`, from the first scrolled-to
+/// one: (party index, x, width). Drawing and clicks share it.
+pub(crate) fn party_columns(app: &App, area: Rect) -> Vec<(usize, u16, u16)> {
+    let grid_right = area.right().saturating_sub(raci_rule_width(area.width));
+    let mut parties = Vec::new();
+    let mut x = area.x + raci_title_width(area.width);
+    for (i, party) in app
+        .board
+        .parties
+        .iter()
+        .enumerate()
+        .skip(app.raci_state.first_party)
+    {
+        let load = app.view.loads.get(i).map(|(_, l)| *l).unwrap_or_default();
+        let w = raci_party_width(party, &load);
+        if x + w > grid_right {
+            break;
+        }
+        parties.push((i, x, w));
+        x += w;
+    }
+    parties
+}
+
 /// The rule column's text for one row.
 fn rule_text(app: &App, unplanned: bool, rules: &[Rule]) -> (String, Style) {
     let t = &app.theme;
+    let l = app.locale.lang;
     if unplanned {
-        return ("not planned".into(), t.dim);
+        return (l.t("not planned").into(), t.dim);
     }
     if rules.is_empty() {
-        return ("ok".into(), t.ok);
+        return (l.t("ok").into(), t.ok);
     }
     let text = rules
         .iter()
-        .map(|r| r.short())
+        .map(|r| l.t(r.short()))
         .collect::<Vec<_>>()
         .join(", ");
     let style = if rules.iter().any(|r| r.severity() == Severity::Error) {
@@ -261,28 +277,32 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(code, _)| name(code))
         .collect();
     warnings += overloaded.len() + idle.len();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let l = app.locale.lang;
     let mut spans = vec![
         (
-            format!("{} · {planned} planned · ", plural(total, "task")),
+            format!(
+                "{} · {} · ",
+                l.n(total, "{0} task", "{0} tasks"),
+                l.f("{0} planned", &[&planned])
+            ),
             t.dim,
         ),
         (
-            plural(errors, "error"),
+            l.n(errors, "{0} error", "{0} errors"),
             if errors > 0 { t.error } else { t.dim },
         ),
         (" · ".into(), t.dim),
         (
-            plural(warnings, "warning"),
+            l.n(warnings, "{0} warning", "{0} warnings"),
             if warnings > 0 { t.warning } else { t.dim },
         ),
     ];
     if !overloaded.is_empty() {
-        spans.push((" · overloaded: ".into(), t.dim));
+        spans.push((format!(" · {} ", l.t("overloaded:")), t.dim));
         spans.push((overloaded.join(", "), t.warning));
     }
     if !idle.is_empty() {
-        spans.push((" · idle: ".into(), t.dim));
+        spans.push((format!(" · {} ", l.t("idle:")), t.dim));
         spans.push((idle.join(", "), t.warning));
     }
     put_bottom(buf, area, &spans);

@@ -3,6 +3,7 @@
 //! and changes since the last standup; and a presenter view for a shared
 //! screen.
 
+use crate::i18n::{Lang, mark};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -42,6 +43,7 @@ pub fn rows(app: &App) -> Vec<Row> {
     let board = &app.board;
     let today = app.now.date_naive();
     let agenda = &turn.agenda;
+    let l = app.locale.lang;
     let mut rows = Vec::new();
     let section = |rows: &mut Vec<Row>, title: &str, items: Vec<Row>| {
         if items.is_empty() {
@@ -70,29 +72,29 @@ pub fn rows(app: &App) -> Vec<Row> {
         app.meeting.as_ref().and_then(Meeting::stop),
         Some(Stop::Column(id)) if board.last_column().is_some_and(|c| c.id == *id)
     );
-    section(&mut rows, "Blocked", blocked);
-    section(&mut rows, "Overdue", overdue);
+    section(&mut rows, l.t("Blocked"), blocked);
+    section(&mut rows, l.t("Overdue"), overdue);
     section(
         &mut rows,
         if finished_column {
-            "Finished since the last standup"
+            l.t("Finished since the last standup")
         } else {
-            "In progress"
+            l.t("In progress")
         },
         rest,
     );
     section(
         &mut rows,
-        "Open issues",
+        l.t("Open issues"),
         agenda.issues.iter().map(|i| Row::Issue(*i)).collect(),
     );
     section(
         &mut rows,
-        "Since the last standup",
+        l.t("Since the last standup"),
         (0..agenda.changes.len()).map(Row::Change).collect(),
     );
     if rows.is_empty() {
-        rows.push(Row::Note("Nothing to report here.".into()));
+        rows.push(Row::Note(l.t("Nothing to report here.").into()));
     }
     rows
 }
@@ -151,34 +153,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// No standup running: how to start one, and how the last one went.
 fn before(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    let l = &app.locale;
     let board = &app.board;
     let mut lines: Vec<Vec<(String, Style)>> =
-        vec![vec![("No standup running.".into(), t.title)], vec![]];
+        vec![vec![(l.t("No standup running.").into(), t.title)], vec![]];
     let (by_party, by_board) = app
         .plan
         .as_ref()
         .map_or((&[][..], &[][..]), |p| (&p.by_party[..], &p.by_board[..]));
     for (key, stops, what) in [
-        ("s", by_party, "party by party"),
-        ("w", by_board, "walking the board right to left"),
+        ("s", by_party, l.t(" start, party by party: ")),
+        (
+            "w",
+            by_board,
+            l.t(" start, walking the board right to left: "),
+        ),
     ] {
-        let names: Vec<String> = stops.iter().map(|s| s.label(board)).collect();
+        let names: Vec<String> = stops.iter().map(|s| s.label(board, l.lang)).collect();
         let who = if names.is_empty() {
-            "nobody has anything to report".to_string()
+            l.t("nobody has anything to report").to_string()
         } else {
             names.join(", ")
         };
         lines.push(vec![
             (format!(" {key} "), t.key),
-            (format!(" start, {what}: "), Style::new()),
+            (what.to_string(), Style::new()),
             (who, t.dim),
         ]);
     }
     let timing = board.settings.standup;
     lines.push(vec![(
         format!(
-            "    Timebox {} min, {} min a speaker.",
-            timing.timebox_minutes, timing.speaker_minutes
+            "    {}",
+            l.f(
+                "Timebox {0} min, {1} min a speaker.",
+                &[&timing.timebox_minutes, &timing.speaker_minutes]
+            )
         ),
         t.dim,
     )]);
@@ -186,35 +196,44 @@ fn before(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(last) = board.standups.iter().rev().find(|s| s.ended.is_some()) {
         let end = last.ended.unwrap_or(last.started);
         lines.push(vec![(
-            format!(
-                "Last standup: {}–{} ({} min), {} decision{}, {} parked.",
-                last.started.format("%a %-d %b %H:%M"),
-                end.format("%H:%M"),
-                (end - last.started).num_minutes(),
-                last.decisions.len(),
-                if last.decisions.len() == 1 { "" } else { "s" },
-                last.parked.len()
+            l.f(
+                if last.decisions.len() == 1 {
+                    mark("Last standup: {0}–{1} ({2} min), {3} decision, {4} parked.")
+                } else {
+                    mark("Last standup: {0}–{1} ({2} min), {3} decisions, {4} parked.")
+                },
+                &[
+                    &l.moment(&last.started),
+                    &l.time(&end),
+                    &(end - last.started).num_minutes(),
+                    &last.decisions.len(),
+                    &last.parked.len(),
+                ],
             ),
             Style::new(),
         )]);
         for d in last.decisions.iter().take(3) {
             lines.push(vec![
-                ("  Decided: ".into(), t.dim),
+                (format!("  {} ", l.t("Decided:")), t.dim),
                 (d.text.clone(), Style::new()),
             ]);
         }
         for p in last.parked.iter().take(3) {
             lines.push(vec![
-                ("  Parked: ".into(), t.dim),
+                (format!("  {} ", l.t("Parked:")), t.dim),
                 (p.topic.clone(), Style::new()),
             ]);
         }
     } else {
-        lines.push(vec![("No standup held on this board yet.".into(), t.dim)]);
+        lines.push(vec![(
+            l.t("No standup held on this board yet.").into(),
+            t.dim,
+        )]);
     }
     lines.push(vec![]);
     lines.push(vec![(
-        "Minutes of the last one: standup report (from the shell).".into(),
+        l.t("Minutes of the last one: standup report (from the shell).")
+            .into(),
         t.dim,
     )]);
     for (i, spans) in lines.iter().enumerate() {
@@ -277,9 +296,9 @@ fn during(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         }
     }
     if rows.len() > first + usize::from(a.list.height) && a.list.height > 0 {
-        let more = format!(
-            " ↓ {} more ",
-            rows.len() - first - usize::from(a.list.height)
+        let more = app.locale.f(
+            " ↓ {0} more ",
+            &[&(rows.len() - first - usize::from(a.list.height))],
         );
         let w = crate::text::width(&more) as u16;
         put(
@@ -306,7 +325,7 @@ fn turn_bar(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         if !spans.is_empty() {
             spans.push((" · ".to_string(), t.dim));
         }
-        let name = short_label(&app.board, stop);
+        let name = short_label(&app.board, stop, app.locale.lang);
         let spoken = meeting.spoken(i, app.now);
         if i == meeting.current {
             spans.push((format!("▶ {name}"), t.tab_active));
@@ -317,7 +336,7 @@ fn turn_bar(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         }
     }
     if meeting.stops.is_empty() {
-        spans.push(("Nobody has anything to report.".into(), t.dim));
+        spans.push((app.locale.t("Nobody has anything to report.").into(), t.dim));
     }
     put_spans(
         buf,
@@ -330,10 +349,10 @@ fn turn_bar(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
 }
 
 /// A stop's name without the party code: the bar is short of room.
-fn short_label(board: &Board, stop: &Stop) -> String {
+fn short_label(board: &Board, stop: &Stop, l: Lang) -> String {
     match stop {
         Stop::Party(code) => board.party_name(code).to_string(),
-        other => other.label(board),
+        other => other.label(board, l),
     }
 }
 
@@ -343,6 +362,7 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         return;
     }
     let t = &app.theme;
+    let l = app.locale.lang;
     let timing = app.board.settings.standup;
     let speaker = meeting.spoken(meeting.current, app.now);
     let total = meeting.elapsed(app.now);
@@ -350,11 +370,11 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     let meeting_pace = Pace::of(total, timing.timebox_minutes);
     let who = meeting
         .stop()
-        .map(|s| s.label(&app.board))
+        .map(|s| s.label(&app.board, l))
         .unwrap_or_default();
     let turn = format!("{}/{}", meeting.current + 1, meeting.stops.len().max(1));
     let paused = if meeting.paused() {
-        "  PAUSED (Space)"
+        l.t("  PAUSED (Space)")
     } else {
         ""
     };
@@ -365,7 +385,7 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
                 format!("{}/{}:00", mmss(speaker), timing.speaker_minutes),
                 pace_style(t, speaker_pace),
             ),
-            ("  meeting ".into(), t.dim),
+            (format!("  {} ", l.t("meeting")), t.dim),
             (
                 format!("{}/{}:00", mmss(total), timing.timebox_minutes),
                 pace_style(t, meeting_pace),
@@ -381,8 +401,8 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     big_timer(
         buf,
         left,
-        &format!("{} {turn}: {who}", turn_word(meeting)),
-        &format!("of {}:00{paused}", timing.speaker_minutes),
+        &format!("{} {turn}: {who}", l.t(turn_word(meeting))),
+        &format!("{}{paused}", l.f("of {0}:00", &[&timing.speaker_minutes])),
         speaker,
         pace_style(t, speaker_pace),
         t,
@@ -390,8 +410,8 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     big_timer(
         buf,
         right,
-        "Meeting",
-        &format!("of {}:00", timing.timebox_minutes),
+        l.t("Meeting"),
+        &l.f("of {0}:00", &[&timing.timebox_minutes]),
         total,
         pace_style(t, meeting_pace),
         t,
@@ -402,8 +422,8 @@ fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
 /// the subject.
 fn turn_word(meeting: &Meeting) -> &'static str {
     match meeting.order {
-        StandupOrder::Party => "Speaker",
-        StandupOrder::Board => "Column",
+        StandupOrder::Party => mark("Speaker"),
+        StandupOrder::Board => mark("Column"),
     }
 }
 
@@ -473,13 +493,17 @@ fn notes(app: &App, area: Rect, buf: &mut Buffer) {
         .board
         .open_standup()
         .map_or((0, 0), |r| (r.decisions.len(), r.parked.len()));
+    let l = app.locale.lang;
     let spans = vec![
-        (format!(" Decisions {decisions}"), t.title),
+        (format!(" {}", l.f("Decisions {0}", &[&decisions])), t.title),
         (" (D)".into(), t.dim),
-        (format!("  Parked {parked}"), t.title),
+        (format!("  {}", l.f("Parked {0}", &[&parked])), t.title),
         (" (P)".into(), t.dim),
         (
-            "   ] next  [ back  Space pause  f present  X end".into(),
+            format!(
+                "   {}",
+                l.t("] next  [ back  Space pause  f present  X end")
+            ),
             t.dim,
         ),
     ];
@@ -489,6 +513,7 @@ fn notes(app: &App, area: Rect, buf: &mut Buffer) {
 /// A row as styled pieces.
 fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
     let t = &app.theme;
+    let l = &app.locale;
     let board = &app.board;
     let today = app.now.date_naive();
     match row {
@@ -514,21 +539,33 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                 } else {
                     t.dim
                 };
-                spans.push((format!(" · due {}", due.format("%a %-d %b")), style));
+                spans.push((
+                    format!(" · {}", l.f("due {0}", &[&l.day_short(due)])),
+                    style,
+                ));
             }
             if let Some(b) = &task.blocked {
-                spans.push((format!(" · blocked: {}", b.reason), t.blocked));
+                spans.push((
+                    format!(" · {}", l.f("blocked: {0}", &[&b.reason])),
+                    t.blocked,
+                ));
             } else if board.is_blocked(task) {
                 let waits: Vec<String> =
                     board.waits_on(task).iter().map(|w| w.to_string()).collect();
-                spans.push((format!(" · waits on {}", waits.join(", ")), t.blocked));
+                spans.push((
+                    format!(" · {}", l.f("waits on {0}", &[&waits.join(", ")])),
+                    t.blocked,
+                ));
             }
             let since = app.turn.as_ref().map_or(app.now, |turn| turn.since);
             if board.is_stale(task, since) {
                 spans.push((
                     format!(
-                        " · not moved in {}",
-                        human_duration(app.now - task.entered())
+                        " · {}",
+                        l.f(
+                            "not moved in {0}",
+                            &[&human_duration(app.now - task.entered())]
+                        )
                     ),
                     t.warning,
                 ));
@@ -539,7 +576,10 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                     i.task == Some(task.id) && i.status.is_active() && !i.support.is_empty()
                 }) {
                     spans.push((
-                        format!(" · help: {} ({})", issue.support, issue.id),
+                        format!(
+                            " · {}",
+                            l.f("help: {0} ({1})", &[&issue.support, &issue.id])
+                        ),
                         t.warning,
                     ));
                 }
@@ -554,7 +594,7 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                 return Vec::new();
             };
             let sla = issue.sla(&board.settings.sla, app.now);
-            let (clock, state) = sla.describe(issue, app.now);
+            let (clock, state) = sla.describe(issue, app.now, l.lang);
             let clock_style = match state {
                 crate::model::triage::ClockState::Breached => t.breached,
                 crate::model::triage::ClockState::AtRisk => t.at_risk,
@@ -566,10 +606,16 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                 (format!("  {clock}"), clock_style),
             ];
             if let Some(owner) = &issue.owner {
-                spans.push((format!(" · owner {}", board.party_name(owner)), t.dim));
+                spans.push((
+                    format!(" · {}", l.f("owner {0}", &[&board.party_name(owner)])),
+                    t.dim,
+                ));
             }
             if !issue.support.is_empty() {
-                spans.push((format!(" · needs: {}", issue.support), t.warning));
+                spans.push((
+                    format!(" · {}", l.f("needs: {0}", &[&issue.support])),
+                    t.warning,
+                ));
             }
             if sla.breached
                 && let Some(a) = board.accountable_for(issue)
@@ -588,14 +634,14 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
             };
             vec![
                 (format!("{} ", change.record), t.dim),
-                (describe_change(board, change), Style::new()),
+                (describe_change(board, change, l.lang), Style::new()),
             ]
         }
     }
 }
 
 /// A change in words: `moved Doing → Review → Done`, `raised`, `blocked: …`.
-pub fn describe_change(board: &Board, change: &RecordChange) -> String {
+pub fn describe_change(board: &Board, change: &RecordChange, l: Lang) -> String {
     let column = |id: &String| board.column_name(id).to_string();
     let mut parts: Vec<String> = Vec::new();
     let title = if let Ok(id) = change.record.parse::<TaskId>()
@@ -613,29 +659,29 @@ pub fn describe_change(board: &Board, change: &RecordChange) -> String {
     if change.created {
         parts.push(
             if change.record.starts_with("I-") {
-                "raised"
+                l.t("raised")
             } else {
-                "added"
+                l.t("added")
             }
             .into(),
         );
     }
     if change.moved() {
         let path: Vec<String> = change.path.iter().map(column).collect();
-        parts.push(format!("moved {}", path.join(" → ")));
+        parts.push(l.f("moved {0}", &[&path.join(" → ")]));
     }
     if let Some(reason) = &change.blocked {
-        parts.push(format!("blocked: {reason}"));
+        parts.push(l.f("blocked: {0}", &[reason]));
     }
     if change.unblocked {
-        parts.push("unblocked".into());
+        parts.push(l.t("unblocked").into());
     }
     parts.extend(change.steps.iter().map(|s| s.to_string()));
     if !change.edited.is_empty() {
-        parts.push(format!("edited {}", change.edited.join(", ")));
+        parts.push(l.f("edited {0}", &[&change.edited.join(", ")]));
     }
     if change.deleted {
-        parts.push("deleted".into());
+        parts.push(l.t("deleted").into());
     }
     match title {
         Some(title) => format!("{title}: {}", parts.join("; ")),
@@ -649,8 +695,8 @@ fn presenter(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let who = meeting
         .stop()
-        .map(|s| s.label(&app.board))
-        .unwrap_or_else(|| "Standup".into());
+        .map(|s| s.label(&app.board, app.locale.lang))
+        .unwrap_or_else(|| app.locale.t("Standup").into());
     let speaker = meeting.spoken(meeting.current, app.now);
     let pace = Pace::of(speaker, app.board.settings.standup.speaker_minutes);
     let margin = (area.width / 10).min(8);
@@ -673,9 +719,10 @@ fn presenter(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         let total = meeting.elapsed(app.now);
         let meeting_pace = Pace::of(total, app.board.settings.standup.timebox_minutes);
         let bottom = format!(
-            "{}/{} · meeting {}",
+            "{}/{} · {} {}",
             meeting.current + 1,
             meeting.stops.len().max(1),
+            app.locale.t("meeting"),
             mmss(total)
         );
         let bw = crate::text::width(&bottom) as u16;

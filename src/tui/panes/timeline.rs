@@ -82,24 +82,30 @@ fn bar(app: &App, areas: &TimelineAreas, buf: &mut Buffer) {
         .timeline
         .as_ref()
         .map_or((0, 0), |rows| (rows.items.len(), rows.undated));
+    let l = app.locale.lang;
     let by = match s.grouping {
-        Grouping::Owner => "by owner",
-        Grouping::Column => "by column",
+        Grouping::Owner => l.t("by owner"),
+        Grouping::Column => l.t("by column"),
+    };
+    let zoom = match s.zoom {
+        Zoom::Day => l.t("zoom: day"),
+        Zoom::Week => l.t("zoom: week"),
+        Zoom::Month => l.t("zoom: month"),
     };
     let mut spans = vec![
-        (" Gantt ".to_string(), t.title),
-        (format!("{by} · zoom: {} · ", s.zoom.name()), t.dim),
-        (
-            format!("{tasks} task{}", if tasks == 1 { "" } else { "s" }),
-            Style::new(),
-        ),
+        (format!(" {} ", l.t("Gantt")), t.title),
+        (format!("{by} · {zoom} · "), t.dim),
+        (l.n(tasks, "{0} task", "{0} tasks"), Style::new()),
     ];
     if undated > 0 {
-        spans.push((format!(", {undated} without due date"), t.dim));
+        spans.push((l.f(", {0} without due date", &[&undated]), t.dim));
     }
     if !app.filter.is_empty() {
         spans.push((
-            format!(" · filter: {}", app.filter.describe(&app.board)),
+            format!(
+                " · {}",
+                l.f("filter: {0}", &[&app.filter.describe(&app.board, l)])
+            ),
             t.warning,
         ));
     }
@@ -146,9 +152,9 @@ fn scale(app: &App, chart: &Chart, area: Rect, buf: &mut Buffer) {
         let new_month = previous.is_none_or(|p| p.month() != day.month());
         if new_month && starts_day {
             let text = if day.month() == 1 || previous.is_none() {
-                day.format("%b %Y").to_string()
+                app.locale.month_year(day)
             } else {
-                day.format("%b").to_string()
+                app.locale.month(day)
             };
             label(0, cell, text, t.heading, buf);
         }
@@ -190,9 +196,9 @@ fn rows(app: &App, chart: &Chart, areas: &TimelineAreas, buf: &mut Buffer) {
     };
     if rows.rows.is_empty() {
         let text = if app.filter.is_empty() {
-            "No tasks yet: n adds one."
+            app.locale.t("No tasks yet: n adds one.")
         } else {
-            "No task matches the filter: Esc clears it."
+            app.locale.t("No task matches the filter: Esc clears it.")
         };
         let line = areas.labels.union(areas.chart);
         put(
@@ -382,9 +388,10 @@ fn status(app: &App, areas: &TimelineAreas, buf: &mut Buffer) {
         spans.push((board.party_name(owner).to_string(), Style::new()));
     }
     spans.push(sep());
-    match describe_span(task, app.now) {
+    let l = &app.locale;
+    match describe_span(task, app.now, l) {
         Some(text) => spans.push((text, Style::new())),
-        None => spans.push(("no due date".into(), t.dim)),
+        None => spans.push((l.t("no due date").into(), t.dim)),
     }
     if board.is_overdue(task, today)
         && let Some(due) = task.due
@@ -392,7 +399,7 @@ fn status(app: &App, areas: &TimelineAreas, buf: &mut Buffer) {
         let late = (today - due).num_days();
         spans.push(sep());
         spans.push((
-            format!("{late} day{} late", if late == 1 { "" } else { "s" }),
+            l.n(late as usize, "{0} day late", "{0} days late"),
             t.overdue,
         ));
     }
@@ -400,11 +407,11 @@ fn status(app: &App, areas: &TimelineAreas, buf: &mut Buffer) {
     if !waits.is_empty() {
         let ids: Vec<String> = waits.iter().map(|id| id.to_string()).collect();
         spans.push(sep());
-        spans.push((format!("waits on {}", ids.join(", ")), t.blocked));
+        spans.push((l.f("waits on {0}", &[&ids.join(", ")]), t.blocked));
     }
     if let Some(b) = &task.blocked {
         spans.push(sep());
-        spans.push((format!("blocked: {}", b.reason), t.blocked));
+        spans.push((l.f("blocked: {0}", &[&b.reason]), t.blocked));
     }
     let w = usize::from(areas.status.width);
     put_spans(buf, areas.status, areas.status.x, areas.status.y, &spans, w);
