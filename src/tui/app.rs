@@ -424,7 +424,7 @@ impl App {
         if let Some(m) = &mut self.message
             && m.tone != Tone::Error
         {
-            m.text.push_str(" · saved");
+            m.text = self.locale.f("{0} · saved", &[&m.text]);
         }
     }
 
