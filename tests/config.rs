@@ -451,6 +451,16 @@ fn language_and_date_format_are_read_and_checked() {
 fn reports_follow_the_language_and_json_stays_english() {
     let home = Home::new();
     home.demo();
+    // What a command prints on a machine whose locale is Chinese.
+    let in_chinese_locale = |args: &[&str]| {
+        let out = home
+            .cmd()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(args)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
     let english = home
         .run(&["report", "--week"])
         .success()
@@ -461,13 +471,7 @@ fn reports_follow_the_language_and_json_stays_english() {
     assert!(english.starts_with("# Week "), "{english}");
 
     // LANG alone switches the Markdown report to Chinese.
-    let out = home
-        .cmd()
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["report", "--week"])
-        .output()
-        .expect("runs");
-    let chinese = String::from_utf8_lossy(&out.stdout).to_string();
+    let chinese = in_chinese_locale(&["report", "--week"]);
     assert!(chinese.starts_with("# 第 "), "{chinese}");
     assert!(chinese.contains("## 流动"), "{chinese}");
     // The board's own words are not translated.
@@ -477,13 +481,7 @@ fn reports_follow_the_language_and_json_stays_english() {
     let path = home.dir.path().join("config/standup/config.toml");
     std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
     std::fs::write(&path, "language = \"en\"\ndate_format = \"%Y/%m/%d\"\n").expect("config");
-    let out = home
-        .cmd()
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["report", "--week"])
-        .output()
-        .expect("runs");
-    let mine = String::from_utf8_lossy(&out.stdout).to_string();
+    let mine = in_chinese_locale(&["report", "--week"]);
     assert!(mine.starts_with("# Week "), "{mine}");
     assert!(mine.contains("2026/11/"), "{mine}");
 
@@ -492,12 +490,6 @@ fn reports_follow_the_language_and_json_stays_english() {
     let json = home.json(&["report", "--week", "--format", "json"]);
     std::fs::remove_file(&path).expect("removed");
     assert_eq!(json, home.json(&["report", "--week", "--format", "json"]));
-    let minutes = home
-        .cmd()
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["report"])
-        .output()
-        .expect("runs");
-    let minutes = String::from_utf8_lossy(&minutes.stdout).to_string();
+    let minutes = in_chinese_locale(&["report"]);
     assert!(minutes.contains("## 未解决的问题"), "{minutes}");
 }

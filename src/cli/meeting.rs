@@ -82,17 +82,22 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
+/// The language a report is written in: the user's for Markdown; English
+/// for JSON, which scripts read.
+fn report_locale(cli: &Cli, format: ReportFormat) -> Locale {
+    match format {
+        ReportFormat::Md => super::config::locale(cli),
+        ReportFormat::Json => Locale::default(),
+    }
+}
+
 pub(super) fn report(cli: &Cli, date: Option<&str>, format: ReportFormat) -> Result<Outcome> {
     let s = Session::open(cli)?;
     let which = match date {
         Some(d) => Which::Date(parse_past_date(d, s.today()).map_err(|e| anyhow!("--date: {e}"))?),
         None => Which::Latest,
     };
-    // JSON is for scripts: always English.
-    let locale = match format {
-        ReportFormat::Md => super::config::locale(cli),
-        ReportFormat::Json => Locale::default(),
-    };
+    let locale = report_locale(cli, format);
     let minutes = report::minutes(&s.board, which, s.now, locale.lang)?;
     match format {
         ReportFormat::Md => print!("{}", markdown::render(&minutes, &locale)),
@@ -108,10 +113,7 @@ pub(super) fn week_report(cli: &Cli, date: &str, format: ReportFormat) -> Result
     let s = Session::open(cli)?;
     let date = parse_past_date(date, s.today()).map_err(|e| anyhow!("--week: {e}"))?;
     let first_day = super::config::load(cli).week_start;
-    let locale = match format {
-        ReportFormat::Md => super::config::locale(cli),
-        ReportFormat::Json => Locale::default(),
-    };
+    let locale = report_locale(cli, format);
     let report = report::week::week(&s.board, date, s.now, first_day, locale.lang);
     match format {
         ReportFormat::Md => print!("{}", report::week_markdown::render(&report, &locale)),

@@ -739,10 +739,7 @@ impl Txn<'_> {
         let code = self.board.resolve_party(party)?;
         let uses = self.board.party_uses(&code);
         if !cascade && !uses.is_empty() {
-            return Err(ActionError::PartyInUse {
-                code,
-                uses: uses.clone(),
-            });
+            return Err(ActionError::PartyInUse { code, uses });
         }
         let now = self.now;
         for id in uses.tasks {

@@ -4,15 +4,16 @@
 
 use std::fmt::Write;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 
 use super::{IssueLine, Minutes, PartyReport};
 use crate::i18n::{Locale, fill};
 use crate::text::sanitize;
 
-/// `Fri 27 Nov`, `11月27日 周五`.
-pub(super) fn day(l: &Locale, date: NaiveDate) -> String {
-    l.day_short(date)
+/// Writes `text` and ends the line.
+pub(super) fn push_line(out: &mut String, text: &str) {
+    out.push_str(text);
+    out.push('\n');
 }
 
 /// `Fri 27 Nov 09:15`, from a timestamp as the minutes hold it.
@@ -55,10 +56,9 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
     let board = board_suffix(&m.board);
     match &m.standup {
         Some(meeting) => {
-            let _ = writeln!(
-                out,
-                "{}",
-                l.f("# Standup{0} — {1}", &[&board, &day(l, m.date)])
+            push_line(
+                &mut out,
+                &l.f("# Standup{0} — {1}", &[&board, &l.day_short(m.date)]),
             );
             let end = meeting
                 .ended
@@ -90,17 +90,16 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
                     .iter()
                     .map(|s| format!("{} {}", clean(&s.name), spoken(s.seconds)))
                     .collect();
-                let _ = writeln!(out, "{}", l.f("Spoke: {0}", &[&spoke.join(" · ")]));
+                push_line(&mut out, &l.f("Spoke: {0}", &[&spoke.join(" · ")]));
             }
         }
         None => {
-            let _ = writeln!(
-                out,
-                "{}",
-                l.f(
+            push_line(
+                &mut out,
+                &l.f(
                     "# Since the last standup{0} — {1}",
-                    &[&board, &day(l, m.date)]
-                )
+                    &[&board, &l.day_short(m.date)],
+                ),
             );
             let _ = writeln!(
                 out,
@@ -149,14 +148,14 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
             let mut line = format!("- {}", clean(&d.text));
             match (&d.owner, d.due) {
                 (Some(o), Some(due)) => {
-                    let by = l.f("by {0}", &[&day(l, due)]);
+                    let by = l.f("by {0}", &[&l.day_short(due)]);
                     let _ = write!(line, " — {}, {by}", clean(o));
                 }
                 (Some(o), None) => {
                     let _ = write!(line, " — {}", clean(o));
                 }
                 (None, Some(due)) => {
-                    let _ = write!(line, " — {}", l.f("by {0}", &[&day(l, due)]));
+                    let _ = write!(line, " — {}", l.f("by {0}", &[&l.day_short(due)]));
                 }
                 (None, None) => {}
             }
@@ -217,10 +216,9 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
         (l.t("- Moved: {0} {1} ({2}).{3}"), &p.moved),
     ] {
         for m in cards {
-            let _ = writeln!(
+            push_line(
                 out,
-                "{}",
-                fill(
+                &fill(
                     template,
                     &[
                         &m.task,
@@ -228,15 +226,14 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
                         &clean_join(&m.path, " → "),
                         &informing(&m.to_inform, l),
                     ],
-                )
+                ),
             );
         }
     }
     for c in &p.added {
-        let _ = writeln!(
+        push_line(
             out,
-            "{}",
-            l.f(
+            &l.f(
                 "- New: {0} {1} (in {2}).{3}",
                 &[
                     &c.task,
@@ -244,7 +241,7 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
                     &clean(&c.column),
                     &informing(&c.to_inform, l),
                 ],
-            )
+            ),
         );
     }
     for b in &p.blocked {
@@ -267,14 +264,14 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
             .iter()
             .map(|n| {
                 let due = match (n.due, n.overdue) {
-                    (Some(d), true) => l.f(", was due {0}", &[&day(l, d)]),
-                    (Some(d), false) => l.f(", due {0}", &[&day(l, d)]),
+                    (Some(d), true) => l.f(", was due {0}", &[&l.day_short(d)]),
+                    (Some(d), false) => l.f(", due {0}", &[&l.day_short(d)]),
                     (None, _) => String::new(),
                 };
                 format!("{} {} ({}{due})", n.task, clean(&n.title), clean(&n.column))
             })
             .collect();
-        let _ = writeln!(out, "{}", l.f("- Next: {0}", &[&next.join("; ")]));
+        push_line(out, &l.f("- Next: {0}", &[&next.join("; ")]));
     }
 }
 
@@ -291,7 +288,7 @@ fn issues_section(out: &mut String, m: &Minutes, l: &Locale) {
     };
     let _ = writeln!(out, "\n## {} ({count})", l.t("Open issues"));
     for issue in &m.issues {
-        let _ = writeln!(out, "{}", issue_line(issue, l));
+        push_line(out, &issue_line(issue, l));
     }
 }
 

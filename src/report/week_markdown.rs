@@ -5,13 +5,13 @@
 
 use std::fmt::Write;
 
-use super::markdown::{board_suffix, clean, day, moment, raci_section};
+use super::markdown::{board_suffix, clean, moment, push_line, raci_section};
 use super::week::{PartyWeek, ProblemLine, WeekReport};
 use crate::i18n::{Locale, mark};
 
 /// `, due Fri 27 Nov`, or nothing.
 fn due_suffix(due: Option<chrono::NaiveDate>, l: &Locale) -> String {
-    due.map(|d| l.f(", due {0}", &[&day(l, d)]))
+    due.map(|d| l.f(", due {0}", &[&l.day_short(d)]))
         .unwrap_or_default()
 }
 
@@ -23,18 +23,17 @@ fn days(d: f64) -> String {
 pub fn render(r: &WeekReport, l: &Locale) -> String {
     let mut out = String::new();
     let board = board_suffix(&r.board);
-    let _ = writeln!(
-        out,
-        "{}",
-        l.f(
+    push_line(
+        &mut out,
+        &l.f(
             "# Week {0}{1} — {2} to {3}",
             &[
                 &r.week.rsplit('W').next().unwrap_or(&r.week),
                 &board,
-                &day(l, r.from),
+                &l.day_short(r.from),
                 &l.day(r.to),
             ],
-        )
+        ),
     );
     let f = &r.flow;
     let median = f.median_cycle_days.map_or_else(
@@ -44,7 +43,7 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
     let trend: Vec<String> = f.trend.iter().map(|w| w.finished.to_string()).collect();
     // A week that is over is reported as it stood at its end.
     let as_of = if r.over {
-        l.f("the end of {0}", &[&day(l, r.to)])
+        l.f("the end of {0}", &[&l.day_short(r.to)])
     } else {
         moment(l, &r.at)
     };
@@ -64,10 +63,9 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
     );
     let late: usize = r.parties.iter().map(|p| p.delayed.len()).sum();
     let risky: usize = r.parties.iter().map(|p| p.at_risk.len()).sum();
-    let _ = writeln!(
-        out,
-        "{}",
-        l.f(
+    push_line(
+        &mut out,
+        &l.f(
             "{0} delayed · {1} at risk · {2} raised, {3} resolved, {4} breached · {5}",
             &[
                 &late,
@@ -77,7 +75,7 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
                 &r.problems.breached.len(),
                 &l.n(r.raci_errors.len(), "{0} RACI error", "{0} RACI errors"),
             ],
-        )
+        ),
     );
     if r.parties.is_empty() {
         let _ = writeln!(
@@ -92,29 +90,26 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
     problems_section(&mut out, r, l);
     raci_section(&mut out, &r.raci_errors, l);
     let _ = writeln!(out, "\n## {}", l.t("Flow"));
-    let _ = writeln!(
-        out,
-        "{}",
-        l.f("- Finished this week: {0}", &[&f.throughput])
+    push_line(
+        &mut out,
+        &l.f("- Finished this week: {0}", &[&f.throughput]),
     );
     if let (Some(p50), Some(p85)) = (f.median_cycle_days, f.p85_cycle_days) {
-        let _ = writeln!(
-            out,
-            "{}",
-            l.f(
+        push_line(
+            &mut out,
+            &l.f(
                 "- Cycle time of those: median {0}, 85% within {1}",
                 &[&days(p50), &days(p85)],
-            )
+            ),
         );
     }
     for w in &f.trend {
-        let _ = writeln!(
-            out,
-            "{}",
-            l.f(
+        push_line(
+            &mut out,
+            &l.f(
                 "- Week of {0}: {1} finished",
-                &[&day(l, w.week), &w.finished]
-            )
+                &[&l.day_short(w.week), &w.finished],
+            ),
         );
     }
     out
@@ -125,10 +120,9 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
     if !p.finished.is_empty() {
         let _ = writeln!(out, "\n{}", l.t("Finished"));
         for c in &p.finished {
-            let _ = writeln!(
+            push_line(
                 out,
-                "{}",
-                l.f(
+                &l.f(
                     "- {0} {1} ({2} in cycle, done {3})",
                     &[
                         &c.task,
@@ -136,17 +130,16 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                         &days(c.cycle_days),
                         &moment(l, &c.finished),
                     ],
-                )
+                ),
             );
         }
     }
     if !p.in_progress.is_empty() {
         let _ = writeln!(out, "\n{}", l.t("In progress"));
         for c in &p.in_progress {
-            let _ = writeln!(
+            push_line(
                 out,
-                "{}",
-                l.f(
+                &l.f(
                     "- {0} {1} — {2}, {3} since it started{4}",
                     &[
                         &c.task,
@@ -155,7 +148,7 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                         &days(c.age_days),
                         &due_suffix(c.due, l),
                     ],
-                )
+                ),
             );
         }
     }
@@ -173,20 +166,19 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
             } else {
                 mark("- {0} {1} — due {2}, {3} days late, {4}: {5}")
             };
-            let _ = writeln!(
+            push_line(
                 out,
-                "{}",
-                l.f(
+                &l.f(
                     template,
                     &[
                         &c.task,
                         &clean(&c.title),
-                        &day(l, c.due),
+                        &l.day_short(c.due),
                         &c.days_late,
                         &clean(&c.column),
                         &reasons,
                     ],
-                )
+                ),
             );
         }
     }
@@ -212,7 +204,7 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                 "- {} {} — {}, {}",
                 c.task,
                 clean(&c.title),
-                day(l, c.due),
+                l.day_short(c.due),
                 clean(&c.column)
             );
         }

@@ -60,7 +60,7 @@ pub fn main(args: &Cli) -> ExitCode {
         Ok(opened) => opened,
         Err(e) => return fail(e.to_string()),
     };
-    let (config, config_said) = read_config(args);
+    let (config, locale, config_said) = read_config(args);
     if !file.exists() {
         config.shape_new_board(&mut board);
     }
@@ -73,7 +73,7 @@ pub fn main(args: &Cli) -> ExitCode {
     let mut app = App::new(board, clock.now(), location(&path), theme);
     let (keymap, taken) = config.keymap();
     app.keymap = keymap;
-    app.locale = config.locale(crate::i18n::Lang::from_env());
+    app.locale = locale;
     app.config = config;
     if let Some(said) =
         config_said.or_else(|| (!taken.is_empty()).then(|| format!("Config: {}", taken.join("; "))))
@@ -114,8 +114,9 @@ pub fn main(args: &Cli) -> ExitCode {
     }
 }
 
-/// The config, and what the first screen should say about its mistakes.
-fn read_config(args: &Cli) -> (crate::config::Config, Option<String>) {
+/// The config, the language it sets (or the locale's), and what the first
+/// screen should say about the config's mistakes.
+fn read_config(args: &Cli) -> (crate::config::Config, crate::i18n::Locale, Option<String>) {
     let (config, problems) = crate::config::read(args.config.as_deref());
     let l = config.locale(crate::i18n::Lang::from_env());
     // The count first: a long message is cut at the screen's edge.
@@ -127,7 +128,7 @@ fn read_config(args: &Cli) -> (crate::config::Config, Option<String>) {
             &[&n, first],
         ),
     });
-    (config, said)
+    (config, l, said)
 }
 
 /// Tells the user on stderr; a terminal that is gone is not an error here.

@@ -101,12 +101,8 @@ impl App {
             }
             return;
         }
-        let slot = usize::from(at.y - grid.y - 1);
-        if slot >= layout::raci_rows(grid.height) {
-            return;
-        }
-        let row = self.raci_state.first_row + slot;
-        if row < self.view.raci_rows.len() {
+        let shown = (layout::raci_rows(grid.height), self.view.raci_rows.len());
+        if let Some(row) = row_under(grid, at, self.raci_state.first_row, shown) {
             self.raci_state.header = false;
             self.raci_state.row = row;
             if let Some(party) = party {
@@ -118,15 +114,8 @@ impl App {
     /// Selects the issue on the row under the pointer.
     fn click_issue(&mut self, body: Rect, at: Position) {
         let list = super::panes::issues::list_area(self, body);
-        if !list.contains(at) || at.y == list.y {
-            return;
-        }
-        let slot = usize::from(at.y - list.y - 1);
-        if slot >= layout::issue_rows(list.height) {
-            return;
-        }
-        let row = self.issues_state.first_row + slot;
-        if row < self.view.issues.len() {
+        let shown = (layout::issue_rows(list.height), self.view.issues.len());
+        if let Some(row) = row_under(list, at, self.issues_state.first_row, shown) {
             self.issues_state.row = row;
         }
     }
@@ -150,4 +139,17 @@ impl App {
             self.timeline_state.selected = Some(*id);
         }
     }
+}
+
+/// The row of a list under a heading line (the RACI grid, the issue queue)
+/// that `at` points to: `first` is the first row shown; `shown` how many
+/// rows fit and how many there are. `None` on the heading, below the last
+/// row, or outside `area`.
+fn row_under(area: Rect, at: Position, first: usize, (fit, len): (usize, usize)) -> Option<usize> {
+    if !area.contains(at) {
+        return None;
+    }
+    let slot = usize::from(at.y.checked_sub(area.y + 1)?);
+    let row = first + slot;
+    (slot < fit && row < len).then_some(row)
 }

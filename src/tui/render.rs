@@ -12,6 +12,7 @@ use super::keymap::Command;
 use super::layout;
 use super::panes;
 use super::popups;
+use crate::i18n::mark;
 use crate::text::width;
 
 impl Widget for &App {
@@ -288,78 +289,94 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let key = |c: Command| app.keymap.key_for(app.pane, c).unwrap_or_default();
-    // `HL`: the first keys of two commands that go together.
-    let pair = |a: Command, b: Command| format!("{}{}", key(a), key(b));
     let l = app.locale.lang;
-    let mut hints: Vec<(String, &str)> = vec![
-        (key(Command::Help), l.t("help")),
-        (key(Command::Quit), l.t("quit")),
-        (key(Command::NextPane), l.t("pane")),
-    ];
-    match app.pane {
-        Pane::Board => {
-            hints.push((key(Command::NewCard), l.t("new")));
-            hints.push((key(Command::Edit), l.t("edit")));
-            hints.push((
-                pair(Command::MoveCardLeft, Command::MoveCardRight),
-                l.t("move"),
-            ));
-            hints.push((key(Command::Filter), l.t("filter")));
-            hints.push((key(Command::Undo), l.t("undo")));
-        }
-        Pane::Raci => {
-            hints.push(("r a c i R".to_string(), l.t("set")));
-            hints.push((key(Command::ClearRole), l.t("clear")));
-            hints.push((key(Command::Details), l.t("explain")));
-            hints.push((key(Command::Filter), l.t("filter")));
-            hints.push((key(Command::AddParty), l.t("party")));
-            hints.push((key(Command::Undo), l.t("undo")));
-        }
-        Pane::Issues => {
-            hints.push((key(Command::NewCard), l.t("raise")));
-            hints.push((key(Command::Details), l.t("details")));
-            hints.push((key(Command::Acknowledge), l.t("ack")));
-            hints.push((key(Command::Resolve), l.t("resolve")));
-            hints.push((key(Command::CloseIssue), l.t("close")));
-            hints.push((key(Command::Reopen), l.t("reopen")));
-            hints.push((key(Command::SetIssueOwner), l.t("owner")));
-            hints.push((key(Command::Escalate), l.t("escalate")));
-            hints.push((key(Command::Undo), l.t("undo")));
-        }
-        Pane::Timeline => {
-            hints.push((pair(Command::Left, Command::Right), l.t("scroll")));
-            hints.push((pair(Command::ZoomIn, Command::ZoomOut), l.t("zoom")));
-            hints.push((key(Command::Lanes), l.t("group")));
-            hints.push((key(Command::Today), l.t("today")));
-            hints.push((key(Command::FlowView), l.t("flow")));
-            hints.push((
-                pair(Command::MoveCardLeft, Command::MoveCardRight),
-                l.t("move"),
-            ));
-            hints.push((key(Command::Undo), l.t("undo")));
-        }
-        Pane::Standup if app.meeting.is_none() => {
-            hints.push((key(Command::StartByParty), l.t("start by party")));
-            hints.push((key(Command::StartWalk), l.t("walk the board")));
-        }
-        Pane::Standup => {
-            hints.push((key(Command::NextSpeaker), l.t("next")));
-            hints.push((key(Command::PrevSpeaker), l.t("back")));
-            hints.push((key(Command::Pause), l.t("pause")));
-            hints.push((key(Command::Decide), l.t("decision")));
-            hints.push((key(Command::Park), l.t("park")));
-            hints.push((
-                pair(Command::MoveCardLeft, Command::MoveCardRight),
-                l.t("move"),
-            ));
-            hints.push((key(Command::EndStandup), l.t("end")));
-            hints.push((key(Command::Undo), l.t("undo")));
-        }
-    }
     let mut spans = Vec::new();
-    for (k, what) in hints {
-        spans.push((format!(" {k}"), t.key));
-        spans.push((format!(" {what} "), t.dim));
+    for (keys, what) in FOOTER_EVERYWHERE.iter().chain(footer_hints(app)) {
+        let keys = match keys {
+            Keys::One(c) => key(*c),
+            Keys::Pair(a, b) => format!("{}{}", key(*a), key(*b)),
+            Keys::Text(text) => text.to_string(),
+        };
+        spans.push((format!(" {keys}"), t.key));
+        spans.push((format!(" {} ", l.t(what)), t.dim));
     }
     put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
+}
+
+/// The keys a footer hint names.
+enum Keys {
+    One(Command),
+    /// Two commands that go together, by their first keys: `HL`.
+    Pair(Command, Command),
+    Text(&'static str),
+}
+
+/// The hints of every footer, before the pane's own.
+const FOOTER_EVERYWHERE: &[(Keys, &str)] = &[
+    (Keys::One(Command::Help), mark("help")),
+    (Keys::One(Command::Quit), mark("quit")),
+    (Keys::One(Command::NextPane), mark("pane")),
+];
+
+/// The keys the current pane's footer names, as configured.
+fn footer_hints(app: &App) -> &'static [(Keys, &'static str)] {
+    use Command as C;
+    const MOVE: Keys = Keys::Pair(C::MoveCardLeft, C::MoveCardRight);
+    const BOARD: &[(Keys, &str)] = &[
+        (Keys::One(C::NewCard), mark("new")),
+        (Keys::One(C::Edit), mark("edit")),
+        (MOVE, mark("move")),
+        (Keys::One(C::Filter), mark("filter")),
+        (Keys::One(C::Undo), mark("undo")),
+    ];
+    const RACI: &[(Keys, &str)] = &[
+        (Keys::Text("r a c i R"), mark("set")),
+        (Keys::One(C::ClearRole), mark("clear")),
+        (Keys::One(C::Details), mark("explain")),
+        (Keys::One(C::Filter), mark("filter")),
+        (Keys::One(C::AddParty), mark("party")),
+        (Keys::One(C::Undo), mark("undo")),
+    ];
+    const ISSUES: &[(Keys, &str)] = &[
+        (Keys::One(C::NewCard), mark("raise")),
+        (Keys::One(C::Details), mark("details")),
+        (Keys::One(C::Acknowledge), mark("ack")),
+        (Keys::One(C::Resolve), mark("resolve")),
+        (Keys::One(C::CloseIssue), mark("close")),
+        (Keys::One(C::Reopen), mark("reopen")),
+        (Keys::One(C::SetIssueOwner), mark("owner")),
+        (Keys::One(C::Escalate), mark("escalate")),
+        (Keys::One(C::Undo), mark("undo")),
+    ];
+    const TIMELINE: &[(Keys, &str)] = &[
+        (Keys::Pair(C::Left, C::Right), mark("scroll")),
+        (Keys::Pair(C::ZoomIn, C::ZoomOut), mark("zoom")),
+        (Keys::One(C::Lanes), mark("group")),
+        (Keys::One(C::Today), mark("today")),
+        (Keys::One(C::FlowView), mark("flow")),
+        (MOVE, mark("move")),
+        (Keys::One(C::Undo), mark("undo")),
+    ];
+    const BEFORE_STANDUP: &[(Keys, &str)] = &[
+        (Keys::One(C::StartByParty), mark("start by party")),
+        (Keys::One(C::StartWalk), mark("walk the board")),
+    ];
+    const STANDUP: &[(Keys, &str)] = &[
+        (Keys::One(C::NextSpeaker), mark("next")),
+        (Keys::One(C::PrevSpeaker), mark("back")),
+        (Keys::One(C::Pause), mark("pause")),
+        (Keys::One(C::Decide), mark("decision")),
+        (Keys::One(C::Park), mark("park")),
+        (MOVE, mark("move")),
+        (Keys::One(C::EndStandup), mark("end")),
+        (Keys::One(C::Undo), mark("undo")),
+    ];
+    match app.pane {
+        Pane::Board => BOARD,
+        Pane::Raci => RACI,
+        Pane::Issues => ISSUES,
+        Pane::Timeline => TIMELINE,
+        Pane::Standup if app.meeting.is_none() => BEFORE_STANDUP,
+        Pane::Standup => STANDUP,
+    }
 }

@@ -23,14 +23,6 @@ pub enum Zoom {
 }
 
 impl Zoom {
-    pub fn name(self) -> &'static str {
-        match self {
-            Zoom::Day => "day",
-            Zoom::Week => "week",
-            Zoom::Month => "month",
-        }
-    }
-
     pub fn zoom_in(self) -> Zoom {
         match self {
             Zoom::Day | Zoom::Week => Zoom::Day,

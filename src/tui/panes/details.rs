@@ -190,39 +190,42 @@ fn describe(board: &Board, entry: &LogEntry, l: Lang) -> String {
     }
 }
 
+/// The fields the log names, as the file writes them; each is shown in the
+/// interface's language.
+const LOGGED_FIELDS: [&str; 26] = [
+    mark("title"),
+    mark("owner"),
+    mark("due"),
+    mark("risk"),
+    mark("note"),
+    mark("depends_on"),
+    mark("start"),
+    mark("column"),
+    mark("name"),
+    mark("goal"),
+    mark("wip"),
+    mark("position"),
+    mark("rank"),
+    mark("status"),
+    mark("impact"),
+    mark("urgency"),
+    mark("support"),
+    mark("detail"),
+    mark("proposal"),
+    mark("resolution"),
+    mark("parties"),
+    mark("task"),
+    mark("respond_by"),
+    mark("resolve_by"),
+    mark("changed"),
+    mark("role"),
+];
+
 /// A logged field's name in the interface's language; one we do not know
 /// stays as the file writes it.
 pub fn field_word(field: &str, l: Lang) -> &str {
-    let known = [
-        mark("title"),
-        mark("owner"),
-        mark("due"),
-        mark("risk"),
-        mark("note"),
-        mark("depends_on"),
-        mark("start"),
-        mark("column"),
-        mark("name"),
-        mark("goal"),
-        mark("wip"),
-        mark("position"),
-        mark("rank"),
-        mark("status"),
-        mark("impact"),
-        mark("urgency"),
-        mark("support"),
-        mark("detail"),
-        mark("proposal"),
-        mark("resolution"),
-        mark("parties"),
-        mark("task"),
-        mark("respond_by"),
-        mark("resolve_by"),
-        mark("changed"),
-        mark("role"),
-    ];
-    match known.iter().find(|k| **k == field) {
-        Some(k) => l.t(k),
+    match LOGGED_FIELDS.iter().find(|known| **known == field) {
+        Some(known) => l.t(known),
         None => field,
     }
 }
