@@ -83,14 +83,18 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits until the screen shows `text`, returning the screen.
+    /// Waits until `text` is on a settled screen: the same in two captures
+    /// in a row, so that a frame caught half drawn (the new heading over
+    /// the old rows) is not what the test reads.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if screen.contains(text) && screen == last {
                 return screen;
             }
+            last = screen.clone();
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "waited for {text:?}; the screen shows:\n{screen}"

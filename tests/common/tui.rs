@@ -7,6 +7,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use standup::model::Board;
+use standup::tui::keymap::Key;
 use standup::tui::{App, Theme};
 
 /// The app on `board` at the pinned moment, in colour.
@@ -27,31 +28,20 @@ pub fn press(app: &mut App, keys: &str) {
         let (code, modifiers, len) = if let Some(stripped) = rest.strip_prefix('<') {
             let end = stripped.find('>').expect("closing >");
             let name = &stripped[..end];
-            let (modifiers, base) = if let Some(b) = name.strip_prefix("s-") {
-                (KeyModifiers::SHIFT, b)
-            } else if let Some(b) = name.strip_prefix("c-") {
-                (KeyModifiers::CONTROL, b)
-            } else {
-                (KeyModifiers::NONE, name)
+            // The test shorthand, in the config file's key notation.
+            let written = match name {
+                "bs" => "backspace".to_string(),
+                "del" => "delete".to_string(),
+                "lt" => "<".to_string(),
+                "gt" => ">".to_string(),
+                other => match (other.strip_prefix("s-"), other.strip_prefix("c-")) {
+                    (Some(base), _) => format!("shift-{base}"),
+                    (_, Some(base)) => format!("ctrl-{base}"),
+                    _ => other.to_string(),
+                },
             };
-            let code = match base {
-                "tab" if modifiers == KeyModifiers::SHIFT => KeyCode::BackTab,
-                "tab" => KeyCode::Tab,
-                "esc" => KeyCode::Esc,
-                "enter" => KeyCode::Enter,
-                "bs" => KeyCode::Backspace,
-                "del" => KeyCode::Delete,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "lt" => KeyCode::Char('<'),
-                "gt" => KeyCode::Char('>'),
-                one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap_or(' ')),
-                other => panic!("unknown key <{other}>"),
-            };
+            let key = Key::parse(&written).unwrap_or_else(|e| panic!("<{name}>: {e}"));
+            let (code, modifiers) = (key.code, key.modifiers);
             (code, modifiers, end + 2)
         } else {
             let modifiers = if c.is_ascii_uppercase() {
