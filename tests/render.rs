@@ -270,3 +270,34 @@ fn the_chinese_interface_translates_labels_and_never_the_content() {
     let shown: String = title.chars().take(8).collect();
     assert!(screen.contains(&shown), "{shown} missing:\n{screen}");
 }
+
+/// Bad input is answered in the interface's language too: a form's own
+/// checks and the model's readers of dates, ids and settings.
+#[test]
+fn the_chinese_interface_answers_bad_input_in_chinese() {
+    use common::tui::type_text;
+    use standup::i18n::{Lang, Locale};
+    let mut app = app(common::demo());
+    app.locale = Locale::new(Lang::Zh, None);
+    let screen = |app: &mut App| text(&draw(app, 120, 40));
+    // A card without a title.
+    press(&mut app, "n<enter>");
+    assert!(screen(&mut app).contains("卡片需要标题"));
+    // A day February does not have, then a card id that is not one.
+    press(&mut app, "<tab><tab>");
+    type_text(&mut app, "2026-02-30");
+    assert!(screen(&mut app).contains("2026年2月只有 28 天"));
+    press(&mut app, "<esc>");
+    press(&mut app, "n<tab><tab><tab><tab><tab>");
+    type_text(&mut app, "X9");
+    assert!(screen(&mut app).contains("`X9` 不是任务编号"));
+    press(&mut app, "<esc>");
+    // SLA targets with too few pairs.
+    press(&mut app, "3S");
+    let shown = screen(&mut app);
+    press(&mut app, "<c-u>");
+    type_text(&mut app, "1h/2h");
+    press(&mut app, "<enter>");
+    let after = screen(&mut app);
+    assert!(after.contains("请给出 P1 至 P5 五组"), "{shown}\n{after}");
+}

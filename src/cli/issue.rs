@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::args::IssueCommand;
 use super::{Outcome, Session, is_clear};
 use crate::cli::Cli;
+use crate::model::settings::BadSettings;
 use crate::model::time::format_timestamp;
 use crate::model::triage::Priority;
 use crate::model::{Action, Board, IssueEdit, IssueId, Level, NewIssue, TaskId, Timestamp};
@@ -121,7 +122,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
         }
         IssueCommand::Sla { targets } => {
             if let Some(text) = targets {
-                let targets = text.parse().map_err(|e: String| anyhow!(e))?;
+                let targets = text.parse().map_err(|e: BadSettings| anyhow!(e))?;
                 s.apply(&Action::SetSlaTargets(targets))?;
                 s.save()?;
             }

@@ -247,7 +247,7 @@ impl Reader<'_> {
                 },
                 "sla" => match item.as_str().map(|s| s.parse()) {
                     Some(Ok(targets)) => self.config.sla = Some(targets),
-                    Some(Err(e)) => self.problem(span, &key, e),
+                    Some(Err(e)) => self.problem(span, &key, e.to_string()),
                     None => self.problem(
                         span,
                         &key,

@@ -1054,4 +1054,69 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("undo the last change", "撤销上一次修改"),
     ("zoom in (day)", "放大（按天）"),
     ("zoom out (week, month)", "缩小（按周、按月）"),
+    (
+        "`{0}` is not a date (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday such as fri)",
+        "`{0}` 不是日期（可用 YYYY-MM-DD、today、tomorrow、+3d、+2w 或 fri 这样的星期）",
+    ),
+    (
+        "`{0}` is not a date: there is no month {1}",
+        "`{0}` 不是有效日期：没有 {1} 月",
+    ),
+    (
+        "`{0}` is not a date: {1} has {2} days",
+        "`{0}` 不是有效日期：{1}只有 {2} 天",
+    ),
+    (
+        "`{0}` is not a length of time (use e.g. 30m, 2h, 1d, 1w or 1d4h)",
+        "`{0}` 不是时长（例如 30m、2h、1d、1w 或 1d4h）",
+    ),
+    (
+        "`{0}` is not a moment (use 18:00, 2026-11-25 18:00, +2h, fri, or RFC 3339)",
+        "`{0}` 不是时间点（可用 18:00、2026-11-25 18:00、+2h、fri 或 RFC 3339）",
+    ),
+    (
+        "`{0}` is not a task id (expected {1}-1, {1}-2, …)",
+        "`{0}` 不是任务编号（应为 {1}-1、{1}-2…）",
+    ),
+    (
+        "`{0}` is not an issue id (expected {1}-1, {1}-2, …)",
+        "`{0}` 不是问题编号（应为 {1}-1、{1}-2…）",
+    ),
+    ("`{0}` is too large", "`{0}` 太大"),
+    (
+        "`{0}` looks like a path: a board's name has no `/`, `\\` or `.json`",
+        "`{0}` 像是路径：看板名称不能含 `/`、`\\` 或 `.json`",
+    ),
+    (
+        "a board's name cannot hold control characters",
+        "看板名称不能含控制字符",
+    ),
+    (
+        "a board's name cannot start with `.`",
+        "看板名称不能以 `.` 开头",
+    ),
+    (
+        "a board's name is 64 characters at most",
+        "看板名称最多 64 个字符",
+    ),
+    ("a card needs a title", "卡片需要标题"),
+    ("an issue needs a title", "问题需要标题"),
+    (
+        "give five respond/resolve pairs, P1 to P5, like `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`; got {0}",
+        "请给出 P1 至 P5 五组 响应/解决 时限，例如 `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`；现在是 {0} 组",
+    ),
+    (
+        "give four numbers (R warn, C max, overload R, overload A), like `3 3 5 3`; got {0}",
+        "请给出四个数字（R 警告、C 最多、R 过载、A 过载），例如 `3 3 5 3`；现在是 {0} 个",
+    ),
+    (
+        "give the board a name (Esc cancels)",
+        "请给看板起个名字（Esc 取消）",
+    ),
+    ("there is no card {0}", "没有卡片 {0}"),
+    ("{0} cannot wait on itself", "{0} 不能依赖自己"),
+    (
+        "{0}: `{1}` is not respond/resolve",
+        "{0}：`{1}` 不是 响应/解决 的格式",
+    ),
 ];

@@ -5,17 +5,61 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
 
 use super::settings::Span;
 use super::time::Timestamp;
+use crate::i18n::{Lang, Locale};
 
 /// Why a date was not understood.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
-    #[error("`{0}` is not a date: {1}")]
-    NoSuchDay(String, String),
-    #[error(
-        "`{0}` is not a date (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday such as fri)"
-    )]
+    /// `2026-13-01`.
+    NoMonth {
+        text: String,
+        month: u32,
+    },
+    /// `2026-02-30`: the month has fewer days.
+    ShortMonth {
+        text: String,
+        year: i32,
+        month: u32,
+        days: u32,
+    },
     Unknown(String),
 }
+
+impl DateError {
+    /// The message in `l`.
+    pub fn localized(&self, l: Lang) -> String {
+        match self {
+            DateError::NoMonth { text, month } => {
+                l.f("`{0}` is not a date: there is no month {1}", &[text, month])
+            }
+            DateError::ShortMonth {
+                text,
+                year,
+                month,
+                days,
+            } => {
+                let first = NaiveDate::from_ymd_opt(*year, *month, 1).unwrap_or_default();
+                let month = match l {
+                    Lang::En => first.format("%B %Y").to_string(),
+                    Lang::Zh => Locale::new(l, None).month_year(first),
+                };
+                l.f("`{0}` is not a date: {1} has {2} days", &[text, &month, days])
+            }
+            DateError::Unknown(text) => l.f(
+                "`{0}` is not a date (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday such as fri)",
+                &[text],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// Reads a date relative to `today`. A weekday name means the next such day
 /// after today, so `fri` on a Friday is a week away.
@@ -79,35 +123,18 @@ pub fn parse_iso(text: &str) -> Result<NaiveDate, DateError> {
         d.parse().map_err(|_| unknown())?,
     );
     if !(1..=12).contains(&month) {
-        return Err(DateError::NoSuchDay(
-            text.to_string(),
-            format!("there is no month {month}"),
-        ));
+        return Err(DateError::NoMonth {
+            text: text.to_string(),
+            month,
+        });
     }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let days = days_in_month(year, month);
-        let month_name = MONTHS[(month - 1) as usize];
-        DateError::NoSuchDay(
-            text.to_string(),
-            format!("{month_name} {year} has {days} days"),
-        )
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| DateError::ShortMonth {
+        text: text.to_string(),
+        year,
+        month,
+        days: days_in_month(year, month),
     })
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn days_in_month(year: i32, month: u32) -> u32 {
     (28..=31)
@@ -197,14 +224,35 @@ mod tests {
     }
 }
 
+/// Text that is not a moment a deadline can be set to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAMoment(pub String);
+
+impl NotAMoment {
+    /// The message in `l`.
+    pub fn localized(&self, l: Lang) -> String {
+        l.f(
+            "`{0}` is not a moment (use 18:00, 2026-11-25 18:00, +2h, fri, or RFC 3339)",
+            &[&self.0],
+        )
+    }
+}
+
+impl std::fmt::Display for NotAMoment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl std::error::Error for NotAMoment {}
+
 /// Reads a moment as people type a deadline, in the offset of `now`:
 /// RFC 3339; `YYYY-MM-DD HH:MM`; `HH:MM` (today); `+30m`, `+2h`, `+1d`
 /// (from now); or a date as [`parse_date`] reads it, meaning the end of
 /// that working day (18:00).
-pub fn parse_moment(text: &str, now: Timestamp) -> Result<Timestamp, String> {
+pub fn parse_moment(text: &str, now: Timestamp) -> Result<Timestamp, NotAMoment> {
     let t = text.trim();
-    let bad =
-        || format!("`{t}` is not a moment (use 18:00, 2026-11-25 18:00, +2h, fri, or RFC 3339)");
+    let bad = || NotAMoment(t.to_string());
     if let Ok(m) = chrono::DateTime::parse_from_rfc3339(t) {
         return Ok(m);
     }
@@ -252,6 +300,11 @@ mod moment_tests {
             "2026-11-24T12:00:00+00:00"
         );
         assert!(read("25:00").is_err());
-        assert!(read("someday").unwrap_err().contains("not a moment"));
+        assert!(
+            read("someday")
+                .unwrap_err()
+                .to_string()
+                .contains("not a moment")
+        );
     }
 }

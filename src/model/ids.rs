@@ -31,13 +31,30 @@ impl<const P: char> fmt::Display for Id<P> {
 }
 
 /// Why a piece of text is not an id.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not {kind} id (expected {prefix}-1, {prefix}-2, …)")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadId {
     pub text: String,
-    pub kind: &'static str,
     pub prefix: char,
 }
+
+impl BadId {
+    /// The message in `l`.
+    pub fn localized(&self, l: crate::i18n::Lang) -> String {
+        let text = match self.prefix {
+            'I' => l.t("`{0}` is not an issue id (expected {1}-1, {1}-2, …)"),
+            _ => l.t("`{0}` is not a task id (expected {1}-1, {1}-2, …)"),
+        };
+        crate::i18n::fill(text, &[&self.text, &self.prefix])
+    }
+}
+
+impl fmt::Display for BadId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localized(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for BadId {}
 
 impl<const P: char> FromStr for Id<P> {
     type Err = BadId;
@@ -47,7 +64,6 @@ impl<const P: char> FromStr for Id<P> {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || BadId {
             text: s.to_string(),
-            kind: if P == 'T' { "a task" } else { "an issue" },
             prefix: P,
         };
         let t = s.trim();

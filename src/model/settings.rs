@@ -3,6 +3,7 @@
 //! Every key has a default, so that a board written by an older version (or
 //! by hand, without `settings`) still loads.
 
+use crate::i18n::Lang;
 use std::fmt;
 use std::str::FromStr;
 
@@ -57,8 +58,54 @@ impl fmt::Display for RaciLimits {
     }
 }
 
+/// Why the text of RACI limits or SLA targets was not understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadSettings {
+    /// RACI limits need four numbers; this many were given.
+    LimitCount(usize),
+    /// A number too large to be a limit.
+    TooLarge(String),
+    /// SLA targets need five pairs; this many were given.
+    PairCount(usize),
+    /// A priority's target is not `respond/resolve`.
+    NotAPair {
+        priority: &'static str,
+        pair: String,
+    },
+    Span(BadSpan),
+}
+
+impl BadSettings {
+    /// The message in `l`.
+    pub fn localized(&self, l: Lang) -> String {
+        match self {
+            BadSettings::LimitCount(n) => l.f(
+                "give four numbers (R warn, C max, overload R, overload A), like `3 3 5 3`; got {0}",
+                &[n],
+            ),
+            BadSettings::TooLarge(n) => l.f("`{0}` is too large", &[n]),
+            BadSettings::PairCount(n) => l.f(
+                "give five respond/resolve pairs, P1 to P5, like `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`; got {0}",
+                &[n],
+            ),
+            BadSettings::NotAPair { priority, pair } => {
+                l.f("{0}: `{1}` is not respond/resolve", &[priority, pair])
+            }
+            BadSettings::Span(span) => span.localized(l),
+        }
+    }
+}
+
+impl fmt::Display for BadSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl std::error::Error for BadSettings {}
+
 impl FromStr for RaciLimits {
-    type Err = String;
+    type Err = BadSettings;
 
     /// Four numbers in [`Display`](fmt::Display) order, separated by
     /// anything that is not a digit: `3 3 5 3`, `3,3,5,3` or the display form.
@@ -68,15 +115,12 @@ impl FromStr for RaciLimits {
             .filter(|n| !n.is_empty())
             .collect();
         if numbers.len() != 4 {
-            return Err(format!(
-                "give four numbers (R warn, C max, overload R, overload A), like `3 3 5 3`; got {}",
-                numbers.len()
-            ));
+            return Err(BadSettings::LimitCount(numbers.len()));
         }
-        let n = |i: usize| -> Result<u32, String> {
+        let n = |i: usize| -> Result<u32, BadSettings> {
             numbers[i]
                 .parse()
-                .map_err(|_| format!("`{}` is too large", numbers[i]))
+                .map_err(|_| BadSettings::TooLarge(numbers[i].to_string()))
         };
         Ok(RaciLimits {
             responsible_warn: n(0)?,
@@ -148,25 +192,23 @@ impl fmt::Display for SlaTargets {
 }
 
 impl FromStr for SlaTargets {
-    type Err = String;
+    type Err = BadSettings;
 
     /// Five respond/resolve pairs, P1 first: `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let pairs: Vec<&str> = text.split_whitespace().collect();
         if pairs.len() != 5 {
-            return Err(format!(
-                "give five respond/resolve pairs, P1 to P5, like `30m/2h 2h/1d 1d/3d 3d/10d 1w/30d`; got {}",
-                pairs.len()
-            ));
+            return Err(BadSettings::PairCount(pairs.len()));
         }
         let mut targets = SlaTargets::default();
         for (priority, pair) in Priority::ALL.iter().zip(pairs) {
-            let (respond, resolve) = pair
-                .split_once('/')
-                .ok_or_else(|| format!("{}: `{pair}` is not respond/resolve", priority.as_str()))?;
+            let (respond, resolve) = pair.split_once('/').ok_or_else(|| BadSettings::NotAPair {
+                priority: priority.as_str(),
+                pair: pair.to_string(),
+            })?;
             let target = targets.for_priority_mut(*priority);
-            target.respond = respond.parse().map_err(|e: BadSpan| e.to_string())?;
-            target.resolve = resolve.parse().map_err(|e: BadSpan| e.to_string())?;
+            target.respond = respond.parse().map_err(BadSettings::Span)?;
+            target.resolve = resolve.parse().map_err(BadSettings::Span)?;
         }
         Ok(targets)
     }
@@ -260,9 +302,26 @@ impl fmt::Display for Span {
 }
 
 /// Why a span was not understood.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a length of time (use e.g. 30m, 2h, 1d, 1w or 1d4h)")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadSpan(pub String);
+
+impl BadSpan {
+    /// The message in `l`.
+    pub fn localized(&self, l: Lang) -> String {
+        l.f(
+            "`{0}` is not a length of time (use e.g. 30m, 2h, 1d, 1w or 1d4h)",
+            &[&self.0],
+        )
+    }
+}
+
+impl fmt::Display for BadSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+impl std::error::Error for BadSpan {}
 
 impl FromStr for Span {
     type Err = BadSpan;

@@ -1,6 +1,7 @@
 //! Where boards live: `<data dir>/standup/board.json` by default,
 //! `<data dir>/standup/boards/NAME.json` for a named board, or any path.
 
+use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
@@ -33,24 +34,25 @@ pub fn board_path(choice: Option<&str>) -> Result<PathBuf, NoDataDir> {
 /// Whether `name` can name a board under `boards/` (what the TUI's picker
 /// creates): not empty, not a path, no control characters, not hidden.
 /// Says what is wrong otherwise.
-pub fn check_board_name(name: &str) -> Result<(), String> {
+pub fn check_board_name(name: &str, l: Lang) -> Result<(), String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("give the board a name (Esc cancels)".into());
+        return Err(l.t("give the board a name (Esc cancels)").into());
     }
     if is_path(name) || name.contains('\\') {
-        return Err(format!(
-            "`{name}` looks like a path: a board's name has no `/`, `\\` or `.json`"
+        return Err(l.f(
+            "`{0}` looks like a path: a board's name has no `/`, `\\` or `.json`",
+            &[&name],
         ));
     }
     if name.starts_with('.') {
-        return Err("a board's name cannot start with `.`".into());
+        return Err(l.t("a board's name cannot start with `.`").into());
     }
     if name.chars().any(char::is_control) {
-        return Err("a board's name cannot hold control characters".into());
+        return Err(l.t("a board's name cannot hold control characters").into());
     }
     if name.chars().count() > 64 {
-        return Err("a board's name is 64 characters at most".into());
+        return Err(l.t("a board's name is 64 characters at most").into());
     }
     Ok(())
 }
@@ -72,7 +74,7 @@ mod tests {
         assert!(is_path("team/board"));
         assert!(is_path("board.json"));
         assert!(!is_path("campaign"));
-        assert!(check_board_name("双十二 campaign").is_ok());
+        assert!(check_board_name("双十二 campaign", Lang::En).is_ok());
         for bad in [
             "",
             "  ",
@@ -82,7 +84,7 @@ mod tests {
             "tab\there",
             "back\\slash",
         ] {
-            assert!(check_board_name(bad).is_err(), "{bad:?}");
+            assert!(check_board_name(bad, Lang::En).is_err(), "{bad:?}");
         }
         let named = board_path(Some("campaign"));
         if let Ok(p) = named {

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::line::LineEditor;
 use crate::model::action::risk_word;
 use crate::model::dates::parse_date;
+use crate::model::ids::BadId;
 use crate::model::{Action, Board, NewTask, Party, Risk, Task, TaskEdit, TaskId};
 
 /// The form's fields, top to bottom.
@@ -174,23 +175,23 @@ impl TaskForm {
     }
 
     /// The owner the form will set: `Ok(None)` for nobody.
-    pub fn chosen_owner(&self, board: &Board) -> Result<Option<String>, String> {
-        self.owner.chosen(board)
+    pub fn chosen_owner(&self, board: &Board, l: Lang) -> Result<Option<String>, String> {
+        self.owner.chosen(board, l)
     }
 
     /// The due date the text means, or why it means none.
-    pub fn due_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    pub fn due_date(&self, today: NaiveDate, l: Lang) -> Result<Option<NaiveDate>, String> {
         let text = self.due.text();
         if text.trim().is_empty() || text.trim() == "-" {
             return Ok(None);
         }
         parse_date(&text, today)
             .map(Some)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(l))
     }
 
     /// The cards typed in "waits on", each known to the board.
-    pub fn dependencies(&self, board: &Board) -> Result<Vec<TaskId>, String> {
+    pub fn dependencies(&self, board: &Board, l: Lang) -> Result<Vec<TaskId>, String> {
         let mut ids = Vec::new();
         for word in self
             .depends
@@ -198,12 +199,12 @@ impl TaskForm {
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|w| !w.is_empty())
         {
-            let id: TaskId = word.parse().map_err(|e| format!("{e}"))?;
+            let id: TaskId = word.parse().map_err(|e: BadId| e.localized(l))?;
             if !board.tasks.contains_key(&id) {
-                return Err(format!("there is no card {id}"));
+                return Err(l.f("there is no card {0}", &[&id]));
             }
             if Some(id) == self.target {
-                return Err(format!("{id} cannot wait on itself"));
+                return Err(l.f("{0} cannot wait on itself", &[&id]));
             }
             if !ids.contains(&id) {
                 ids.push(id);
@@ -213,14 +214,21 @@ impl TaskForm {
     }
 
     /// The action the form asks for, or the field at fault and why.
-    pub fn to_action(&self, board: &Board, today: NaiveDate) -> Result<Action, (Field, String)> {
+    pub fn to_action(
+        &self,
+        board: &Board,
+        today: NaiveDate,
+        l: Lang,
+    ) -> Result<Action, (Field, String)> {
         let title = self.title.text();
         if title.trim().is_empty() {
-            return Err((Field::Title, "a card needs a title".into()));
+            return Err((Field::Title, l.t("a card needs a title").into()));
         }
-        let owner = self.chosen_owner(board).map_err(|e| (Field::Owner, e))?;
-        let due = self.due_date(today).map_err(|e| (Field::Due, e))?;
-        let depends_on = self.dependencies(board).map_err(|e| (Field::Depends, e))?;
+        let owner = self.chosen_owner(board, l).map_err(|e| (Field::Owner, e))?;
+        let due = self.due_date(today, l).map_err(|e| (Field::Due, e))?;
+        let depends_on = self
+            .dependencies(board, l)
+            .map_err(|e| (Field::Depends, e))?;
         let note = self.note.text();
         Ok(match self.target {
             None => Action::AddTask(NewTask {
@@ -327,14 +335,19 @@ impl PartyPicker {
     }
 
     /// The party chosen: `Ok(None)` for empty text.
-    pub fn chosen(&self, board: &Board) -> Result<Option<String>, String> {
-        picked_party(board, &self.line.text(), self.choice)
+    pub fn chosen(&self, board: &Board, l: Lang) -> Result<Option<String>, String> {
+        picked_party(board, &self.line.text(), self.choice, l)
     }
 }
 
 /// The party `choice` picks among those matching `text`: `Ok(None)` for
 /// empty text (nobody, anyone), or why nothing matches.
-pub fn picked_party(board: &Board, text: &str, choice: usize) -> Result<Option<String>, String> {
+pub fn picked_party(
+    board: &Board,
+    text: &str,
+    choice: usize,
+    l: Lang,
+) -> Result<Option<String>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -342,7 +355,7 @@ pub fn picked_party(board: &Board, text: &str, choice: usize) -> Result<Option<S
     matches
         .get(choice.min(matches.len().saturating_sub(1)))
         .map(|p| Some(p.code.clone()))
-        .ok_or_else(|| format!("no party matches \"{}\"", text.trim()))
+        .ok_or_else(|| l.f("no party matches \"{0}\"", &[&text.trim()]))
 }
 
 /// The next (`down`) or previous choice among `n`, wrapping around.

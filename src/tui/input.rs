@@ -10,7 +10,7 @@ use super::form::{FormOutcome, TaskForm, cycle, matching_columns, matching_parti
 use super::issue_form::IssueForm;
 use super::keymap::Command;
 use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject, Yes};
-use crate::model::settings::RaciLimits;
+use crate::model::settings::{BadSettings, RaciLimits};
 use crate::model::{Action, IssueFilter, StandupOrder, TaskFilter};
 use crate::text::fit;
 
@@ -62,10 +62,12 @@ impl App {
     pub fn submit_open_form(&mut self) {
         let actions = match &self.overlay {
             Some(Overlay::Form(form)) => form
-                .to_action(&self.board, self.now.date_naive())
+                .to_action(&self.board, self.now.date_naive(), self.locale.lang)
                 .ok()
                 .map(|a| vec![a]),
-            Some(Overlay::IssueForm(form)) => form.to_actions(&self.board, self.now).ok(),
+            Some(Overlay::IssueForm(form)) => form
+                .to_actions(&self.board, self.now, self.locale.lang)
+                .ok(),
             _ => None,
         };
         if let Some(actions) = actions {
@@ -803,41 +805,45 @@ impl App {
             Overlay::IssueForm(mut form) => match form.handle_key(key, &self.board) {
                 FormOutcome::Continue => self.overlay = Some(Overlay::IssueForm(form)),
                 FormOutcome::Cancel => self.say(Tone::Info, self.locale.t("Cancelled")),
-                FormOutcome::Submit => match form.to_actions(&self.board, self.now) {
-                    Ok(actions) => {
-                        let raised = form.target.is_none();
-                        if actions.iter().all(|a| self.perform(a)) {
-                            if raised {
-                                self.select_issue_created();
+                FormOutcome::Submit => {
+                    match form.to_actions(&self.board, self.now, self.locale.lang) {
+                        Ok(actions) => {
+                            let raised = form.target.is_none();
+                            if actions.iter().all(|a| self.perform(a)) {
+                                if raised {
+                                    self.select_issue_created();
+                                }
+                            } else {
+                                form.error = self.message.as_ref().map(|m| m.text.clone());
+                                self.overlay = Some(Overlay::IssueForm(form));
                             }
-                        } else {
-                            form.error = self.message.as_ref().map(|m| m.text.clone());
+                        }
+                        Err((field, why)) => {
+                            form.focus = field;
+                            form.error = Some(why);
                             self.overlay = Some(Overlay::IssueForm(form));
                         }
                     }
-                    Err((field, why)) => {
-                        form.focus = field;
-                        form.error = Some(why);
-                        self.overlay = Some(Overlay::IssueForm(form));
-                    }
-                },
+                }
             },
             Overlay::Form(mut form) => match form.handle_key(key, &self.board) {
                 FormOutcome::Continue => self.overlay = Some(Overlay::Form(form)),
                 FormOutcome::Cancel => self.say(Tone::Info, self.locale.t("Cancelled")),
-                FormOutcome::Submit => match form.to_action(&self.board, self.now.date_naive()) {
-                    Ok(action) => {
-                        if !self.perform(&action) {
-                            form.error = self.message.as_ref().map(|m| m.text.clone());
+                FormOutcome::Submit => {
+                    match form.to_action(&self.board, self.now.date_naive(), self.locale.lang) {
+                        Ok(action) => {
+                            if !self.perform(&action) {
+                                form.error = self.message.as_ref().map(|m| m.text.clone());
+                                self.overlay = Some(Overlay::Form(form));
+                            }
+                        }
+                        Err((field, why)) => {
+                            form.focus = field;
+                            form.error = Some(why);
                             self.overlay = Some(Overlay::Form(form));
                         }
                     }
-                    Err((field, why)) => {
-                        form.focus = field;
-                        form.error = Some(why);
-                        self.overlay = Some(Overlay::Form(form));
-                    }
-                },
+                }
             },
             Overlay::Prompt(prompt) => self.prompt_key(prompt, key),
             Overlay::Confirm(confirm) => match key.code {
@@ -1109,7 +1115,7 @@ impl App {
                 _ => {}
             }
         }
-        picked_party(&self.board, &text, prompt.choice)
+        picked_party(&self.board, &text, prompt.choice, self.locale.lang)
     }
 
     /// Acts on a prompt's answer; `Err` keeps the prompt open with a reason.
@@ -1160,8 +1166,14 @@ impl App {
                 party: code.clone(),
                 name: text.clone(),
             },
-            Purpose::RaciLimits => Action::SetRaciLimits(text.parse::<RaciLimits>()?),
-            Purpose::SlaTargets => Action::SetSlaTargets(text.parse()?),
+            Purpose::RaciLimits => Action::SetRaciLimits(
+                text.parse::<RaciLimits>()
+                    .map_err(|e| e.localized(self.locale.lang))?,
+            ),
+            Purpose::SlaTargets => Action::SetSlaTargets(
+                text.parse()
+                    .map_err(|e: BadSettings| e.localized(self.locale.lang))?,
+            ),
             Purpose::Resolve(id) => Action::ResolveIssue {
                 id: *id,
                 note: text.clone(),
@@ -1227,7 +1239,7 @@ impl App {
                     "" => None,
                     t => Some(
                         crate::model::dates::parse_date(t, self.now.date_naive())
-                            .map_err(|e| e.to_string())?,
+                            .map_err(|e| e.localized(self.locale.lang))?,
                     ),
                 };
                 Action::Decide(crate::model::Decision {
@@ -1245,7 +1257,7 @@ impl App {
                 reason: text.clone(),
             },
             Purpose::NewBoard => {
-                crate::store::paths::check_board_name(&text)?;
+                crate::store::paths::check_board_name(&text, self.locale.lang)?;
                 self.create_board = Some(text.trim().to_string());
                 return Ok(());
             }

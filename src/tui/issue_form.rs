@@ -185,13 +185,13 @@ impl IssueForm {
     }
 
     /// The owner chosen: `Ok(None)` for nobody.
-    pub fn chosen_owner(&self, board: &Board) -> Result<Option<String>, String> {
-        self.owner.chosen(board)
+    pub fn chosen_owner(&self, board: &Board, l: Lang) -> Result<Option<String>, String> {
+        self.owner.chosen(board, l)
     }
 
     /// The involved parties typed (codes or names, comma-separated), each
     /// known to the board.
-    pub fn chosen_parties(&self, board: &Board) -> Result<Vec<String>, String> {
+    pub fn chosen_parties(&self, board: &Board, l: Lang) -> Result<Vec<String>, String> {
         let mut codes = Vec::new();
         for word in self
             .parties
@@ -200,7 +200,7 @@ impl IssueForm {
             .map(str::trim)
             .filter(|w| !w.is_empty())
         {
-            let code = board.resolve_party(word).map_err(|e| e.to_string())?;
+            let code = board.resolve_party(word).map_err(|e| e.localized(l))?;
             if !codes.contains(&code) {
                 codes.push(code);
             }
@@ -209,20 +209,28 @@ impl IssueForm {
     }
 
     /// The linked task typed, known to the board.
-    pub fn chosen_task(&self, board: &Board) -> Result<Option<TaskId>, String> {
+    pub fn chosen_task(&self, board: &Board, l: Lang) -> Result<Option<TaskId>, String> {
         let text = self.task.text();
         if text.trim().is_empty() {
             return Ok(None);
         }
-        let id: TaskId = text.trim().parse().map_err(|e| format!("{e}"))?;
+        let id: TaskId = text
+            .trim()
+            .parse()
+            .map_err(|e: crate::model::ids::BadId| e.localized(l))?;
         if !board.tasks.contains_key(&id) {
-            return Err(format!("there is no card {id}"));
+            return Err(l.f("there is no card {0}", &[&id]));
         }
         Ok(Some(id))
     }
 
     /// A deadline field's moment: `Ok(None)` when empty (the SLA target).
-    pub fn deadline(&self, field: IssueField, now: Timestamp) -> Result<Option<Timestamp>, String> {
+    pub fn deadline(
+        &self,
+        field: IssueField,
+        now: Timestamp,
+        l: Lang,
+    ) -> Result<Option<Timestamp>, String> {
         let line = if field == IssueField::RespondBy {
             &self.respond_by
         } else {
@@ -232,7 +240,9 @@ impl IssueForm {
         if text.trim().is_empty() {
             return Ok(None);
         }
-        parse_moment(&text, now).map(Some)
+        parse_moment(&text, now)
+            .map(Some)
+            .map_err(|e| e.localized(l))
     }
 
     /// The actions the form asks for (a new issue with deadlines typed by
@@ -241,23 +251,26 @@ impl IssueForm {
         &self,
         board: &Board,
         now: Timestamp,
+        l: Lang,
     ) -> Result<Vec<Action>, (IssueField, String)> {
         let title = self.title.text();
         if title.trim().is_empty() {
-            return Err((IssueField::Title, "an issue needs a title".into()));
+            return Err((IssueField::Title, l.t("an issue needs a title").into()));
         }
         let owner = self
-            .chosen_owner(board)
+            .chosen_owner(board, l)
             .map_err(|e| (IssueField::Owner, e))?;
         let parties = self
-            .chosen_parties(board)
+            .chosen_parties(board, l)
             .map_err(|e| (IssueField::Parties, e))?;
-        let task = self.chosen_task(board).map_err(|e| (IssueField::Task, e))?;
+        let task = self
+            .chosen_task(board, l)
+            .map_err(|e| (IssueField::Task, e))?;
         let respond_by = self
-            .deadline(IssueField::RespondBy, now)
+            .deadline(IssueField::RespondBy, now, l)
             .map_err(|e| (IssueField::RespondBy, e))?;
         let resolve_by = self
-            .deadline(IssueField::ResolveBy, now)
+            .deadline(IssueField::ResolveBy, now, l)
             .map_err(|e| (IssueField::ResolveBy, e))?;
         Ok(match self.target {
             None => {

@@ -306,7 +306,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     focused,
                     buf,
                 );
-                let (text, style) = match form.due_date(today) {
+                let (text, style) = match form.due_date(today, l.lang) {
                     Ok(None) => (
                         l.t("none (2026-12-01, +3d, fri, tomorrow…)").to_string(),
                         t.dim,
@@ -348,7 +348,7 @@ fn task_form(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     focused,
                     buf,
                 );
-                let (text, style) = match form.dependencies(&app.board) {
+                let (text, style) = match form.dependencies(&app.board, l.lang) {
                     Ok(ids) if ids.is_empty() => {
                         (l.t("nothing (card ids: T-1 T-4)").to_string(), t.dim)
                     }
@@ -794,7 +794,7 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
             }
             IssueField::Parties => {
                 line(&form.parties, short, buf);
-                Some(match form.chosen_parties(&app.board) {
+                Some(match form.chosen_parties(&app.board, l.lang) {
                     Ok(codes) if codes.is_empty() => (l.t("none (mkt, tech)").to_string(), t.dim),
                     Ok(codes) => (format!("→ {}", codes.join(", ")), Style::new()),
                     Err(e) => (e, t.error),
@@ -807,7 +807,7 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
                     &form.resolve_by
                 };
                 line(editor, short, buf);
-                Some(match form.deadline(*field, app.now) {
+                Some(match form.deadline(*field, app.now, l.lang) {
                     Ok(None) => (
                         l.t("the SLA target (18:00, +2h, fri 12:00…)").to_string(),
                         t.dim,
@@ -818,7 +818,7 @@ fn issue_form(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
             }
             IssueField::Task => {
                 line(&form.task, short, buf);
-                Some(match form.chosen_task(&app.board) {
+                Some(match form.chosen_task(&app.board, l.lang) {
                     Ok(None) => (l.t("none (a card id: T-4)").to_string(), t.dim),
                     Ok(Some(id)) => (
                         format!(
