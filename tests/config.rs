@@ -493,3 +493,25 @@ fn reports_follow_the_language_and_json_stays_english() {
     let minutes = in_chinese_locale(&["report"]);
     assert!(minutes.contains("## 未解决的问题"), "{minutes}");
 }
+
+#[test]
+fn a_top_level_setting_added_at_the_end_is_said_to_belong_at_the_top() {
+    // `config init` ends with [keys.timeline]; a line added below it is
+    // read by TOML as part of that table.
+    let text = format!("{}\nlanguage = \"zh\"\n", config::template());
+    let (config, problems) = config::from_text(&text);
+    assert_eq!(config.language, None);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let said = problems[0].to_string();
+    let line = text.lines().count();
+    assert!(
+        said.starts_with(&format!(
+            "line {line}, keys.timeline.language: `language` is a top-level setting: move it above the first [table]"
+        )),
+        "{said}"
+    );
+    // In another table, the same; an unknown name keeps its own message.
+    let (_, problems) = config::from_text("[standup]\nweek_start = \"sunday\"\ncolour = 1\n");
+    assert!(problems[0].message.contains("read as part of [standup]"), "{problems:?}");
+    assert!(problems[1].message.starts_with("not a setting"), "{problems:?}");
+}

@@ -14,6 +14,9 @@ use crate::tui::app::Pane;
 use crate::tui::keymap::{Command, Key};
 use crate::tui::theme::{Theme, parse_style};
 
+/// The settings at the top of the file, before any `[table]`.
+const ROOT_SETTINGS: [&str; 3] = ["week_start", "language", "date_format"];
+
 /// The config in `text`, and what in it could not be used.
 pub fn parse(text: &str) -> (Config, Vec<Problem>) {
     let mut reader = Reader {
@@ -68,6 +71,22 @@ impl Reader<'_> {
         });
     }
 
+    /// A name the table `table` does not know. A top-level setting written
+    /// below a `[table]` header is read by TOML as part of that table (as
+    /// when a line is added at the end of the file), which a user does not
+    /// expect: that is said instead of the table's list of names.
+    fn unknown(&mut self, span: Option<Range<usize>>, table: &str, name: &str, known: &str) {
+        let key = format!("{table}.{name}");
+        if ROOT_SETTINGS.contains(&name) {
+            let message = format!(
+                "`{name}` is a top-level setting: move it above the first [table] (here it is read as part of [{table}])"
+            );
+            self.problem(span, &key, message);
+        } else {
+            self.problem(span, &key, known.to_string());
+        }
+    }
+
     /// Each entry of a table with where its key is, for the caller to read.
     fn entries(table: &dyn TableLike) -> Vec<(&str, Option<Range<usize>>, &Item)> {
         table
@@ -95,7 +114,10 @@ impl Reader<'_> {
                 other => self.problem(
                     span,
                     other,
-                    "not a setting (known: week_start, language, date_format, [theme], [board], [standup], [keys])",
+                    format!(
+                        "not a setting (known: {}, [theme], [board], [standup], [keys])",
+                        ROOT_SETTINGS.join(", ")
+                    ),
                 ),
             }
         }
@@ -175,7 +197,12 @@ impl Reader<'_> {
             }
             if !Theme::FIELDS.contains(&name) {
                 let fields = Theme::FIELDS.join(", ");
-                self.problem(span, &key, format!("not a style (known: name, {fields})"));
+                self.unknown(
+                    span,
+                    "theme",
+                    name,
+                    &format!("not a style (known: name, {fields})"),
+                );
                 continue;
             }
             match parse_style(text) {
@@ -254,9 +281,10 @@ impl Reader<'_> {
                         "should be a string: \"30m/2h 2h/1d 1d/3d 3d/10d 1w/30d\"",
                     ),
                 },
-                other => self.problem(
+                other => self.unknown(
                     span,
-                    &format!("board.{other}"),
+                    "board",
+                    other,
                     "not a setting (known: columns, wip, sla)",
                 ),
             }
@@ -304,9 +332,10 @@ impl Reader<'_> {
                 "timebox_minutes" => &mut timing.timebox_minutes,
                 "speaker_minutes" => &mut timing.speaker_minutes,
                 _ => {
-                    self.problem(
+                    self.unknown(
                         span,
-                        &key,
+                        "standup",
+                        name,
                         "not a setting (known: timebox_minutes, speaker_minutes)",
                     );
                     continue;
@@ -366,11 +395,8 @@ impl Reader<'_> {
     ) {
         let key = format!("{prefix}.{name}");
         let Some(command) = Command::from_name(name) else {
-            self.problem(
-                span,
-                &key,
-                "not a command (`standup config init` writes every command's name)",
-            );
+            let known = "not a command (`standup config init` writes every command's name)";
+            self.unknown(span, prefix, name, known);
             return;
         };
         let texts: Option<Vec<&str>> = match (item.as_str(), item.as_array()) {
