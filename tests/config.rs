@@ -512,6 +512,12 @@ fn a_top_level_setting_added_at_the_end_is_said_to_belong_at_the_top() {
     );
     // In another table, the same; an unknown name keeps its own message.
     let (_, problems) = config::from_text("[standup]\nweek_start = \"sunday\"\ncolour = 1\n");
-    assert!(problems[0].message.contains("read as part of [standup]"), "{problems:?}");
-    assert!(problems[1].message.starts_with("not a setting"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("read as part of [standup]"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].message.starts_with("not a setting"),
+        "{problems:?}"
+    );
 }
