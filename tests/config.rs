@@ -10,6 +10,7 @@ use common::home::Home;
 use common::tui::{app, draw, marked, press, text};
 use ratatui::style::{Color, Modifier};
 use standup::config::{self, Config};
+use standup::i18n::Lang;
 use standup::tui::app::Pane;
 use standup::tui::keymap::{Command, Key, Keymap};
 
@@ -178,6 +179,28 @@ move_card_left = "Y"
         said("week_start"),
         "line 1, week_start: should be a day's name: \"monday\", \"sunday\", …"
     );
+    // In Chinese too: the file may set the language it is shown in, so
+    // each mistake is kept in every language.
+    for p in &found {
+        let zh = p.localized(Lang::Zh);
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && zh != p.to_string(),
+            "not in Chinese: {zh}"
+        );
+    }
+    let zh = |key: &str| {
+        found
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| p.localized(Lang::Zh))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        zh("week_start"),
+        "第 1 行，week_start：应为星期几的英文名：\"monday\"、\"sunday\"……"
+    );
+    assert!(zh("theme.overdue").contains("`blinking` 不是颜色或样式词"));
+    assert!(zh("keys.undo").contains("`shift-lft` 不是按键"));
     // What was right still applies.
     assert_eq!(config.keys.len(), 1);
     assert_eq!(config.keys[0].command, Command::MoveCardLeft);
@@ -191,7 +214,12 @@ fn broken_toml_is_one_problem_at_its_line_and_every_default() {
     assert_eq!(config, Config::default());
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].line, 3);
-    assert!(found[0].message.contains("the whole file was ignored"));
+    assert!(
+        found[0]
+            .message
+            .to_string()
+            .contains("the whole file was ignored")
+    );
 }
 
 #[test]
@@ -404,7 +432,7 @@ fn completions_and_the_manual_page() {
 
 #[test]
 fn language_and_date_format_are_read_and_checked() {
-    use standup::i18n::{Lang, Locale};
+    use standup::i18n::Locale;
     let (config, problems) = config::from_text("language = \"zh\"\ndate_format = \"%d/%m/%Y\"\n");
     assert_eq!(problems, []);
     assert_eq!(config.language, Some(Lang::Zh));
@@ -442,7 +470,10 @@ fn language_and_date_format_are_read_and_checked() {
     );
     let (_, problems) = config::from_text("date_format = \"%Q\"\n");
     assert!(
-        problems[0].message.contains("not a date format"),
+        problems[0]
+            .message
+            .to_string()
+            .contains("not a date format"),
         "{problems:?}"
     );
 }
@@ -513,11 +544,14 @@ fn a_top_level_setting_added_at_the_end_is_said_to_belong_at_the_top() {
     // In another table, the same; an unknown name keeps its own message.
     let (_, problems) = config::from_text("[standup]\nweek_start = \"sunday\"\ncolour = 1\n");
     assert!(
-        problems[0].message.contains("read as part of [standup]"),
+        problems[0]
+            .message
+            .to_string()
+            .contains("read as part of [standup]"),
         "{problems:?}"
     );
     assert!(
-        problems[1].message.starts_with("not a setting"),
+        problems[1].message.to_string().starts_with("not a setting"),
         "{problems:?}"
     );
 }

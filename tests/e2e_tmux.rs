@@ -772,6 +772,28 @@ fn a_board_created_from_the_picker_is_saved_and_listed() {
     assert_eq!(json["tasks"][0]["title"], "First card");
 }
 
+/// A config that asks for Chinese and has a mistake: the first screen says
+/// so in Chinese, mistake and all, and the rest of the file applies.
+#[test]
+fn a_chinese_config_s_mistake_is_told_in_chinese() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let dir = user.dir.path().join("config/standup");
+    std::fs::create_dir_all(&dir).expect("config dir");
+    std::fs::write(
+        dir.join("config.toml"),
+        "language = \"zh\"\nweek_start = \"someday\"\n",
+    )
+    .expect("config");
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui(160, 30);
+    tmux.wait_for("配置 第 2 行，week_start：应为星期几的英文名");
+    tmux.wait_for("看板");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+}
+
 /// A config that remaps `H`/`L` on the board and picks the light theme:
 /// the new keys move cards, the old ones do not, the footer shows the new
 /// ones, and nothing is drawn in cyan (which fades on white).

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::Weekday;
 use ratatui::style::Style;
 
-use crate::i18n::{Lang, Locale};
+use crate::i18n::{Lang, Locale, Text};
 use crate::model::Board;
 use crate::model::board::Column;
 use crate::model::settings::{SlaTargets, StandupTiming};
@@ -39,16 +39,25 @@ pub struct Problem {
     pub line: usize,
     /// The dotted key (`keys.board.move_card_left`).
     pub key: String,
-    pub message: String,
+    /// In every language: the file being read may set the one to show it in.
+    pub message: Text,
+}
+
+impl Problem {
+    /// The problem with its line and key, in `l`.
+    pub fn localized(&self, l: Lang) -> String {
+        let message = self.message.get(l);
+        match (self.line, self.key.is_empty()) {
+            (0, _) => message.to_string(),
+            (line, true) => l.f("line {0}: {1}", &[&line, &message]),
+            (line, false) => l.f("line {0}, {1}: {2}", &[&line, &self.key, &message]),
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.line, self.key.is_empty()) {
-            (0, _) => write!(f, "{}", self.message),
-            (line, true) => write!(f, "line {line}: {}", self.message),
-            (line, false) => write!(f, "line {line}, {}: {}", self.key, self.message),
-        }
+        f.write_str(&self.localized(Lang::En))
     }
 }
 
@@ -106,10 +115,20 @@ pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
 /// Why the file could not be read at all (not its mistakes, which are
 /// [`Problem`]s).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read the config file {path}: {cause}")]
+#[error("{}", self.localized(Lang::En))]
 pub struct Unreadable {
     pub path: PathBuf,
     pub cause: std::io::Error,
+}
+
+impl Unreadable {
+    /// The message in `l` (the cause is the system's, in its own words).
+    pub fn localized(&self, l: Lang) -> String {
+        l.f(
+            "cannot read the config file {0}: {1}",
+            &[&self.path.display(), &self.cause],
+        )
+    }
 }
 
 /// Reads the config at `path`. A file that does not exist is the
@@ -147,7 +166,7 @@ pub fn read(explicit: Option<&Path>) -> (Config, Vec<Problem>) {
             vec![Problem {
                 line: 0,
                 key: String::new(),
-                message: format!("{e}; using the defaults"),
+                message: Text::new(|l| l.f("{0}; using the defaults", &[&e.localized(l)])),
             }],
         ),
     }

@@ -8,7 +8,7 @@ use chrono::Weekday;
 use toml_edit::{ImDocument, Item, TableLike};
 
 use super::{Config, Problem, Rebinding};
-use crate::i18n::{Lang, Locale};
+use crate::i18n::{Lang, Locale, Text};
 use crate::model::settings::StandupTiming;
 use crate::tui::app::Pane;
 use crate::tui::keymap::{Command, Key};
@@ -29,10 +29,12 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
         Err(e) => reader.problems.push(Problem {
             line: e.span().map_or(0, |s| reader.line(s.start)),
             key: String::new(),
-            message: format!(
-                "{} (the whole file was ignored: every setting has its default)",
-                e.message().trim()
-            ),
+            message: Text::new(|l| {
+                l.f(
+                    "{0} (the whole file was ignored: every setting has its default)",
+                    &[&e.message().trim()],
+                )
+            }),
         }),
     }
     (reader.config, reader.problems)
@@ -63,11 +65,16 @@ impl Reader<'_> {
             + 1
     }
 
-    fn problem(&mut self, span: Option<Range<usize>>, key: &str, message: impl Into<String>) {
+    /// A mistake at `span`; `message` writes it in a given language.
+    fn problem(&mut self, span: Option<Range<usize>>, key: &str, message: impl Fn(Lang) -> String) {
+        self.mistake(span, key, Text::new(message));
+    }
+
+    fn mistake(&mut self, span: Option<Range<usize>>, key: &str, message: Text) {
         self.problems.push(Problem {
             line: span.map_or(0, |s| self.line(s.start)),
             key: key.to_string(),
-            message: message.into(),
+            message,
         });
     }
 
@@ -75,15 +82,23 @@ impl Reader<'_> {
     /// below a `[table]` header is read by TOML as part of that table (as
     /// when a line is added at the end of the file), which a user does not
     /// expect: that is said instead of the table's list of names.
-    fn unknown(&mut self, span: Option<Range<usize>>, table: &str, name: &str, known: &str) {
+    fn unknown(
+        &mut self,
+        span: Option<Range<usize>>,
+        table: &str,
+        name: &str,
+        known: impl Fn(Lang) -> String,
+    ) {
         let key = format!("{table}.{name}");
         if ROOT_SETTINGS.contains(&name) {
-            let message = format!(
-                "`{name}` is a top-level setting: move it above the first [table] (here it is read as part of [{table}])"
-            );
-            self.problem(span, &key, message);
+            self.problem(span, &key, |l| {
+                l.f(
+                    "`{0}` is a top-level setting: move it above the first [table] (here it is read as part of [{1}])",
+                    &[&name, &table],
+                )
+            });
         } else {
-            self.problem(span, &key, known.to_string());
+            self.problem(span, &key, known);
         }
     }
 
@@ -111,14 +126,12 @@ impl Reader<'_> {
                 "board" => self.section(span, name, item, Self::board),
                 "standup" => self.section(span, name, item, Self::standup),
                 "keys" => self.section(span, name, item, Self::keys),
-                other => self.problem(
-                    span,
-                    other,
-                    format!(
-                        "not a setting (known: {}, [theme], [board], [standup], [keys])",
-                        ROOT_SETTINGS.join(", ")
-                    ),
-                ),
+                other => self.problem(span, other, |l| {
+                    l.f(
+                        "not a setting (known: {0}, [theme], [board], [standup], [keys])",
+                        &[&ROOT_SETTINGS.join(", ")],
+                    )
+                }),
             }
         }
     }
@@ -132,7 +145,7 @@ impl Reader<'_> {
     ) {
         match item.as_table_like() {
             Some(table) => read(self, table),
-            None => self.problem(span, name, format!("should be a table: [{name}]")),
+            None => self.problem(span, name, |l| l.f("should be a table: [{0}]", &[&name])),
         }
     }
 
@@ -142,36 +155,32 @@ impl Reader<'_> {
             .and_then(|s| s.trim().to_lowercase().parse::<Weekday>().ok());
         match day {
             Some(day) => self.config.week_start = day,
-            None => self.problem(
-                span,
-                "week_start",
-                "should be a day's name: \"monday\", \"sunday\", …",
-            ),
+            None => self.problem(span, "week_start", |l| {
+                l.t("should be a day's name: \"monday\", \"sunday\", …")
+                    .into()
+            }),
         }
     }
 
     fn language(&mut self, span: Option<Range<usize>>, item: &Item) {
         match item.as_str().and_then(Lang::from_code) {
             Some(lang) => self.config.language = Some(lang),
-            None => self.problem(
-                span,
-                "language",
-                "should be \"en\" (English) or \"zh\" (Simplified Chinese)",
-            ),
+            None => self.problem(span, "language", |l| {
+                l.t("should be \"en\" (English) or \"zh\" (Simplified Chinese)")
+                    .into()
+            }),
         }
     }
 
     fn date_format(&mut self, span: Option<Range<usize>>, item: &Item) {
         let Some(pattern) = item.as_str() else {
-            return self.problem(
-                span,
-                "date_format",
-                "should be a string such as \"%Y-%m-%d\"",
-            );
+            return self.problem(span, "date_format", |l| {
+                l.t("should be a string such as \"%Y-%m-%d\"").into()
+            });
         };
         match Locale::check_date_format(pattern) {
             Ok(()) => self.config.date_format = Some(pattern.to_string()),
-            Err(why) => self.problem(span, "date_format", why),
+            Err(why) => self.mistake(span, "date_format", why),
         }
     }
 
@@ -179,7 +188,7 @@ impl Reader<'_> {
         for (name, span, item) in Self::entries(table) {
             let key = format!("theme.{name}");
             let Some(text) = item.as_str() else {
-                self.problem(span, &key, "should be a string");
+                self.problem(span, &key, |l| l.t("should be a string").into());
                 continue;
             };
             if name == "name" {
@@ -187,22 +196,17 @@ impl Reader<'_> {
                     self.config.theme_name = Some(text.to_string());
                 } else {
                     let names = Theme::NAMES.join(", ");
-                    self.problem(
-                        span,
-                        &key,
-                        format!("`{text}` is not a theme (known: {names})"),
-                    );
+                    self.problem(span, &key, |l| {
+                        l.f("`{0}` is not a theme (known: {1})", &[&text, &names])
+                    });
                 }
                 continue;
             }
             if !Theme::FIELDS.contains(&name) {
                 let fields = Theme::FIELDS.join(", ");
-                self.unknown(
-                    span,
-                    "theme",
-                    name,
-                    &format!("not a style (known: name, {fields})"),
-                );
+                self.unknown(span, "theme", name, |l| {
+                    l.f("not a style (known: name, {0})", &[&fields])
+                });
                 continue;
             }
             match parse_style(text) {
@@ -210,7 +214,7 @@ impl Reader<'_> {
                     .config
                     .styles
                     .push((name.to_string(), text.to_string(), style)),
-                Err(e) => self.problem(span, &key, e),
+                Err(e) => self.mistake(span, &key, e),
             }
         }
     }
@@ -238,17 +242,16 @@ impl Reader<'_> {
                             lower.sort();
                             lower.dedup();
                             if lower.len() != names.len() {
-                                self.problem(span, &key, "names a column twice");
+                                self.problem(span, &key, |l| l.t("names a column twice").into());
                             } else {
                                 self.config.columns =
                                     Some(names.into_iter().map(|n| (n, None)).collect());
                             }
                         }
-                        _ => self.problem(
-                            span,
-                            &key,
-                            "should be a list of column names, left to right: [\"To do\", \"Doing\", \"Done\"]",
-                        ),
+                        _ => self.problem(span, &key, |l| {
+                            l.t("should be a list of column names, left to right: [\"To do\", \"Doing\", \"Done\"]")
+                                .into()
+                        }),
                     }
                 }
                 "wip" => match item.as_table_like() {
@@ -258,35 +261,28 @@ impl Reader<'_> {
                                 Some(n) if (1..=999).contains(&n) => {
                                     wip.push((column.to_string(), n as u32, span))
                                 }
-                                _ => self.problem(
-                                    span,
-                                    &format!("board.wip.{column}"),
-                                    "a WIP limit is a whole number from 1 to 999",
-                                ),
+                                _ => self.problem(span, &format!("board.wip.{column}"), |l| {
+                                    l.t("a WIP limit is a whole number from 1 to 999").into()
+                                }),
                             }
                         }
                     }
-                    None => self.problem(
-                        span,
-                        &key,
-                        "should be a table of limits by column name: { Doing = 5 }",
-                    ),
+                    None => self.problem(span, &key, |l| {
+                        l.t("should be a table of limits by column name: { Doing = 5 }")
+                            .into()
+                    }),
                 },
                 "sla" => match item.as_str().map(|s| s.parse()) {
                     Some(Ok(targets)) => self.config.sla = Some(targets),
-                    Some(Err(e)) => self.problem(span, &key, e.to_string()),
-                    None => self.problem(
-                        span,
-                        &key,
-                        "should be a string: \"30m/2h 2h/1d 1d/3d 3d/10d 1w/30d\"",
-                    ),
+                    Some(Err(e)) => self.problem(span, &key, |l| e.localized(l)),
+                    None => self.problem(span, &key, |l| {
+                        l.t("should be a string: \"30m/2h 2h/1d 1d/3d 3d/10d 1w/30d\"")
+                            .into()
+                    }),
                 },
-                other => self.unknown(
-                    span,
-                    "board",
-                    other,
-                    "not a setting (known: columns, wip, sla)",
-                ),
+                other => self.unknown(span, "board", other, |l| {
+                    l.f("not a setting (known: {0})", &[&"columns, wip, sla"])
+                }),
             }
         }
         // Limits name columns: those of the file, else the default ones.
@@ -310,11 +306,9 @@ impl Reader<'_> {
                 None => {
                     let known: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
                     let known = known.join(", ");
-                    self.problem(
-                        span,
-                        &format!("board.wip.{column}"),
-                        format!("no such column (the columns are: {known})"),
-                    )
+                    self.problem(span, &format!("board.wip.{column}"), |l| {
+                        l.f("no such column (the columns are: {0})", &[&known])
+                    })
                 }
             }
         }
@@ -332,12 +326,12 @@ impl Reader<'_> {
                 "timebox_minutes" => &mut timing.timebox_minutes,
                 "speaker_minutes" => &mut timing.speaker_minutes,
                 _ => {
-                    self.unknown(
-                        span,
-                        "standup",
-                        name,
-                        "not a setting (known: timebox_minutes, speaker_minutes)",
-                    );
+                    self.unknown(span, "standup", name, |l| {
+                        l.f(
+                            "not a setting (known: {0})",
+                            &[&"timebox_minutes, speaker_minutes"],
+                        )
+                    });
                     continue;
                 }
             };
@@ -346,15 +340,16 @@ impl Reader<'_> {
                     *slot = n as u32;
                     any = true;
                 }
-                _ => self.problem(span, &key, "should be a whole number of minutes, 1 to 240"),
+                _ => self.problem(span, &key, |l| {
+                    l.t("should be a whole number of minutes, 1 to 240").into()
+                }),
             }
         }
         if timing.speaker_minutes > timing.timebox_minutes {
-            self.problem(
-                None,
-                "standup.speaker_minutes",
-                "is longer than the whole standup: both kept at their defaults",
-            );
+            self.problem(None, "standup.speaker_minutes", |l| {
+                l.t("is longer than the whole standup: both kept at their defaults")
+                    .into()
+            });
             return;
         }
         if any {
@@ -367,11 +362,9 @@ impl Reader<'_> {
             if let Some((_, pane)) = PANES.iter().find(|(n, _)| *n == name) {
                 match item.as_table_like() {
                     Some(t) => self.bindings(t, Some(*pane), &format!("keys.{name}")),
-                    None => self.problem(
-                        span,
-                        &format!("keys.{name}"),
-                        format!("should be a table: [keys.{name}]"),
-                    ),
+                    None => self.problem(span, &format!("keys.{name}"), |l| {
+                        l.f("should be a table: [{0}]", &[&format!("keys.{name}")])
+                    }),
                 }
                 continue;
             }
@@ -395,8 +388,10 @@ impl Reader<'_> {
     ) {
         let key = format!("{prefix}.{name}");
         let Some(command) = Command::from_name(name) else {
-            let known = "not a command (`standup config init` writes every command's name)";
-            self.unknown(span, prefix, name, known);
+            self.unknown(span, prefix, name, |l| {
+                l.t("not a command (`standup config init` writes every command's name)")
+                    .into()
+            });
             return;
         };
         let texts: Option<Vec<&str>> = match (item.as_str(), item.as_array()) {
@@ -405,11 +400,10 @@ impl Reader<'_> {
             _ => None,
         };
         let Some(texts) = texts.filter(|t| !t.is_empty()) else {
-            self.problem(
-                span,
-                &key,
-                "should be a key or a list of keys: \"H\", [\"H\", \"shift-left\"]",
-            );
+            self.problem(span, &key, |l| {
+                l.t("should be a key or a list of keys: \"H\", [\"H\", \"shift-left\"]")
+                    .into()
+            });
             return;
         };
         let mut keys = Vec::new();
@@ -417,7 +411,7 @@ impl Reader<'_> {
             match Key::parse(text) {
                 Ok(k) => keys.push(k),
                 Err(e) => {
-                    self.problem(span, &key, e);
+                    self.mistake(span, &key, e);
                     return;
                 }
             }

@@ -5,7 +5,7 @@ use std::fmt::{Display, Write};
 
 use chrono::{Datelike, NaiveDate, Timelike};
 
-use super::Lang;
+use super::{Lang, Text};
 use crate::model::Timestamp;
 
 /// The interface language with the user's date format: what every piece
@@ -27,22 +27,30 @@ impl Locale {
 
     /// Whether `pattern` can write a date: chrono knows every field and
     /// none of them needs a time of day. The message says what is wrong.
-    pub fn check_date_format(pattern: &str) -> Result<(), String> {
+    pub fn check_date_format(pattern: &str) -> Result<(), Text> {
         use chrono::format::{Item, StrftimeItems};
         if StrftimeItems::new(pattern).any(|item| matches!(item, Item::Error)) {
-            return Err(format!(
-                "`{pattern}` is not a date format chrono knows (use e.g. \"%Y-%m-%d\", \"%d/%m/%Y\", \"%-d %b %Y\")"
-            ));
+            return Err(Text::new(|l| {
+                l.f(
+                    "`{0}` is not a date format chrono knows (use e.g. \"%Y-%m-%d\", \"%d/%m/%Y\", \"%-d %b %Y\")",
+                    &[&pattern],
+                )
+            }));
         }
         let mut out = String::new();
         let sample = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap_or_default();
         if write!(out, "{}", sample.format(pattern)).is_err() {
-            return Err(format!(
-                "`{pattern}` asks for a time of day or a zone, which a date does not have"
-            ));
+            return Err(Text::new(|l| {
+                l.f(
+                    "`{0}` asks for a time of day or a zone, which a date does not have",
+                    &[&pattern],
+                )
+            }));
         }
         if out.trim().is_empty() {
-            return Err("an empty date format would hide every date".to_string());
+            return Err(Text::new(|l| {
+                l.t("an empty date format would hide every date").into()
+            }));
         }
         Ok(())
     }
@@ -181,7 +189,7 @@ mod tests {
         assert!(Locale::check_date_format("%Y-%m-%d").is_ok());
         assert!(Locale::check_date_format("%Q").is_err());
         let time = Locale::check_date_format("%H:%M").unwrap_err();
-        assert!(time.contains("time of day"), "{time}");
+        assert!(time.to_string().contains("time of day"), "{time}");
         assert!(Locale::check_date_format("").is_err());
     }
 }

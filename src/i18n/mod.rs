@@ -73,6 +73,40 @@ impl Lang {
     }
 }
 
+/// A message made before the language it will be shown in is known, in
+/// every language we speak. The config file's mistakes are found while the
+/// file is read, and the same file may set the language they are shown in.
+/// English is its [`Display`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    en: String,
+    zh: String,
+}
+
+impl Text {
+    /// The message as `render` writes it in each language.
+    pub fn new(render: impl Fn(Lang) -> String) -> Text {
+        Text {
+            en: render(Lang::En),
+            zh: render(Lang::Zh),
+        }
+    }
+
+    /// The message in `l`.
+    pub fn get(&self, l: Lang) -> &str {
+        match l {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
 /// Marks text that is translated where it is shown rather than where it is
 /// written (a label in a table), so that the catalogue test finds it.
 pub const fn mark(en: &'static str) -> &'static str {
@@ -163,6 +197,14 @@ mod tests {
         assert_eq!(fill("{{literal}} {0}", &[&"x"]), "{literal} x");
         assert_eq!(fill("{3} stays", &[&"x"]), "{3} stays");
         assert_eq!(places("{1} and {0} and {1}"), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_text_is_made_in_every_language() {
+        let text = Text::new(|l| l.f("{0} tasks", &[&3]));
+        assert_eq!(text.to_string(), "3 tasks");
+        assert_eq!(text.get(Lang::Zh), Lang::Zh.f("{0} tasks", &[&3]));
+        assert_ne!(text.get(Lang::Zh), text.get(Lang::En));
     }
 
     #[test]

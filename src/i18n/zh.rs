@@ -1119,4 +1119,111 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "{0}: `{1}` is not respond/resolve",
         "{0}：`{1}` 不是 响应/解决 的格式",
     ),
+    (
+        "`{0}` asks for a time of day or a zone, which a date does not have",
+        "`{0}` 要求时刻或时区，而日期没有这些",
+    ),
+    (
+        "`{0}` is a top-level setting: move it above the first [table] (here it is read as part of [{1}])",
+        "`{0}` 是顶层设置：请把它移到第一个 [表] 之前（写在这里会被当作 [{1}] 的一部分）",
+    ),
+    (
+        "`{0}` is not a colour or a style word (red, lightblue, #ff8800, 208; bold, dim, italic, underlined, reversed; on COLOUR)",
+        "`{0}` 不是颜色或样式词（red、lightblue、#ff8800、208；bold、dim、italic、underlined、reversed；on 颜色）",
+    ),
+    (
+        "`{0}` is not a date format chrono knows (use e.g. \"%Y-%m-%d\", \"%d/%m/%Y\", \"%-d %b %Y\")",
+        "`{0}` 不是可识别的日期格式（例如 \"%Y-%m-%d\"、\"%d/%m/%Y\"、\"%-d %b %Y\"）",
+    ),
+    (
+        "`{0}` is not a key (write a character, or ctrl-, alt-, shift- before enter, esc, tab, space, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1…f12)",
+        "`{0}` 不是按键（写一个字符，或在 enter、esc、tab、space、backspace、delete、up、down、left、right、home、end、pgup、pgdn、f1…f12 前加 ctrl-、alt-、shift-）",
+    ),
+    (
+        "`{0}` is not a theme (known: {1})",
+        "`{0}` 不是主题（可选：{1}）",
+    ),
+    (
+        "`{0}`: `on` needs a colour after it",
+        "`{0}`：`on` 后面需要一个颜色",
+    ),
+    (
+        "a WIP limit is a whole number from 1 to 999",
+        "在制品上限是 1 到 999 的整数",
+    ),
+    (
+        "an empty date format would hide every date",
+        "空的日期格式会让所有日期都不显示",
+    ),
+    (
+        "an empty style (write `plain` for none)",
+        "样式为空（不要样式请写 `plain`）",
+    ),
+    (
+        "cannot read the config file {0}: {1}",
+        "无法读取配置文件 {0}：{1}",
+    ),
+    (
+        "is longer than the whole standup: both kept at their defaults",
+        "比整个站会还长：两项都保持默认值",
+    ),
+    ("line {0}, {1}: {2}", "第 {0} 行，{1}：{2}"),
+    ("line {0}: {1}", "第 {0} 行：{1}"),
+    ("names a column twice", "同一列写了两次"),
+    (
+        "no such column (the columns are: {0})",
+        "没有这一列（现有的列：{0}）",
+    ),
+    (
+        "not a command (`standup config init` writes every command's name)",
+        "不是命令（`standup config init` 会写出所有命令的名称）",
+    ),
+    ("not a setting (known: {0})", "不是设置项（可用：{0}）"),
+    (
+        "not a setting (known: {0}, [theme], [board], [standup], [keys])",
+        "不是设置项（可用：{0}、[theme]、[board]、[standup]、[keys]）",
+    ),
+    (
+        "not a style (known: name, {0})",
+        "不是样式（可用：name、{0}）",
+    ),
+    (
+        "should be \"en\" (English) or \"zh\" (Simplified Chinese)",
+        "应为 \"en\"（英文）或 \"zh\"（简体中文）",
+    ),
+    (
+        "should be a day's name: \"monday\", \"sunday\", …",
+        "应为星期几的英文名：\"monday\"、\"sunday\"……",
+    ),
+    (
+        "should be a key or a list of keys: \"H\", [\"H\", \"shift-left\"]",
+        "应为一个按键或按键列表：\"H\"、[\"H\", \"shift-left\"]",
+    ),
+    (
+        "should be a list of column names, left to right: [\"To do\", \"Doing\", \"Done\"]",
+        "应为从左到右的列名列表：[\"To do\", \"Doing\", \"Done\"]",
+    ),
+    ("should be a string", "应为字符串"),
+    (
+        "should be a string such as \"%Y-%m-%d\"",
+        "应为字符串，例如 \"%Y-%m-%d\"",
+    ),
+    (
+        "should be a string: \"30m/2h 2h/1d 1d/3d 3d/10d 1w/30d\"",
+        "应为字符串：\"30m/2h 2h/1d 1d/3d 3d/10d 1w/30d\"",
+    ),
+    (
+        "should be a table of limits by column name: { Doing = 5 }",
+        "应为按列名给出上限的表：{ Doing = 5 }",
+    ),
+    ("should be a table: [{0}]", "应为表：[{0}]"),
+    (
+        "should be a whole number of minutes, 1 to 240",
+        "应为 1 到 240 之间的整数分钟",
+    ),
+    (
+        "{0} (the whole file was ignored: every setting has its default)",
+        "{0}（整个文件被忽略：所有设置均为默认值）",
+    ),
+    ("{0}; using the defaults", "{0}；使用默认值"),
 ];

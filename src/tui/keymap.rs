@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Pane;
+use crate::i18n::Text;
 use crate::model::Role;
 
 /// What the user meant, independent of the key that said it.
@@ -342,12 +343,15 @@ impl Key {
     /// Reads a key as a config file writes it: `H`, `x`, `+`, `ctrl-r`,
     /// `shift-left`, `alt-j`, `enter`, `esc`, `tab`, `shift-tab`, `space`,
     /// `backspace`, `home`, `pgdn`, `f5`. Case matters for letters only.
-    pub fn parse(text: &str) -> Result<Key, String> {
+    pub fn parse(text: &str) -> Result<Key, Text> {
         let text = text.trim();
         let unknown = || {
-            format!(
-                "`{text}` is not a key (write a character, or ctrl-, alt-, shift- before enter, esc, tab, space, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1…f12)"
-            )
+            Text::new(|l| {
+                l.f(
+                    "`{0}` is not a key (write a character, or ctrl-, alt-, shift- before enter, esc, tab, space, backspace, delete, up, down, left, right, home, end, pgup, pgdn, f1…f12)",
+                    &[&text],
+                )
+            })
         };
         if text.chars().count() == 1 {
             let c = text.chars().next().ok_or_else(unknown)?;

@@ -120,13 +120,16 @@ fn read_config(args: &Cli) -> (crate::config::Config, crate::i18n::Locale, Optio
     let (config, problems) = crate::config::read(args.config.as_deref());
     let l = config.locale(crate::i18n::Lang::from_env());
     // The count first: a long message is cut at the screen's edge.
-    let said = problems.first().map(|first| match problems.len() {
-        1 if first.line == 0 => first.to_string(),
-        1 => l.f("Config {0}; that setting keeps its default", &[first]),
-        n => l.f(
-            "Config has {0} mistakes (`standup config show` lists them), the first: {1}",
-            &[&n, first],
-        ),
+    let said = problems.first().map(|first| {
+        let told = first.localized(l.lang);
+        match problems.len() {
+            1 if first.line == 0 => told,
+            1 => l.f("Config {0}; that setting keeps its default", &[&told]),
+            n => l.f(
+                "Config has {0} mistakes (`standup config show` lists them), the first: {1}",
+                &[&n, &told],
+            ),
+        }
     });
     (config, l, said)
 }

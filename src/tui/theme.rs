@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::i18n::Text;
+
 /// Names every settable style once, for the config file: the list of
 /// names and the field each one sets come from the same line.
 macro_rules! settable_styles {
@@ -229,7 +231,7 @@ impl Theme {
 /// colour (`red`, `lightblue`, `#ff8800`, `208`), `on` and a background
 /// colour, and `bold`, `dim`, `italic`, `underlined`, `reversed`; `plain`
 /// for none.
-pub fn parse_style(text: &str) -> Result<Style, String> {
+pub fn parse_style(text: &str) -> Result<Style, Text> {
     let mut style = Style::new();
     let mut words = text.split_whitespace();
     let mut any = false;
@@ -251,7 +253,9 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
         }
         if lower == "on" {
             let Some(bg) = words.next() else {
-                return Err(format!("`{text}`: `on` needs a colour after it"));
+                return Err(Text::new(|l| {
+                    l.f("`{0}`: `on` needs a colour after it", &[&text])
+                }));
             };
             style = style.bg(parse_color(bg)?);
             continue;
@@ -259,12 +263,14 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
         style = style.fg(parse_color(word)?);
     }
     if !any {
-        return Err("an empty style (write `plain` for none)".into());
+        return Err(Text::new(|l| {
+            l.t("an empty style (write `plain` for none)").into()
+        }));
     }
     Ok(style)
 }
 
-fn parse_color(word: &str) -> Result<Color, String> {
+fn parse_color(word: &str) -> Result<Color, Text> {
     let lower = word.to_ascii_lowercase().replace(['-', '_'], "");
     let named = match lower.as_str() {
         "black" => Some(Color::Black),
@@ -298,7 +304,10 @@ fn parse_color(word: &str) -> Result<Color, String> {
     if let Ok(n) = lower.parse::<u8>() {
         return Ok(Color::Indexed(n));
     }
-    Err(format!(
-        "`{word}` is not a colour or a style word (red, lightblue, #ff8800, 208; bold, dim, italic, underlined, reversed; on COLOUR)"
-    ))
+    Err(Text::new(|l| {
+        l.f(
+            "`{0}` is not a colour or a style word (red, lightblue, #ff8800, 208; bold, dim, italic, underlined, reversed; on COLOUR)",
+            &[&word],
+        )
+    }))
 }
