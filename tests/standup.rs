@@ -11,8 +11,9 @@ use predicates::prelude::*;
 use ratatui::style::Color;
 use standup::i18n::{Lang, Locale};
 use standup::model::standup::Stop;
+use standup::model::triage::Level;
 use standup::model::{
-    Action, Board, Decision, NewTask, Parked, PartyKind, StandupOrder, TaskId, Timestamp,
+    Action, Board, Decision, NewIssue, NewTask, Parked, PartyKind, StandupOrder, TaskId, Timestamp,
 };
 use standup::report::{self, Which, markdown};
 use standup::tui::Pane;
@@ -378,6 +379,88 @@ mod minutes {
             "minutes_no_issues_md",
             markdown::render(&minutes, &Locale::default())
         );
+    }
+
+    /// Each party's part holds its own cards only; a blocked card carries
+    /// the support its open issues ask for (and not a closed one's); the
+    /// cards no one speaks for have a part of their own.
+    #[test]
+    fn each_part_has_its_own_cards_and_blocked_cards_the_help_asked_for() {
+        let mut board = small_board();
+        apply(
+            &mut board,
+            "2026-11-23T08:00:00+08:00",
+            Action::AddTask(NewTask {
+                title: "Orphan card".into(),
+                ..NewTask::default()
+            }),
+        );
+        for (id, reason) in [(2, "Sandbox down"), (4, "No one to ask")] {
+            apply(
+                &mut board,
+                "2026-11-23T08:05:00+08:00",
+                Action::BlockTask {
+                    id: TaskId::from_number(id),
+                    reason: reason.into(),
+                },
+            );
+        }
+        for support in ["A sandbox key from the provider", "Legal sign-off"] {
+            apply(
+                &mut board,
+                "2026-11-23T08:10:00+08:00",
+                Action::AddIssue(NewIssue {
+                    title: format!("Needs: {support}"),
+                    detail: String::new(),
+                    reporter: None,
+                    parties: Vec::new(),
+                    owner: Some("dev".into()),
+                    impact: Level::Medium,
+                    urgency: Level::Medium,
+                    support: support.into(),
+                    proposal: String::new(),
+                    task: Some(TaskId::from_number(2)),
+                }),
+            );
+        }
+        apply(
+            &mut board,
+            "2026-11-23T08:20:00+08:00",
+            Action::CloseIssue {
+                id: standup::model::IssueId::from_number(2),
+            },
+        );
+        let minutes = report::minutes(
+            &board,
+            Which::Latest,
+            at("2026-11-23T09:00:00+08:00"),
+            Lang::En,
+        )
+        .expect("minutes");
+        let part = |party: Option<&str>| {
+            minutes
+                .parties
+                .iter()
+                .find(|p| p.party.as_deref() == party)
+                .unwrap_or_else(|| panic!("a part for {party:?}"))
+        };
+        let dev = part(Some("dev"));
+        assert_eq!(dev.blocked.len(), 1);
+        assert_eq!(dev.blocked[0].task, TaskId::from_number(2));
+        assert_eq!(
+            dev.blocked[0].help,
+            ["A sandbox key from the provider (I-1)"]
+        );
+        let titles = |p: &report::PartyReport| -> Vec<String> {
+            p.next.iter().map(|c| c.title.clone()).collect()
+        };
+        assert_eq!(titles(part(Some("ops"))), ["Price list", "Banner"]);
+        let no_one = part(None);
+        assert_eq!(no_one.blocked.len(), 1);
+        assert_eq!(no_one.blocked[0].title, "Orphan card");
+        assert!(no_one.blocked[0].help.is_empty());
+        assert_eq!(no_one.added.len(), 1);
+        assert!(dev.added.is_empty() && part(Some("ops")).added.is_empty());
     }
 
     #[test]

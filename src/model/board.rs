@@ -5,7 +5,7 @@
 //! `Board::apply` and `Board::restore`, which is what keeps undo, the activity
 //! log, the CLI and the TUI on one path.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,37 @@ pub struct Board {
 pub(crate) struct HighWater {
     pub task: u32,
     pub issue: u32,
+}
+
+/// What a board derives from its activity log: the highest ids it names,
+/// and when each task last moved to another column. Both found in one pass
+/// over the log, the longest list of a long-lived board.
+#[derive(Debug, Default)]
+struct LogFacts {
+    high_water: HighWater,
+    moved: HashMap<TaskId, Timestamp>,
+}
+
+impl LogFacts {
+    fn of(log: &[LogEntry]) -> LogFacts {
+        let mut facts = LogFacts::default();
+        for entry in log {
+            let record = entry.record.as_str();
+            if record.starts_with("T-")
+                && let Ok(id) = record.parse::<TaskId>()
+            {
+                facts.high_water.task = facts.high_water.task.max(id.0);
+                if entry.what == Event::Move {
+                    facts.moved.insert(id, entry.at);
+                }
+            } else if record.starts_with("I-")
+                && let Ok(id) = record.parse::<IssueId>()
+            {
+                facts.high_water.issue = facts.high_water.issue.max(id.0);
+            }
+        }
+        facts
+    }
 }
 
 /// A department or a person taking part in the project.
@@ -453,25 +484,28 @@ impl Board {
         self.index.matches(&self.tasks)
     }
 
-    /// Rebuilds the derived id high-water marks from the records and the log.
-    /// The store calls this after loading a file.
-    pub fn recompute_high_water(&mut self) {
-        let mut hw = HighWater {
-            task: self.tasks.keys().next_back().map_or(0, |id| id.0),
-            issue: self.issues.keys().next_back().map_or(0, |id| id.0),
+    /// Rebuilds what is derived from the log: the id high-water marks (with
+    /// the records) and each task's last move. The store and the merge call
+    /// this after building a board.
+    pub fn recompute_from_log(&mut self) {
+        let facts = LogFacts::of(&self.log);
+        self.high_water = HighWater {
+            task: self
+                .tasks
+                .keys()
+                .next_back()
+                .map_or(0, |id| id.0)
+                .max(facts.high_water.task),
+            issue: self
+                .issues
+                .keys()
+                .next_back()
+                .map_or(0, |id| id.0)
+                .max(facts.high_water.issue),
         };
-        for entry in &self.log {
-            if let Ok(id) = entry.record.parse::<TaskId>()
-                && entry.record.starts_with("T-")
-            {
-                hw.task = hw.task.max(id.0);
-            } else if let Ok(id) = entry.record.parse::<IssueId>()
-                && entry.record.starts_with("I-")
-            {
-                hw.issue = hw.issue.max(id.0);
-            }
+        for task in self.tasks.values_mut() {
+            task.moved = facts.moved.get(&task.id).copied();
         }
-        self.high_water = hw;
     }
 
     /// The id the next new task will get.

@@ -31,11 +31,22 @@ impl PartialEq for ColumnIndex {
 impl ColumnIndex {
     /// The index of these tasks.
     pub fn build(tasks: &BTreeMap<TaskId, Task>) -> ColumnIndex {
-        let mut index = ColumnIndex::default();
+        // Each column's cards gathered, then sorted once: a set built
+        // from sorted cards is laid out in one pass, not card by card.
+        let mut cards: HashMap<&str, Vec<(i64, TaskId)>> = HashMap::new();
+        let mut filed = HashMap::with_capacity(tasks.len());
         for task in tasks.values() {
-            index.file(task);
+            cards
+                .entry(task.column.as_str())
+                .or_default()
+                .push((task.rank, task.id));
+            filed.insert(task.id, (task.column.clone(), task.rank));
         }
-        index
+        let columns = cards
+            .into_iter()
+            .map(|(column, cards)| (column.to_string(), cards.into_iter().collect()))
+            .collect();
+        ColumnIndex { columns, filed }
     }
 
     fn file(&mut self, task: &Task) {

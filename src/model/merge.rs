@@ -70,8 +70,7 @@ pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     board.log = merge_log(&base.log, &ours.log, &theirs.log);
     repair(&mut board, &mut out.notes);
     board.conflicts = merge_conflicts(base, &ours, theirs, out.conflicts);
-    board.recompute_high_water();
-    board.recompute_moved();
+    board.recompute_from_log();
     board.reindex();
     Merged {
         board,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::board::{Board, Event, Task};
+use super::board::{Board, Task};
 use super::ids::TaskId;
 use super::time::Timestamp;
 
@@ -45,25 +45,6 @@ impl Board {
             }
         }
         alerts
-    }
-
-    /// Sets each task's `moved` from the activity log (its last move to
-    /// another column), after the tasks were read or merged. One pass over
-    /// the log.
-    pub fn recompute_moved(&mut self) {
-        for task in self.tasks.values_mut() {
-            task.moved = None;
-        }
-        for entry in &self.log {
-            if entry.what != Event::Move || !entry.record.starts_with("T-") {
-                continue;
-            }
-            if let Ok(id) = entry.record.parse::<TaskId>()
-                && let Some(task) = self.tasks.get_mut(&id)
-            {
-                task.moved = Some(entry.at);
-            }
-        }
     }
 }
 

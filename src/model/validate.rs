@@ -15,6 +15,15 @@ impl Board {
             // A bug, not a bad file: the loader builds the index itself.
             problems.push("the column index is out of step with the tasks".to_string());
         }
+        problems.extend(self.record_problems());
+        problems
+    }
+
+    /// The broken invariants of the records themselves: what a file can
+    /// get wrong. The loader checks these alone, having just built the
+    /// column index it would otherwise check too.
+    pub fn record_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
         if self.columns.is_empty() {
             problems.push("the board has no columns".to_string());
         }

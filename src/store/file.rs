@@ -7,7 +7,7 @@
 //! silently overwritten either.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -65,6 +65,10 @@ pub struct BoardFile {
     /// the file with it tells whether another program changed it; it is
     /// the common base when our changes must be merged into that version.
     base: Option<String>,
+    /// Memory the size of the file, kept between saves: each save reads
+    /// the file and writes a new text, and for a board of many megabytes
+    /// fresh memory costs more than the reading and writing.
+    spare: Vec<u8>,
 }
 
 impl BoardFile {
@@ -99,6 +103,7 @@ impl BoardFile {
                     path: path.to_path_buf(),
                     stamp: None,
                     base: Some(base),
+                    spare: Vec::new(),
                 };
                 Ok((file, board))
             }
@@ -107,6 +112,7 @@ impl BoardFile {
                     path: path.to_path_buf(),
                     stamp: None,
                     base: None,
+                    spare: Vec::new(),
                 },
                 Board::default(),
             )),
@@ -135,7 +141,9 @@ impl BoardFile {
         if stamp.is_some() && stamp == self.stamp {
             return Ok(false);
         }
-        let changed = !self.unchanged(self.read_bytes()?.as_deref());
+        let bytes = self.read_bytes()?;
+        let changed = !self.unchanged(bytes.as_deref());
+        self.recycle(bytes);
         if !changed {
             // Taken before the read: a write after it moves the stamp again.
             self.stamp = stamp;
@@ -151,10 +159,13 @@ impl BoardFile {
         Ok(board)
     }
 
-    /// The file's bytes now; `None` when there is no file.
-    fn read_bytes(&self) -> Result<Option<Vec<u8>>, StoreError> {
-        match fs::read(&self.path) {
-            Ok(bytes) => Ok(Some(bytes)),
+    /// The file's bytes now, read into the spare memory; `None` when there
+    /// is no file. Give the bytes back with [`recycle`](Self::recycle).
+    fn read_bytes(&mut self) -> Result<Option<Vec<u8>>, StoreError> {
+        let mut bytes = std::mem::take(&mut self.spare);
+        bytes.clear();
+        match fs::File::open(&self.path).and_then(|mut f| f.read_to_end(&mut bytes)) {
+            Ok(_) => Ok(Some(bytes)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(cause) => Err(StoreError::Read {
                 path: self.path.clone(),
@@ -163,11 +174,21 @@ impl BoardFile {
         }
     }
 
+    /// Keeps `bytes`' memory for the next read or write.
+    fn recycle(&mut self, bytes: Option<Vec<u8>>) {
+        if let Some(bytes) = bytes {
+            self.spare = bytes;
+        }
+    }
+
     /// Saves the board atomically, refusing to overwrite a file that changed
     /// on disk since it was read.
     pub fn save(&mut self, board: &Board) -> Result<(), StoreError> {
         let _lock = self.lock()?;
-        if !self.unchanged(self.read_bytes()?.as_deref()) {
+        let bytes = self.read_bytes()?;
+        let unchanged = self.unchanged(bytes.as_deref());
+        self.recycle(bytes);
+        if !unchanged {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
             });
@@ -184,13 +205,21 @@ impl BoardFile {
         let _lock = self.lock()?;
         // One read serves both the check and the merge.
         let current = self.read_bytes()?;
-        let theirs = match current {
-            Some(bytes) if !self.unchanged(Some(&bytes)) => parse(&self.path, &bytes)?,
-            // Unchanged, or removed (nothing to merge with): ours stands.
-            _ => {
-                self.write(board)?;
-                return Ok(Saved::Written);
+        let changed = current
+            .as_deref()
+            .filter(|bytes| !self.unchanged(Some(bytes)));
+        let theirs = match changed.map(|bytes| parse(&self.path, bytes)).transpose() {
+            Ok(theirs) => theirs,
+            Err(e) => {
+                self.recycle(current);
+                return Err(e);
             }
+        };
+        self.recycle(current);
+        let Some(theirs) = theirs else {
+            // Unchanged, or removed (nothing to merge with): ours stands.
+            self.write(board)?;
+            return Ok(Saved::Written);
         };
         let base = self
             .base
@@ -211,19 +240,27 @@ impl BoardFile {
     }
 
     fn write(&mut self, board: &Board) -> Result<(), StoreError> {
-        let text = format::to_json(board);
-        let fail = |cause| StoreError::Write {
-            path: self.path.clone(),
-            cause,
-        };
+        let mut text = std::mem::take(&mut self.spare);
+        format::write_json(board, &mut text);
+        let path = self.path.clone();
+        let fail = |cause| StoreError::Write { path, cause };
         // Written and synced beside the board first; the version it replaces
         // goes to the backups only then, just before the rename.
-        let staged = stage(&self.path, text.as_bytes()).map_err(fail)?;
-        super::backups::keep(&self.path).map_err(fail)?;
-        staged.commit().map_err(fail)?;
+        let written = stage(&self.path, &text).and_then(|staged| {
+            super::backups::keep(&self.path)?;
+            staged.commit()
+        });
+        if let Err(cause) = written {
+            self.spare = text;
+            return Err(fail(cause));
+        }
         remove_stale_temp_files(&self.path);
         self.stamp = None;
-        self.base = Some(text);
+        // `write_json` writes UTF-8 only.
+        let text = String::from_utf8(text).map_err(|e| fail(io::Error::other(e)))?;
+        if let Some(old) = self.base.replace(text) {
+            self.spare = old.into_bytes();
+        }
         Ok(())
     }
 }
