@@ -227,7 +227,9 @@ fn a_key_taken_from_another_command_is_said() {
     let (config, found) = config::from_text("[keys.board]\nfinish = \"d\"\n");
     assert!(found.is_empty());
     let (keys, notes) = config.keymap();
-    assert_eq!(notes, ["d no longer does delete in Board"]);
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].to_string(), "d no longer does delete in Board");
+    assert_eq!(notes[0].get(Lang::Zh), "d 不再在看板中执行 delete");
     let d = crossterm::event::KeyEvent::new(
         crossterm::event::KeyCode::Char('d'),
         crossterm::event::KeyModifiers::NONE,

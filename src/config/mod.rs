@@ -197,7 +197,7 @@ impl Config {
 
     /// The key table with this config's rebindings; the notes say which
     /// default keys were taken over.
-    pub fn keymap(&self) -> (Keymap, Vec<String>) {
+    pub fn keymap(&self) -> (Keymap, Vec<Text>) {
         let mut map = Keymap::default();
         let mut notes = Vec::new();
         for r in &self.keys {

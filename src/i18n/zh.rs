@@ -1226,4 +1226,10 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "{0}（整个文件被忽略：所有设置均为默认值）",
     ),
     ("{0}; using the defaults", "{0}；使用默认值"),
+    ("{0} no longer does {1} in {2}", "{0} 不再在{2}中执行 {1}"),
+    (
+        "{0} no longer does {1} anywhere",
+        "{0} 不再在任何地方执行 {1}",
+    ),
+    ("Config: {0}", "配置：{0}"),
 ];

@@ -655,7 +655,7 @@ impl Keymap {
     /// or (`None`) wherever it is bound now. A key taken from another
     /// command in the same place is named in the returned notes, so that a
     /// config file cannot silently lose a binding.
-    pub fn rebind(&mut self, pane: Option<Pane>, command: Command, keys: &[Key]) -> Vec<String> {
+    pub fn rebind(&mut self, pane: Option<Pane>, command: Command, keys: &[Key]) -> Vec<Text> {
         let scopes: Vec<Option<Pane>> = match pane {
             Some(p) => vec![Some(p)],
             None => {
@@ -681,14 +681,11 @@ impl Keymap {
             .iter()
             .filter(|b| b.command != command && drop(b))
             .map(|b| {
-                let place = b.pane.map_or("everywhere".to_string(), |p| {
-                    format!("in {}", p.title(crate::i18n::Lang::En))
-                });
-                format!(
-                    "{} no longer does {} {place}",
-                    b.key.label(),
-                    b.command.name()
-                )
+                let (key, was) = (b.key.label(), b.command.name());
+                Text::new(|l| match b.pane {
+                    Some(p) => l.f("{0} no longer does {1} in {2}", &[&key, &was, &p.title(l)]),
+                    None => l.f("{0} no longer does {1} anywhere", &[&key, &was]),
+                })
             })
             .collect();
         let new: Vec<Binding> = scopes

@@ -75,9 +75,11 @@ pub fn main(args: &Cli) -> ExitCode {
     app.keymap = keymap;
     app.locale = locale;
     app.config = config;
-    if let Some(said) =
-        config_said.or_else(|| (!taken.is_empty()).then(|| format!("Config: {}", taken.join("; "))))
-    {
+    let taken = (!taken.is_empty()).then(|| {
+        let notes: Vec<&str> = taken.iter().map(|t| t.get(app.locale.lang)).collect();
+        app.locale.f("Config: {0}", &[&notes.join("; ")])
+    });
+    if let Some(said) = config_said.or(taken) {
         app.say(app::Tone::Warning, said);
     }
     signals::install();
