@@ -24,9 +24,10 @@ pub fn push_timestamp(out: &mut Vec<u8>, t: &Timestamp) {
     }
 }
 
-/// `2026-10-24T09:00:00+08:00`, as chrono writes it, for a timestamp of a
-/// four-digit year, whole seconds and a whole-minute offset (every one this
-/// program makes); `None` for any other, which chrono then writes. A board
+/// `2026-10-24T09:00:00+08:00`, as chrono writes it (seconds whole), for a
+/// timestamp of a four-digit year, no leap second and a whole-minute offset
+/// (every one this program makes); `None` for any other, which chrono then
+/// writes. A board
 /// file holds one or more per log entry, and chrono's general formatter,
 /// with a string allocated for each, was a sixth of a save.
 fn canonical(t: &Timestamp) -> Option<[u8; 25]> {

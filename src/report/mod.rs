@@ -6,12 +6,12 @@ pub mod markdown;
 pub mod week;
 pub mod week_markdown;
 
-use crate::i18n::Lang;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::model::board::StandupRecord;
 use crate::model::raci::{self, Severity};
 use crate::model::standup::{RecordChange, Stop};
