@@ -471,6 +471,13 @@ impl User {
         Some(User { dir, env })
     }
 
+    /// Writes the user's `config.toml`.
+    fn config(&self, text: &str) {
+        let dir = self.dir.path().join("config/standup");
+        std::fs::create_dir_all(&dir).expect("config dir");
+        std::fs::write(dir.join("config.toml"), text).expect("config");
+    }
+
     /// Runs a command, e.g. `demo` or `raci check --json`.
     fn run(&self, args: &str) -> std::process::Output {
         run_cli(&self.env, args)
@@ -779,13 +786,7 @@ fn a_chinese_config_s_mistake_is_told_in_chinese() {
     let Some(user) = User::fresh() else {
         return;
     };
-    let dir = user.dir.path().join("config/standup");
-    std::fs::create_dir_all(&dir).expect("config dir");
-    std::fs::write(
-        dir.join("config.toml"),
-        "language = \"zh\"\nweek_start = \"someday\"\n",
-    )
-    .expect("config");
+    user.config("language = \"zh\"\nweek_start = \"someday\"\n");
     assert!(user.run("demo").status.success());
     let tmux = user.tui(160, 30);
     tmux.wait_for("配置 第 2 行，week_start：应为星期几的英文名");
@@ -802,13 +803,9 @@ fn a_config_remaps_keys_and_picks_the_light_theme() {
     let Some(user) = User::fresh() else {
         return;
     };
-    let dir = user.dir.path().join("config/standup");
-    std::fs::create_dir_all(&dir).expect("config dir");
-    std::fs::write(
-        dir.join("config.toml"),
+    user.config(
         "[theme]\nname = \"light\"\n\n[keys.board]\nmove_card_left = \"Y\"\nmove_card_right = \"U\"\n",
-    )
-    .expect("config");
+    );
     assert!(user.run("demo").status.success());
     let tmux = user.tui(120, 30);
     tmux.wait_for("Doing 5/5");
