@@ -141,8 +141,9 @@ impl Board {
             Done,
         }
         let mut marks: HashMap<TaskId, Mark> = HashMap::new();
-        for start in self.tasks.keys() {
-            if marks.contains_key(start) {
+        for (start, task) in &self.tasks {
+            // A card that waits on nothing closes no cycle: most cards.
+            if task.depends_on.is_empty() || marks.contains_key(start) {
                 continue;
             }
             // (task, index of the next dependency to visit)
