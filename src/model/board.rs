@@ -16,6 +16,7 @@ use super::raci::Role;
 use super::settings::Settings;
 use super::time::Timestamp;
 use super::triage::Level;
+use crate::i18n::mark;
 
 /// One board: a project's progress board, RACI grid and issue queue.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,37 +51,6 @@ pub struct Board {
 pub(crate) struct HighWater {
     pub task: u32,
     pub issue: u32,
-}
-
-/// What a board derives from its activity log: the highest ids it names,
-/// and when each task last moved to another column. Both found in one pass
-/// over the log, the longest list of a long-lived board.
-#[derive(Debug, Default)]
-struct LogFacts {
-    high_water: HighWater,
-    moved: HashMap<TaskId, Timestamp>,
-}
-
-impl LogFacts {
-    fn of(log: &[LogEntry]) -> LogFacts {
-        let mut facts = LogFacts::default();
-        for entry in log {
-            let record = entry.record.as_str();
-            if record.starts_with("T-")
-                && let Ok(id) = record.parse::<TaskId>()
-            {
-                facts.high_water.task = facts.high_water.task.max(id.0);
-                if entry.what == Event::Move {
-                    facts.moved.insert(id, entry.at);
-                }
-            } else if record.starts_with("I-")
-                && let Ok(id) = record.parse::<IssueId>()
-            {
-                facts.high_water.issue = facts.high_water.issue.max(id.0);
-            }
-        }
-        facts
-    }
 }
 
 /// A department or a person taking part in the project.
@@ -228,10 +198,10 @@ impl IssueStatus {
     /// The word used in the UI, the CLI and the file.
     pub fn as_str(self) -> &'static str {
         match self {
-            IssueStatus::Open => crate::i18n::mark("open"),
-            IssueStatus::Acknowledged => crate::i18n::mark("acknowledged"),
-            IssueStatus::Resolved => crate::i18n::mark("resolved"),
-            IssueStatus::Closed => crate::i18n::mark("closed"),
+            IssueStatus::Open => mark("open"),
+            IssueStatus::Acknowledged => mark("acknowledged"),
+            IssueStatus::Resolved => mark("resolved"),
+            IssueStatus::Closed => mark("closed"),
         }
     }
 
@@ -485,26 +455,33 @@ impl Board {
     }
 
     /// Rebuilds what is derived from the log: the id high-water marks (with
-    /// the records) and each task's last move. The store and the merge call
-    /// this after building a board.
+    /// the records) and each task's last move to another column, both in
+    /// one pass over the log, the longest list of a long-lived board. The
+    /// store and the merge call this after building a board.
     pub fn recompute_from_log(&mut self) {
-        let facts = LogFacts::of(&self.log);
-        self.high_water = HighWater {
-            task: self
-                .tasks
-                .keys()
-                .next_back()
-                .map_or(0, |id| id.0)
-                .max(facts.high_water.task),
-            issue: self
-                .issues
-                .keys()
-                .next_back()
-                .map_or(0, |id| id.0)
-                .max(facts.high_water.issue),
+        let mut hw = HighWater {
+            task: self.tasks.keys().next_back().map_or(0, |id| id.0),
+            issue: self.issues.keys().next_back().map_or(0, |id| id.0),
         };
+        let mut moved = HashMap::new();
+        for entry in &self.log {
+            let record = entry.record.as_str();
+            if record.starts_with("T-")
+                && let Ok(id) = record.parse::<TaskId>()
+            {
+                hw.task = hw.task.max(id.0);
+                if entry.what == Event::Move {
+                    moved.insert(id, entry.at);
+                }
+            } else if record.starts_with("I-")
+                && let Ok(id) = record.parse::<IssueId>()
+            {
+                hw.issue = hw.issue.max(id.0);
+            }
+        }
+        self.high_water = hw;
         for task in self.tasks.values_mut() {
-            task.moved = facts.moved.get(&task.id).copied();
+            task.moved = moved.get(&task.id).copied();
         }
     }
 

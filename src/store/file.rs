@@ -141,14 +141,12 @@ impl BoardFile {
         if stamp.is_some() && stamp == self.stamp {
             return Ok(false);
         }
-        let bytes = self.read_bytes()?;
-        let changed = !self.unchanged(bytes.as_deref());
-        self.recycle(bytes);
-        if !changed {
+        let unchanged = self.unchanged_on_disk()?;
+        if unchanged {
             // Taken before the read: a write after it moves the stamp again.
             self.stamp = stamp;
         }
-        Ok(changed)
+        Ok(!unchanged)
     }
 
     /// Reads the board on disk now, e.g. after another program changed it.
@@ -174,6 +172,15 @@ impl BoardFile {
         }
     }
 
+    /// Whether the file on disk is what we last read or wrote, reading it
+    /// into the spare memory.
+    fn unchanged_on_disk(&mut self) -> Result<bool, StoreError> {
+        let bytes = self.read_bytes()?;
+        let unchanged = self.unchanged(bytes.as_deref());
+        self.recycle(bytes);
+        Ok(unchanged)
+    }
+
     /// Keeps `bytes`' memory for the next read or write.
     fn recycle(&mut self, bytes: Option<Vec<u8>>) {
         if let Some(bytes) = bytes {
@@ -185,10 +192,7 @@ impl BoardFile {
     /// on disk since it was read.
     pub fn save(&mut self, board: &Board) -> Result<(), StoreError> {
         let _lock = self.lock()?;
-        let bytes = self.read_bytes()?;
-        let unchanged = self.unchanged(bytes.as_deref());
-        self.recycle(bytes);
-        if !unchanged {
+        if !self.unchanged_on_disk()? {
             return Err(StoreError::ChangedOnDisk {
                 path: self.path.clone(),
             });
@@ -205,18 +209,13 @@ impl BoardFile {
         let _lock = self.lock()?;
         // One read serves both the check and the merge.
         let current = self.read_bytes()?;
-        let changed = current
+        let theirs = current
             .as_deref()
-            .filter(|bytes| !self.unchanged(Some(bytes)));
-        let theirs = match changed.map(|bytes| parse(&self.path, bytes)).transpose() {
-            Ok(theirs) => theirs,
-            Err(e) => {
-                self.recycle(current);
-                return Err(e);
-            }
-        };
+            .filter(|bytes| !self.unchanged(Some(bytes)))
+            .map(|bytes| parse(&self.path, bytes))
+            .transpose();
         self.recycle(current);
-        let Some(theirs) = theirs else {
+        let Some(theirs) = theirs? else {
             // Unchanged, or removed (nothing to merge with): ours stands.
             self.write(board)?;
             return Ok(Saved::Written);
