@@ -55,11 +55,7 @@ impl Problem {
     }
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.localized(Lang::En))
-    }
-}
+crate::i18n::english_display!(Problem);
 
 /// The effective configuration.
 #[derive(Debug, Clone, PartialEq)]

@@ -73,6 +73,19 @@ impl Lang {
     }
 }
 
+/// Gives each type with a `localized(Lang) -> String` its English as
+/// `Display`: what the CLI, logs and error chains show.
+macro_rules! english_display {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.localized($crate::i18n::Lang::En))
+            }
+        }
+    )+};
+}
+pub(crate) use english_display;
+
 /// A message made before the language it will be shown in is known, in
 /// every language we speak. The config file's mistakes are found while the
 /// file is read, and the same file may set the language they are shown in.

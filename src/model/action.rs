@@ -7,8 +7,6 @@
 mod meeting;
 mod settle;
 
-use std::fmt;
-
 use chrono::NaiveDate;
 
 use super::board::{
@@ -23,7 +21,7 @@ use super::settings::{RaciLimits, SlaTargets};
 use super::time::Timestamp;
 use super::triage::Level;
 use super::triage::Priority;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, mark};
 
 /// Space left between neighbouring cards' ranks, so that a card can be put
 /// between two others many times before the column needs renumbering.
@@ -351,11 +349,7 @@ impl ActionError {
     }
 }
 
-impl fmt::Display for ActionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localized(Lang::En))
-    }
-}
+crate::i18n::english_display!(ActionError);
 
 impl std::error::Error for ActionError {}
 
@@ -386,11 +380,7 @@ impl Warning {
     }
 }
 
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localized(Lang::En))
-    }
-}
+crate::i18n::english_display!(Warning);
 
 /// The outcome of an accepted action.
 #[derive(Debug, Clone, PartialEq)]
@@ -794,10 +784,10 @@ impl Txn<'_> {
 
     fn set_raci_limits(&mut self, limits: RaciLimits) -> Result<(), ActionError> {
         for (value, name) in [
-            (limits.responsible_warn, crate::i18n::mark("the R warning")),
-            (limits.consulted_max, crate::i18n::mark("the C limit")),
-            (limits.overload_r, crate::i18n::mark("the overload R limit")),
-            (limits.overload_a, crate::i18n::mark("the overload A limit")),
+            (limits.responsible_warn, mark("the R warning")),
+            (limits.consulted_max, mark("the C limit")),
+            (limits.overload_r, mark("the overload R limit")),
+            (limits.overload_a, mark("the overload A limit")),
         ] {
             if value == 0 {
                 return Err(ActionError::ZeroLimit(name));
@@ -1493,7 +1483,7 @@ impl Txn<'_> {
     }
 
     fn acknowledge(&mut self, id: IssueId) -> Result<(), ActionError> {
-        self.transition(id, &[IssueStatus::Open], crate::i18n::mark("acknowledged"))?;
+        self.transition(id, &[IssueStatus::Open], mark("acknowledged"))?;
         let now = self.now;
         let issue = self.issue_mut(id)?;
         issue.status = IssueStatus::Acknowledged;
@@ -1511,7 +1501,7 @@ impl Txn<'_> {
         let from = self.transition(
             id,
             &[IssueStatus::Open, IssueStatus::Acknowledged],
-            crate::i18n::mark("resolved"),
+            mark("resolved"),
         )?;
         let now = self.now;
         let issue = self.issue_mut(id)?;
@@ -1543,7 +1533,7 @@ impl Txn<'_> {
         let from = self.transition(
             id,
             &[IssueStatus::Resolved, IssueStatus::Closed],
-            crate::i18n::mark("reopened"),
+            mark("reopened"),
         )?;
         let now = self.now;
         let issue = self.issue_mut(id)?;
@@ -1699,7 +1689,7 @@ impl Txn<'_> {
         self.transition(
             id,
             &[IssueStatus::Open, IssueStatus::Acknowledged],
-            crate::i18n::mark("escalated"),
+            mark("escalated"),
         )?;
         let reason = reason.trim();
         if reason.is_empty() {
@@ -1738,9 +1728,9 @@ fn clean_title(title: &str) -> Result<String, ActionError> {
 /// The word for a risk level.
 pub fn risk_word(risk: Risk) -> &'static str {
     match risk {
-        Risk::Low => crate::i18n::mark("low"),
-        Risk::Medium => crate::i18n::mark("medium"),
-        Risk::High => crate::i18n::mark("high"),
+        Risk::Low => mark("low"),
+        Risk::Medium => mark("medium"),
+        Risk::High => mark("high"),
     }
 }
 

@@ -53,11 +53,7 @@ impl DateError {
     }
 }
 
-impl std::fmt::Display for DateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.localized(Lang::En))
-    }
-}
+crate::i18n::english_display!(DateError);
 
 impl std::error::Error for DateError {}
 
@@ -238,11 +234,7 @@ impl NotAMoment {
     }
 }
 
-impl std::fmt::Display for NotAMoment {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.localized(Lang::En))
-    }
-}
+crate::i18n::english_display!(NotAMoment);
 
 impl std::error::Error for NotAMoment {}
 

@@ -48,11 +48,7 @@ impl BadId {
     }
 }
 
-impl fmt::Display for BadId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localized(crate::i18n::Lang::En))
-    }
-}
+crate::i18n::english_display!(BadId);
 
 impl std::error::Error for BadId {}
 

@@ -1,6 +1,6 @@
 //! RACI roles and the rules a matrix must keep (PRODUCT.md section 5).
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, mark};
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -134,13 +134,13 @@ impl Rule {
     /// A short label for the grid's rule column.
     pub fn short(self) -> &'static str {
         match self {
-            Rule::NoAccountable => crate::i18n::mark("no A"),
-            Rule::MultipleAccountable => crate::i18n::mark("2+ A"),
-            Rule::NoResponsible => crate::i18n::mark("no R"),
-            Rule::TooManyResponsible => crate::i18n::mark("many R"),
-            Rule::TooManyConsulted => crate::i18n::mark("many C"),
-            Rule::Overloaded => crate::i18n::mark("overloaded"),
-            Rule::IdleParty => crate::i18n::mark("idle"),
+            Rule::NoAccountable => mark("no A"),
+            Rule::MultipleAccountable => mark("2+ A"),
+            Rule::NoResponsible => mark("no R"),
+            Rule::TooManyResponsible => mark("many R"),
+            Rule::TooManyConsulted => mark("many C"),
+            Rule::Overloaded => mark("overloaded"),
+            Rule::IdleParty => mark("idle"),
         }
     }
 }
@@ -149,25 +149,23 @@ impl Rule {
     /// Why the rule exists, in one sentence a lead can say out loud.
     pub fn why(self) -> &'static str {
         match self {
-            Rule::NoAccountable => crate::i18n::mark(
+            Rule::NoAccountable => mark(
                 "Nobody owns the outcome: when the task slips, nobody is the one to decide or to answer for it.",
             ),
-            Rule::MultipleAccountable => crate::i18n::mark(
+            Rule::MultipleAccountable => mark(
                 "Two owners means no owner: each can wait for the other, and decisions stall or contradict.",
             ),
-            Rule::NoResponsible => {
-                crate::i18n::mark("Nobody is doing the work, so it will not get done.")
-            }
-            Rule::TooManyResponsible => crate::i18n::mark(
+            Rule::NoResponsible => mark("Nobody is doing the work, so it will not get done."),
+            Rule::TooManyResponsible => mark(
                 "When many parties share the work, each assumes another has it; the task is often really several tasks.",
             ),
-            Rule::TooManyConsulted => crate::i18n::mark(
+            Rule::TooManyConsulted => mark(
                 "Every Consulted party is a conversation to have before work moves: too many slow the task down.",
             ),
-            Rule::Overloaded => crate::i18n::mark(
+            Rule::Overloaded => mark(
                 "A party that does or owns this much work becomes the bottleneck the board waits on.",
             ),
-            Rule::IdleParty => crate::i18n::mark(
+            Rule::IdleParty => mark(
                 "A party with no role anywhere is either missing from the plan or not needed on this board.",
             ),
         }
@@ -176,25 +174,25 @@ impl Rule {
     /// How to fix it, with the keys of the RACI pane.
     pub fn fix(self) -> &'static str {
         match self {
-            Rule::NoAccountable => crate::i18n::mark(
+            Rule::NoAccountable => mark(
                 "Pick the one party that answers for the result and press `a` in its cell (or `R` if it also does the work).",
             ),
-            Rule::MultipleAccountable => crate::i18n::mark(
+            Rule::MultipleAccountable => mark(
                 "Keep one A; make the others R (`r`), C (`c`) or I (`i`), or clear them with Space.",
             ),
-            Rule::NoResponsible => crate::i18n::mark(
+            Rule::NoResponsible => mark(
                 "Press `r` in the cell of the party doing the work (or `R` on the A if the owner does it).",
             ),
-            Rule::TooManyResponsible => crate::i18n::mark(
+            Rule::TooManyResponsible => mark(
                 "Split the task into one per party on the board (`n` in pane 1), or make helpers C.",
             ),
-            Rule::TooManyConsulted => crate::i18n::mark(
+            Rule::TooManyConsulted => mark(
                 "Keep the parties whose input changes the work as C; make the others I (`i`): they hear of it afterwards.",
             ),
-            Rule::Overloaded => crate::i18n::mark(
+            Rule::Overloaded => mark(
                 "Hand some R or A roles to another party, or raise the limit with `T` if this load is planned.",
             ),
-            Rule::IdleParty => crate::i18n::mark(
+            Rule::IdleParty => mark(
                 "Give it a role where it takes part (`c` or `i` is enough), or remove the party with `d`.",
             ),
         }
@@ -227,10 +225,10 @@ pub enum CommitmentState {
 impl CommitmentState {
     pub fn as_str(self) -> &'static str {
         match self {
-            CommitmentState::Late => crate::i18n::mark("late"),
-            CommitmentState::Blocked => crate::i18n::mark("blocked"),
-            CommitmentState::Open => crate::i18n::mark("open"),
-            CommitmentState::Done => crate::i18n::mark("done"),
+            CommitmentState::Late => mark("late"),
+            CommitmentState::Blocked => mark("blocked"),
+            CommitmentState::Open => mark("open"),
+            CommitmentState::Done => mark("done"),
         }
     }
 }

@@ -96,11 +96,7 @@ impl BadSettings {
     }
 }
 
-impl fmt::Display for BadSettings {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localized(Lang::En))
-    }
-}
+crate::i18n::english_display!(BadSettings);
 
 impl std::error::Error for BadSettings {}
 
@@ -315,11 +311,7 @@ impl BadSpan {
     }
 }
 
-impl fmt::Display for BadSpan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.localized(Lang::En))
-    }
-}
+crate::i18n::english_display!(BadSpan);
 
 impl std::error::Error for BadSpan {}
 

@@ -1,6 +1,6 @@
 //! Issue priority (the ITIL matrix) and SLA deadlines.
 
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, fill, mark};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
@@ -30,9 +30,9 @@ impl Level {
     /// The word used in the UI, the CLI and the file.
     pub fn as_str(self) -> &'static str {
         match self {
-            Level::High => crate::i18n::mark("high"),
-            Level::Medium => crate::i18n::mark("medium"),
-            Level::Low => crate::i18n::mark("low"),
+            Level::High => mark("high"),
+            Level::Medium => mark("medium"),
+            Level::Low => mark("low"),
         }
     }
 
