@@ -343,6 +343,15 @@ mod queue_keys {
         assert!(screen.contains("Respond by"));
         assert!(screen.contains("Timeline"));
         assert!(screen.contains("opened:"));
+        // Prepared before the frame (the timeline scans the log), not
+        // built while drawing it; a change to the board rebuilds it.
+        assert_eq!(app.panels.len(), 1);
+        let before = app.panels[0].lines.clone();
+        press(&mut app, "<esc>a<enter>");
+        let screen = text(&draw(&mut app, 100, 34));
+        assert_eq!(app.panels.len(), 1);
+        assert_ne!(app.panels[0].lines, before, "{screen}");
+        assert!(screen.contains("acknowledge"), "{screen}");
     }
 }
 

@@ -6,12 +6,14 @@
 //! loop saves it at once and reports back through [`App::saved`]. Drawing
 //! (in `render` and `panes`) only reads this.
 
+use std::borrow::Cow;
+
 use ratatui::layout::Rect;
 
 use super::keymap::Keymap;
 use super::layout;
 use super::meeting::{Meeting, Plan, Turn, TurnKey};
-use super::overlay::Overlay;
+use super::overlay::{Overlay, Subject};
 use super::theme::Theme;
 use super::timeline::{FlowCache, Mode, Row, Rows, RowsKey, TimelineState};
 use super::view::View;
@@ -123,20 +125,29 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// What the details panel's lines depend on: the card, the panel's width,
-/// the board's change count and the minute (ages are shown to the hour).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a prepared panel shows: a card's details (the side panel, the
+/// details overlay), or an explanation (`Enter` in the RACI grid or the
+/// issue queue).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    Card(TaskId),
+    Explained(Subject),
+}
+
+/// What a panel's lines depend on: what it shows, its width, the board's
+/// change count and the minute (ages are shown to the hour).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PanelKey {
-    task: TaskId,
+    shown: Shown,
     width: usize,
     changes: u64,
     reloads: u64,
     minute: i64,
 }
 
-/// The details panel's lines, prepared before drawing: building them scans
-/// the activity log for the card's history, which must not happen on every
-/// frame of a large board.
+/// A panel's lines, prepared before drawing: building them scans the
+/// activity log for a card's or an issue's history, or every card for a
+/// party's roles, which must not happen on every frame of a large board.
 #[derive(Debug, Clone)]
 pub struct Panel {
     pub key: PanelKey,
@@ -298,9 +309,9 @@ impl App {
     }
 
     /// The key the details panel of `task` at `width` has now.
-    pub fn panel_key(&self, task: TaskId, width: usize) -> PanelKey {
+    pub fn panel_key(&self, shown: Shown, width: usize) -> PanelKey {
         PanelKey {
-            task,
+            shown,
             width,
             changes: self.changes,
             reloads: self.reloads,
@@ -938,25 +949,51 @@ impl App {
         }
     }
 
-    /// Builds the card details shown now (the side panel's, the details
-    /// overlay's) when what they show changed, and forgets the others.
+    /// Builds the panels shown now (the card details of the side panel and
+    /// the details overlay, the explanation overlay) when what they show
+    /// changed, and forgets the others.
     fn prepare_panels(&mut self, side: Option<Rect>, screen: Rect) {
         let mut wanted = Vec::new();
         if let (Some(area), Some(task), Pane::Board) = (side, self.selected_task(), self.pane) {
             let width = super::panes::details::panel_inner(area).width;
-            wanted.push(self.panel_key(task, usize::from(width)));
+            wanted.push(self.panel_key(Shown::Card(task), usize::from(width)));
         }
-        if let Some(Overlay::Details { task, .. }) = &self.overlay
-            && let Some(body) = super::popups::details_body(screen)
-        {
-            wanted.push(self.panel_key(*task, usize::from(body.width)));
+        match &self.overlay {
+            Some(Overlay::Details { task, .. }) => {
+                if let Some(body) = super::popups::details_body(screen) {
+                    wanted.push(self.panel_key(Shown::Card(*task), usize::from(body.width)));
+                }
+            }
+            Some(Overlay::Explain { subject, .. }) => {
+                let width = super::popups::explain_width(screen);
+                wanted.push(self.panel_key(Shown::Explained(subject.clone()), width));
+            }
+            _ => {}
         }
         self.panels.retain(|p| wanted.contains(&p.key));
         for key in wanted {
             if !self.panels.iter().any(|p| p.key == key) {
-                let lines = super::panes::details::lines(self, key.task, key.width);
+                let lines = self.panel_lines(&key.shown, key.width);
                 self.panels.push(Panel { key, lines });
             }
+        }
+    }
+
+    /// The lines of a panel showing `shown`, `width` cells wide.
+    fn panel_lines(&self, shown: &Shown, width: usize) -> Vec<super::panes::details::Line> {
+        match shown {
+            Shown::Card(task) => super::panes::details::lines(self, *task, width),
+            Shown::Explained(subject) => super::panes::explain::lines(self, subject, width),
+        }
+    }
+
+    /// The lines of a panel as `follow_selection` prepared them, or built
+    /// now when they were not (a frame drawn without it, in tests).
+    pub fn prepared(&self, shown: Shown, width: usize) -> Cow<'_, [super::panes::details::Line]> {
+        let key = self.panel_key(shown, width);
+        match self.panels.iter().find(|p| p.key == key) {
+            Some(panel) => Cow::Borrowed(&panel.lines),
+            None => Cow::Owned(self.panel_lines(&key.shown, width)),
         }
     }
 }

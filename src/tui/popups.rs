@@ -6,14 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::app::App;
+use super::app::{App, Shown};
 use super::draw::{put, put_bottom, put_spans, style_row};
 use super::form::{Field, TaskForm, matching_columns, matching_parties};
 use super::issue_form::{IssueField, IssueForm};
 use super::layout;
 use super::line::LineEditor;
 use super::overlay::{Confirm, Overlay, Prompt, Purpose, Subject};
-use super::panes::{details, explain};
+use super::panes::details;
 use crate::text::{fit, width};
 
 /// Draws whatever overlay is open.
@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 return;
             };
             let body = details_text(inner);
-            let lines = details::prepared(app, *task, usize::from(body.width));
+            let lines = app.prepared(Shown::Card(*task), usize::from(body.width));
             let scroll = (*scroll).min(lines.len().saturating_sub(usize::from(body.height)));
             details::draw(&lines, scroll, body, buf);
             hint_line(
@@ -62,10 +62,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             };
             let title = format!(" {title} ");
             // As tall as the text needs (borders and the hint line included).
-            let text_w = usize::from(84.min(area.width).saturating_sub(4));
-            let lines = explain::lines(app, subject, text_w);
+            let lines = app.prepared(Shown::Explained(subject.clone()), explain_width(area));
             let h = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
-            let Some(inner) = boxed(area, 84, h, &title, buf) else {
+            let Some(inner) = boxed(area, EXPLAIN_WIDTH, h, &title, buf) else {
                 return;
             };
             let body = Rect::new(
@@ -117,6 +116,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Option<Rect> {
 
 /// The card details box: this wide, nearly as tall as the screen.
 const DETAILS_WIDTH: u16 = 72;
+const EXPLAIN_WIDTH: u16 = 84;
 
 fn details_height(area: Rect) -> u16 {
     area.height.saturating_sub(2)
@@ -135,6 +135,11 @@ fn details_text(inner: Rect) -> Rect {
 
 /// Where the card details overlay puts its text on a screen of `area`, so
 /// that its lines can be prepared before the frame is drawn.
+/// How wide the explanation overlay's text is on a screen of `area`.
+pub(super) fn explain_width(area: Rect) -> usize {
+    usize::from(EXPLAIN_WIDTH.min(area.width).saturating_sub(4))
+}
+
 pub(super) fn details_body(area: Rect) -> Option<Rect> {
     let popup = centered(area, DETAILS_WIDTH, details_height(area))?;
     let inner = Rect::new(popup.x + 1, popup.y + 1, popup.width - 2, popup.height - 2);

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use crate::model::action::risk_word;
 use crate::model::{Board, Event, LogEntry, Risk, Task, TaskId};
 use crate::text::human_duration;
-use crate::tui::app::App;
+use crate::tui::app::{App, Shown};
 use crate::tui::draw::put_spans;
 
 /// One line of the details: styled pieces.
@@ -291,17 +291,12 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let inner = panel_inner(area);
-    draw(&prepared(app, id, usize::from(inner.width)), 0, inner, buf);
-}
-
-/// The card's lines as `follow_selection` prepared them for this width,
-/// or built now when they were not (a frame drawn without it, in tests).
-pub fn prepared(app: &App, id: TaskId, width: usize) -> std::borrow::Cow<'_, [Line]> {
-    let key = app.panel_key(id, width);
-    match app.panels.iter().find(|p| p.key == key) {
-        Some(panel) => std::borrow::Cow::Borrowed(&panel.lines),
-        None => std::borrow::Cow::Owned(lines(app, id, width)),
-    }
+    draw(
+        &app.prepared(Shown::Card(id), usize::from(inner.width)),
+        0,
+        inner,
+        buf,
+    );
 }
 
 /// Where the panel's text goes: right of its border.
