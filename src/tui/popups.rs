@@ -624,11 +624,7 @@ fn conflicts(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let list = &app.board.conflicts;
     let h = (list.len() as u16 * 3 + 3).min(area.height.saturating_sub(2));
     let l = app.locale.lang;
-    let title = if list.len() == 1 {
-        l.f(" {0} conflict ", &[&list.len()])
-    } else {
-        l.f(" {0} conflicts ", &[&list.len()])
-    };
+    let title = l.n(list.len(), " {0} conflict ", " {0} conflicts ");
     let Some(inner) = boxed(area, 90, h, &title, buf) else {
         return;
     };

@@ -51,11 +51,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     // the value someone else did not mean.
     let conflicts = app.board.conflicts.len();
     if conflicts > 0 {
-        let text = if conflicts == 1 {
-            l.f("{0} conflict (C)", &[&conflicts])
-        } else {
-            l.f("{0} conflicts (C)", &[&conflicts])
-        };
+        let text = l.n(conflicts, "{0} conflict (C)", "{0} conflicts (C)");
         alerts.push((text, t.error));
     }
     for (n, text, style) in [
