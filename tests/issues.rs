@@ -333,6 +333,34 @@ mod queue_keys {
         assert!(entry.to.as_deref().unwrap().contains("customers complain"));
     }
 
+    /// A large queue's ids (`I-100` and up) keep a space before the title.
+    #[test]
+    fn long_ids_keep_their_column() {
+        let mut board = common::demo();
+        while board.issues.len() < 120 {
+            p1(&mut board, common::now());
+        }
+        let mut app = app(board);
+        press(&mut app, "3<end>");
+        let screen = text(&draw(&mut app, 100, 30));
+        let three_digits = |l: &&str| {
+            l.split_whitespace()
+                .nth(1)
+                .is_some_and(|id| id.starts_with("I-1") && id.len() == 5)
+        };
+        let row = screen
+            .lines()
+            .find(three_digits)
+            .unwrap_or_else(|| panic!("an id of three digits shows, apart:\n{screen}"));
+        // The headings stay over their columns.
+        let heading = screen
+            .lines()
+            .find(|l| l.contains(" ID") && l.contains("Title"))
+            .expect("a heading line");
+        let title_at = heading.find("Title").expect("a Title heading");
+        assert_eq!(row.find("Checkout"), Some(title_at), "{heading}\n{row}");
+    }
+
     #[test]
     fn enter_shows_the_issue_with_its_clocks_and_timeline() {
         let mut app = app(common::demo());

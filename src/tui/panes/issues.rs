@@ -63,16 +63,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let wide = area.width >= 70;
     let clock_w: u16 = if area.width >= 40 { 22 } else { 0 };
     let (owner_w, status_w) = if wide { (8u16, 13u16) } else { (0, 0) };
-    let fixed = 3 + 6 + owner_w + status_w + clock_w;
+    // The id column fits the board's longest id (`I-1000` on a large
+    // board) and a space after it.
+    let id_w = app
+        .board
+        .issues
+        .keys()
+        .next_back()
+        .map_or(0, |id| id.to_string().len())
+        .max(4) as u16
+        + 1;
+    let title_x = 4 + id_w;
+    let fixed = title_x + owner_w + status_w + clock_w;
     let title_w = area.width.saturating_sub(fixed).max(1);
     let col = |offset: u16| area.x + offset;
     let y = area.y;
     put(buf, area, col(0), y, l.t("Pri"), 3, t.heading);
-    put(buf, area, col(3), y, " ID", 6, t.heading);
     put(
         buf,
         area,
-        col(9),
+        col(3),
+        y,
+        " ID",
+        usize::from(id_w + 1),
+        t.heading,
+    );
+    put(
+        buf,
+        area,
+        col(title_x),
         y,
         l.t("Title"),
         usize::from(title_w),
@@ -82,7 +101,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put(
             buf,
             area,
-            col(9 + title_w),
+            col(title_x + title_w),
             y,
             l.t("Owner"),
             usize::from(owner_w),
@@ -91,7 +110,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put(
             buf,
             area,
-            col(9 + title_w + owner_w),
+            col(title_x + title_w + owner_w),
             y,
             l.t("Status"),
             usize::from(status_w),
@@ -102,7 +121,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put(
             buf,
             area,
-            col(9 + title_w + owner_w + status_w),
+            col(title_x + title_w + owner_w + status_w),
             y,
             l.t("Clock"),
             usize::from(clock_w),
@@ -134,11 +153,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             _ => Style::new(),
         };
         put(buf, area, col(0), y, sla.priority.as_str(), 3, pri_style);
-        put(buf, area, col(4), y, &issue.id.to_string(), 5, t.dim);
         put(
             buf,
             area,
-            col(9),
+            col(4),
+            y,
+            &issue.id.to_string(),
+            usize::from(id_w),
+            t.dim,
+        );
+        put(
+            buf,
+            area,
+            col(title_x),
             y,
             &issue.title,
             usize::from(title_w.saturating_sub(1)),
@@ -149,7 +176,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             put(
                 buf,
                 area,
-                col(9 + title_w),
+                col(title_x + title_w),
                 y,
                 owner,
                 usize::from(owner_w - 1),
@@ -158,7 +185,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             put(
                 buf,
                 area,
-                col(9 + title_w + owner_w),
+                col(title_x + title_w + owner_w),
                 y,
                 l.t(issue.status.as_str()),
                 usize::from(status_w - 1),
@@ -170,7 +197,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             put(
                 buf,
                 area,
-                col(9 + title_w + owner_w + status_w),
+                col(title_x + title_w + owner_w + status_w),
                 y,
                 &text,
                 usize::from(clock_w),
