@@ -380,6 +380,23 @@ mod queue_keys {
         assert_eq!(app.panels.len(), 1);
         assert_ne!(app.panels[0].lines, before, "{screen}");
         assert!(screen.contains("acknowledge"), "{screen}");
+        assert!(
+            screen.contains("acknowledged: open → acknowledged"),
+            "{screen}"
+        );
+    }
+
+    /// In the Chinese interface an issue's timeline says what happened and
+    /// the statuses it went through in Chinese too.
+    #[test]
+    fn the_issue_timeline_is_in_the_interface_s_language() {
+        use standup::i18n::{Lang, Locale};
+        let mut app = app(common::demo());
+        app.locale = Locale::new(Lang::Zh, None);
+        open_on(&mut app, 0);
+        press(&mut app, "a<enter>");
+        let screen = text(&draw(&mut app, 100, 34));
+        assert!(screen.contains("已确认: 未解决 → 已确认"), "{screen}");
     }
 }
 

@@ -1232,4 +1232,10 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "{0} 不再在任何地方执行 {1}",
     ),
     ("Config: {0}", "配置：{0}"),
+    ("edited", "已编辑"),
+    ("moved", "已移动"),
+    ("parked", "已列入待议"),
+    ("settled", "冲突已处理"),
+    ("standup started", "站会开始"),
+    ("standup ended", "站会结束"),
 ];

@@ -195,6 +195,18 @@ pub enum IssueStatus {
 }
 
 impl IssueStatus {
+    pub const ALL: [IssueStatus; 4] = [
+        IssueStatus::Open,
+        IssueStatus::Acknowledged,
+        IssueStatus::Resolved,
+        IssueStatus::Closed,
+    ];
+
+    /// The status a word names, as [`as_str`](Self::as_str) writes it.
+    pub fn named(word: &str) -> Option<IssueStatus> {
+        IssueStatus::ALL.into_iter().find(|s| s.as_str() == word)
+    }
+
     /// The word used in the UI, the CLI and the file.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -381,6 +393,31 @@ pub enum Event {
     /// A conflict left by a merge was settled (`from` the value the board
     /// held, `to` the one chosen).
     Settle,
+}
+
+impl Event {
+    /// What happened, in a word or two (to be translated where shown).
+    pub fn word(self) -> &'static str {
+        match self {
+            Event::Create => mark("created"),
+            Event::Edit => mark("edited"),
+            Event::Move => mark("moved"),
+            Event::Delete => mark("deleted"),
+            Event::Block => mark("blocked"),
+            Event::Unblock => mark("unblocked"),
+            Event::Role => mark("role"),
+            Event::Acknowledge => mark("acknowledged"),
+            Event::Resolve => mark("resolved"),
+            Event::Close => mark("closed"),
+            Event::Reopen => mark("reopened"),
+            Event::Escalate => mark("escalated"),
+            Event::Start => mark("standup started"),
+            Event::End => mark("standup ended"),
+            Event::Decide => mark("decision"),
+            Event::Park => mark("parked"),
+            Event::Settle => mark("settled"),
+        }
+    }
 }
 
 /// One line of the activity log: at `at`, `what` happened to `record`

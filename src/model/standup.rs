@@ -265,11 +265,11 @@ impl Board {
                 Event::Unblock => {
                     change.unblocked = change.blocked.take().is_none();
                 }
-                Event::Acknowledge => change.steps.push("acknowledged"),
-                Event::Resolve => change.steps.push("resolved"),
-                Event::Close => change.steps.push("closed"),
-                Event::Reopen => change.steps.push("reopened"),
-                Event::Escalate => change.steps.push("escalated"),
+                Event::Acknowledge
+                | Event::Resolve
+                | Event::Close
+                | Event::Reopen
+                | Event::Escalate => change.steps.push(entry.what.word()),
                 // Keeping the value the board held changed nothing.
                 Event::Settle if entry.from == entry.to => {}
                 Event::Edit | Event::Role | Event::Settle => {

@@ -186,7 +186,7 @@ fn describe(board: &Board, entry: &LogEntry, l: Lang) -> String {
             text(&entry.to)
         ),
         Event::Delete => l.t("deleted").to_string(),
-        other => format!("{other:?}").to_lowercase(),
+        other => l.t(other.word()).to_string(),
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 
 use super::details::{Line, wrap};
 use crate::model::triage::ClockState;
-use crate::model::{IssueId, Timestamp};
+use crate::model::{IssueId, IssueStatus, Timestamp};
 use crate::text::human_duration;
 use crate::tui::app::App;
 
@@ -153,22 +153,31 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
     out.push(Vec::new());
     out.push(vec![(l.t("Timeline").into(), t.heading)]);
     let record = id.to_string();
+    // A status logged by a change of status is shown in the interface's
+    // words; other values (titles, reasons) as written.
+    let value = |v: &Option<String>| -> String {
+        match v.as_deref() {
+            Some(text) => IssueStatus::named(text).map_or(text, |s| l.t(s.as_str())),
+            None => "—",
+        }
+        .to_string()
+    };
     for entry in board.log.iter().filter(|e| e.record == record) {
-        let what = match (&entry.field, &entry.from, &entry.to) {
-            (Some(field), from, to) => format!(
+        let what = match (&entry.field, &entry.to) {
+            (Some(field), _) => format!(
                 "{}: {} → {}",
                 super::details::field_word(field, l.lang),
-                from.as_deref().unwrap_or("—"),
-                to.as_deref().unwrap_or("—")
+                value(&entry.from),
+                value(&entry.to)
             ),
-            (None, _, Some(to)) if entry.what == crate::model::Event::Create => {
+            (None, Some(to)) if entry.what == crate::model::Event::Create => {
                 l.f("opened: {0}", &[to])
             }
-            (None, from, to) => format!(
+            (None, _) => format!(
                 "{}: {} → {}",
-                format!("{:?}", entry.what).to_lowercase(),
-                from.as_deref().unwrap_or("—"),
-                to.as_deref().unwrap_or("—")
+                l.t(entry.what.word()),
+                value(&entry.from),
+                value(&entry.to)
             ),
         };
         out.push(vec![

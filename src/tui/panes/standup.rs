@@ -676,7 +676,7 @@ pub fn describe_change(board: &Board, change: &RecordChange, l: Lang) -> String 
     if change.unblocked {
         parts.push(l.t("unblocked").into());
     }
-    parts.extend(change.steps.iter().map(|s| s.to_string()));
+    parts.extend(change.steps.iter().map(|s| l.t(s).to_string()));
     if !change.edited.is_empty() {
         parts.push(l.f("edited {0}", &[&change.edited.join(", ")]));
     }
