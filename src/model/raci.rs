@@ -35,6 +35,18 @@ impl Role {
     /// Reads `R`, `A`, `C`, `I`, `A/R` in any case and with spaces around;
     /// `AR` and `RA` (and `R/A`) are read as A/R, as spreadsheets write it.
     pub fn parse(text: &str) -> Option<Role> {
+        let exact = [
+            Role::Responsible,
+            Role::Accountable,
+            Role::Consulted,
+            Role::Informed,
+            Role::AccountableResponsible,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == text);
+        if exact.is_some() {
+            return exact;
+        }
         let t: String = text
             .trim()
             .to_uppercase()
@@ -76,14 +88,24 @@ impl Serialize for Role {
 
 impl<'de> Deserialize<'de> for Role {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        // The file holds only the canonical spellings.
-        match Role::parse(&text) {
-            Some(role) if role.as_str() == text => Ok(role),
-            _ => Err(serde::de::Error::custom(format!(
-                "`{text}` is not a RACI role (expected R, A, C, I or A/R)"
-            ))),
+        /// Reads the role in place: a board holds tens of thousands.
+        struct Canonical;
+        impl serde::de::Visitor<'_> for Canonical {
+            type Value = Role;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a RACI role")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Role, E> {
+                // The file holds only the canonical spellings.
+                match Role::parse(text) {
+                    Some(role) if role.as_str() == text => Ok(role),
+                    _ => Err(E::custom(format!(
+                        "`{text}` is not a RACI role (expected R, A, C, I or A/R)"
+                    ))),
+                }
+            }
         }
+        d.deserialize_str(Canonical)
     }
 }
 
