@@ -3,6 +3,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use standup::cli::{self, Cli};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     match &args.command {
