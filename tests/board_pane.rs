@@ -339,6 +339,38 @@ fn details_show_dependencies_both_ways_and_the_history() {
     assert_eq!(app.overlay, None);
 }
 
+/// A large board is drawn before its log is read: its first frame leaves
+/// out what comes from the log rather than show it empty ("no changes",
+/// "no changes logged") or wrong (a card's age counted from its creation),
+/// and shows it once the log is in place.
+#[test]
+fn the_first_frame_before_the_log_leaves_out_what_the_log_tells() {
+    let mut board = common::demo();
+    let log = std::mem::take(&mut board.log);
+    let mut app = app(board);
+    app.await_log();
+    let first = text(&draw(&mut app, 200, 30));
+    assert!(first.contains("T-4 Customer service training"), "{first}");
+    assert!(first.contains("prod 11-26 med"), "{first}");
+    for absent in [
+        "Since standup",
+        "Last 24h",
+        "no changes",
+        "History",
+        "med 12d",
+        "To do for",
+    ] {
+        assert!(!first.contains(absent), "{absent:?} in:\n{first}");
+    }
+    app.log_read(log);
+    let then = text(&draw(&mut app, 200, 30));
+    assert!(then.contains("Since standup Sun 09:13: 2 raised"), "{then}");
+    assert!(then.contains("History"), "{then}");
+    assert!(then.contains("prod 11-26 med 12d"), "{then}");
+    assert!(then.contains("To do for 12d"), "{then}");
+    assert!(then.contains("11-11 09:00 sales: — → R"), "{then}");
+}
+
 #[test]
 fn screens_of_the_board_pane() {
     let mut over = app(common::demo());

@@ -666,6 +666,51 @@ fn a_corrupt_board_is_refused_before_the_screen_is_taken() {
     );
 }
 
+/// The board is drawn before its log is read; what is drawn from the log
+/// (the since-standup summary, a card's history) follows at once.
+#[test]
+fn what_the_log_tells_is_on_screen_once_the_board_opens() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui(200, 40);
+    // Issues raised since are counted from the log.
+    let screen = tmux.wait_for("Since standup Sun 09:13: 2 raised");
+    // The selected card, T-4: created with its roles.
+    assert!(screen.contains("History"), "{screen}");
+    assert!(screen.contains("11-11 09:00 sales: — → R"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+}
+
+/// A log entry that is wrong is found as the log is read, after the board
+/// is drawn: the terminal is given back, the entry named, and the file left
+/// as it was.
+#[test]
+fn a_board_whose_log_holds_a_wrong_entry_is_refused_and_left_alone() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let board = user.dir.path().join("data/standup/board.json");
+    let good = std::fs::read_to_string(&board).expect("the board");
+    let text = good.replacen("\"what\":\"move\"", "\"what\":\"fly\"", 1);
+    assert_ne!(text, good);
+    std::fs::write(&board, &text).expect("write");
+    let tmux = user.tui_in_shell("", 120, 30);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=2"), "exit code:\n{screen}");
+    for said in ["cannot open board", "unknown variant `fly`", "line "] {
+        assert!(screen.contains(said), "{said:?} in:\n{screen}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&board).expect("the board"),
+        text,
+        "left as it was"
+    );
+}
+
 #[test]
 fn a_board_that_cannot_be_written_leaves_the_changes_in_a_rescue_file() {
     let Some(user) = User::fresh() else {

@@ -387,8 +387,107 @@ fn boards_of_every_format_version_still_open_with_their_content() {
         );
         assert_eq!((board.standups.len(), board.log.len()), (1, 104));
         assert_eq!(board.name, "Double 12 campaign 双十二大促");
+        // A card's last move is not in the file: it comes from the log.
+        assert_eq!(
+            t1.moved.map(|at| at.to_rfc3339()).as_deref(),
+            Some("2026-11-11T09:00:00+08:00"),
+            "version {version}"
+        );
+        assert_eq!(deferred(&text), board, "version {version}, log read later");
         // Written by this build, it reads back as the same board.
         let again = standup::store::from_json(&standup::store::to_json(&board)).expect("reads");
         assert_eq!(again, board);
+    }
+}
+
+/// The board as the app opens it: without its log, which is then read and
+/// put in place.
+fn deferred(text: &str) -> standup::model::Board {
+    let (mut board, log) = standup::store::from_json_without_log(text).expect("opens");
+    if let Some(log) = log {
+        assert!(board.log.is_empty(), "the log is left for later");
+        board.attach_log(standup::store::read_log(text, &log).expect("the log reads"));
+    }
+    board
+}
+
+/// The app shows a board before reading its log. Once the log is read and
+/// put in place, it must be the same board as one read all at once: the
+/// cards' last moves and the ids to hand out next included.
+#[test]
+fn a_board_opened_before_its_log_is_read_is_the_same_board() {
+    let mut board = common::demo();
+    let later = common::now() + chrono::Duration::hours(1);
+    for n in 18..=57 {
+        let id = format!("T-{n}").parse().expect("id");
+        let title = format!("extra {n}");
+        for action in [
+            Action::AddTask(NewTask {
+                title,
+                ..NewTask::default()
+            }),
+            Action::MoveTask {
+                id,
+                column: ["doing", "review", "done"][n % 3].to_string(),
+                position: None,
+            },
+        ] {
+            board.apply(&action, later).expect("applies");
+        }
+    }
+    let gone = "T-57".parse().expect("id");
+    board
+        .apply(&Action::DeleteTask { id: gone }, later)
+        .expect("deleted");
+    let text = standup::store::to_json(&board);
+    let (shown, log) = standup::store::from_json_without_log(&text).expect("opens");
+    assert!(log.is_some() && shown.log.is_empty());
+    assert!(shown.tasks.values().all(|t| t.moved.is_none()));
+    assert!(board.tasks.values().filter(|t| t.moved.is_some()).count() > 40);
+    let whole = standup::store::from_json(&text).expect("opens");
+    assert_eq!(deferred(&text), whole);
+    assert_eq!(whole, board);
+    // T-57, deleted, is known only from the log: it is never handed out again.
+    assert_eq!(deferred(&text).next_task_id().to_string(), "T-58");
+}
+
+/// An entry of the log that is wrong is found when the log is read, and
+/// named at the same line and column as when the whole file is read. A log
+/// that is not even JSON is refused before anything is shown.
+#[test]
+fn a_wrong_log_entry_is_named_where_it_stands_in_the_file() {
+    let good = standup::store::to_json(&common::demo());
+    for (wrong, expected, shown_first) in [
+        (
+            good.replacen("\"what\":\"move\"", "\"what\":\"fly\"", 1),
+            "unknown variant `fly`",
+            true,
+        ),
+        (
+            good.replacen("\"at\":\"2026-11-1", "\"at\":\"2026-13-1", 1),
+            "line",
+            true,
+        ),
+        (
+            good.replacen("\"what\":\"move\",", "\"what\":\"move\"", 1),
+            "expected `,` or `}`",
+            false,
+        ),
+    ] {
+        let whole = standup::store::from_json(&wrong)
+            .expect_err("refused")
+            .to_string();
+        assert!(whole.contains(expected), "{whole}");
+        let later = match standup::store::from_json_without_log(&wrong) {
+            Ok((_, log)) => {
+                assert!(shown_first, "{expected}: refused before it is shown");
+                standup::store::read_log(&wrong, &log.expect("a log")).expect_err("refused")
+            }
+            Err(e) => {
+                assert!(!shown_first, "{expected}: shown first, then refused: {e}");
+                e
+            }
+        };
+        assert_eq!(later.to_string(), whole);
     }
 }

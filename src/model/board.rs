@@ -496,6 +496,25 @@ impl Board {
     /// one pass over the log, the longest list of a long-lived board. The
     /// store and the merge call this after building a board.
     pub fn recompute_from_log(&mut self) {
+        self.scan_log(true);
+    }
+
+    /// Rebuilds the id high-water marks alone: for a board read without its
+    /// log, from its records.
+    pub(crate) fn recompute_high_water(&mut self) {
+        self.scan_log(false);
+    }
+
+    /// Puts the log read after the rest of the board in its place, before
+    /// whatever was logged since (the app shows a large board before its
+    /// log is read), and derives from it what the log tells.
+    pub fn attach_log(&mut self, log: Vec<LogEntry>) {
+        let since = std::mem::replace(&mut self.log, log);
+        self.log.extend(since);
+        self.recompute_from_log();
+    }
+
+    fn scan_log(&mut self, moves: bool) {
         let mut hw = HighWater {
             task: self.tasks.keys().next_back().map_or(0, |id| id.0),
             issue: self.issues.keys().next_back().map_or(0, |id| id.0),
@@ -507,7 +526,7 @@ impl Board {
                 && let Ok(id) = record.parse::<TaskId>()
             {
                 hw.task = hw.task.max(id.0);
-                if entry.what == Event::Move {
+                if moves && entry.what == Event::Move {
                     moved.insert(id, entry.at);
                 }
             } else if record.starts_with("I-")
@@ -517,8 +536,10 @@ impl Board {
             }
         }
         self.high_water = hw;
-        for task in self.tasks.values_mut() {
-            task.moved = moved.get(&task.id).copied();
+        if moves {
+            for task in self.tasks.values_mut() {
+                task.moved = moved.get(&task.id).copied();
+            }
         }
     }
 

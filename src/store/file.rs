@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::format::{self, FormatError};
-use crate::model::{Board, Merged, merge};
+use crate::model::{Board, LogEntry, Merged, merge};
 
 /// Why the board file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -93,34 +93,52 @@ impl BoardFile {
     /// Opens `path`: the board in it, or an empty board if there is no file
     /// yet (the file appears on the first save).
     pub fn open(path: &Path) -> Result<(BoardFile, Board), StoreError> {
+        BoardFile::open_with(path, |text| format::from_json(text).map(|b| (b, ())))
+            .map(|(file, board, _)| (file, board))
+    }
+
+    /// Opens `path` as [`open`](Self::open) does, leaving the board's log to
+    /// be read with [`read_log`](Self::read_log) (see
+    /// [`format::from_json_without_log`]): the app shows the board first.
+    pub fn open_without_log(
+        path: &Path,
+    ) -> Result<(BoardFile, Board, Option<format::LogText>), StoreError> {
+        BoardFile::open_with(path, format::from_json_without_log)
+            .map(|(file, board, log)| (file, board, log.flatten()))
+    }
+
+    /// Opens `path`, reading the board from the file's text with `read`.
+    fn open_with<T>(
+        path: &Path,
+        read: impl FnOnce(&str) -> Result<(Board, T), FormatError>,
+    ) -> Result<(BoardFile, Board, Option<T>), StoreError> {
+        let file = |base| BoardFile {
+            path: path.to_path_buf(),
+            stamp: None,
+            base,
+            spare: Vec::new(),
+        };
         match fs::read(path) {
             Ok(bytes) => {
-                let board = parse(path, &bytes)?;
-                // `parse` read it as UTF-8, so this moves the bytes, never
-                // fails and never copies.
-                let base = String::from_utf8(bytes).unwrap_or_default();
-                let file = BoardFile {
-                    path: path.to_path_buf(),
-                    stamp: None,
-                    base: Some(base),
-                    spare: Vec::new(),
-                };
-                Ok((file, board))
+                let text = text(path, bytes)?;
+                let (board, more) = read(&text).map_err(|e| fail(path, e))?;
+                Ok((file(Some(text)), board, Some(more)))
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((
-                BoardFile {
-                    path: path.to_path_buf(),
-                    stamp: None,
-                    base: None,
-                    spare: Vec::new(),
-                },
-                Board::default(),
-            )),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                Ok((file(None), Board::default(), None))
+            }
             Err(cause) => Err(StoreError::Read {
                 path: path.to_path_buf(),
                 cause,
             }),
         }
+    }
+
+    /// Reads the log [`open_without_log`](Self::open_without_log) left, from
+    /// the text it read. Call it before anything changes or saves the board.
+    pub fn read_log(&self, log: &format::LogText) -> Result<Vec<LogEntry>, StoreError> {
+        let text = self.base.as_deref().unwrap_or_default();
+        format::read_log(text, log).map_err(|e| fail(&self.path, e))
     }
 
     /// The file's path.
@@ -322,21 +340,35 @@ fn remove_stale_temp_files(path: &Path) {
 }
 
 fn parse(path: &Path, bytes: &[u8]) -> Result<Board, StoreError> {
-    let fail = |cause| StoreError::Format {
-        path: path.to_path_buf(),
-        cause,
-    };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let before = &bytes[..e.valid_up_to()];
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        fail(FormatError::Syntax {
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, &e))?;
+    format::from_json(text).map_err(|e| fail(path, e))
+}
+
+/// The file's bytes as text, checked once and moved, not copied.
+fn text(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), &e.utf8_error()))
+}
+
+/// Where the file's bytes stop being UTF-8.
+fn not_utf8(path: &Path, bytes: &[u8], e: &std::str::Utf8Error) -> StoreError {
+    let before = &bytes[..e.valid_up_to()];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+    fail(
+        path,
+        FormatError::Syntax {
             line,
             column,
             message: "the file is not UTF-8 text".to_string(),
-        })
-    })?;
-    format::from_json(text).map_err(fail)
+        },
+    )
+}
+
+fn fail(path: &Path, cause: FormatError) -> StoreError {
+    StoreError::Format {
+        path: path.to_path_buf(),
+        cause,
+    }
 }
 
 /// A temp file beside the target that is removed unless committed: a save

@@ -7,7 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeSeed;
 use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use crate::model::Conflict;
 use crate::model::board::{Column, Issue, LogEntry, Party, StandupRecord, Task};
@@ -68,10 +70,12 @@ fn values<K, V: Serialize, S: Serializer>(map: &&BTreeMap<K, V>, s: S) -> Result
 }
 
 /// The file as read. Unknown keys are refused rather than dropped: a key we
-/// do not know is data we would lose on the next save.
+/// do not know is data we would lose on the next save. The log is read as
+/// `L`: its entries, or its text to be read later.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FileIn {
+#[serde(bound(deserialize = "L: Deserialize<'de> + Default"))]
+struct FileIn<L> {
     format: String,
     version: u64,
     #[serde(default)]
@@ -90,10 +94,15 @@ struct FileIn {
     #[serde(default)]
     standups: Vec<StandupRecord>,
     #[serde(default)]
-    log: Vec<LogEntry>,
+    log: L,
     #[serde(default)]
     conflicts: Vec<Conflict>,
 }
+
+/// Where a board's activity log stands in the text of its file, so that it
+/// can be read after the rest (see [`from_json_without_log`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogText(std::ops::Range<usize>);
 
 /// Just enough of the top level to say why a file did not parse.
 #[derive(Deserialize)]
@@ -201,7 +210,88 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
 /// Reads a board from the file's text, checking the format, the version and
 /// every invariant.
 pub fn from_json(text: &str) -> Result<Board, FormatError> {
-    let file = serde_json::from_str::<FileIn>(text).map_err(|e| explain(text, e))?;
+    let (mut board, log) = read::<Vec<LogEntry>>(text)?;
+    board.log = log;
+    board.recompute_from_log();
+    Ok(board)
+}
+
+/// Reads a board from the file's text as [`from_json`] does, but leaves
+/// its activity log, most of a long-lived board's file, to be read with
+/// [`read_log`] and put in place with [`Board::attach_log`]: the app shows
+/// a large board first. Until then the board's log is empty, its
+/// high-water marks count only the records and no card knows when it last
+/// moved, so nothing must change the board or save it, and what is drawn
+/// from the log is left out. The log's text is checked as JSON here; its
+/// entries are checked when it is read. `None` when there is no log.
+pub fn from_json_without_log(text: &str) -> Result<(Board, Option<LogText>), FormatError> {
+    let (board, raw) = read::<Option<&RawValue>>(text)?;
+    // `raw` borrows from `text`: its place is where it starts in it.
+    let log = raw.map(|raw| {
+        let start = (raw.get().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        LogText(start..start + raw.get().len())
+    });
+    Ok((board, log))
+}
+
+/// Reads the log [`from_json_without_log`] left in `text`, saying where an
+/// entry is wrong as a line and column of the whole file.
+pub fn read_log(text: &str, log: &LogText) -> Result<Vec<LogEntry>, FormatError> {
+    let Some(part) = text.get(log.0.clone()) else {
+        return Err(FormatError::Invalid(vec![
+            "the log is not where it was found".to_string(),
+        ]));
+    };
+    let mut entries = serde_json::Deserializer::from_str(part);
+    Entries::sized_for(part)
+        .deserialize(&mut entries)
+        .and_then(|log| entries.end().map(|()| log))
+        .map_err(|e| syntax(&e, &text[..log.0.start]))
+}
+
+/// Reads a log's entries into a list made the right size at once. Grown
+/// entry by entry instead, the list of a long log is copied a dozen times,
+/// and the memory it leaves behind is what the app would peak at.
+struct Entries(usize);
+
+impl Entries {
+    /// Room for the entries of `text`, written one a line; never more than
+    /// entries of the shortest kind would fill, whatever the layout.
+    fn sized_for(text: &str) -> Entries {
+        const SHORTEST: usize = 50;
+        let lines = text.bytes().filter(|b| *b == b'\n').count();
+        Entries(lines.min(text.len() / SHORTEST))
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Entries {
+    type Value = Vec<LogEntry>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Entries {
+    type Value = Vec<LogEntry>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of log entries")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut log = Vec::with_capacity(self.0);
+        while let Some(entry) = seq.next_element()? {
+            log.push(entry);
+        }
+        Ok(log)
+    }
+}
+
+/// The board in `text` with its log read as `L`. What is derived from the
+/// log is left to the caller, which knows whether the log is there.
+fn read<'a, L: Deserialize<'a> + Default>(text: &'a str) -> Result<(Board, L), FormatError> {
+    let file = serde_json::from_str::<FileIn<L>>(text).map_err(|e| explain(text, e))?;
     if file.format != FORMAT {
         return Err(FormatError::NotABoard);
     }
@@ -220,13 +310,13 @@ pub fn from_json(text: &str) -> Result<Board, FormatError> {
     board.tasks = tasks;
     board.issues = issues;
     board.standups = file.standups;
-    board.log = file.log;
     board.conflicts = file.conflicts;
-    board.recompute_from_log();
     board.reindex();
+    // From the records alone until the log is there.
+    board.recompute_high_water();
     problems.extend(board.record_problems());
     if problems.is_empty() {
-        Ok(board)
+        Ok((board, file.log))
     } else {
         Err(FormatError::Invalid(problems))
     }
@@ -267,14 +357,25 @@ fn explain(text: &str, e: serde_json::Error) -> FormatError {
             return FormatError::Newer { found };
         }
     }
+    syntax(&e, "")
+}
+
+/// A syntax or shape error, placed in the file when the text parsed is the
+/// part of it after `before`.
+fn syntax(e: &serde_json::Error, before: &str) -> FormatError {
     let full = e.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
     };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     FormatError::Syntax {
-        line: e.line(),
-        column: e.column(),
+        line: before.matches('\n').count() + e.line(),
+        column: if e.line() == 1 {
+            before.len() - line_start + e.column()
+        } else {
+            e.column()
+        },
         message,
     }
 }

@@ -8,4 +8,6 @@ pub mod minutes;
 pub mod paths;
 
 pub use file::{BoardFile, Saved, StoreError};
-pub use format::{FormatError, VERSION, from_json, to_json};
+pub use format::{
+    FormatError, LogText, VERSION, from_json, from_json_without_log, read_log, to_json,
+};

@@ -19,7 +19,8 @@ use super::timeline::{FlowCache, Mode, Row, Rows, RowsKey, TimelineState};
 use super::view::View;
 use crate::i18n::{Lang, Locale};
 use crate::model::{
-    Action, Board, History, IssueFilter, Merged, Patch, StandupOrder, TaskFilter, TaskId, Timestamp,
+    Action, Board, History, IssueFilter, LogEntry, Merged, Patch, StandupOrder, TaskFilter, TaskId,
+    Timestamp,
 };
 use crate::text::capitalize;
 
@@ -203,6 +204,9 @@ pub struct App {
     /// Counts boards replaced wholesale (reloads, merges), which change the
     /// board without counting as changes made here.
     reloads: u64,
+    /// The board is drawn but its log not yet read (see
+    /// [`await_log`](Self::await_log)).
+    pub log_pending: bool,
     /// `B` was pressed: the loop, which may read files, lists the boards
     /// and hands them to [`App::show_boards`].
     pub boards_wanted: bool,
@@ -260,6 +264,7 @@ impl App {
             minutes_due: None,
             ended_meeting: None,
             reloads: 0,
+            log_pending: false,
             boards_wanted: false,
             switch_to: None,
             create_board: None,
@@ -499,6 +504,25 @@ impl App {
             text.push_str(&merged.notes.join("; "));
         }
         self.say(Tone::Warning, text);
+    }
+
+    /// Draws the board before its log is read (see
+    /// [`crate::store::from_json_without_log`]): what is drawn from the log,
+    /// the header's since-standup summary, a card's age in its column and
+    /// its history, is left out until [`log_read`](Self::log_read) rather
+    /// than shown empty or wrong.
+    pub fn await_log(&mut self) {
+        self.log_pending = true;
+        self.view.since = None;
+    }
+
+    /// Puts the board's log in place once read, and builds again what is
+    /// drawn from it.
+    pub fn log_read(&mut self, log: Vec<LogEntry>) {
+        self.board.attach_log(log);
+        self.log_pending = false;
+        self.reloads += 1;
+        self.refresh();
     }
 
     /// Another program changed the file while nothing here was unsaved:

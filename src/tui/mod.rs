@@ -56,7 +56,9 @@ pub fn main(args: &Cli) -> ExitCode {
     };
     // Refuse an unreadable board before touching the terminal, so the
     // message stays on screen and nothing is drawn over the user's shell.
-    let (file, mut board) = match BoardFile::open(&path) {
+    // The log, most of a long-lived board's file, is read after the first
+    // frame is drawn.
+    let (file, mut board, log) = match BoardFile::open_without_log(&path) {
         Ok(opened) => opened,
         Err(e) => return fail(e.to_string()),
     };
@@ -91,6 +93,21 @@ pub fn main(args: &Cli) -> ExitCode {
             return fail(format!("cannot set up the terminal: {e}"));
         }
     };
+    if let Some(log) = log {
+        // Nothing may change or save the board before its log is in place:
+        // the loop, which does both, starts after this.
+        app.await_log();
+        let size = terminal.size().unwrap_or_default();
+        app.follow_selection(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+        let _ = terminal.draw(|frame| frame.render_widget(&app, frame.area()));
+        match file.read_log(&log) {
+            Ok(log) => app.log_read(log),
+            Err(e) => {
+                let _ = ratatui::try_restore();
+                return fail(e.to_string());
+            }
+        }
+    }
     let mut saver = Saver::new(file);
     // A bug must not cost the user their morning: on a panic the terminal
     // is restored (by the hook) and what was unsaved is still written.

@@ -306,29 +306,33 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
         };
         add(word.to_string(), style);
     }
-    // Age in the column.
-    let age = app.now - task.entered();
-    let days = age.num_days().max(0) as u32;
-    let aging = &app.board.settings.aging;
-    let style = if app.board.is_finished(task) {
-        t.dim
-    } else if days >= aging.alert_days {
-        t.overdue
-    } else if days >= aging.warn_days {
-        t.at_risk
-    } else {
-        t.dim
-    };
-    let shown = if age.num_hours() < 1 {
-        app.locale.t("new").to_string()
-    } else {
-        human_duration(age)
-            .split(' ')
-            .next()
-            .unwrap_or_default()
-            .to_string()
-    };
-    add(shown, style);
+    // Age in the column, which the log tells: left out of a first frame
+    // drawn before the log is read rather than counted from the card's
+    // creation.
+    if !app.log_pending {
+        let age = app.now - task.entered();
+        let days = age.num_days().max(0) as u32;
+        let aging = &app.board.settings.aging;
+        let style = if app.board.is_finished(task) {
+            t.dim
+        } else if days >= aging.alert_days {
+            t.overdue
+        } else if days >= aging.warn_days {
+            t.at_risk
+        } else {
+            t.dim
+        };
+        let shown = if age.num_hours() < 1 {
+            app.locale.t("new").to_string()
+        } else {
+            human_duration(age)
+                .split(' ')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        add(shown, style);
+    }
     if !waits.is_empty() {
         let ids: Vec<String> = waits.iter().map(ToString::to_string).collect();
         add(app.locale.f("waits {0}", &[&ids.join(",")]), t.blocked);

@@ -38,13 +38,16 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         .column(&task.column)
         .map_or(task.column.clone(), |c| c.name.clone());
     let mut col_line = vec![label(mark("Column")), (column, Style::new())];
-    col_line.push((
-        format!(
-            " {}",
-            l.f("for {0}", &[&human_duration(app.now - task.entered())])
-        ),
-        t.dim,
-    ));
+    // How long it has been there, as the board's card says it.
+    if !app.log_pending {
+        col_line.push((
+            format!(
+                " {}",
+                l.f("for {0}", &[&human_duration(app.now - task.entered())])
+            ),
+            t.dim,
+        ));
+    }
     out.push(col_line);
     let owner = task
         .owner
@@ -140,6 +143,11 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         for line in wrap(&task.note, width.saturating_sub(2).max(10)) {
             out.push(vec![("  ".into(), Style::new()), (line, Style::new())]);
         }
+    }
+    // The first frame of a large board is drawn before its log is read:
+    // no history rather than "no changes logged".
+    if app.log_pending {
+        return out;
     }
     out.push(Vec::new());
     out.push(vec![(l.t("History").into(), t.heading)]);
