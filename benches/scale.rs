@@ -9,7 +9,7 @@
 use std::hint::black_box;
 
 use chrono::DateTime;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -19,6 +19,10 @@ use standup::report;
 use standup::scale::{self, Size};
 use standup::store;
 use standup::tui::{App, Pane, Theme};
+
+// Measured with the allocator the app uses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
 
@@ -50,9 +54,27 @@ fn file(c: &mut Criterion) {
     group.sample_size(20);
     for (n, board) in &boards {
         let text = store::to_json(board);
+        // What the app reads before its first frame: all but the log. The
+        // board is dropped outside the timing: freeing it is not part of
+        // loading (the app frees it once, at exit).
         group.bench_with_input(BenchmarkId::new("load", n), &text, |b, text| {
-            // The board is dropped outside the timing: freeing it is not
-            // part of loading (the app frees it once, at exit).
+            b.iter_with_large_drop(|| store::from_json_without_log(black_box(text)).expect("loads"))
+        });
+        // The log, read just after the first frame and put in place.
+        let (shown, log) = store::from_json_without_log(&text).expect("loads");
+        let log = log.expect("a log");
+        group.bench_with_input(BenchmarkId::new("log", n), &text, |b, text| {
+            b.iter_batched(
+                || shown.clone(),
+                |mut board| {
+                    board.attach_log(store::read_log(black_box(text), &log).expect("reads"));
+                    board
+                },
+                BatchSize::LargeInput,
+            )
+        });
+        // The whole file at once, as a command or a merge reads it.
+        group.bench_with_input(BenchmarkId::new("load_whole", n), &text, |b, text| {
             b.iter_with_large_drop(|| store::from_json(black_box(text)).expect("loads"))
         });
         // Into a buffer kept between saves, as the saver writes.
