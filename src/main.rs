@@ -7,6 +7,7 @@ use standup::cli::{self, Cli};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let args = Cli::parse();
     match &args.command {
         Some(command) => {
@@ -25,5 +26,18 @@ fn restore_sigpipe() {
     // before any thread exists, has no memory-safety preconditions.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Keeps the kernel from backing the allocator's memory with 2 MB pages.
+/// A board is many small records, and huge pages hold a large board in
+/// pages it only partly fills: a 10,000-task board took 51 MB open instead
+/// of 36, for a first frame about 8 ms sooner; memory was the target missed.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only how
+    // the kernel backs this process's memory, never what it holds.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
