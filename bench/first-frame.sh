@@ -6,6 +6,9 @@
 #
 #   bench/first-frame.sh [SIZES...]        default: 100 1000 10000
 #
+# Each first frame is the median of $RUNS starts (default 5); each key time
+# the median of $KEYS presses (default 20).
+#
 # Peers are looked for in $PEERS/bin (default /tmp/standup-peers/bin),
 # installed with
 #   cargo install --root /tmp/standup-peers rust-kanban
@@ -22,6 +25,7 @@ SIZES=("${@:-100 1000 10000}")
 read -r -a SIZES <<<"${SIZES[*]}"
 PEERS=${PEERS:-/tmp/standup-peers}
 KEYS=${KEYS:-20}
+RUNS=${RUNS:-5}
 WORK=$(mktemp -d)
 SOCK="$WORK/tmux.sock"
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -37,6 +41,8 @@ now_ns() { date +%s%N; }
 first_frame() {
     local command=$1 marker=$2 start
     tmux -S "$SOCK" kill-server 2>/dev/null || true
+    # Let the last run's processes finish dying (and GNU time write).
+    sleep 0.3
     start=$(now_ns)
     tmux -S "$SOCK" new-session -d -s bench -x 200 -y 50 "$command"
     until tmux -S "$SOCK" capture-pane -p -t bench 2>/dev/null | grep -qF -- "$marker"; do
@@ -46,6 +52,21 @@ first_frame() {
         fi
     done
     echo $(( ($(now_ns) - start) / 1000000 ))
+}
+
+# Runs first_frame RUNS times and prints the median; the last session is
+# left open for the key presses.
+median_first_frame() {
+    local times=() ms
+    for _ in $(seq 1 "$RUNS"); do
+        ms=$(first_frame "$@")
+        if [[ $ms == timeout ]]; then
+            echo timeout
+            return
+        fi
+        times+=("$ms")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
 }
 
 # Presses KEY_A and KEY_B in turn, KEYS times in all, each time waiting for
@@ -86,21 +107,28 @@ peak_memory() {
     fi
 }
 
-row() { printf '| %-16s | %7s | %16s | %12s | %9s |\n' "$@"; }
+row() { printf '| %-16s | %7s | %16s | %12s | %9s | %12s |\n' "$@"; }
 
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install -y time)"; exit 2; }
 
 echo
-row "tool" "cards" "first frame (ms)" "key (ms)" "peak (MB)"
-row "----" "-----" "----------------" "--------" "---------"
+row "tool" "cards" "first frame (ms)" "key (ms)" "peak (MB)" "saving (MB)"
+row "----" "-----" "----------------" "--------" "---------" "-----------"
 for n in "${SIZES[@]}"; do
     board="$WORK/board-$n.json"
     "$STANDUP" --board "$board" demo --force --tasks "$n" --parties 30 >/dev/null
     # The board pane's first column heading marks the first frame.
     mem="$WORK/mem-$n"
-    ms=$(first_frame "/usr/bin/time -f %M -o $mem $STANDUP --board $board" "To do")
+    ms=$(median_first_frame "/usr/bin/time -f %M -o $mem $STANDUP --board $board" "To do")
     keys=$(key_latency j k)
-    row standup "$n" "$ms" "$keys" "$(peak_memory q "$mem")"
+    peak=$(peak_memory q "$mem")
+    # Once more, moving a card (L) and waiting for the save: the peak of a
+    # save.
+    saving="$WORK/saving-$n"
+    first_frame "/usr/bin/time -f %M -o $saving $STANDUP --board $board" "To do" >/dev/null
+    tmux -S "$SOCK" send-keys -t bench L
+    sleep 1.5
+    row standup "$n" "$ms" "$keys" "$peak" "$(peak_memory q "$saving")"
 
     if [[ -x "$PEERS/bin/rust-kanban" ]]; then
         home="$WORK/rk-$n"
@@ -119,11 +147,11 @@ boards = [{"cards": {"cards": [card(i) for i in range(b, n, 4)]}, "description":
           for b, name in enumerate(["To do", "Doing", "Review", "Done"])]
 print(json.dumps({"boards": boards, "export_date": "23/11/2026", "kanban_version": "0.10.5"}))
 PY
-        ms=$(first_frame "env HOME=$home/home TMPDIR=$home/tmp $PEERS/bin/rust-kanban" "Campaign task 1")
+        ms=$(median_first_frame "env HOME=$home/home TMPDIR=$home/tmp $PEERS/bin/rust-kanban" "Campaign task 1")
         keys=$(key_latency Down Up)
-        row rust-kanban "$n" "$ms" "$keys" "-"
+        row rust-kanban "$n" "$ms" "$keys" "-" "-"
     else
-        row rust-kanban "$n" "not installed" "-" "-"
+        row rust-kanban "$n" "not installed" "-" "-" "-"
     fi
 
     if [[ -x "$PEERS/bin/kanban" ]]; then
@@ -152,14 +180,14 @@ for i in range(n):
 data["cards"] = cards
 json.dump(doc, open(path, "w"))
 PY
-        ms=$(first_frame "$PEERS/bin/kanban $kc" "Campaign task 1")
+        ms=$(median_first_frame "$PEERS/bin/kanban $kc" "Campaign task 1")
         # Enter opens the board's card list, where j and k move.
         tmux -S "$SOCK" send-keys -t bench Enter
         sleep 1
         keys=$(key_latency j k)
-        row kanban-cli "$n" "$ms" "$keys" "-"
+        row kanban-cli "$n" "$ms" "$keys" "-" "-"
     else
-        row kanban-cli "$n" "not installed" "-" "-"
+        row kanban-cli "$n" "not installed" "-" "-" "-"
     fi
 
     if [[ -x "$PEERS/bin/taskwarrior-tui" ]] && command -v task >/dev/null; then
@@ -173,10 +201,10 @@ print(json.dumps([{"description": f"Campaign task {i + 1}", "status": "pending",
                    "entry": "20261101T090000Z", "project": f"dept{i % 30}"} for i in range(n)]))
 PY
         TASKRC="$WORK/taskrc-$n" task import "$WORK/tasks-$n.json" >/dev/null 2>&1
-        ms=$(first_frame "env TASKRC=$WORK/taskrc-$n $PEERS/bin/taskwarrior-tui" "Campaign task")
+        ms=$(median_first_frame "env TASKRC=$WORK/taskrc-$n $PEERS/bin/taskwarrior-tui" "Campaign task")
         keys=$(key_latency j k)
-        row taskwarrior-tui "$n" "$ms" "$keys" "-"
+        row taskwarrior-tui "$n" "$ms" "$keys" "-" "-"
     else
-        row taskwarrior-tui "$n" "not installed" "-" "-"
+        row taskwarrior-tui "$n" "not installed" "-" "-" "-"
     fi
 done
