@@ -491,3 +491,27 @@ fn a_wrong_log_entry_is_named_where_it_stands_in_the_file() {
         assert_eq!(later.to_string(), whole);
     }
 }
+
+/// A log that is `null` rather than a list is refused when the app reads
+/// it, as when a command reads the whole file, instead of opening as a
+/// board with no log and being saved as one.
+#[test]
+fn a_log_that_is_not_a_list_is_refused_however_the_board_is_read() {
+    let good = standup::store::to_json(&common::demo());
+    let start = good.find("\"log\": [").expect("a log");
+    let end = start + good[start..].find("\n  ]").expect("its end") + "\n  ]".len();
+    let null = format!("{}\"log\": null{}", &good[..start], &good[end..]);
+    let whole = standup::store::from_json(&null)
+        .expect_err("refused")
+        .to_string();
+    assert!(whole.contains("invalid type: null"), "{whole}");
+    let (_, log) = standup::store::from_json_without_log(&null).expect("the rest reads");
+    let later = standup::store::read_log(&null, &log.expect("the log's place"))
+        .expect_err("refused")
+        .to_string();
+    assert!(later.contains("invalid type: null"), "{later}");
+    assert!(
+        later.contains(&format!("line {}", null[..start].lines().count())),
+        "{later}"
+    );
+}

@@ -225,13 +225,25 @@ pub fn from_json(text: &str) -> Result<Board, FormatError> {
 /// from the log is left out. The log's text is checked as JSON here; its
 /// entries are checked when it is read. `None` when there is no log.
 pub fn from_json_without_log(text: &str) -> Result<(Board, Option<LogText>), FormatError> {
-    let (board, raw) = read::<Option<&RawValue>>(text)?;
+    let (board, Unread(raw)) = read::<Unread>(text)?;
     // `raw` borrows from `text`: its place is where it starts in it.
     let log = raw.map(|raw| {
         let start = (raw.get().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         LogText(start..start + raw.get().len())
     });
     Ok((board, log))
+}
+
+/// A log left unread: its JSON text, if the file has the key. Unlike an
+/// `Option`, a `null` is kept, to be refused when read as a list, as
+/// [`from_json`] refuses it.
+#[derive(Default)]
+struct Unread<'a>(Option<&'a RawValue>);
+
+impl<'de> Deserialize<'de> for Unread<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <&RawValue>::deserialize(d).map(|raw| Unread(Some(raw)))
+    }
 }
 
 /// Reads the log [`from_json_without_log`] left in `text`, saying where an
