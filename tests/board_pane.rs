@@ -93,17 +93,17 @@ fn undo_gives_back_the_exact_board_and_redo_repeats_every_step() {
     press(&mut app, "<enter>n");
     type_text(&mut app, "新卡片");
     press(&mut app, "<enter>2");
-    let after = app.board.clone();
+    let after = standup::model::Board::clone(&app.board);
     assert_ne!(after, start);
     // Undo works from any pane, and says what it took back.
     press(&mut app, "u");
     assert_eq!(message(&app), "Undid: add card \"新卡片\"");
     press(&mut app, "uuuu");
-    assert_eq!(app.board, start, "five undos restore the exact board");
+    assert_eq!(*app.board, start, "five undos restore the exact board");
     press(&mut app, "u");
     assert_eq!(message(&app), "Nothing to undo");
     press(&mut app, "<c-r><c-r><c-r><c-r><c-r>");
-    assert_eq!(app.board, after, "five redos repeat every step");
+    assert_eq!(*app.board, after, "five redos repeat every step");
     // A new change after an undo drops the redo branch.
     press(&mut app, "u1j");
     press(&mut app, "L");
@@ -172,10 +172,10 @@ fn the_form_names_what_is_wrong_and_keeps_what_was_typed() {
         Some("no party matches \"nobody-here\"")
     );
     // Esc leaves the board as it was.
-    let before = app.board.clone();
+    let before = standup::model::Board::clone(&app.board);
     press(&mut app, "<esc>");
     assert_eq!(app.overlay, None);
-    assert_eq!(app.board, before);
+    assert_eq!(*app.board, before);
 }
 
 #[test]
@@ -456,7 +456,7 @@ fn a_save_that_merged_shows_both_changes_and_says_so() {
     press(&mut app, "u");
     assert_eq!(message(&app), "Nothing to undo");
     // A change made elsewhere while nothing is unsaved is simply shown.
-    let mut later = app.board.clone();
+    let mut later = standup::model::Board::clone(&app.board);
     later
         .apply(
             &standup::model::Action::DeleteTask { id: id("T-18") },

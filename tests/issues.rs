@@ -304,7 +304,7 @@ mod queue_keys {
         for _ in 0..6 {
             press(&mut app, "u");
         }
-        assert_eq!(app.board, original);
+        assert_eq!(*app.board, original);
     }
 
     #[test]
@@ -580,7 +580,7 @@ mod deadlines_and_clocks {
         );
         // Two steps: raised, then given its deadlines; both undo.
         press(&mut app, "uu");
-        assert_eq!(app.board, common::demo());
+        assert_eq!(*app.board, common::demo());
         // Nonsense keeps the form open on the field.
         press(&mut app, "n");
         type_text(&mut app, "X");

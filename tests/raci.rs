@@ -310,7 +310,7 @@ fn the_grid_is_filled_with_single_keys_and_undone_with_u() {
         Some(&Role::Accountable)
     );
     press(&mut app, "uu");
-    assert_eq!(app.board, common::demo());
+    assert_eq!(*app.board, common::demo());
     press(&mut app, "<esc>");
     let screen = text(&draw(&mut app, 80, 24));
     assert!(screen.contains("r a c i R set"), "{screen}");

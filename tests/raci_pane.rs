@@ -161,9 +161,9 @@ fn enter_on_a_party_header_lists_what_it_is_on_the_hook_for_late_first() {
     assert!(late < open, "late ones first:\n{screen}");
     // Roles cannot be set on the header row; down goes back to the first task.
     press(&mut app, "x");
-    let before = app.board.clone();
+    let before = standup::model::Board::clone(&app.board);
     press(&mut app, "r");
-    assert_eq!(app.board, before);
+    assert_eq!(*app.board, before);
     press(&mut app, "j");
     assert!(!app.raci_state.header);
     assert_eq!(app.selected_raci_task(), Some(t(1)));
@@ -280,7 +280,7 @@ fn parties_are_added_renamed_moved_and_removed_from_the_grid() {
     for _ in 0..6 {
         press(&mut app, "u");
     }
-    assert_eq!(app.board, original);
+    assert_eq!(*app.board, original);
 }
 
 #[test]

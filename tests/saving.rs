@@ -27,7 +27,7 @@ fn a_merge_that_finishes_late_keeps_what_was_typed_meanwhile() {
     let mut app = app(common::demo());
     // Change 1: T-1 moves right; the loop snapshots the board to save it.
     press(&mut app, "L");
-    let snapshot = app.board.clone();
+    let snapshot = standup::model::Board::clone(&app.board);
     let upto = app.changes;
     // Change 2, typed while the save runs: T-1 moves right again.
     press(&mut app, "L");

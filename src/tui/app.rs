@@ -7,6 +7,7 @@
 //! (in `render` and `panes`) only reads this.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -157,7 +158,10 @@ pub struct Panel {
 
 /// The whole application state.
 pub struct App {
-    pub board: Board,
+    /// Shared with the saving thread while a save runs, so that handing it
+    /// a snapshot copies nothing: a change made meanwhile copies the board
+    /// first (`Arc::make_mut`), as every save used to.
+    pub board: Arc<Board>,
     /// The moment the screen shows (refreshed by the event loop).
     pub now: Timestamp,
     pub pane: Pane,
@@ -236,7 +240,7 @@ impl App {
         let view = View::build(&board, now, &TaskFilter::default(), false);
         let meeting = Meeting::resume(&board, now);
         App {
-            board,
+            board: Arc::new(board),
             now,
             pane: Pane::Board,
             board_state: BoardState::default(),
@@ -360,7 +364,7 @@ impl App {
         let mut text = capitalize(&label);
         match self
             .history
-            .apply_labelled(&mut self.board, action, self.now, label)
+            .apply_labelled(Arc::make_mut(&mut self.board), action, self.now, label)
         {
             Ok(applied) => {
                 let changed = !applied.patch.is_noop(&self.board);
@@ -401,7 +405,7 @@ impl App {
 
     /// Takes back the last change of this session.
     pub fn undo(&mut self) {
-        match self.history.undo(&mut self.board) {
+        match self.history.undo(Arc::make_mut(&mut self.board)) {
             Some(step) => {
                 self.changed();
                 self.sync_meeting();
@@ -415,7 +419,7 @@ impl App {
 
     /// Does again the last undone change.
     pub fn redo(&mut self) {
-        match self.history.redo(&mut self.board) {
+        match self.history.redo(Arc::make_mut(&mut self.board)) {
             Some(step) => {
                 self.changed();
                 self.sync_meeting();
@@ -484,7 +488,7 @@ impl App {
     /// its steps were recorded against the board before the merge.
     pub fn merged(&mut self, merged: Merged) {
         let selected = self.selected_task();
-        self.board = merged.board;
+        self.board = Arc::new(merged.board);
         self.reloads += 1;
         self.history.clear();
         self.sync_meeting();
@@ -519,7 +523,7 @@ impl App {
     /// Puts the board's log in place once read, and builds again what is
     /// drawn from it.
     pub fn log_read(&mut self, log: Vec<LogEntry>) {
-        self.board.attach_log(log);
+        Arc::make_mut(&mut self.board).attach_log(log);
         self.log_pending = false;
         self.reloads += 1;
         self.refresh();
@@ -529,7 +533,7 @@ impl App {
     /// show its version.
     pub fn reloaded(&mut self, board: Board) {
         let selected = self.selected_task();
-        self.board = board;
+        self.board = Arc::new(board);
         self.reloads += 1;
         self.history.clear();
         self.sync_meeting();

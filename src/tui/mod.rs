@@ -27,6 +27,7 @@ use std::io::{self, IsTerminal};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
@@ -354,7 +355,7 @@ fn run(
             let since = *dirty_since.get_or_insert_with(Instant::now);
             let due = last_input.elapsed() >= SAVE_PAUSE || since.elapsed() >= SAVE_AT_LEAST_EVERY;
             if due && failed_at != Some(app.changes) && !app.quit {
-                saver.start(app.board.clone(), app.changes);
+                saver.start(Arc::clone(&app.board), app.changes);
             }
         }
         if app.quit {
@@ -384,7 +385,7 @@ fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> st
         app.say(app::Tone::Info, said);
         return path;
     }
-    app.config.shape_new_board(&mut app.board);
+    app.config.shape_new_board(Arc::make_mut(&mut app.board));
     app.refresh();
     app.perform(&crate::model::Action::SetInfo {
         name: Some(name.to_string()),
@@ -495,7 +496,10 @@ fn handle(app: &mut App, event: Event, fault: Fault, screen: ratatui::layout::Re
 fn finished(app: &mut App, done: Done) {
     match done.result {
         Ok(Saved::Written) => app.saved_up_to(done.upto),
-        Ok(Saved::Merged(merged)) => app.merged_up_to(*merged, &done.snapshot, done.upto),
+        Ok(Saved::Merged(merged)) => match done.snapshot {
+            Some(snapshot) => app.merged_up_to(*merged, &snapshot, done.upto),
+            None => app.merged(*merged),
+        },
         Err(e) => app.save_failed(e.to_string()),
     }
 }

@@ -12,10 +12,12 @@ use std::thread::{self, JoinHandle};
 use crate::model::Board;
 use crate::store::{BoardFile, Saved, StoreError};
 
-/// A finished save: the snapshot written, the change count it stood for,
-/// and what happened.
+/// A finished save: the change count it stood for, what happened, and,
+/// when it merged, the snapshot it merged (which the app needs to carry its
+/// later changes over). Otherwise the snapshot is let go on the saving
+/// thread, so that the app's next change need not copy the board.
 pub struct Done {
-    pub snapshot: Box<Board>,
+    pub snapshot: Option<Arc<Board>>,
     pub upto: u64,
     pub result: Result<Saved, StoreError>,
 }
@@ -23,7 +25,7 @@ pub struct Done {
 /// The saving thread and the one save it may have in hand.
 pub struct Saver {
     file: Arc<Mutex<BoardFile>>,
-    requests: Option<Sender<(Box<Board>, u64)>>,
+    requests: Option<Sender<(Arc<Board>, u64)>>,
     done: Receiver<Done>,
     thread: Option<JoinHandle<()>>,
     busy: bool,
@@ -32,12 +34,13 @@ pub struct Saver {
 impl Saver {
     pub fn new(file: BoardFile) -> Saver {
         let file = Arc::new(Mutex::new(file));
-        let (requests, inbox) = mpsc::channel::<(Box<Board>, u64)>();
+        let (requests, inbox) = mpsc::channel::<(Arc<Board>, u64)>();
         let (outbox, done) = mpsc::channel();
         let shared = Arc::clone(&file);
         let thread = thread::spawn(move || {
             for (snapshot, upto) in inbox {
                 let result = lock(&shared).save_merging(&snapshot);
+                let snapshot = matches!(result, Ok(Saved::Merged(_))).then_some(snapshot);
                 if outbox
                     .send(Done {
                         snapshot,
@@ -66,14 +69,14 @@ impl Saver {
 
     /// Starts saving `snapshot`, the board after change number `upto`.
     /// Returns false (and saves nothing) while another save is under way.
-    pub fn start(&mut self, snapshot: Board, upto: u64) -> bool {
+    pub fn start(&mut self, snapshot: Arc<Board>, upto: u64) -> bool {
         if self.busy {
             return false;
         }
         let sent = self
             .requests
             .as_ref()
-            .is_some_and(|r| r.send((Box::new(snapshot), upto)).is_ok());
+            .is_some_and(|r| r.send((snapshot, upto)).is_ok());
         self.busy = sent;
         sent
     }
@@ -126,4 +129,51 @@ impl Drop for Saver {
 /// what was last read or written, which a panic cannot leave half-done.
 fn lock(file: &Mutex<BoardFile>) -> MutexGuard<'_, BoardFile> {
     file.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, NewTask, Timestamp};
+
+    fn now() -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00+08:00").expect("a time")
+    }
+
+    fn add(board: &mut Board, title: &str) {
+        let task = NewTask {
+            title: title.to_string(),
+            ..NewTask::default()
+        };
+        board.apply(&Action::AddTask(task), now()).expect("added");
+    }
+
+    /// The app hands the saver its own board, shared: once the save is
+    /// written the saver has let it go, so the app's next change does not
+    /// copy the board. Only a merge gives the snapshot back.
+    #[test]
+    fn a_save_lets_go_of_the_board_unless_it_merged() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join("board.json");
+        let (file, mut board) = BoardFile::open(&path).expect("opens");
+        add(&mut board, "ours");
+        let mut saver = Saver::new(file);
+        let mut board = Arc::new(board);
+        assert!(saver.start(Arc::clone(&board), 1));
+        let done = saver.wait().expect("saved");
+        assert!(matches!(done.result, Ok(Saved::Written)));
+        assert!(done.snapshot.is_none());
+        assert_eq!(Arc::strong_count(&board), 1, "the app's alone again");
+
+        // Someone else adds a card: the next save merges.
+        let (mut other, mut theirs) = BoardFile::open(&path).expect("opens");
+        add(&mut theirs, "theirs");
+        other.save(&theirs).expect("saved elsewhere");
+        add(Arc::make_mut(&mut board), "ours too");
+        assert!(saver.start(Arc::clone(&board), 2));
+        let done = saver.wait().expect("saved");
+        assert!(matches!(done.result, Ok(Saved::Merged(_))));
+        let snapshot = done.snapshot.expect("given back to carry changes over");
+        assert!(Arc::ptr_eq(&snapshot, &board));
+    }
 }
