@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use standup::model::{Action, NewTask};
-use standup::store::{BoardFile, StoreError, file};
+use standup::store::{BoardFile, Saved, StoreError, file};
 
 fn write(path: &Path, text: &str) {
     fs::write(path, text).expect("write fixture");
@@ -253,6 +253,63 @@ fn a_file_changed_on_disk_is_not_overwritten() {
     let reloaded = mine.reload().unwrap();
     assert_eq!(reloaded, other);
     mine.save(&reloaded).unwrap();
+}
+
+fn add(board: &mut standup::model::Board, title: &str) {
+    board
+        .apply(
+            &Action::AddTask(NewTask {
+                title: title.into(),
+                ..NewTask::default()
+            }),
+            common::now(),
+        )
+        .unwrap();
+}
+
+/// A save builds the new text in the memory of the last one. When it
+/// cannot be written, the file is as it was, and so must be what the save
+/// compares it with: the next save neither refuses a file nobody changed
+/// nor overwrites one somebody did.
+#[test]
+fn a_failed_save_leaves_what_the_next_save_compares_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let backups = dir.path().join("backups");
+    let (mut mine, mut board) = BoardFile::open(&path).unwrap();
+    add(&mut board, "first");
+    mine.save(&board).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    // The backups folder cannot be made: saves fail, the file stays.
+    fs::remove_dir_all(&backups).ok();
+    fs::write(&backups, "in the way").unwrap();
+    add(&mut board, "second");
+    let err = mine.save(&board).unwrap_err();
+    assert!(matches!(err, StoreError::Write { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), saved);
+    assert!(!mine.changed_on_disk().unwrap(), "nobody changed it");
+    fs::remove_file(&backups).unwrap();
+    mine.save(&board).unwrap();
+    let (_, again) = BoardFile::open(&path).unwrap();
+    assert_eq!(again, board);
+
+    // Fails again; then somebody else saves: their change is merged.
+    fs::remove_dir_all(&backups).unwrap();
+    fs::write(&backups, "in the way").unwrap();
+    add(&mut board, "third");
+    assert!(mine.save_merging(&board).is_err());
+    fs::remove_file(&backups).unwrap();
+    let (mut theirs, mut other) = BoardFile::open(&path).unwrap();
+    add(&mut other, "theirs");
+    theirs.save(&other).unwrap();
+    let merged = match mine.save_merging(&board).unwrap() {
+        Saved::Merged(merged) => merged.board,
+        Saved::Written => panic!("their change was overwritten"),
+    };
+    let titles: Vec<&str> = merged.tasks.values().map(|t| t.title.as_str()).collect();
+    for title in ["first", "second", "third", "theirs"] {
+        assert!(titles.contains(&title), "{title} in {titles:?}");
+    }
 }
 
 #[test]

@@ -64,19 +64,9 @@ pub struct BoardFile {
     /// The text last read or written (`None`: there was no file). Comparing
     /// the file with it tells whether another program changed it; it is
     /// the common base when our changes must be merged into that version.
+    /// It is the one copy of the file's text the app holds: a save that
+    /// finds the file unchanged builds the new text in its memory.
     base: Option<String>,
-    /// Memory the size of the file, kept between saves: each save reads
-    /// the file and writes a new text, and for a board of many megabytes
-    /// fresh memory costs more than the reading and writing.
-    spare: Vec<u8>,
-}
-
-impl BoardFile {
-    /// Whether the file's bytes now (`None`: no file) are what we last
-    /// read or wrote. A byte comparison: cheaper than hashing, and exact.
-    fn unchanged(&self, bytes: Option<&[u8]>) -> bool {
-        bytes == self.base.as_deref().map(str::as_bytes)
-    }
 }
 
 /// How a save went.
@@ -116,7 +106,6 @@ impl BoardFile {
             path: path.to_path_buf(),
             stamp: None,
             base,
-            spare: Vec::new(),
         };
         match fs::read(path) {
             Ok(bytes) => {
@@ -175,35 +164,12 @@ impl BoardFile {
         Ok(board)
     }
 
-    /// The file's bytes now, read into the spare memory; `None` when there
-    /// is no file. Give the bytes back with [`recycle`](Self::recycle).
-    fn read_bytes(&mut self) -> Result<Option<Vec<u8>>, StoreError> {
-        let mut bytes = std::mem::take(&mut self.spare);
-        bytes.clear();
-        match fs::File::open(&self.path).and_then(|mut f| f.read_to_end(&mut bytes)) {
-            Ok(_) => Ok(Some(bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(cause) => Err(StoreError::Read {
-                path: self.path.clone(),
-                cause,
-            }),
-        }
-    }
-
-    /// Whether the file on disk is what we last read or wrote, reading it
-    /// into the spare memory.
-    fn unchanged_on_disk(&mut self) -> Result<bool, StoreError> {
-        let bytes = self.read_bytes()?;
-        let unchanged = self.unchanged(bytes.as_deref());
-        self.recycle(bytes);
-        Ok(unchanged)
-    }
-
-    /// Keeps `bytes`' memory for the next read or write.
-    fn recycle(&mut self, bytes: Option<Vec<u8>>) {
-        if let Some(bytes) = bytes {
-            self.spare = bytes;
-        }
+    /// Whether the file on disk is what we last read or wrote.
+    fn unchanged_on_disk(&self) -> Result<bool, StoreError> {
+        holds(&self.path, self.base.as_deref()).map_err(|cause| StoreError::Read {
+            path: self.path.clone(),
+            cause,
+        })
     }
 
     /// Saves the board atomically, refusing to overwrite a file that changed
@@ -215,7 +181,7 @@ impl BoardFile {
                 path: self.path.clone(),
             });
         }
-        self.write(board)
+        self.write_over_base(board)
     }
 
     /// Saves the board atomically; when the file changed on disk since it
@@ -225,18 +191,23 @@ impl BoardFile {
     pub fn save_merging(&mut self, board: &Board) -> Result<Saved, StoreError> {
         // Another process must not write between our read and our rename.
         let _lock = self.lock()?;
-        // One read serves both the check and the merge.
-        let current = self.read_bytes()?;
-        let theirs = current
-            .as_deref()
-            .filter(|bytes| !self.unchanged(Some(bytes)))
-            .map(|bytes| parse(&self.path, bytes))
-            .transpose();
-        self.recycle(current);
-        let Some(theirs) = theirs? else {
-            // Unchanged, or removed (nothing to merge with): ours stands.
-            self.write(board)?;
+        if self.unchanged_on_disk()? {
+            self.write_over_base(board)?;
             return Ok(Saved::Written);
+        }
+        let theirs = match fs::read(&self.path) {
+            Ok(bytes) => parse(&self.path, &bytes)?,
+            // Removed: there is nothing to merge with, ours stands.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.write(board, Vec::new())?;
+                return Ok(Saved::Written);
+            }
+            Err(cause) => {
+                return Err(StoreError::Read {
+                    path: self.path.clone(),
+                    cause,
+                });
+            }
         };
         let base = self
             .base
@@ -244,7 +215,7 @@ impl BoardFile {
             .and_then(|text| format::from_json(text).ok())
             .unwrap_or_default();
         let merged = merge(&base, board, &theirs);
-        self.write(&merged.board)?;
+        self.write(&merged.board, Vec::new())?;
         Ok(Saved::Merged(Box::new(merged)))
     }
 
@@ -256,29 +227,78 @@ impl BoardFile {
         })
     }
 
-    fn write(&mut self, board: &Board) -> Result<(), StoreError> {
-        let mut text = std::mem::take(&mut self.spare);
-        format::write_json(board, &mut text);
+    /// Writes the board over a file that holds `base`, as just checked
+    /// under the lock, building the new text in base's memory: a save then
+    /// holds one copy of a large board's text, not two. If the write fails,
+    /// the file still holds what base held (the rename is the last step),
+    /// and base is read back from it, unless something else touched the
+    /// file meanwhile: then base is unknown, and the next save merges
+    /// without one, which keeps both sides.
+    fn write_over_base(&mut self, board: &Board) -> Result<(), StoreError> {
+        let checked = Stamp::of(&self.path);
+        let mut memory = self.base.take().map(String::into_bytes).unwrap_or_default();
+        memory.clear();
+        let written = self.write(board, memory);
+        if written.is_err() {
+            self.base = fs::read(&self.path)
+                .ok()
+                .filter(|_| Stamp::of(&self.path) == checked)
+                .and_then(|bytes| String::from_utf8(bytes).ok());
+        }
+        written
+    }
+
+    /// Writes the board into `memory`, then atomically to the file, which
+    /// base then holds. On failure base is left as it was.
+    fn write(&mut self, board: &Board, mut memory: Vec<u8>) -> Result<(), StoreError> {
+        format::write_json(board, &mut memory);
         let path = self.path.clone();
         let fail = |cause| StoreError::Write { path, cause };
         // Written and synced beside the board first; the version it replaces
         // goes to the backups only then, just before the rename.
-        let written = stage(&self.path, &text).and_then(|staged| {
-            super::backups::keep(&self.path)?;
-            staged.commit()
-        });
-        if let Err(cause) = written {
-            self.spare = text;
-            return Err(fail(cause));
-        }
+        stage(&self.path, &memory)
+            .and_then(|staged| {
+                super::backups::keep(&self.path)?;
+                staged.commit()
+            })
+            .map_err(fail)?;
         remove_stale_temp_files(&self.path);
         self.stamp = None;
         // `write_json` writes UTF-8 only.
-        let text = String::from_utf8(text).map_err(|e| fail(io::Error::other(e)))?;
-        if let Some(old) = self.base.replace(text) {
-            self.spare = old.into_bytes();
-        }
+        self.base = Some(String::from_utf8(memory).map_err(|e| StoreError::Write {
+            path: self.path.clone(),
+            cause: io::Error::other(e),
+        })?);
         Ok(())
+    }
+}
+
+/// Whether the file at `path` holds exactly `text` (`None`: no file), read
+/// a piece at a time: the check needs no second copy of a large board.
+fn holds(path: &Path, text: Option<&str>) -> io::Result<bool> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(text.is_none()),
+        Err(e) => return Err(e),
+    };
+    let Some(text) = text else {
+        return Ok(false);
+    };
+    let mut rest = text.as_bytes();
+    let mut piece = vec![0; 64 * 1024];
+    loop {
+        let n = match file.read(&mut piece) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return Ok(rest.is_empty());
+        }
+        match rest.split_at_checked(n) {
+            Some((same, after)) if same == &piece[..n] => rest = after,
+            _ => return Ok(false),
+        }
     }
 }
 
