@@ -125,6 +125,11 @@ fn model(c: &mut Criterion) {
             })
         });
         let board = boards.iter().find(|(m, _)| m == n).map(|(_, b)| b);
+        // What a key pressed while a save runs costs first: the board is
+        // shared with the saving thread, so the change copies it.
+        group.bench_with_input(BenchmarkId::new("copy_for_save", n), &board, |b, board| {
+            b.iter_with_large_drop(|| black_box(board.expect("board")).clone())
+        });
         group.bench_with_input(BenchmarkId::new("raci_check", n), &board, |b, board| {
             b.iter(|| standup::model::raci::check(black_box(board.expect("board"))))
         });
