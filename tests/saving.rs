@@ -57,3 +57,31 @@ fn a_merge_that_finishes_late_keeps_what_was_typed_meanwhile() {
     assert!(app.dirty, "the second move still has to be saved");
     assert!(app.board.index_is_consistent());
 }
+
+/// The board is shared with the save under way, not copied for it: a key
+/// pressed while the save still builds the board's text waits the moment
+/// until it lets go and changes the same board; one pressed while a handle
+/// is kept for longer copies it, and the kept board stays as it was.
+#[test]
+fn a_change_during_a_save_waits_for_it_instead_of_copying_the_board() {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    let mut app = app(common::demo());
+    let board = Arc::as_ptr(&app.board);
+    let saving = Arc::clone(&app.board);
+    let save = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(5));
+        drop(saving);
+    });
+    press(&mut app, "L");
+    save.join().expect("the save ends");
+    assert_eq!(Arc::as_ptr(&app.board), board, "the same board, changed");
+    assert_eq!(app.board.tasks[&"T-4".parse().unwrap()].column, "doing");
+
+    let kept = Arc::clone(&app.board);
+    press(&mut app, "L");
+    assert_ne!(Arc::as_ptr(&app.board), Arc::as_ptr(&kept), "copied");
+    assert_eq!(kept.tasks[&"T-4".parse().unwrap()].column, "doing");
+    assert_eq!(app.board.tasks[&"T-4".parse().unwrap()].column, "review");
+}

@@ -572,3 +572,29 @@ fn a_log_that_is_not_a_list_is_refused_however_the_board_is_read() {
         "{later}"
     );
 }
+
+/// The app shares its board with the saving thread: the save lets go of
+/// it once its text is built, so that the app's next change does not copy
+/// it, and gives it back only when it merged (the app needs it then).
+#[test]
+fn a_shared_save_lets_go_of_the_board_unless_it_merged() {
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut mine, mut board) = BoardFile::open(&path).unwrap();
+    add(&mut board, "ours");
+    let board = Arc::new(board);
+    let (saved, back) = mine.save_shared(Arc::clone(&board));
+    assert!(matches!(saved, Ok(Saved::Written)));
+    assert!(back.is_none());
+    assert_eq!(Arc::strong_count(&board), 1);
+    let (_, on_disk) = BoardFile::open(&path).unwrap();
+    assert_eq!(on_disk, *board);
+
+    let (mut theirs, mut other) = BoardFile::open(&path).unwrap();
+    add(&mut other, "theirs");
+    theirs.save(&other).unwrap();
+    let (saved, back) = mine.save_shared(Arc::clone(&board));
+    assert!(matches!(saved, Ok(Saved::Merged(_))));
+    assert!(Arc::ptr_eq(&back.expect("given back"), &board));
+}

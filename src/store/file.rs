@@ -9,6 +9,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::format::{self, FormatError};
@@ -181,7 +182,8 @@ impl BoardFile {
                 path: self.path.clone(),
             });
         }
-        self.write_over_base(board)
+        let text = self.serialise_over_base(board);
+        self.commit_over_base(text)
     }
 
     /// Saves the board atomically; when the file changed on disk since it
@@ -192,14 +194,83 @@ impl BoardFile {
         // Another process must not write between our read and our rename.
         let _lock = self.lock()?;
         if self.unchanged_on_disk()? {
-            self.write_over_base(board)?;
+            let text = self.serialise_over_base(board);
+            self.commit_over_base(text)?;
             return Ok(Saved::Written);
         }
+        self.merge_into_disk(board)
+    }
+
+    /// Saves as [`save_merging`](Self::save_merging) does a board the app
+    /// shares with this save, letting go of it as soon as its text is
+    /// built: the app can then change it again without copying it. Only a
+    /// merge gives it back, for the app to carry its later changes over.
+    pub fn save_shared(
+        &mut self,
+        board: Arc<Board>,
+    ) -> (Result<Saved, StoreError>, Option<Arc<Board>>) {
+        let _lock = match self.lock() {
+            Ok(lock) => lock,
+            Err(e) => return (Err(e), None),
+        };
+        match self.unchanged_on_disk() {
+            Ok(true) => {
+                let text = self.serialise_over_base(&board);
+                drop(board);
+                (self.commit_over_base(text).map(|()| Saved::Written), None)
+            }
+            Ok(false) => {
+                let result = self.merge_into_disk(&board);
+                let back = matches!(result, Ok(Saved::Merged(_))).then_some(board);
+                (result, back)
+            }
+            Err(e) => (Err(e), None),
+        }
+    }
+
+    /// Holds the board's lock file until dropped (see [`lock`]).
+    fn lock(&self) -> Result<Lock, StoreError> {
+        lock(&self.path).map_err(|cause| StoreError::Write {
+            path: self.path.clone(),
+            cause,
+        })
+    }
+
+    /// The board's text, built in base's memory: the file holds base, as
+    /// just checked under the lock, so a save holds one copy of a large
+    /// board's text, not two. Base is put back by
+    /// [`commit_over_base`](Self::commit_over_base).
+    fn serialise_over_base(&mut self, board: &Board) -> Unsaved {
+        let checked = Stamp::of(&self.path);
+        let mut text = self.base.take().map(String::into_bytes).unwrap_or_default();
+        format::write_json(board, &mut text);
+        Unsaved { text, checked }
+    }
+
+    /// Writes the text built over base. If that fails, the file still
+    /// holds what base held (the rename is the last step), and base is
+    /// read back from it, unless something else touched the file
+    /// meanwhile: then base is unknown, and the next save merges without
+    /// one, which keeps both sides.
+    fn commit_over_base(&mut self, unsaved: Unsaved) -> Result<(), StoreError> {
+        let written = self.write_text(unsaved.text);
+        if written.is_err() {
+            self.base = fs::read(&self.path)
+                .ok()
+                .filter(|_| Stamp::of(&self.path) == unsaved.checked)
+                .and_then(|bytes| String::from_utf8(bytes).ok());
+        }
+        written
+    }
+
+    /// The file changed on disk: merges `board` into its version and
+    /// writes the merge, or writes `board` if the file is gone.
+    fn merge_into_disk(&mut self, board: &Board) -> Result<Saved, StoreError> {
         let theirs = match fs::read(&self.path) {
             Ok(bytes) => parse(&self.path, &bytes)?,
             // Removed: there is nothing to merge with, ours stands.
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                self.write(board, Vec::new())?;
+                self.write_text(format::to_json(board).into_bytes())?;
                 return Ok(Saved::Written);
             }
             Err(cause) => {
@@ -215,48 +286,18 @@ impl BoardFile {
             .and_then(|text| format::from_json(text).ok())
             .unwrap_or_default();
         let merged = merge(&base, board, &theirs);
-        self.write(&merged.board, Vec::new())?;
+        self.write_text(format::to_json(&merged.board).into_bytes())?;
         Ok(Saved::Merged(Box::new(merged)))
     }
 
-    /// Holds the board's lock file until dropped (see [`lock`]).
-    fn lock(&self) -> Result<Lock, StoreError> {
-        lock(&self.path).map_err(|cause| StoreError::Write {
-            path: self.path.clone(),
-            cause,
-        })
-    }
-
-    /// Writes the board over a file that holds `base`, as just checked
-    /// under the lock, building the new text in base's memory: a save then
-    /// holds one copy of a large board's text, not two. If the write fails,
-    /// the file still holds what base held (the rename is the last step),
-    /// and base is read back from it, unless something else touched the
-    /// file meanwhile: then base is unknown, and the next save merges
-    /// without one, which keeps both sides.
-    fn write_over_base(&mut self, board: &Board) -> Result<(), StoreError> {
-        let checked = Stamp::of(&self.path);
-        let mut memory = self.base.take().map(String::into_bytes).unwrap_or_default();
-        memory.clear();
-        let written = self.write(board, memory);
-        if written.is_err() {
-            self.base = fs::read(&self.path)
-                .ok()
-                .filter(|_| Stamp::of(&self.path) == checked)
-                .and_then(|bytes| String::from_utf8(bytes).ok());
-        }
-        written
-    }
-
-    /// Writes the board into `memory`, then atomically to the file, which
-    /// base then holds. On failure base is left as it was.
-    fn write(&mut self, board: &Board, mut memory: Vec<u8>) -> Result<(), StoreError> {
-        format::write_json(board, &mut memory);
+    /// Writes `text` atomically to the file, which base then holds. On
+    /// failure base is left as it was.
+    fn write_text(&mut self, text: Vec<u8>) -> Result<(), StoreError> {
         let path = self.path.clone();
         let fail = |cause| StoreError::Write { path, cause };
         // Written and synced beside the board first; the version it replaces
         // goes to the backups only then, just before the rename.
-        stage(&self.path, &memory)
+        stage(&self.path, &text)
             .and_then(|staged| {
                 super::backups::keep(&self.path)?;
                 staged.commit()
@@ -264,13 +305,20 @@ impl BoardFile {
             .map_err(fail)?;
         remove_stale_temp_files(&self.path);
         self.stamp = None;
-        // `write_json` writes UTF-8 only.
-        self.base = Some(String::from_utf8(memory).map_err(|e| StoreError::Write {
+        // Board text is UTF-8 only.
+        self.base = Some(String::from_utf8(text).map_err(|e| StoreError::Write {
             path: self.path.clone(),
             cause: io::Error::other(e),
         })?);
         Ok(())
     }
+}
+
+/// A board's text built over the last-saved one, not yet written, and what
+/// the file system said of the file when it was last found to hold it.
+struct Unsaved {
+    text: Vec<u8>,
+    checked: Option<Stamp>,
 }
 
 /// Whether the file at `path` holds exactly `text` (`None`: no file), read

@@ -385,7 +385,7 @@ fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> st
         app.say(app::Tone::Info, said);
         return path;
     }
-    app.config.shape_new_board(Arc::make_mut(&mut app.board));
+    app.config.shape_new_board(app::unshared(&mut app.board));
     app.refresh();
     app.perform(&crate::model::Action::SetInfo {
         name: Some(name.to_string()),

@@ -14,8 +14,9 @@ use crate::store::{BoardFile, Saved, StoreError};
 
 /// A finished save: the change count it stood for, what happened, and,
 /// when it merged, the snapshot it merged (which the app needs to carry its
-/// later changes over). Otherwise the snapshot is let go on the saving
-/// thread, so that the app's next change need not copy the board.
+/// later changes over). Otherwise the saving thread let go of the snapshot
+/// as soon as its text was built (see [`BoardFile::save_shared`]), so
+/// that the app's next change need not copy the board.
 pub struct Done {
     pub snapshot: Option<Arc<Board>>,
     pub upto: u64,
@@ -39,8 +40,7 @@ impl Saver {
         let shared = Arc::clone(&file);
         let thread = thread::spawn(move || {
             for (snapshot, upto) in inbox {
-                let result = lock(&shared).save_merging(&snapshot);
-                let snapshot = matches!(result, Ok(Saved::Merged(_))).then_some(snapshot);
+                let (result, snapshot) = lock(&shared).save_shared(snapshot);
                 if outbox
                     .send(Done {
                         snapshot,
