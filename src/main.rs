@@ -31,8 +31,8 @@ fn restore_sigpipe() {
 
 /// Keeps the kernel from backing the allocator's memory with 2 MB pages.
 /// A board is many small records, and huge pages hold a large board in
-/// pages it only partly fills: a 10,000-task board took 51 MB open instead
-/// of 36, for a first frame about 8 ms sooner; memory was the target missed.
+/// pages it only partly fills: a 10,000-task board took 51-55 MB open
+/// instead of 38, for a first frame about 8 ms sooner.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only how

@@ -159,7 +159,8 @@ pub struct Panel {
 
 /// How long a change waits for a save to let go of the board before it
 /// copies it instead (see [`unshared`]). A save at 10,000 tasks builds its
-/// text in under 10 ms; a slow disk does not lengthen that.
+/// text in about 10 ms; a slow disk does not lengthen that, as the writing
+/// comes after.
 pub const SHARED_WAIT: Duration = Duration::from_millis(25);
 
 /// The app's board, to change. A save in progress holds a second handle on
@@ -176,9 +177,9 @@ pub fn unshared(board: &mut Arc<Board>) -> &mut Board {
 
 /// The whole application state.
 pub struct App {
-    /// Shared with the saving thread while a save runs, so that handing it
-    /// a snapshot copies nothing: a change made meanwhile copies the board
-    /// first (`Arc::make_mut`), as every save used to.
+    /// Shared with the saving thread while a save builds the board's text,
+    /// so that handing it a snapshot copies nothing: a change made
+    /// meanwhile waits for it (see [`unshared`]).
     pub board: Arc<Board>,
     /// The moment the screen shows (refreshed by the event loop).
     pub now: Timestamp,
