@@ -35,18 +35,6 @@ impl Role {
     /// Reads `R`, `A`, `C`, `I`, `A/R` in any case and with spaces around;
     /// `AR` and `RA` (and `R/A`) are read as A/R, as spreadsheets write it.
     pub fn parse(text: &str) -> Option<Role> {
-        let exact = [
-            Role::Responsible,
-            Role::Accountable,
-            Role::Consulted,
-            Role::Informed,
-            Role::AccountableResponsible,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == text);
-        if exact.is_some() {
-            return exact;
-        }
         let t: String = text
             .trim()
             .to_uppercase()
@@ -61,6 +49,20 @@ impl Role {
             "A/R" | "R/A" | "AR" | "RA" => Some(Role::AccountableResponsible),
             _ => None,
         }
+    }
+
+    /// The role whose spelling in the file ([`as_str`](Self::as_str)) is
+    /// exactly `text`.
+    fn canonical(text: &str) -> Option<Role> {
+        [
+            Role::Responsible,
+            Role::Accountable,
+            Role::Consulted,
+            Role::Informed,
+            Role::AccountableResponsible,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == text)
     }
 
     /// Counts as Responsible.
@@ -97,12 +99,11 @@ impl<'de> Deserialize<'de> for Role {
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Role, E> {
                 // The file holds only the canonical spellings.
-                match Role::parse(text) {
-                    Some(role) if role.as_str() == text => Ok(role),
-                    _ => Err(E::custom(format!(
+                Role::canonical(text).ok_or_else(|| {
+                    E::custom(format!(
                         "`{text}` is not a RACI role (expected R, A, C, I or A/R)"
-                    ))),
-                }
+                    ))
+                })
             }
         }
         d.deserialize_str(Canonical)
