@@ -6,6 +6,7 @@
 //! never overwritten. A file changed on disk since we read it is never
 //! silently overwritten either.
 
+use std::borrow::Borrow;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -182,8 +183,7 @@ impl BoardFile {
                 path: self.path.clone(),
             });
         }
-        let text = self.serialise_over_base(board);
-        self.commit_over_base(text)
+        self.write_over_base(board)
     }
 
     /// Saves the board atomically; when the file changed on disk since it
@@ -191,14 +191,7 @@ impl BoardFile {
     /// overwriting it (see [`crate::model::merge`]). A version on disk that
     /// cannot be read is never overwritten.
     pub fn save_merging(&mut self, board: &Board) -> Result<Saved, StoreError> {
-        // Another process must not write between our read and our rename.
-        let _lock = self.lock()?;
-        if self.unchanged_on_disk()? {
-            let text = self.serialise_over_base(board);
-            self.commit_over_base(text)?;
-            return Ok(Saved::Written);
-        }
-        self.merge_into_disk(board)
+        self.save_letting_go(board).0
     }
 
     /// Saves as [`save_merging`](Self::save_merging) does a board the app
@@ -209,18 +202,24 @@ impl BoardFile {
         &mut self,
         board: Arc<Board>,
     ) -> (Result<Saved, StoreError>, Option<Arc<Board>>) {
+        self.save_letting_go(board)
+    }
+
+    /// Saves `board`, dropped once its text is built unless a merge needs
+    /// it, and then handed back.
+    fn save_letting_go<B: Borrow<Board>>(
+        &mut self,
+        board: B,
+    ) -> (Result<Saved, StoreError>, Option<B>) {
+        // Another process must not write between our read and our rename.
         let _lock = match self.lock() {
             Ok(lock) => lock,
             Err(e) => return (Err(e), None),
         };
         match self.unchanged_on_disk() {
-            Ok(true) => {
-                let text = self.serialise_over_base(&board);
-                drop(board);
-                (self.commit_over_base(text).map(|()| Saved::Written), None)
-            }
+            Ok(true) => (self.write_over_base(board).map(|()| Saved::Written), None),
             Ok(false) => {
-                let result = self.merge_into_disk(&board);
+                let result = self.merge_into_disk(board.borrow());
                 let back = matches!(result, Ok(Saved::Merged(_))).then_some(board);
                 (result, back)
             }
@@ -236,28 +235,24 @@ impl BoardFile {
         })
     }
 
-    /// The board's text, built in base's memory: the file holds base, as
-    /// just checked under the lock, so a save holds one copy of a large
-    /// board's text, not two. Base is put back by
-    /// [`commit_over_base`](Self::commit_over_base).
-    fn serialise_over_base(&mut self, board: &Board) -> Unsaved {
+    /// Writes `board` over a file that holds base, as just checked under
+    /// the lock. Its text is built in base's memory, so a save holds one
+    /// copy of a large board's text, not two; `board` is dropped as soon as
+    /// the text is built. If the write fails, the file still holds what
+    /// base held (the rename is the last step), and base is read back from
+    /// it, unless something else touched the file meanwhile: then base is
+    /// unknown, and the next save merges without one, which keeps both
+    /// sides.
+    fn write_over_base<B: Borrow<Board>>(&mut self, board: B) -> Result<(), StoreError> {
         let checked = Stamp::of(&self.path);
         let mut text = self.base.take().map(String::into_bytes).unwrap_or_default();
-        format::write_json(board, &mut text);
-        Unsaved { text, checked }
-    }
-
-    /// Writes the text built over base. If that fails, the file still
-    /// holds what base held (the rename is the last step), and base is
-    /// read back from it, unless something else touched the file
-    /// meanwhile: then base is unknown, and the next save merges without
-    /// one, which keeps both sides.
-    fn commit_over_base(&mut self, unsaved: Unsaved) -> Result<(), StoreError> {
-        let written = self.write_text(unsaved.text);
+        format::write_json(board.borrow(), &mut text);
+        drop(board);
+        let written = self.write_text(text);
         if written.is_err() {
             self.base = fs::read(&self.path)
                 .ok()
-                .filter(|_| Stamp::of(&self.path) == unsaved.checked)
+                .filter(|_| Stamp::of(&self.path) == checked)
                 .and_then(|bytes| String::from_utf8(bytes).ok());
         }
         written
@@ -270,7 +265,7 @@ impl BoardFile {
             Ok(bytes) => parse(&self.path, &bytes)?,
             // Removed: there is nothing to merge with, ours stands.
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                self.write_text(format::to_json(board).into_bytes())?;
+                self.write_board(board)?;
                 return Ok(Saved::Written);
             }
             Err(cause) => {
@@ -286,8 +281,16 @@ impl BoardFile {
             .and_then(|text| format::from_json(text).ok())
             .unwrap_or_default();
         let merged = merge(&base, board, &theirs);
-        self.write_text(format::to_json(&merged.board).into_bytes())?;
+        self.write_board(&merged.board)?;
         Ok(Saved::Merged(Box::new(merged)))
+    }
+
+    /// Writes `board` atomically in fresh memory, leaving base as it was if
+    /// that fails.
+    fn write_board(&mut self, board: &Board) -> Result<(), StoreError> {
+        let mut text = Vec::new();
+        format::write_json(board, &mut text);
+        self.write_text(text)
     }
 
     /// Writes `text` atomically to the file, which base then holds. On
@@ -312,13 +315,6 @@ impl BoardFile {
         })?);
         Ok(())
     }
-}
-
-/// A board's text built over the last-saved one, not yet written, and what
-/// the file system said of the file when it was last found to hold it.
-struct Unsaved {
-    text: Vec<u8>,
-    checked: Option<Stamp>,
 }
 
 /// Whether the file at `path` holds exactly `text` (`None`: no file), read

@@ -324,7 +324,8 @@ fn read<'a, L: Deserialize<'a> + Default>(text: &'a str) -> Result<(Board, L), F
     board.standups = file.standups;
     board.conflicts = file.conflicts;
     board.reindex();
-    // From the records alone until the log is there.
+    // From the records alone until the log is there: the checks below
+    // hold every record under them.
     board.recompute_high_water();
     problems.extend(board.record_problems());
     if problems.is_empty() {
