@@ -98,9 +98,7 @@ pub fn main(args: &Cli) -> ExitCode {
         // Nothing may change or save the board before its log is in place:
         // the loop, which does both, starts after this.
         app.await_log();
-        let size = terminal.size().unwrap_or_default();
-        app.follow_selection(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-        let _ = terminal.draw(|frame| frame.render_widget(&app, frame.area()));
+        let _ = draw(&mut terminal, &mut app);
         match file.read_log(&log) {
             Ok(log) => app.log_read(log),
             Err(e) => {
@@ -273,6 +271,16 @@ fn save_before_exit(
     }
 }
 
+/// Prepares what the selection shows at the terminal's size, and draws;
+/// returns the screen's area.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<ratatui::layout::Rect> {
+    let size = terminal.size()?;
+    let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    app.follow_selection(screen);
+    terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    Ok(screen)
+}
+
 /// Draws, waits for input, applies every key waiting, and saves once
 /// typing pauses. While idle, notices when another program changed the
 /// file and shows its version.
@@ -291,9 +299,7 @@ fn run(
     let mut failed_at: Option<u64> = None;
     let fault = Fault::from_env();
     loop {
-        let size = terminal.size()?;
-        app.follow_selection(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let screen = draw(terminal, app)?;
         let wait = if app.dirty || saver.busy() {
             Duration::from_millis(50)
         } else {
@@ -304,7 +310,6 @@ fn run(
         let ready =
             !signals::stopping() && (event::poll(Duration::ZERO)? || signals::input_ready(wait));
         if ready && event::poll(Duration::ZERO)? {
-            let screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             handle(app, event::read()?, fault, screen);
             while !app.quit && event::poll(Duration::ZERO)? {
                 handle(app, event::read()?, fault, screen);
