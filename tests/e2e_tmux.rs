@@ -642,27 +642,38 @@ fn a_crash_gives_the_terminal_back_and_keeps_the_card_just_added() {
     assert_eq!(json["tasks"].as_array().map(Vec::len), Some(1), "saved");
 }
 
-#[test]
-fn a_corrupt_board_is_refused_before_the_screen_is_taken() {
+/// Breaks the demo board with `break_it`, starts the app on it from a
+/// shell, and checks that it is refused: exit code 2, a message that says
+/// each of `said`, and the file left as it was.
+fn refused_when_opened(break_it: impl FnOnce(&str) -> String, said: &[&str]) {
     let Some(user) = User::fresh() else {
         return;
     };
     assert!(user.run("demo").status.success());
     let board = user.dir.path().join("data/standup/board.json");
-    let mut text = std::fs::read_to_string(&board).expect("the board");
-    // A merge gone wrong: the file cut short in the middle of the tasks.
-    text.truncate(text.find("\"tasks\"").expect("tasks") + 40);
+    let good = std::fs::read_to_string(&board).expect("the board");
+    let text = break_it(&good);
+    assert_ne!(text, good);
     std::fs::write(&board, &text).expect("write");
     let tmux = user.tui_in_shell("", 120, 30);
     let screen = tmux.wait_for("EXIT=");
     assert!(screen.contains("EXIT=2"), "exit code:\n{screen}");
-    for said in ["cannot open board", "line ", "column ", "standup restore"] {
+    for said in said {
         assert!(screen.contains(said), "{said:?} in:\n{screen}");
     }
     assert_eq!(
         std::fs::read_to_string(&board).expect("the board"),
         text,
         "left as it was"
+    );
+}
+
+#[test]
+fn a_corrupt_board_is_refused_before_the_screen_is_taken() {
+    // A merge gone wrong: the file cut short in the middle of the tasks.
+    refused_when_opened(
+        |good| good[..good.find("\"tasks\"").expect("tasks") + 40].to_string(),
+        &["cannot open board", "line ", "column ", "standup restore"],
     );
 }
 
@@ -689,25 +700,9 @@ fn what_the_log_tells_is_on_screen_once_the_board_opens() {
 /// as it was.
 #[test]
 fn a_board_whose_log_holds_a_wrong_entry_is_refused_and_left_alone() {
-    let Some(user) = User::fresh() else {
-        return;
-    };
-    assert!(user.run("demo").status.success());
-    let board = user.dir.path().join("data/standup/board.json");
-    let good = std::fs::read_to_string(&board).expect("the board");
-    let text = good.replacen("\"what\":\"move\"", "\"what\":\"fly\"", 1);
-    assert_ne!(text, good);
-    std::fs::write(&board, &text).expect("write");
-    let tmux = user.tui_in_shell("", 120, 30);
-    let screen = tmux.wait_for("EXIT=");
-    assert!(screen.contains("EXIT=2"), "exit code:\n{screen}");
-    for said in ["cannot open board", "unknown variant `fly`", "line "] {
-        assert!(screen.contains(said), "{said:?} in:\n{screen}");
-    }
-    assert_eq!(
-        std::fs::read_to_string(&board).expect("the board"),
-        text,
-        "left as it was"
+    refused_when_opened(
+        |good| good.replacen("\"what\":\"move\"", "\"what\":\"fly\"", 1),
+        &["cannot open board", "unknown variant `fly`", "line "],
     );
 }
 
