@@ -224,6 +224,8 @@ pub fn board(now: Timestamp) -> Result<Board, ActionError> {
             support: support.into(),
             proposal: String::new(),
             task: task.map(t),
+            respond_by: None,
+            resolve_by: None,
         })
     };
     s.at(

@@ -185,6 +185,8 @@ pub fn board(now: Timestamp, size: Size) -> Result<Board, ActionError> {
                 support: String::new(),
                 proposal: String::new(),
                 task,
+                respond_by: None,
+                resolve_by: None,
             }),
             at,
         )?;

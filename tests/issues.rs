@@ -26,6 +26,8 @@ fn p1(board: &mut Board, when: Timestamp) -> IssueId {
         support: String::new(),
         proposal: String::new(),
         task: None,
+        respond_by: None,
+        resolve_by: None,
     };
     board.apply(&Action::AddIssue(new), when).expect("added");
     *board.issues.keys().next_back().expect("an issue")

@@ -254,6 +254,8 @@ fn issue_lifecycle_and_priority() {
                 support: "two engineers".into(),
                 proposal: String::new(),
                 task: None,
+                respond_by: None,
+                resolve_by: None,
             }),
             now,
         )
@@ -532,6 +534,8 @@ fn to_action(board: &Board, op: &Op) -> Action {
             support: String::new(),
             proposal: String::new(),
             task: task.map(|t| pick_task(board, t)),
+            respond_by: None,
+            resolve_by: None,
         }),
         Op::Issue(n, verb) => {
             let ids: Vec<IssueId> = board.issues.keys().copied().collect();

@@ -420,6 +420,8 @@ mod minutes {
                     support: support.into(),
                     proposal: String::new(),
                     task: Some(TaskId::from_number(2)),
+                    respond_by: None,
+                    resolve_by: None,
                 }),
             );
         }

@@ -518,10 +518,15 @@ pub enum IssueCommand {
         /// Only open and acknowledged issues.
         #[arg(long)]
         open: bool,
-        /// Only issues past a deadline.
+        /// Only issues whose running clock is past its deadline now.
         #[arg(long)]
         breached: bool,
-        /// Print `{"issues": [...]}`.
+        /// Only issues that missed a target: answered or resolved after
+        /// its deadline, or still running past it. A miss stays one.
+        #[arg(long)]
+        missed: bool,
+        /// Print `{"issues": [...]}`: each with its clocks under `sla`
+        /// (deadline, when stopped, met or missed, by how many minutes).
         #[arg(long)]
         json: bool,
     },

@@ -9,6 +9,7 @@ use super::{Outcome, Session, is_clear};
 use crate::cli::Cli;
 use crate::model::settings::BadSettings;
 use crate::model::time::format_timestamp;
+use crate::model::sla::{ClockFact, SlaLog};
 use crate::model::triage::Priority;
 use crate::model::{Action, Board, IssueEdit, IssueId, Level, NewIssue, TaskId, Timestamp};
 
@@ -36,18 +37,11 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
                     .as_deref()
                     .map(str::parse::<TaskId>)
                     .transpose()?,
+                respond_by: moment(fields.respond_by.as_deref(), s.now)?.flatten(),
+                resolve_by: moment(fields.resolve_by.as_deref(), s.now)?.flatten(),
             };
             let applied = s.apply(&Action::AddIssue(new))?;
             let id: IssueId = applied.created.unwrap_or_default().parse()?;
-            // Deadlines set by hand go in as an edit, so the log shows them.
-            let edit = IssueEdit {
-                respond_by: moment(fields.respond_by.as_deref(), s.now)?,
-                resolve_by: moment(fields.resolve_by.as_deref(), s.now)?,
-                ..IssueEdit::default()
-            };
-            if edit != IssueEdit::default() {
-                s.apply(&Action::EditIssue { id, edit })?;
-            }
             s.save()?;
             let issue = &s.board.issues[&id];
             println!(
@@ -140,9 +134,15 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
         IssueCommand::List {
             open,
             breached,
+            missed,
             json,
         } => {
-            let rows = rows(&s.board, s.now, *open, *breached);
+            let only = Only {
+                open: *open,
+                breached: *breached,
+                missed: *missed,
+            };
+            let rows = rows(&s.board, s.now, only);
             if *json {
                 #[derive(Serialize)]
                 struct Out<'a> {
@@ -218,20 +218,68 @@ struct Row {
     respond_by: String,
     resolve_by: String,
     breached: bool,
+    /// Any clock missed its target (stopped late, or running past it).
+    missed: bool,
     /// The running clock in words: `resolve in 1d 3h`, `breached 2h ago`.
     clock: String,
+    sla: ClocksJson,
+}
+
+/// Every SLA clock of an issue, for scripts.
+#[derive(Serialize)]
+struct ClocksJson {
+    respond: ClockJson,
+    /// One per resolution cycle: the first from `opened`, one per reopen.
+    resolve: Vec<ClockJson>,
+}
+
+#[derive(Serialize)]
+struct ClockJson {
+    started: String,
+    deadline: String,
+    stopped: Option<String>,
+    /// `running`, `met` or `missed`.
+    outcome: &'static str,
+    /// How late it stopped, or how far past its deadline it runs.
+    late_minutes: Option<i64>,
+    /// The priority its deadline was measured with.
+    priority: &'static str,
+}
+
+impl ClockJson {
+    fn of(fact: &ClockFact, now: Timestamp) -> ClockJson {
+        ClockJson {
+            started: format_timestamp(&fact.started),
+            deadline: format_timestamp(&fact.deadline),
+            stopped: fact.stopped.as_ref().map(format_timestamp),
+            outcome: fact.outcome(now).as_str(),
+            late_minutes: fact.missed_by(now).map(|d| d.num_minutes()),
+            priority: fact.priority.as_str(),
+        }
+    }
+}
+
+/// Which issues `issue list` keeps.
+#[derive(Clone, Copy)]
+struct Only {
+    open: bool,
+    breached: bool,
+    missed: bool,
 }
 
 /// The queue in the TUI's order: active first, by priority, then the
 /// deadline that comes first.
-fn rows(board: &Board, now: Timestamp, open: bool, breached: bool) -> Vec<Row> {
+fn rows(board: &Board, now: Timestamp, only: Only) -> Vec<Row> {
+    let log = SlaLog::of(board);
     let mut rows: Vec<(bool, Timestamp, Row)> = board
         .issues
         .values()
-        .filter(|i| !open || i.status.is_active())
+        .filter(|i| !only.open || i.status.is_active())
         .filter_map(|i| {
             let sla = i.sla(&board.settings.sla, now);
-            if breached && !sla.breached {
+            let facts = log.facts(i, &board.settings.sla, now);
+            let missed = facts.missed(now);
+            if (only.breached && !sla.breached) || (only.missed && !missed) {
                 return None;
             }
             let deadline = sla.running.map_or(sla.resolve_by, |(_, by)| by);
@@ -250,7 +298,12 @@ fn rows(board: &Board, now: Timestamp, open: bool, breached: bool) -> Vec<Row> {
                 respond_by: format_timestamp(&sla.respond_by),
                 resolve_by: format_timestamp(&sla.resolve_by),
                 breached: sla.breached,
-                clock: sla.describe(i, now, crate::i18n::Lang::En).0,
+                missed,
+                clock: board.clock_with(i, &facts, now, crate::i18n::Lang::En).0,
+                sla: ClocksJson {
+                    respond: ClockJson::of(&facts.respond, now),
+                    resolve: facts.resolve.iter().map(|c| ClockJson::of(c, now)).collect(),
+                },
             };
             Some((!i.status.is_active(), deadline, row))
         })

@@ -240,6 +240,7 @@ fn boards(json: bool) -> Result<Outcome> {
                         row["overdue"] = s.alerts.overdue.into();
                         row["blocked"] = s.alerts.blocked.into();
                         row["breached"] = s.alerts.breached.into();
+                        row["raci_errors"] = s.alerts.raci_errors.into();
                     }
                     Err(e) => row["error"] = e.clone().into(),
                 }

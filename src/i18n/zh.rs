@@ -144,6 +144,16 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "添加任务：在看板（1）按 n，或  standup task add \"活动页面\"",
     ),
     ("Added {0}", "已添加 {0}"),
+    ("Raised {0}", "已提出 {0}"),
+    ("{0} RACI errors", "{0} 个 RACI 错误"),
+    ("{0} changed", "{0} 项变更"),
+    ("responded {0} late", "响应超时 {0}"),
+    ("resolved {0} late", "解决超时 {0}"),
+    ("closed {0} late", "关闭时已超时 {0}"),
+    (
+        "resolve by {0} is before respond by {1}: an issue cannot be resolved before it is answered",
+        "解决时限 {0} 早于响应时限 {1}：问题不能在响应之前解决",
+    ),
     (
         "Aging: {0} in progress longer than most took",
         "老化：{0} 项进行中的时间超过了大多数卡片",

@@ -206,7 +206,7 @@ pub struct TaskEdit {
 }
 
 /// The fields of a new issue.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct NewIssue {
     pub title: String,
     pub detail: String,
@@ -218,6 +218,9 @@ pub struct NewIssue {
     pub support: String,
     pub proposal: String,
     pub task: Option<TaskId>,
+    /// Deadlines set by hand, over the priority's targets.
+    pub respond_by: Option<Timestamp>,
+    pub resolve_by: Option<Timestamp>,
 }
 
 /// Why an action was refused. Each message is a sentence a user can act on,
@@ -268,6 +271,11 @@ pub enum ActionError {
         id: IssueId,
         status: &'static str,
         verb: &'static str,
+    },
+    /// An issue's resolve deadline would fall before its respond deadline.
+    ResolveBeforeRespond {
+        respond_by: String,
+        resolve_by: String,
     },
 }
 
@@ -344,6 +352,13 @@ impl ActionError {
             ActionError::IssueState { id, status, verb } => l.f(
                 "{0} is {1}: it cannot be {2}",
                 &[id, &l.t(status), &l.t(verb)],
+            ),
+            ActionError::ResolveBeforeRespond {
+                respond_by,
+                resolve_by,
+            } => l.f(
+                "resolve by {0} is before respond by {1}: an issue cannot be resolved before it is answered",
+                &[resolve_by, respond_by],
             ),
         }
     }
@@ -1440,12 +1455,37 @@ impl Txn<'_> {
             acknowledged: None,
             resolved: None,
             reopened: None,
-            respond_by: None,
-            resolve_by: None,
+            respond_by: new.respond_by,
+            resolve_by: new.resolve_by,
             resolution: String::new(),
         });
         self.log(Event::Create, id.to_string(), None, None, Some(title));
+        // Deadlines set by hand are logged as edits of the new issue, in the
+        // same action (one undo), so its history says who set them.
+        for (field, value) in [("respond_by", new.respond_by), ("resolve_by", new.resolve_by)] {
+            if let Some(t) = value {
+                let to = super::time::format_timestamp(&t);
+                self.log(Event::Edit, id.to_string(), Some(field), None, Some(to));
+            }
+        }
+        self.check_deadlines(id)?;
         self.created = Some(id.to_string());
+        Ok(())
+    }
+
+    /// Refuses an issue whose resolve deadline falls before its respond
+    /// deadline: it could only ever be resolved late.
+    fn check_deadlines(&self, id: IssueId) -> Result<(), ActionError> {
+        let Some(issue) = self.board.issues.get(&id) else {
+            return Ok(());
+        };
+        let sla = issue.sla(&self.board.settings.sla, self.now);
+        if issue.reopened.is_none() && sla.resolve_by < sla.respond_by {
+            return Err(ActionError::ResolveBeforeRespond {
+                respond_by: super::time::format_timestamp(&sla.respond_by),
+                resolve_by: super::time::format_timestamp(&sla.resolve_by),
+            });
+        }
         Ok(())
     }
 
@@ -1546,11 +1586,17 @@ impl Txn<'_> {
         // A new resolution cycle starts now; a deadline set by hand that
         // has already passed belonged to the old one.
         issue.reopened = Some(now);
-        if issue.resolve_by.is_some_and(|by| by <= now) {
+        let stale = issue.resolve_by.filter(|by| *by <= now);
+        if stale.is_some() {
             issue.resolve_by = None;
         }
         let to = issue.status;
         self.log_status(Event::Reopen, id, from, to);
+        // Logged, so that the old cycle's deadline can still be read back.
+        if let Some(by) = stale {
+            let from = Some(super::time::format_timestamp(&by));
+            self.log(Event::Edit, id.to_string(), Some("resolve_by"), from, None);
+        }
         Ok(())
     }
 
@@ -1676,11 +1722,15 @@ impl Txn<'_> {
                 show_ts(after.resolve_by),
             ),
         ];
+        let deadlines_set = edit.respond_by.is_some() || edit.resolve_by.is_some();
         *self.issue_mut(id)? = after;
         for (field, from, to) in changes {
             if from != to {
                 self.log(Event::Edit, id.to_string(), Some(field), from, to);
             }
+        }
+        if deadlines_set {
+            self.check_deadlines(id)?;
         }
         Ok(())
     }

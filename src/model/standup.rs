@@ -70,6 +70,9 @@ pub struct SinceSummary {
     pub raised: usize,
     /// Issues whose deadline passed in the window and that are breached now.
     pub breached: usize,
+    /// Records changed in any other way (edited, blocked, given a role,
+    /// imported, a party or column added…): every change counts somewhere.
+    pub changed: usize,
 }
 
 /// One turn of a standup: a party speaking, or a column of the board when
@@ -298,6 +301,7 @@ impl Board {
             finished: 0,
             raised: 0,
             breached: 0,
+            changed: 0,
         };
         for change in self.changes(since.from, now) {
             if change.record.starts_with("T-") {
@@ -305,11 +309,24 @@ impl Board {
                     summary.finished += 1;
                 } else if change.moved() {
                     summary.moved += 1;
+                } else {
+                    summary.changed += 1;
                 }
             } else if change.created {
                 summary.raised += 1;
+            } else {
+                summary.changed += 1;
             }
         }
+        let mut others: Vec<&str> = self
+            .log_between(since.from, now)
+            .iter()
+            .map(|e| e.record.as_str())
+            .filter(|r| !(r.starts_with("T-") || r.starts_with("I-") || *r == "standup"))
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        summary.changed += others.len();
         summary.breached = self
             .issues
             .values()

@@ -44,6 +44,11 @@ impl Board {
                 alerts.breached += 1;
             }
         }
+        // What `standup check` and `raci check` fail on is an alert too.
+        alerts.raci_errors = super::raci::check(self)
+            .iter()
+            .filter(|p| p.severity == super::raci::Severity::Error)
+            .count();
         alerts
     }
 }
@@ -54,4 +59,6 @@ pub struct Alerts {
     pub overdue: usize,
     pub blocked: usize,
     pub breached: usize,
+    /// RACI rule errors (a task with no A, two A, no R).
+    pub raci_errors: usize,
 }

@@ -9,10 +9,13 @@ use super::settings::SlaTargets;
 use super::time::Timestamp;
 
 /// Impact or urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     High,
+    #[default]
     Medium,
     Low,
 }

@@ -387,10 +387,12 @@ impl App {
         {
             Ok(applied) => {
                 let changed = !applied.patch.is_noop(&self.board);
-                if let Some(created) = &applied.created
-                    && matches!(action, Action::AddTask(_) | Action::AddIssue(_))
-                {
-                    text = l.f("Added {0}", &[created]);
+                if let Some(created) = &applied.created {
+                    match action {
+                        Action::AddTask(_) => text = l.f("Added {0}", &[created]),
+                        Action::AddIssue(_) => text = l.f("Raised {0}", &[created]),
+                        _ => {}
+                    }
                 }
                 let mut tone = Tone::Info;
                 for warning in &applied.warnings {

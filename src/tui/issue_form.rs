@@ -274,7 +274,7 @@ impl IssueForm {
             .map_err(|e| (IssueField::ResolveBy, e))?;
         Ok(match self.target {
             None => {
-                let raise = Action::AddIssue(NewIssue {
+                vec![Action::AddIssue(NewIssue {
                     title,
                     detail: self.detail.text(),
                     reporter: None,
@@ -285,21 +285,9 @@ impl IssueForm {
                     support: self.support.text(),
                     proposal: self.proposal.text(),
                     task,
-                });
-                let mut actions = vec![raise];
-                if respond_by.is_some() || resolve_by.is_some() {
-                    // Deadlines set by hand go in as an edit of the new issue,
-                    // so the log shows them like any later change.
-                    actions.push(Action::EditIssue {
-                        id: board.next_issue_id(),
-                        edit: IssueEdit {
-                            respond_by: respond_by.map(Some),
-                            resolve_by: resolve_by.map(Some),
-                            ..IssueEdit::default()
-                        },
-                    });
-                }
-                actions
+                    respond_by,
+                    resolve_by,
+                })]
             }
             Some(id) => vec![Action::EditIssue {
                 id,

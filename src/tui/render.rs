@@ -58,6 +58,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         (a.overdue, l.t("{0} overdue"), t.overdue),
         (a.blocked, l.t("{0} blocked"), t.blocked),
         (a.breached, l.t("{0} breached"), t.overdue),
+        (a.raci_errors, l.t("{0} RACI errors"), t.overdue),
     ] {
         if n > 0 {
             if !alerts.is_empty() {
@@ -235,6 +236,7 @@ fn since_spans(
         (s.finished, finished, t.ok),
         (s.raised, l.t("{0} raised"), Style::new()),
         (s.breached, l.t("{0} breached"), t.breached),
+        (s.changed, l.t("{0} changed"), Style::new()),
     ] {
         if n == 0 {
             continue;

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::model::triage::{ClockState, Priority, Sla};
+use crate::model::triage::{ClockState, Priority};
 
 use crate::model::Issue;
 use crate::text::human_duration;
@@ -193,7 +193,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
         if clock_w > 0 {
-            let (text, style) = clock(app, issue, &sla);
+            let (text, style) = clock(app, issue);
             put(
                 buf,
                 area,
@@ -260,9 +260,9 @@ fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The running clock in words, coloured by how it stands.
-fn clock(app: &App, issue: &Issue, sla: &Sla) -> (String, Style) {
+fn clock(app: &App, issue: &Issue) -> (String, Style) {
     let t = &app.theme;
-    let (text, state) = sla.describe(issue, app.now, app.locale.lang);
+    let (text, state) = app.board.clock(issue, app.now, app.locale.lang);
     let style = match state {
         ClockState::Breached => t.breached,
         ClockState::AtRisk => t.at_risk,
