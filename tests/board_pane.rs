@@ -368,7 +368,7 @@ fn the_first_frame_before_the_log_leaves_out_what_the_log_tells() {
     assert!(then.contains("History"), "{then}");
     assert!(then.contains("prod 11-26 med 12d"), "{then}");
     assert!(then.contains("To do for 12d"), "{then}");
-    assert!(then.contains("11-11 09:00 sales: — → R"), "{then}");
+    assert!(then.contains("11-11 09:00 RACI: Sales made R"), "{then}");
 }
 
 #[test]

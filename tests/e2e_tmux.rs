@@ -386,7 +386,7 @@ fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
     tmux.keys(&["Tab", "h", "Tab", "h", "Tab"]);
     tmux.type_text("tech");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Added I-6");
+    tmux.wait_for("Raised I-6");
     // The new issue is a P1, second after the breached one; the cursor is on it.
     tmux.keys(&["a"]);
     tmux.wait_for("Acknowledge I-6 · saved");
@@ -690,7 +690,10 @@ fn what_the_log_tells_is_on_screen_once_the_board_opens() {
     let screen = tmux.wait_for("Since standup Sun 09:13: 2 raised");
     // The selected card, T-4: created with its roles.
     assert!(screen.contains("History"), "{screen}");
-    assert!(screen.contains("11-11 09:00 sales: — → R"), "{screen}");
+    assert!(
+        screen.contains("11-11 09:00 RACI: Sales made R"),
+        "{screen}"
+    );
     tmux.keys(&["q"]);
     tmux.wait_exit();
 }

@@ -475,9 +475,12 @@ mod minutes {
             Lang::En,
         )
         .expect_err("no standup that day");
+        // The day itself cannot be told either: the log begins later.
         assert_eq!(
             err.to_string(),
-            "no standup was held on 2026-11-02 (held on: 2026-11-22, 2026-11-23)"
+            "no standup was held on 2026-11-02 (held on: 2026-11-22, 2026-11-23), and the \
+             board's activity log begins at 2026-11-09T07:00:00+08:00: it says nothing of the \
+             board before"
         );
     }
 }

@@ -8,8 +8,8 @@ use super::args::IssueCommand;
 use super::{Outcome, Session, is_clear};
 use crate::cli::Cli;
 use crate::model::settings::BadSettings;
-use crate::model::time::format_timestamp;
 use crate::model::sla::{ClockFact, SlaLog};
+use crate::model::time::format_timestamp;
 use crate::model::triage::Priority;
 use crate::model::{Action, Board, IssueEdit, IssueId, Level, NewIssue, TaskId, Timestamp};
 
@@ -302,7 +302,11 @@ fn rows(board: &Board, now: Timestamp, only: Only) -> Vec<Row> {
                 clock: board.clock_with(i, &facts, now, crate::i18n::Lang::En).0,
                 sla: ClocksJson {
                     respond: ClockJson::of(&facts.respond, now),
-                    resolve: facts.resolve.iter().map(|c| ClockJson::of(c, now)).collect(),
+                    resolve: facts
+                        .resolve
+                        .iter()
+                        .map(|c| ClockJson::of(c, now))
+                        .collect(),
                 },
             };
             Some((!i.status.is_active(), deadline, row))

@@ -114,7 +114,7 @@ pub(super) fn week_report(cli: &Cli, date: &str, format: ReportFormat) -> Result
     let date = parse_past_date(date, s.today()).map_err(|e| anyhow!("--week: {e}"))?;
     let first_day = super::config::load(cli).week_start;
     let locale = report_locale(cli, format);
-    let report = report::week::week(&s.board, date, s.now, first_day, locale.lang);
+    let report = report::week::week(&s.board, date, s.now, first_day, locale.lang)?;
     match format {
         ReportFormat::Md => print!("{}", report::week_markdown::render(&report, &locale)),
         ReportFormat::Json => println!(

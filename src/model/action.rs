@@ -1462,7 +1462,10 @@ impl Txn<'_> {
         self.log(Event::Create, id.to_string(), None, None, Some(title));
         // Deadlines set by hand are logged as edits of the new issue, in the
         // same action (one undo), so its history says who set them.
-        for (field, value) in [("respond_by", new.respond_by), ("resolve_by", new.resolve_by)] {
+        for (field, value) in [
+            ("respond_by", new.respond_by),
+            ("resolve_by", new.resolve_by),
+        ] {
             if let Some(t) = value {
                 let to = super::time::format_timestamp(&t);
                 self.log(Event::Edit, id.to_string(), Some(field), None, Some(to));

@@ -24,6 +24,7 @@ pub mod summary;
 pub mod time;
 pub mod triage;
 pub mod validate;
+pub mod wording;
 
 pub use action::{Action, ActionError, Applied, IssueEdit, NewIssue, NewTask, TaskEdit, Warning};
 pub use board::{

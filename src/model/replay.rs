@@ -81,10 +81,7 @@ impl Board {
     /// entry itself does not say (a deleted record's last values).
     fn undo_entry(&mut self, entry: &LogEntry, before: &[LogEntry]) {
         let record = entry.record.as_str();
-        if let Some(id) = record
-            .strip_prefix("T-")
-            .and(record.parse::<TaskId>().ok())
-        {
+        if let Some(id) = record.strip_prefix("T-").and(record.parse::<TaskId>().ok()) {
             self.undo_task(id, entry, before);
         } else if let Some(id) = record
             .strip_prefix("I-")
@@ -189,15 +186,13 @@ impl Board {
     fn undo_party(&mut self, code: &str, entry: &LogEntry) {
         match (entry.what, entry.field.as_deref()) {
             (Event::Create, _) => self.parties.retain(|p| p.code != code),
-            (Event::Delete, _) => {
-                if self.party(code).is_none() {
-                    self.parties.push(Party {
-                        code: code.to_string(),
-                        name: entry.from.clone().unwrap_or_else(|| code.to_string()),
-                        kind: PartyKind::Department,
-                        department: None,
-                    });
-                }
+            (Event::Delete, _) if self.party(code).is_none() => {
+                self.parties.push(Party {
+                    code: code.to_string(),
+                    name: entry.from.clone().unwrap_or_else(|| code.to_string()),
+                    kind: PartyKind::Department,
+                    department: None,
+                });
             }
             (Event::Edit, Some("name")) => {
                 if let Some(p) = self.parties.iter_mut().find(|p| p.code == code) {
@@ -211,18 +206,16 @@ impl Board {
     fn undo_column(&mut self, id: &str, entry: &LogEntry) {
         match (entry.what, entry.field.as_deref()) {
             (Event::Create, _) => self.columns.retain(|c| c.id != id),
-            (Event::Delete, _) => {
-                if self.column(id).is_none() {
-                    let at = self.columns.len().saturating_sub(1);
-                    self.columns.insert(
-                        at,
-                        Column {
-                            id: id.to_string(),
-                            name: entry.from.clone().unwrap_or_else(|| id.to_string()),
-                            wip: None,
-                        },
-                    );
-                }
+            (Event::Delete, _) if self.column(id).is_none() => {
+                let at = self.columns.len().saturating_sub(1);
+                self.columns.insert(
+                    at,
+                    Column {
+                        id: id.to_string(),
+                        name: entry.from.clone().unwrap_or_else(|| id.to_string()),
+                        wip: None,
+                    },
+                );
             }
             (Event::Edit, Some("name")) => {
                 if let Some(c) = self.columns.iter_mut().find(|c| c.id == id) {
@@ -269,7 +262,8 @@ impl Board {
             last.ended = None;
             last.decisions
                 .truncate(last.decisions.len().saturating_sub(decided));
-            last.parked.truncate(last.parked.len().saturating_sub(parked));
+            last.parked
+                .truncate(last.parked.len().saturating_sub(parked));
         }
     }
 }
@@ -389,7 +383,10 @@ fn rebuilt_task(
                 }
             }
             Event::Block => {
-                task.blocked = to.map(|reason| Blocked { reason, since: e.at });
+                task.blocked = to.map(|reason| Blocked {
+                    reason,
+                    since: e.at,
+                });
             }
             Event::Unblock => task.blocked = None,
             Event::Role => {

@@ -17,12 +17,12 @@ use std::collections::HashMap;
 use chrono::Duration;
 
 use super::board::{Board, Event, Issue, IssueStatus, LogEntry};
-use crate::i18n::{Lang, fill};
-use crate::text::human_duration;
 use super::ids::IssueId;
 use super::settings::SlaTargets;
 use super::time::Timestamp;
 use super::triage::{ClockState, Level, Priority, SlaClock};
+use crate::i18n::{Lang, fill};
+use crate::text::human_duration;
 
 /// One clock of one issue: respond, or one resolution cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +196,10 @@ impl<'b> SlaLog<'b> {
     /// The facts of `issue` at `now`, on a board whose targets are now
     /// `targets`.
     pub fn facts(&self, issue: &Issue, targets: &SlaTargets, now: Timestamp) -> SlaFacts {
-        let own = self.by_issue.get(&issue.id).map_or(&[][..], |v| v.as_slice());
+        let own = self
+            .by_issue
+            .get(&issue.id)
+            .map_or(&[][..], |v| v.as_slice());
         facts(issue, own, &self.targets, targets, now)
     }
 }
@@ -468,7 +471,11 @@ mod tests {
             },
             "2026-12-07T13:00:00+08:00",
         );
-        step(&mut b, Action::ReopenIssue { id }, "2026-12-08T09:00:00+08:00");
+        step(
+            &mut b,
+            Action::ReopenIssue { id },
+            "2026-12-08T09:00:00+08:00",
+        );
         step(
             &mut b,
             Action::ResolveIssue {

@@ -43,6 +43,9 @@ pub struct RecordChange {
     /// Other fields edited (`title`, `due`, `owner`, a RACI role …), once each.
     pub edited: Vec<String>,
     pub last: Timestamp,
+    /// Where each of its entries stands in the board's log, in order: what
+    /// [`Board::change_words`] says.
+    pub entries: Vec<usize>,
 }
 
 impl RecordChange {
@@ -235,7 +238,8 @@ impl Board {
     pub fn changes(&self, from: Timestamp, to: Timestamp) -> Vec<RecordChange> {
         let mut out: Vec<RecordChange> = Vec::new();
         let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for entry in self.log_between(from, to) {
+        let start = self.log.partition_point(|e| e.at <= from);
+        for (index, entry) in (start..).zip(self.log_between(from, to)) {
             let record = entry.record.as_str();
             if !(record.starts_with("T-") || record.starts_with("I-")) {
                 continue;
@@ -250,6 +254,7 @@ impl Board {
             });
             let change = &mut out[i];
             change.last = entry.at;
+            change.entries.push(index);
             match entry.what {
                 Event::Create => change.created = true,
                 Event::Delete => change.deleted = true,

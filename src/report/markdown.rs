@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use chrono::DateTime;
 
+use super::changes::{ChangeLine, Miss};
 use super::{IssueLine, Minutes, PartyReport};
 use crate::i18n::{Locale, fill};
 use crate::text::sanitize;
@@ -121,6 +122,7 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
         party_section(&mut out, party, l);
     }
     issues_section(&mut out, m, l);
+    misses_section(&mut out, &m.sla_misses, l);
     if !m.raised.is_empty() {
         let _ = writeln!(out, "\n## {}", l.t("New issues"));
         for issue in &m.raised {
@@ -142,6 +144,7 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
             );
         }
     }
+    changes_section(&mut out, l.t("Issue updates"), &m.issue_changes);
     if !m.decisions.is_empty() {
         let _ = writeln!(out, "\n## {}", l.t("Decisions"));
         for d in &m.decisions {
@@ -173,8 +176,75 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
             let _ = writeln!(out, "- {}{owner}", clean(&p.topic));
         }
     }
+    changes_section(&mut out, l.t("Other changes"), &m.other_changes);
     raci_section(&mut out, &m.raci_errors, l);
     out
+}
+
+/// `T-3 Title: due 1 Dec → 10 Dec: slipped 9 days; unblocked (was: …)`.
+pub(super) fn change_item(line: &ChangeLine) -> String {
+    let words = clean_join(&line.changes, "; ");
+    let tracked = line.record.starts_with("T-") || line.record.starts_with("I-");
+    match (tracked, line.title.is_empty()) {
+        (true, _) => format!("{} {}: {words}", line.record, clean(&line.title)),
+        (false, false) => format!("{}: {words}", clean(&line.title)),
+        (false, true) => words,
+    }
+}
+
+/// A heading and one bullet per record changed, when there are any.
+pub(super) fn changes_section(out: &mut String, heading: &str, lines: &[ChangeLine]) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {heading}");
+    for line in lines {
+        let _ = writeln!(out, "- {}", change_item(line));
+    }
+}
+
+/// The SLA targets missed in the report's window, when any were.
+pub(super) fn misses_section(out: &mut String, misses: &[Miss], l: &Locale) {
+    if misses.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {} ({})", l.t("SLA misses"), misses.len());
+    for miss in misses {
+        let target = if miss.target == "set by hand" {
+            l.t("set by hand").to_string()
+        } else {
+            miss.target.clone()
+        };
+        let what = match (miss.clock, &miss.stopped) {
+            ("respond", Some(at)) => l.f(
+                "respond target ({0}) missed by {1}, answered {2}",
+                &[&target, &miss.late, &moment(l, at)],
+            ),
+            ("respond", None) => l.f(
+                "respond target ({0}) missed by {1} so far, not yet answered",
+                &[&target, &miss.late],
+            ),
+            (_, Some(at)) => l.f(
+                "resolve target ({0}) missed by {1}, resolved {2}",
+                &[&target, &miss.late, &moment(l, at)],
+            ),
+            (_, None) => l.f(
+                "resolve target ({0}) missed by {1} so far, not yet resolved",
+                &[&target, &miss.late],
+            ),
+        };
+        let owner = miss.owner.as_deref().map_or_else(
+            || l.t(" No owner.").to_string(),
+            |o| l.f(" Owner: {0}.", &[&clean(o)]),
+        );
+        let _ = writeln!(
+            out,
+            "- {} {} {}: {what}.{owner}",
+            miss.priority,
+            miss.issue,
+            clean(&miss.title)
+        );
+    }
 }
 
 /// ` — Board name` for a heading, nothing for a board without one.
@@ -243,6 +313,9 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
                 ],
             ),
         );
+    }
+    for c in &p.changed {
+        push_line(out, &l.f("- Changed: {0}.", &[&change_item(c)]));
     }
     for b in &p.blocked {
         let mut line = l.f("- Blocked: {0} {1}", &[&b.task, &clean(&b.title)]);

@@ -2,6 +2,7 @@
 //! standup. Built from the board at a moment (pure: no clock, no files), then
 //! written as Markdown ([`markdown`]) or JSON (the [`Minutes`] struct as is).
 
+pub mod changes;
 pub mod markdown;
 pub mod week;
 pub mod week_markdown;
@@ -13,10 +14,15 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::model::board::StandupRecord;
+use crate::model::flow::day_start;
 use crate::model::raci::{self, Severity};
+use crate::model::replay::ReplayError;
 use crate::model::standup::{RecordChange, Stop};
 use crate::model::time::format_timestamp;
+use crate::model::wording::Reported;
 use crate::model::{Board, Issue, Task, TaskId, Timestamp};
+use changes::{ChangeLine, Miss};
+use chrono::Duration;
 
 /// Which standup a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +54,13 @@ pub struct Minutes {
     pub decisions: Vec<DecisionLine>,
     pub parked: Vec<ParkedLine>,
     pub raci_errors: Vec<RaciError>,
+    /// Issues changed in the window other than by being raised: each step
+    /// and edit in words.
+    pub issue_changes: Vec<ChangeLine>,
+    /// Cards deleted, parties, columns and the board's settings changed.
+    pub other_changes: Vec<ChangeLine>,
+    /// SLA targets missed in the window: issue, target, by how much, owner.
+    pub sla_misses: Vec<Miss>,
 }
 
 /// When the meeting ran and who spoke how long.
@@ -80,6 +93,9 @@ pub struct PartyReport {
     pub added: Vec<CardRef>,
     pub blocked: Vec<BlockedCard>,
     pub next: Vec<NextCard>,
+    /// The party's cards changed in other ways (due date, owner, block,
+    /// RACI…), each change in words.
+    pub changed: Vec<ChangeLine>,
 }
 
 impl PartyReport {
@@ -87,6 +103,7 @@ impl PartyReport {
         self.finished.is_empty()
             && self.moved.is_empty()
             && self.added.is_empty()
+            && self.changed.is_empty()
             && self.blocked.is_empty()
             && self.next.is_empty()
     }
@@ -176,60 +193,91 @@ pub struct RaciError {
 pub enum ReportError {
     #[error("no standup was held on {date} ({held})")]
     NoStandupOn { date: NaiveDate, held: String },
+    #[error("no standup was held on {date} ({held}), and {why}")]
+    NothingOn {
+        date: NaiveDate,
+        held: String,
+        why: ReplayError,
+    },
+    #[error(transparent)]
+    Before(#[from] ReplayError),
 }
 
 /// The standup a report covers, if one: its position in `board.standups`.
-pub fn pick(board: &Board, which: Which, now: Timestamp) -> Result<Option<usize>, ReportError> {
-    let today = now.date_naive();
-    let held_on = |date: NaiveDate| {
-        board
-            .standups
-            .iter()
-            .rposition(|s| s.date == date && s.started <= now)
+pub fn pick(board: &Board, which: Which, now: Timestamp) -> Option<usize> {
+    let date = match which {
+        Which::Latest => now.date_naive(),
+        Which::Date(date) => date,
     };
-    match which {
-        Which::Latest => Ok(held_on(today)),
-        Which::Date(date) => match held_on(date) {
-            Some(i) => Ok(Some(i)),
-            None if date == today => Ok(None),
-            None => {
-                let mut dates: Vec<String> =
-                    board.standups.iter().map(|s| s.date.to_string()).collect();
-                dates.dedup();
-                let held = match dates.len() {
-                    0 => "none was ever recorded on this board".to_string(),
-                    n if n > 5 => format!("the latest: {}", dates[n - 5..].join(", ")),
-                    _ => format!("held on: {}", dates.join(", ")),
-                };
-                Err(ReportError::NoStandupOn { date, held })
-            }
-        },
-    }
+    board
+        .standups
+        .iter()
+        .rposition(|s| s.date == date && s.started <= now)
 }
 
 /// The minutes for `which` at `now`, written in `l` (JSON is always
-/// written in English: scripts read it).
+/// written in English: scripts read it). A past date with no standup gives
+/// that day's changes; either way the board is shown as it stood then.
 pub fn minutes(
     board: &Board,
     which: Which,
     now: Timestamp,
     l: Lang,
 ) -> Result<Minutes, ReportError> {
-    Ok(match pick(board, which, now)? {
-        Some(i) => of_standup(board, i, now, l),
-        None => build(board, None, board.since_last_standup(now).from, now, l),
-    })
+    match (pick(board, which, now), which) {
+        (Some(i), _) => of_standup(board, i, now, l),
+        (None, Which::Date(date)) if date != now.date_naive() => {
+            let start = day_start(date, now);
+            let end = day_start(date + Duration::days(1), now).min(now);
+            if start >= now {
+                let held = held_dates(board);
+                return Err(ReportError::NoStandupOn { date, held });
+            }
+            let then = board.as_of(end).map_err(|why| ReportError::NothingOn {
+                date,
+                held: held_dates(board),
+                why,
+            })?;
+            Ok(build(&then, None, start, end, l))
+        }
+        (None, _) => Ok(build(
+            board,
+            None,
+            board.since_last_standup(now).from,
+            now,
+            l,
+        )),
+    }
+}
+
+/// The dates standups were held on, for a message.
+fn held_dates(board: &Board) -> String {
+    let mut dates: Vec<String> = board.standups.iter().map(|s| s.date.to_string()).collect();
+    dates.dedup();
+    match dates.len() {
+        0 => "none was ever recorded on this board".to_string(),
+        n if n > 5 => format!("the latest: {}", dates[n - 5..].join(", ")),
+        _ => format!("held on: {}", dates.join(", ")),
+    }
 }
 
 /// The minutes of the standup at position `i`: the changes since the one
-/// before it ended, up to its end (or `now` while it runs).
-pub fn of_standup(board: &Board, i: usize, now: Timestamp, l: Lang) -> Minutes {
+/// before it ended, up to its end (or `now` while it runs), on the board as
+/// it stood at that end.
+pub fn of_standup(
+    board: &Board,
+    i: usize,
+    now: Timestamp,
+    l: Lang,
+) -> Result<Minutes, ReportError> {
     let record = &board.standups[i];
-    let until = record.ended.unwrap_or(now);
+    let until = record.ended.unwrap_or(now).min(now);
     let from = board
         .since_before_standup(i)
         .map_or(record.started, |s| s.from);
-    build(board, Some(record), from, until, l)
+    let then = board.as_of(until)?;
+    let held = then.standup_at(record.started).map(|i| &then.standups[i]);
+    Ok(build(&then, held, from, until, l))
 }
 
 fn build(
@@ -242,12 +290,41 @@ fn build(
     let name = |code: &str| board.party_name(code).to_string();
     let changes = board.changes(from, at);
     let cards = Cards::of(board, &changes);
+    // Every change of the window in words, without what the lines by
+    // party already say (a card's move, its creation, an issue raised).
+    let said = |c: &crate::model::standup::RecordChange| Reported {
+        created: c.created && (c.record.starts_with("I-") || !c.moved()),
+        moved: c.moved(),
+        blocked: c
+            .record
+            .parse::<TaskId>()
+            .ok()
+            .and_then(|id| board.tasks.get(&id))
+            .is_some_and(|t| t.blocked.is_some() && !board.is_finished(t)),
+    };
+    let mut card_changes: HashMap<String, ChangeLine> = HashMap::new();
+    let (mut issue_changes, mut other_changes) = (Vec::new(), Vec::new());
+    for line in changes::lines(board, from, at, &said, l) {
+        let on_board = line
+            .record
+            .strip_prefix("T-")
+            .and(line.record.parse::<TaskId>().ok())
+            .is_some_and(|id| board.tasks.contains_key(&id));
+        if on_board {
+            card_changes.insert(line.record.clone(), line);
+        } else if line.record.starts_with("I-") {
+            issue_changes.push(line);
+        } else if !(record.is_some() && line.record == "standup") {
+            // A meeting's own steps are its header, decisions and topics.
+            other_changes.push(line);
+        }
+    }
     let parties: Vec<PartyReport> = board
         .parties
         .iter()
         .map(|p| Stop::Party(p.code.clone()))
         .chain([Stop::Unowned])
-        .map(|stop| party_report(board, &stop, &cards, at, l))
+        .map(|stop| party_report(board, &stop, &cards, &mut card_changes, at, l))
         .filter(|r| !r.is_empty())
         .collect();
     let issues = board
@@ -310,6 +387,9 @@ fn build(
         decisions,
         parked,
         raci_errors,
+        issue_changes,
+        other_changes,
+        sla_misses: changes::misses(board, from, at),
     }
 }
 
@@ -385,7 +465,14 @@ impl<'b> Cards<'b> {
 
 /// One party's moves, blocked work and next cards (the minutes go by
 /// party: `stop` is a party's, or the one of cards no one speaks for).
-fn party_report(board: &Board, stop: &Stop, cards: &Cards, at: Timestamp, l: Lang) -> PartyReport {
+fn party_report(
+    board: &Board,
+    stop: &Stop,
+    cards: &Cards,
+    card_changes: &mut HashMap<String, ChangeLine>,
+    at: Timestamp,
+    l: Lang,
+) -> PartyReport {
     let today = at.date_naive();
     let speaker = match stop {
         Stop::Party(code) => Some(code.as_str()),
@@ -414,8 +501,12 @@ fn party_report(board: &Board, stop: &Stop, cards: &Cards, at: Timestamp, l: Lan
         added: Vec::new(),
         blocked: Vec::new(),
         next: Vec::new(),
+        changed: Vec::new(),
     };
     for &(change, task) in cards.changed.get(&speaker).into_iter().flatten() {
+        if let Some(line) = card_changes.remove(&change.record) {
+            report.changed.push(line);
+        }
         let moved = || Moved {
             task: task.id,
             title: task.title.clone(),

@@ -3,19 +3,20 @@
 //! from the board at a moment (pure: no clock, no files), then written as
 //! Markdown ([`super::week_markdown`]) or JSON (the [`WeekReport`] as is).
 //!
-//! Like the minutes, it reads cards and issues as they are now: the board
-//! keeps a log, not snapshots. What happened in the week (finished, raised,
-//! resolved) comes from timestamps and the log, so a past week's report
-//! still lists those right.
+//! A past week is reported from the board as it stood at the week's end,
+//! read back from the activity log ([`Board::as_of`]): nothing that
+//! happened later shows, and every change of the week is listed.
 
 use crate::i18n::Lang;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
+use super::changes::{self, ChangeLine, Miss, Slip};
 use crate::model::board::Risk;
 use crate::model::flow::{Percentiles, day_start, week_start};
 use crate::model::standup::Stop;
 use crate::model::time::format_timestamp;
+use crate::model::wording::Reported;
 use crate::model::{Board, Issue, IssueId, Task, TaskId, Timestamp};
 
 /// Throughput is shown for this many weeks, the report's week last.
@@ -38,8 +39,14 @@ pub struct WeekReport {
     /// Per party (then cards nobody owns), those with something to report.
     pub parties: Vec<PartyWeek>,
     pub problems: Problems,
+    /// Cards whose due date moved later in the week.
+    pub deadline_slips: Vec<Slip>,
+    /// SLA targets missed in the week.
+    pub sla_misses: Vec<Miss>,
     pub raci_errors: Vec<super::RaciError>,
     pub flow: FlowFigures,
+    /// Every change of the week, by record, in words.
+    pub changes: Vec<ChangeLine>,
 }
 
 /// One party's week.
@@ -167,12 +174,14 @@ pub fn week(
     now: Timestamp,
     first_day: Weekday,
     l: Lang,
-) -> WeekReport {
+) -> Result<WeekReport, super::ReportError> {
     let from = week_start(date, first_day);
     let to = from + Duration::days(6);
     let start = day_start(from, now);
     let end = day_start(from + Duration::weeks(1), now);
     let at = now.min(end);
+    let then = board.as_of(at)?;
+    let board: &Board = &then;
     let today = at.date_naive();
     let in_week = |t: Timestamp| t >= start && t < end && t <= at;
 
@@ -323,7 +332,8 @@ pub fn week(
         })
         .collect();
     let iso = from.iso_week();
-    WeekReport {
+    let window = start - Duration::seconds(1);
+    Ok(WeekReport {
         board: board.name.clone(),
         week: format!("{}-W{:02}", iso.year(), iso.week()),
         from,
@@ -336,6 +346,8 @@ pub fn week(
             resolved,
             breached,
         },
+        deadline_slips: changes::slips(board, window, at),
+        sla_misses: changes::misses(board, window, at),
         raci_errors,
         flow: FlowFigures {
             throughput: weekly.len(),
@@ -343,7 +355,8 @@ pub fn week(
             p85_cycle_days: cycles.map(|p| days(p.p85)),
             trend,
         },
-    }
+        changes: changes::lines(board, window, at, &|_| Reported::default(), l),
+    })
 }
 
 /// Why a late card is late, as the board tells it.

@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use super::markdown::{board_suffix, clean, moment, push_line, raci_section};
+use super::markdown::{
+    board_suffix, changes_section, clean, misses_section, moment, push_line, raci_section,
+};
 use super::week::{PartyWeek, ProblemLine, WeekReport};
 use crate::i18n::{Locale, mark};
 
@@ -88,6 +90,8 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
         party_section(&mut out, party, l);
     }
     problems_section(&mut out, r, l);
+    slips_section(&mut out, r, l);
+    misses_section(&mut out, &r.sla_misses, l);
     raci_section(&mut out, &r.raci_errors, l);
     let _ = writeln!(out, "\n## {}", l.t("Flow"));
     push_line(
@@ -112,7 +116,38 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
             ),
         );
     }
+    changes_section(&mut out, l.t("Changes this week"), &r.changes);
     out
+}
+
+/// Each card whose due date moved later this week: by how much, how often
+/// it has slipped, who owns it.
+fn slips_section(out: &mut String, r: &WeekReport, l: &Locale) {
+    if r.deadline_slips.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {}", l.t("Deadline slips"));
+    for slip in &r.deadline_slips {
+        let owner = slip
+            .owner
+            .as_deref()
+            .map_or_else(|| l.t("no owner").to_string(), clean);
+        push_line(
+            out,
+            &l.f(
+                "- {0} {1}: due {2} → {3}, {4} later ({5}) — {6}",
+                &[
+                    &slip.task,
+                    &clean(&slip.title),
+                    &l.day_short(slip.from),
+                    &l.day_short(slip.to),
+                    &l.n(slip.days as usize, "{0} day", "{0} days"),
+                    &l.n(slip.times, "{0} slip so far", "{0} slips so far"),
+                    &owner,
+                ],
+            ),
+        );
+    }
 }
 
 fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {

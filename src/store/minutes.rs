@@ -48,7 +48,8 @@ pub fn write(
     now: Timestamp,
     locale: &crate::i18n::Locale,
 ) -> io::Result<(PathBuf, i64)> {
-    let minutes = crate::report::of_standup(board, i, now, locale.lang);
+    let minutes = crate::report::of_standup(board, i, now, locale.lang)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
     let text = crate::report::markdown::render(&minutes, locale);
     let target = path(board_file, board, i);
     super::file::write_atomic(&target, text.as_bytes())?;

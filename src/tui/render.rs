@@ -58,7 +58,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         (a.overdue, l.t("{0} overdue"), t.overdue),
         (a.blocked, l.t("{0} blocked"), t.blocked),
         (a.breached, l.t("{0} breached"), t.overdue),
-        (a.raci_errors, l.t("{0} RACI errors"), t.overdue),
+        (
+            a.raci_errors,
+            if a.raci_errors == 1 {
+                l.t("{0} RACI error")
+            } else {
+                l.t("{0} RACI errors")
+            },
+            t.overdue,
+        ),
     ] {
         if n > 0 {
             if !alerts.is_empty() {
@@ -69,6 +77,14 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if alerts.is_empty() && !app.board.tasks.is_empty() {
         alerts.push((l.t("all clear").into(), t.ok));
+    }
+    // Too long for the line: the least pressing counts go first (each
+    // with its separator), so a narrow screen still shows the first.
+    let fits = |alerts: &[(String, Style)]| {
+        alerts.iter().map(|(s, _)| width(s)).sum::<usize>() + 2 <= usize::from(area.width)
+    };
+    while alerts.len() > 2 && !fits(&alerts) {
+        alerts.truncate(alerts.len() - 2);
     }
     let alerts_width: u16 = alerts.iter().map(|(s, _)| width(s) as u16).sum();
     // The alerts win over the goal when space is short: they are the point.

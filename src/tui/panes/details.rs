@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::model::action::risk_word;
-use crate::model::{Board, Event, LogEntry, Risk, Task, TaskId};
+use crate::model::triage::ClockState;
+use crate::model::{Issue, LogEntry, Risk, Task, TaskId};
 use crate::text::human_duration;
 use crate::tui::app::{App, Shown};
 use crate::tui::draw::put_spans;
@@ -138,6 +139,33 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
             .collect();
         out.push(vec![label(mark("RACI")), (roles.join(" · "), Style::new())]);
     }
+    // The problems raised against the card, with how their clocks stand.
+    let linked: Vec<&Issue> = board
+        .issues
+        .values()
+        .filter(|i| i.task == Some(task.id))
+        .collect();
+    if !linked.is_empty() {
+        out.push(vec![label(mark("Issues"))]);
+        for issue in linked {
+            let (clock, state) = board.clock(issue, app.now, l.lang);
+            let style = match state {
+                ClockState::Breached => t.breached,
+                ClockState::AtRisk => t.at_risk,
+                ClockState::Running => Style::new(),
+                ClockState::Stopped => t.dim,
+            };
+            out.push(vec![
+                ("  ".into(), Style::new()),
+                (
+                    format!("{} {} ", issue.priority().as_str(), issue.id),
+                    t.dim,
+                ),
+                (issue.title.clone(), Style::new()),
+                (format!("  {clock}"), style),
+            ]);
+        }
+    }
     if !task.note.is_empty() {
         out.push(vec![label(mark("Note"))]);
         for line in wrap(&task.note, width.saturating_sub(2).max(10)) {
@@ -152,50 +180,22 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     out.push(Vec::new());
     out.push(vec![(l.t("History").into(), t.heading)]);
     let record = task.id.to_string();
-    let entries: Vec<&LogEntry> = board.log.iter().filter(|e| e.record == record).collect();
-    for entry in entries.iter().rev() {
+    let entries: Vec<(usize, &LogEntry)> = board
+        .log
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.record == record)
+        .collect();
+    for &(index, entry) in entries.iter().rev() {
         out.push(vec![
             (format!("{} ", entry.at.format("%m-%d %H:%M")), t.dim),
-            (describe(board, entry, l.lang), Style::new()),
+            (board.entry_words(index, entry, l.lang), Style::new()),
         ]);
     }
     if entries.is_empty() {
         out.push(vec![(l.t("no changes logged").into(), t.dim)]);
     }
     out
-}
-
-/// A log entry about a card, in words.
-fn describe(board: &Board, entry: &LogEntry, l: Lang) -> String {
-    let column = |id: &Option<String>| {
-        id.as_deref()
-            .map(|c| board.column_name(c).to_string())
-            .unwrap_or_default()
-    };
-    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
-    match entry.what {
-        Event::Create => l.t("created").to_string(),
-        Event::Move => l.f(
-            "moved {0} → {1}",
-            &[&column(&entry.from), &column(&entry.to)],
-        ),
-        Event::Edit => format!(
-            "{}: {} → {}",
-            field_word(entry.field.as_deref().unwrap_or("changed"), l),
-            text(&entry.from),
-            text(&entry.to)
-        ),
-        Event::Block => l.f("blocked: {0}", &[&text(&entry.to)]),
-        Event::Unblock => l.t("unblocked").to_string(),
-        Event::Role => format!(
-            "{}: {} → {}",
-            field_word(entry.field.as_deref().unwrap_or("role"), l),
-            text(&entry.from),
-            text(&entry.to)
-        ),
-        Event::Delete => l.t("deleted").to_string(),
-        other => l.t(other.word()).to_string(),
-    }
 }
 
 /// The fields the log names, as the file writes them; each is shown in the

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use crate::model::triage::{ClockState, Priority};
 
 use crate::model::Issue;
-use crate::text::human_duration;
+use crate::text::{human_duration, width};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_bottom, put_spans, style_row};
 use crate::tui::layout::{ISSUE_METRICS_MIN_HEIGHT, issue_rows};
@@ -61,8 +61,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Columns: priority, id, title (flexible), owner, status, clock. The
     // narrow layout keeps the title and the clock.
     let wide = area.width >= 70;
-    let clock_w: u16 = if area.width >= 40 { 22 } else { 0 };
     let (owner_w, status_w) = if wide { (8u16, 13u16) } else { (0, 0) };
+    // The clocks of the rows on screen, worded once: the column grows to
+    // show what a clock missed (`resolve in 20m · responded 15m late`) as
+    // long as the title keeps room to be read.
+    let s = &app.issues_state;
+    let rows = issue_rows(area.height);
+    let clocks: Vec<(String, Style)> = app
+        .view
+        .issues
+        .iter()
+        .skip(s.first_row)
+        .take(rows)
+        .map(|id| match app.board.issues.get(id) {
+            Some(issue) => clock(app, issue),
+            None => (String::new(), Style::new()),
+        })
+        .collect();
+    let widest = clocks.iter().map(|(c, _)| width(c)).max().unwrap_or(0) as u16;
+    let clock_w: u16 = if area.width >= 40 {
+        let room = area.width.saturating_sub(4 + 6 + owner_w + status_w + 30);
+        (widest + 1).clamp(22, 40).min(room.max(22))
+    } else {
+        0
+    };
     // The id column fits the board's longest id (`I-1000` on a large
     // board) and a space after it.
     let id_w = app
@@ -128,8 +150,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.heading,
         );
     }
-    let s = &app.issues_state;
-    let rows = issue_rows(area.height);
     for (slot, (row, id)) in app
         .view
         .issues
@@ -192,16 +212,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 base,
             );
         }
-        if clock_w > 0 {
-            let (text, style) = clock(app, issue);
+        if clock_w > 0
+            && let Some((text, style)) = clocks.get(slot)
+        {
             put(
                 buf,
                 area,
                 col(title_x + title_w + owner_w + status_w),
                 y,
-                &text,
+                text,
                 usize::from(clock_w),
-                style,
+                *style,
             );
         }
         if row == s.row {

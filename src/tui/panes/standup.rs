@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::model::standup::{RecordChange, Stop};
+use crate::model::wording::Reported;
 use crate::model::{Board, IssueId, StandupOrder, TaskId};
 use crate::text::human_duration;
 use crate::tui::app::App;
@@ -640,10 +641,9 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
     }
 }
 
-/// A change in words: `moved Doing → Review → Done`, `raised`, `blocked: …`.
+/// A change in words: `moved Doing → Review → Done`, `raised`, `blocked: …`,
+/// `unblocked (was: …)`, `due 1 Dec → 10 Dec: slipped 9 days`.
 pub fn describe_change(board: &Board, change: &RecordChange, l: Lang) -> String {
-    let column = |id: &String| board.column_name(id).to_string();
-    let mut parts: Vec<String> = Vec::new();
     let title = if let Ok(id) = change.record.parse::<TaskId>()
         && change.record.starts_with("T-")
     {
@@ -656,36 +656,12 @@ pub fn describe_change(board: &Board, change: &RecordChange, l: Lang) -> String 
             .and_then(|id| board.issues.get(&id))
             .map(|i| i.title.clone())
     };
-    if change.created {
-        parts.push(
-            if change.record.starts_with("I-") {
-                l.t("raised")
-            } else {
-                l.t("added")
-            }
-            .into(),
-        );
-    }
-    if change.moved() {
-        let path: Vec<String> = change.path.iter().map(column).collect();
-        parts.push(l.f("moved {0}", &[&path.join(" → ")]));
-    }
-    if let Some(reason) = &change.blocked {
-        parts.push(l.f("blocked: {0}", &[reason]));
-    }
-    if change.unblocked {
-        parts.push(l.t("unblocked").into());
-    }
-    parts.extend(change.steps.iter().map(|s| l.t(s).to_string()));
-    if !change.edited.is_empty() {
-        parts.push(l.f("edited {0}", &[&change.edited.join(", ")]));
-    }
-    if change.deleted {
-        parts.push(l.t("deleted").into());
-    }
+    let words = board
+        .change_words(change, Reported::default(), l)
+        .join("; ");
     match title {
-        Some(title) => format!("{title}: {}", parts.join("; ")),
-        None => parts.join("; "),
+        Some(title) => format!("{title}: {words}"),
+        None => words,
     }
 }
 
