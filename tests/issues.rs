@@ -625,3 +625,227 @@ mod deadlines_and_clocks {
         assert_eq!(mark_under("resolve in 20m"), 'W', "last quarter is yellow");
     }
 }
+
+/// The record people act on: a missed target stays missed, raising is one
+/// step, deadlines that cannot be met are refused (issue "The record is
+/// true").
+mod the_record {
+    use super::*;
+    use common::tui::{app, draw, press, text, type_text};
+
+    /// A fresh board with a tech department, and a command at `when`
+    /// (`2026-12-07Thh:mm`, Beijing time).
+    fn at_time(home: &Home, when: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+        home.cmd()
+            .env("STANDUP_NOW", format!("2026-12-07T{when}:00+08:00"))
+            .args(args)
+            .assert()
+    }
+
+    fn json_at(home: &Home, when: &str, args: &[&str]) -> serde_json::Value {
+        let out = at_time(home, when, args)
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).expect("JSON")
+    }
+
+    fn late_p1() -> Home {
+        let home = Home::new();
+        at_time(&home, "09:00", &["init", "--name", "Payments"]).success();
+        at_time(&home, "09:00", &["party", "add", "tech", "技术部"]).success();
+        let raise = [
+            "issue",
+            "add",
+            "Payment down",
+            "--impact",
+            "high",
+            "--urgency",
+            "high",
+            "--owner",
+            "tech",
+        ];
+        at_time(&home, "10:00", &raise).success();
+        at_time(&home, "10:45", &["issue", "ack", "I-1"]).success();
+        home
+    }
+
+    #[test]
+    fn a_late_acknowledgement_is_missed_not_erased() {
+        let home = late_p1();
+        // Answered, so no clock runs past its deadline: not breached…
+        let breached = json_at(&home, "10:50", &["issue", "list", "--breached", "--json"]);
+        assert_eq!(breached["issues"], serde_json::json!([]));
+        // …but the response target was missed, by 15 minutes, for good.
+        let missed = json_at(&home, "10:50", &["issue", "list", "--missed", "--json"]);
+        let row = &missed["issues"][0];
+        assert_eq!(row["id"], "I-1");
+        assert_eq!(row["missed"], true);
+        assert_eq!(row["breached"], false);
+        assert_eq!(row["clock"], "resolve in 1h 10m · responded 15m late");
+        let respond = &row["sla"]["respond"];
+        assert_eq!(respond["deadline"], "2026-12-07T10:30:00+08:00");
+        assert_eq!(respond["stopped"], "2026-12-07T10:45:00+08:00");
+        assert_eq!(respond["outcome"], "missed");
+        assert_eq!(respond["late_minutes"], 15);
+        assert_eq!(row["sla"]["resolve"][0]["outcome"], "running");
+        // The text queue says it too.
+        at_time(&home, "10:50", &["issue", "list"])
+            .success()
+            .stdout(predicate::str::contains("responded 15m late"));
+        // At 12:01 the resolution clock is breached, apart from the miss.
+        let later = json_at(&home, "12:01", &["issue", "list", "--json"]);
+        let row = &later["issues"][0];
+        assert_eq!(row["breached"], true);
+        assert_eq!(row["clock"], "breached 1m ago · responded 15m late");
+        assert_eq!(row["sla"]["resolve"][0]["outcome"], "missed");
+        assert_eq!(row["sla"]["resolve"][0]["late_minutes"], 1);
+        assert_eq!(row["sla"]["respond"]["late_minutes"], 15);
+    }
+
+    #[test]
+    fn the_minutes_and_the_week_list_the_miss_with_target_amount_and_owner() {
+        let home = late_p1();
+        let minutes = json_at(&home, "11:00", &["report", "--format", "json"]);
+        let miss = &minutes["sla_misses"][0];
+        assert_eq!(miss["issue"], "I-1");
+        assert_eq!(miss["clock"], "respond");
+        assert_eq!(miss["target"], "30m");
+        assert_eq!(miss["late_minutes"], 15);
+        assert_eq!(miss["owner"], "技术部");
+        let md = at_time(&home, "11:00", &["report"])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let md = String::from_utf8(md).expect("UTF-8");
+        assert!(
+            md.contains(
+                "## SLA misses (1)\n- P1 I-1 Payment down: respond target (30m) missed by 15m, \
+                 answered Mon 7 Dec 10:45. Owner: 技术部."
+            ),
+            "{md}"
+        );
+        let week = json_at(&home, "11:00", &["report", "--week", "--format", "json"]);
+        assert_eq!(week["sla_misses"][0]["issue"], "I-1");
+        assert_eq!(week["sla_misses"][0]["late"], "15m");
+        let md = at_time(&home, "11:00", &["report", "--week"])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert!(String::from_utf8_lossy(&md).contains("missed by 15m, answered"));
+    }
+
+    #[test]
+    fn a_resolve_deadline_before_the_respond_deadline_is_refused() {
+        let home = Home::new();
+        home.demo();
+        let before = std::fs::read(home.board()).expect("board");
+        home.run(&[
+            "issue",
+            "add",
+            "Stock low",
+            "--impact",
+            "low",
+            "--urgency",
+            "low",
+            "--resolve-by",
+            "2026-11-23T10:00:00+08:00",
+        ])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "resolve by 2026-11-23T10:00:00+08:00 is before respond by 2026-11-30T09:00:00+08:00",
+        ));
+        assert_eq!(std::fs::read(home.board()).expect("board"), before);
+        // A hand-set respond deadline after it too.
+        home.run(&[
+            "issue",
+            "add",
+            "Stock low",
+            "--impact",
+            "high",
+            "--urgency",
+            "high",
+            "--respond-by",
+            "2026-11-23T12:00:00+08:00",
+            "--resolve-by",
+            "2026-11-23T11:00:00+08:00",
+        ])
+        .code(2);
+        assert_eq!(std::fs::read(home.board()).expect("board"), before);
+    }
+
+    #[test]
+    fn raising_with_deadlines_is_one_step_to_undo() {
+        let mut board = common::demo();
+        let original = board.clone();
+        let mut history = History::default();
+        let new = NewIssue {
+            title: "Courier strike".into(),
+            impact: Level::High,
+            urgency: Level::Medium,
+            resolve_by: Some(at("18:00")),
+            ..NewIssue::default()
+        };
+        history
+            .apply(&mut board, &Action::AddIssue(new), at("09:00"))
+            .expect("raised");
+        let id = *board.issues.keys().next_back().expect("raised");
+        assert_eq!(board.issues[&id].resolve_by, Some(at("18:00")));
+        // The log says who set the deadline, in the same step.
+        let logged: Vec<_> = board
+            .log
+            .iter()
+            .filter(|e| e.record == id.to_string())
+            .collect();
+        assert_eq!(logged.len(), 2, "{logged:?}");
+        history.undo(&mut board);
+        assert_eq!(board, original, "one undo takes the whole raise back");
+    }
+
+    #[test]
+    fn the_form_raises_in_one_step_and_refuses_an_impossible_deadline() {
+        let mut app = app(common::demo());
+        press(&mut app, "3n");
+        type_text(&mut app, "Courier strike");
+        for _ in 0..10 {
+            press(&mut app, "<tab>");
+        }
+        type_text(&mut app, "2026-11-23 08:00");
+        press(&mut app, "<enter>");
+        let screen = text(&draw(&mut app, 100, 30));
+        assert!(screen.contains("is before respond by"), "{screen}");
+        assert_eq!(app.board.issues.len(), 5, "nothing raised");
+        // A deadline that can be met: raised, said as raised, one undo.
+        for _ in 0..16 {
+            press(&mut app, "<backspace>");
+        }
+        type_text(&mut app, "2026-11-25 18:00");
+        press(&mut app, "<enter>");
+        let screen = text(&draw(&mut app, 100, 30));
+        assert!(screen.contains("Raised I-6"), "{screen}");
+        assert_eq!(app.board.issues.len(), 6);
+        press(&mut app, "u");
+        let screen = text(&draw(&mut app, 100, 30));
+        assert!(
+            screen.contains("Undid: add issue \"Courier strike\""),
+            "{screen}"
+        );
+        assert_eq!(app.board.issues.len(), 5, "one undo");
+    }
+
+    #[test]
+    fn card_details_list_the_cards_issues_with_their_clocks() {
+        let mut app = app(common::demo());
+        // T-1 (Doing, first card) carries I-5, a breached P1.
+        press(&mut app, "l<enter>");
+        let screen = text(&draw(&mut app, 120, 40));
+        assert!(screen.contains("Issues"), "{screen}");
+        assert!(
+            screen.contains("P1 I-5 Checkout page takes 6 s to load on mobile  breached"),
+            "{screen}"
+        );
+    }
+}

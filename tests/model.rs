@@ -1012,3 +1012,168 @@ fn a_party_in_use_is_removed_only_with_what_names_it_and_undo_brings_all_back() 
     history.undo(&mut board);
     assert_eq!(board, original);
 }
+
+/// What a report of a past moment shows of a board: every field the log
+/// reads back (not ranks, times of the day a card moved, party kinds or a
+/// resolution's note, which the log does not hold).
+fn as_reported(board: &Board) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "{:?} {:?} {} {}\n",
+        board.name, board.goal, board.settings.sla, board.settings.raci
+    );
+    for t in board.tasks.values() {
+        let _ = writeln!(
+            out,
+            "{} {:?} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            t.id,
+            t.title,
+            t.column,
+            t.owner,
+            t.due,
+            t.risk,
+            t.blocked.as_ref().map(|b| &b.reason),
+            t.raci,
+            t.depends_on,
+            t.note
+        );
+    }
+    for i in board.issues.values() {
+        let _ = writeln!(
+            out,
+            "{} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            i.id,
+            i.title,
+            i.status,
+            i.owner,
+            i.impact,
+            i.urgency,
+            i.acknowledged,
+            i.resolved,
+            i.reopened,
+            i.task,
+            i.parties,
+            i.support
+        );
+    }
+    let mut parties: Vec<String> = board
+        .parties
+        .iter()
+        .map(|p| format!("{} {:?}", p.code, p.name))
+        .collect();
+    parties.sort();
+    let mut columns: Vec<String> = board
+        .columns
+        .iter()
+        .map(|c| format!("{} {:?}", c.id, c.name))
+        .collect();
+    columns.sort();
+    let _ = writeln!(out, "{parties:?}\n{columns:?}");
+    out
+}
+
+/// The words of a report, for finding ids in it: `T-1` is not `T-10`.
+fn tokens(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The board read back from its log at any past moment is the board
+    /// as it stood then: every change after it undone, none before it.
+    #[test]
+    fn the_board_read_back_at_a_moment_is_the_board_of_that_moment(
+        steps in proptest::collection::vec((op(), 1u16..600), 1..40)
+    ) {
+        let mut board = common::demo();
+        let mut at = common::now();
+        let mut seen = vec![(at, as_reported(&board))];
+        for (op, minutes) in &steps {
+            at += Duration::minutes(i64::from(*minutes));
+            let action = to_action(&board, op);
+            let _ = board.apply(&action, at);
+            seen.push((at, as_reported(&board)));
+        }
+        for (moment, expected) in &seen {
+            let then = board.as_of(*moment).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&as_reported(&then), expected, "at {}", moment);
+            prop_assert!(then.log.iter().all(|e| e.at <= *moment));
+            prop_assert!(then.integrity_problems().is_empty(), "{:?}", then.integrity_problems());
+        }
+    }
+
+    /// With standups held now and then and the clock stepping at random,
+    /// the minutes of any past day report every logged change of their
+    /// window, and nothing that happened after the day.
+    #[test]
+    fn past_minutes_report_their_window_and_nothing_later(
+        steps in proptest::collection::vec((op(), 1u16..900, 0u8..12), 1..40)
+    ) {
+        use standup::i18n::{Lang, Locale};
+        use standup::report::{self, Which, markdown};
+        let mut board = common::demo();
+        let mut at = common::now();
+        for (op, minutes, roll) in &steps {
+            at += Duration::minutes(i64::from(*minutes));
+            let action = match roll {
+                0 => Action::StartStandup { order: standup::model::StandupOrder::Party },
+                1 => Action::EndStandup { speakers: None },
+                2 => Action::Decide(standup::model::Decision {
+                    text: format!("decided at {}", at.format("%d%H%M")),
+                    owner: None,
+                    due: None,
+                }),
+                _ => to_action(&board, op),
+            };
+            let _ = board.apply(&action, at);
+        }
+        let first = common::now().date_naive() + Duration::days(1);
+        let today = at.date_naive();
+        let mut day = first;
+        while day < today {
+            let minutes = report::minutes(&board, Which::Date(day), at, Lang::En)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let since = chrono::DateTime::parse_from_rfc3339(&minutes.since).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let until = chrono::DateTime::parse_from_rfc3339(&minutes.until).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            // A day's end, or the end of its standup when that ran past
+            // midnight (what was said in the meeting belongs to it).
+            let day_end = standup::model::flow::day_start(day + Duration::days(1), at);
+            let meeting_end = board
+                .standups
+                .iter()
+                .filter(|s| s.date == day)
+                .filter_map(|s| s.ended)
+                .max();
+            let end = meeting_end.map_or(day_end, |m| m.max(day_end));
+            prop_assert!(until <= end, "{} ends {} after its day", day, until);
+            let md = markdown::render(&minutes, &Locale::default());
+            let words = tokens(&md);
+            for entry in board.log.iter().filter(|e| e.at > since && e.at <= until) {
+                let record = entry.record.as_str();
+                if record.starts_with("T-") || record.starts_with("I-") {
+                    prop_assert!(words.contains(record), "{} {:?} of {} missing:\n{}", record, entry.what, entry.at, md);
+                } else if entry.what == Event::Decide {
+                    let text = entry.to.clone().unwrap_or_default();
+                    prop_assert!(md.contains(&text), "decision {} missing:\n{}", text, md);
+                }
+            }
+            // Nothing created after the window shows, nor any decision.
+            for entry in board.log.iter().filter(|e| e.at > until) {
+                if entry.what == Event::Create
+                    && (entry.record.starts_with("T-") || entry.record.starts_with("I-"))
+                {
+                    prop_assert!(!words.contains(&entry.record), "{} of {} in {}'s minutes:\n{}", entry.record, entry.at, day, md);
+                }
+                if entry.what == Event::Decide {
+                    let text = entry.to.clone().unwrap_or_default();
+                    prop_assert!(!md.contains(&text), "later decision {} in:\n{}", text, md);
+                }
+            }
+            day += Duration::days(1);
+        }
+    }
+}

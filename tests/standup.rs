@@ -715,3 +715,502 @@ mod shell {
         assert_eq!(std::fs::read(home.board()).expect("board"), before);
     }
 }
+
+/// The record a standup leaves is true: past minutes show the day as it
+/// was, and every change made in the window is said (issue "The record is
+/// true").
+mod the_record {
+    use super::*;
+
+    /// The demo board's home, and a command at a pinned moment.
+    fn run_at(home: &Home, when: &str, args: &[&str]) -> String {
+        let out = home
+            .cmd()
+            .env("STANDUP_NOW", when)
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// A standup on Tuesday 24 Nov with a due date moved, a card unblocked
+    /// and roles set during it; then on Wednesday a block, a new issue and
+    /// an acknowledgement.
+    fn tuesday_and_wednesday() -> Home {
+        let home = Home::new();
+        home.demo();
+        let tue = |hhmm: &str| format!("2026-11-24T{hhmm}:00+08:00");
+        run_at(&home, &tue("09:00"), &["standup", "start"]);
+        run_at(
+            &home,
+            &tue("09:02"),
+            &["task", "edit", "T-1", "--due", "2026-12-05"],
+        );
+        run_at(&home, &tue("09:03"), &["task", "unblock", "T-5"]);
+        run_at(&home, &tue("09:04"), &["raci", "set", "T-16", "mkt", "R"]);
+        run_at(&home, &tue("09:04"), &["raci", "set", "T-16", "prod", "A"]);
+        run_at(
+            &home,
+            &tue("09:05"),
+            &["task", "edit", "T-3", "--owner", "sales", "--risk", "high"],
+        );
+        run_at(&home, &tue("09:12"), &["standup", "end"]);
+        let wed = |hhmm: &str| format!("2026-11-25T{hhmm}:00+08:00");
+        run_at(
+            &home,
+            &wed("10:00"),
+            &["task", "block", "T-12", "--reason", "Supplier silent"],
+        );
+        run_at(
+            &home,
+            &wed("10:05"),
+            &[
+                "issue",
+                "add",
+                "Courier strike",
+                "--impact",
+                "high",
+                "--urgency",
+                "low",
+            ],
+        );
+        run_at(&home, &wed("10:10"), &["issue", "ack", "I-3"]);
+        home
+    }
+
+    #[test]
+    fn past_minutes_show_the_day_as_it_was_and_nothing_later() {
+        let home = tuesday_and_wednesday();
+        let now = "2026-11-26T09:00:00+08:00";
+        let md = run_at(&home, now, &["report", "--date", "2026-11-24"]);
+        for later in ["Supplier silent", "I-6", "Courier strike"] {
+            assert!(!md.contains(later), "{later} in Tuesday's minutes:\n{md}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&run_at(
+            &home,
+            now,
+            &["report", "--date", "2026-11-24", "--format", "json"],
+        ))
+        .expect("JSON");
+        assert_eq!(json["until"], "2026-11-24T09:12:00+08:00");
+        // I-3 was still open on Tuesday; acknowledged on Wednesday.
+        let i3 = json["issues"]
+            .as_array()
+            .expect("issues")
+            .iter()
+            .find(|i| i["id"] == "I-3")
+            .expect("I-3 open then")
+            .clone();
+        assert_eq!(i3["status"], "open");
+        // T-12 was not blocked then.
+        let blocked: Vec<&serde_json::Value> = json["parties"]
+            .as_array()
+            .expect("parties")
+            .iter()
+            .flat_map(|p| p["blocked"].as_array().expect("blocked").iter())
+            .collect();
+        assert!(blocked.iter().all(|b| b["task"] != "T-12"), "{blocked:?}");
+        // Wednesday, with no standup, is that day's changes.
+        let wed = run_at(&home, now, &["report", "--date", "2026-11-25"]);
+        assert!(wed.contains("Supplier silent"), "{wed}");
+        assert!(wed.contains("I-6 Courier strike"), "{wed}");
+        assert!(
+            wed.contains("I-3 Live-stream host contract not signed: acknowledged"),
+            "{wed}"
+        );
+    }
+
+    #[test]
+    fn every_change_of_the_standup_is_in_its_minutes_in_words() {
+        let home = tuesday_and_wednesday();
+        let md = run_at(
+            &home,
+            "2026-11-26T09:00:00+08:00",
+            &["report", "--date", "2026-11-24"],
+        );
+        for said in [
+            "T-1 Campaign page design: due 26 Nov → 5 Dec: slipped 9 days, 1 slip so far",
+            "unblocked (was: Staging environment not ready: waiting for ops).",
+            "T-16 Post-campaign survey: RACI: 市场部 R, Product A",
+            "T-3 Channel promotion plan: owner 市场部 → Sales; risk none → high",
+        ] {
+            assert!(md.contains(said), "{said:?} missing:\n{md}");
+        }
+        // No change is an empty line.
+        assert!(!md.lines().any(|l| l.trim_end().ends_with(':')), "{md}");
+    }
+
+    #[test]
+    fn the_week_lists_deadline_slips_and_every_change() {
+        let home = tuesday_and_wednesday();
+        let md = run_at(&home, "2026-11-26T09:00:00+08:00", &["report", "--week"]);
+        assert!(
+            md.contains(
+                "## Deadline slips\n- T-1 Campaign page design: due Thu 26 Nov → Sat 5 Dec, \
+                 9 days later (1 slip so far) — Product"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("## Changes this week"), "{md}");
+        assert!(
+            md.contains("T-12 Gift-with-purchase bundles: blocked: Supplier silent"),
+            "{md}"
+        );
+        assert!(
+            md.contains("Standup: standup started; standup ended"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_week_before_the_log_begins_is_refused_not_guessed() {
+        let home = Home::new();
+        home.demo();
+        home.run(&["report", "--week", "2026-10-01"])
+            .code(2)
+            .stderr(predicate::str::contains(
+                "the board's activity log begins at",
+            ));
+    }
+
+    #[test]
+    fn the_standup_pane_says_an_unblock_in_words() {
+        let mut board = common::demo();
+        let when = common::now() + Duration::minutes(5);
+        board
+            .apply(
+                &Action::UnblockTask {
+                    id: "T-5".parse().expect("id"),
+                },
+                when,
+            )
+            .expect("unblocked");
+        let mut app = app(board);
+        app.now = when + Duration::minutes(1);
+        // Tech's turn: T-5 is theirs.
+        press(&mut app, "4s]]]");
+        let screen = text(&draw(&mut app, 200, 40));
+        assert!(
+            screen.contains("T-5 Payment load test: blocked: Staging environment not ready: waiting for ops; unblocked (was: Staging"),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn the_header_counts_raci_errors_and_every_change() {
+        // The Chinese board comes from a RACI import: its roles break rules.
+        let board = common::chinese();
+        let errors = standup::model::raci::check(&board)
+            .iter()
+            .filter(|p| p.severity == standup::model::raci::Severity::Error)
+            .count();
+        assert!(errors > 0);
+        let mut app = app(board);
+        let screen = text(&draw(&mut app, 140, 30));
+        let header = screen.lines().next().expect("a header");
+        assert!(!header.contains("all clear"), "{header}");
+        assert!(
+            header.contains(&format!("{errors} RACI errors")),
+            "{header}"
+        );
+        let second = screen.lines().nth(1).expect("a second line");
+        assert!(
+            second.contains("Last 24h:") && second.contains("changed"),
+            "{second}"
+        );
+        assert!(!second.contains("no changes"), "{second}");
+    }
+}
+
+/// Every kind of entry the log can hold, made during one standup: the
+/// standup pane, the minutes and the weekly report say each in words, and
+/// none as an empty line.
+#[test]
+fn every_event_kind_is_said_in_words_in_the_pane_the_minutes_and_the_week() {
+    use standup::model::{Conflict, Event, IssueEdit, IssueId, TaskEdit, TaskId};
+    let mut board = common::demo();
+    board.conflicts.push(Conflict {
+        record: "T-2".into(),
+        field: "title".into(),
+        kept: serde_json::json!("Top-10 SKU stock count"),
+        other: serde_json::json!("Top-20 SKU stock count"),
+    });
+    let mut minute = 0;
+    let mut step = |board: &mut Board, action: Action| {
+        minute += 1;
+        let when = common::now() + Duration::minutes(30 + minute);
+        board.apply(&action, when).expect("applied");
+    };
+    let t = |n: u32| TaskId::from_number(n);
+    let i = |n: u32| IssueId::from_number(n);
+    step(
+        &mut board,
+        Action::StartStandup {
+            order: StandupOrder::Party,
+        },
+    );
+    step(
+        &mut board,
+        Action::AddParty {
+            code: "legal".into(),
+            name: "法务部".into(),
+            kind: standup::model::PartyKind::Department,
+            department: None,
+        },
+    );
+    step(
+        &mut board,
+        Action::RenameParty {
+            party: "legal".into(),
+            name: "Legal 法务".into(),
+        },
+    );
+    step(
+        &mut board,
+        Action::MoveParty {
+            party: "legal".into(),
+            position: 0,
+        },
+    );
+    step(
+        &mut board,
+        Action::AddColumn {
+            name: "QA".into(),
+            wip: Some(2),
+        },
+    );
+    step(
+        &mut board,
+        Action::SetWip {
+            column: "qa".into(),
+            wip: Some(3),
+        },
+    );
+    step(
+        &mut board,
+        Action::RenameColumn {
+            column: "qa".into(),
+            name: "测试 QA".into(),
+        },
+    );
+    step(
+        &mut board,
+        Action::MoveColumn {
+            column: "qa".into(),
+            position: 2,
+        },
+    );
+    step(
+        &mut board,
+        Action::DeleteColumn {
+            column: "qa".into(),
+        },
+    );
+    step(
+        &mut board,
+        Action::AddTask(standup::model::NewTask {
+            title: "Contract review".into(),
+            owner: Some("legal".into()),
+            ..Default::default()
+        }),
+    );
+    step(
+        &mut board,
+        Action::EditTask {
+            id: t(1),
+            edit: TaskEdit {
+                due: Some(Some(
+                    chrono::NaiveDate::from_ymd_opt(2026, 12, 5).expect("date"),
+                )),
+                note: Some("waiting on copy".into()),
+                risk: Some(Some(standup::model::Risk::High)),
+                title: Some("Campaign page".into()),
+                depends_on: Some(vec![t(2)]),
+                owner: Some(Some("mkt".into())),
+            },
+        },
+    );
+    step(
+        &mut board,
+        Action::MoveTask {
+            id: t(1),
+            column: "review".into(),
+            position: None,
+        },
+    );
+    step(
+        &mut board,
+        Action::MoveTask {
+            id: t(3),
+            column: "doing".into(),
+            position: Some(0),
+        },
+    );
+    step(
+        &mut board,
+        Action::BlockTask {
+            id: t(12),
+            reason: "Supplier silent".into(),
+        },
+    );
+    step(&mut board, Action::UnblockTask { id: t(5) });
+    step(
+        &mut board,
+        Action::SetRole {
+            task: t(16),
+            party: "legal".into(),
+            role: Some(standup::model::Role::Consulted),
+        },
+    );
+    step(
+        &mut board,
+        Action::SetRole {
+            task: t(1),
+            party: "tech".into(),
+            role: None,
+        },
+    );
+    step(&mut board, Action::AcknowledgeIssue { id: i(3) });
+    step(
+        &mut board,
+        Action::EscalateIssue {
+            id: i(3),
+            reason: "launch is close".into(),
+        },
+    );
+    step(
+        &mut board,
+        Action::EditIssue {
+            id: i(3),
+            edit: IssueEdit {
+                support: Some("a lawyer".into()),
+                owner: Some(Some("legal".into())),
+                ..IssueEdit::default()
+            },
+        },
+    );
+    step(
+        &mut board,
+        Action::ResolveIssue {
+            id: i(2),
+            note: "rule sheet out".into(),
+        },
+    );
+    step(&mut board, Action::CloseIssue { id: i(2) });
+    step(&mut board, Action::ReopenIssue { id: i(2) });
+    step(
+        &mut board,
+        Action::SettleConflict {
+            record: "T-2".into(),
+            field: "title".into(),
+            take_other: true,
+        },
+    );
+    step(
+        &mut board,
+        Action::Decide(standup::model::Decision {
+            text: "Ship on the 10th".into(),
+            owner: Some("mkt".into()),
+            due: None,
+        }),
+    );
+    step(
+        &mut board,
+        Action::Park(Parked {
+            topic: "Member pricing".into(),
+            owner: None,
+        }),
+    );
+    step(&mut board, Action::DeleteTask { id: t(16) });
+    step(
+        &mut board,
+        Action::RemoveParty {
+            party: "lin".into(),
+            cascade: true,
+        },
+    );
+    step(
+        &mut board,
+        Action::SetInfo {
+            name: Some("Double 12".into()),
+            goal: Some("GMV +30%".into()),
+        },
+    );
+    step(&mut board, Action::EndStandup { speakers: None });
+
+    let now = common::now() + Duration::hours(2);
+    let window = board.log_between(common::now(), now);
+    let kinds: std::collections::HashSet<Event> = window.iter().map(|e| e.what).collect();
+    assert_eq!(kinds.len(), 17, "every kind of entry is made: {kinds:?}");
+
+    // Each entry has words, and none is a bare field name or an empty phrase.
+    for (index, entry) in board
+        .log
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.at > common::now())
+    {
+        let words = board.entry_words(index, entry, Lang::En);
+        assert!(
+            !words.trim().is_empty() && !words.ends_with(':') && !words.contains('{'),
+            "{entry:?}: {words:?}"
+        );
+        let zh = board.entry_words(index, entry, Lang::Zh);
+        assert!(
+            !zh.trim().is_empty() && !zh.contains('{'),
+            "{entry:?}: {zh:?}"
+        );
+    }
+    let held = board.standups.len() - 1;
+    let minutes = report::of_standup(&board, held, now, Lang::En).expect("minutes");
+    let md = markdown::render(&minutes, &Locale::default());
+    let week = report::week::week(
+        &board,
+        now.date_naive(),
+        now,
+        chrono::Weekday::Mon,
+        Lang::En,
+    )
+    .expect("week");
+    let week_md = report::week_markdown::render(&week, &Locale::default());
+    for text in [&md, &week_md] {
+        for line in text.lines() {
+            assert!(
+                !line.trim_end().ends_with(':') && !line.contains(": ;") && !line.contains(":."),
+                "empty words in {line:?}:\n{text}"
+            );
+        }
+        for said in [
+            "renamed from “Campaign page design”",
+            "due 26 Nov → 5 Dec: slipped 9 days",
+            "unblocked (was: Staging environment not ready: waiting for ops)",
+            "Supplier silent",
+            "note: waiting on copy",
+            "now depends on T-2",
+            "escalated: urgency low → medium",
+            "Legal 法务 (legal): party 法务部 added; renamed 法务部 → Legal 法务",
+            "Lin Fang (lin): party Lin Fang removed",
+            "测试 QA: column QA added",
+            "WIP limit 2 → 3",
+            "column 测试 QA deleted",
+            "conflict on title settled: Top-20 SKU stock count",
+            "Ship on the 10th",
+            "Member pricing",
+        ] {
+            assert!(text.contains(said), "{said:?} missing:\n{text}");
+        }
+    }
+    // The standup pane's "since the last standup" says each change.
+    let changes = board.changes(common::now(), now);
+    assert!(!changes.is_empty());
+    for change in &changes {
+        let words = board.describe_change(change, Lang::En);
+        assert!(
+            !words.trim_end().ends_with(':') && !words.is_empty(),
+            "{words:?}"
+        );
+    }
+}

@@ -73,9 +73,11 @@ pub enum Command {
     Standup(StandupCommand),
     /// Standup minutes in Markdown (to paste into chat) or JSON: the
     /// standup held today, else everything since the last one. With
-    /// `--week`: the weekly progress report.
+    /// `--week`: the weekly progress report. A past day or week is shown as
+    /// the activity log says the board stood then, with no later event.
     Report {
-        /// The standup held on this date (YYYY-MM-DD, today, mon, …).
+        /// The standup held on this date (YYYY-MM-DD, today, mon, …), or,
+        /// with none that day, the day's changes.
         #[arg(long, conflicts_with = "week")]
         date: Option<String>,
         /// The weekly report of the week this date is in (this week when

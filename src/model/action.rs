@@ -750,10 +750,17 @@ impl Txn<'_> {
         for id in uses.tasks {
             let task = self.task_mut(id)?;
             let role = task.raci.remove(&code);
-            if task.owner.as_deref() == Some(code.as_str()) {
+            let owned = task.owner.as_deref() == Some(code.as_str());
+            if owned {
                 task.owner = None;
             }
             task.updated = now;
+            // Every change the removal makes is logged, so that the history
+            // (and a report of a past day) can read it back.
+            if owned {
+                let from = Some(code.clone());
+                self.log(Event::Edit, id.to_string(), Some("owner"), from, None);
+            }
             if let Some(role) = role {
                 self.log(
                     Event::Role,
@@ -771,9 +778,18 @@ impl Txn<'_> {
                     *field = None;
                 }
             };
+            let (owner, parties) = (issue.owner.clone(), issue.parties.join(","));
             clear(&mut issue.owner);
             clear(&mut issue.reporter);
             issue.parties.retain(|p| *p != code);
+            let after = (issue.owner.clone(), issue.parties.join(","));
+            if owner != after.0 {
+                self.log(Event::Edit, id.to_string(), Some("owner"), owner, None);
+            }
+            if parties != after.1 {
+                let (from, to) = (Some(parties), Some(after.1));
+                self.log(Event::Edit, id.to_string(), Some("parties"), from, to);
+            }
         }
         let name = self
             .board
@@ -1338,7 +1354,11 @@ impl Txn<'_> {
             .collect();
         for other in dependents {
             let t = self.task_mut(other)?;
+            let before = join_ids(&t.depends_on);
             t.depends_on.retain(|d| *d != id);
+            let after = join_ids(&t.depends_on);
+            let (from, to) = (Some(before), Some(after));
+            self.log(Event::Edit, other.to_string(), Some("depends_on"), from, to);
         }
         let linked: Vec<IssueId> = self
             .board
@@ -1349,8 +1369,12 @@ impl Txn<'_> {
             .collect();
         for issue in linked {
             self.issue_mut(issue)?.task = None;
+            let from = Some(id.to_string());
+            self.log(Event::Edit, issue.to_string(), Some("task"), from, None);
         }
-        self.log(Event::Delete, id.to_string(), None, Some(task.title), None);
+        // The card as it was, so that a report of a past day can show it.
+        let was = serde_json::to_string(&task).unwrap_or(task.title);
+        self.log(Event::Delete, id.to_string(), None, Some(was), None);
         Ok(())
     }
 
@@ -1479,17 +1503,10 @@ impl Txn<'_> {
     /// Refuses an issue whose resolve deadline falls before its respond
     /// deadline: it could only ever be resolved late.
     fn check_deadlines(&self, id: IssueId) -> Result<(), ActionError> {
-        let Some(issue) = self.board.issues.get(&id) else {
-            return Ok(());
-        };
-        let sla = issue.sla(&self.board.settings.sla, self.now);
-        if issue.reopened.is_none() && sla.resolve_by < sla.respond_by {
-            return Err(ActionError::ResolveBeforeRespond {
-                respond_by: super::time::format_timestamp(&sla.respond_by),
-                resolve_by: super::time::format_timestamp(&sla.resolve_by),
-            });
+        match self.board.issues.get(&id) {
+            Some(issue) => issue.check_deadlines(&self.board.settings.sla),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn transition(
@@ -1767,6 +1784,14 @@ impl Txn<'_> {
         );
         Ok(())
     }
+}
+
+/// Task ids as the log writes a list of them: `T-1,T-3`.
+fn join_ids(ids: &[TaskId]) -> String {
+    ids.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Titles are one trimmed line; an empty one is refused.

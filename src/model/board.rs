@@ -438,6 +438,61 @@ pub struct LogEntry {
     pub to: Option<String>,
 }
 
+impl Issue {
+    /// An empty open issue raised at `opened`, for checking what a form
+    /// would raise before it is raised.
+    pub fn draft(opened: Timestamp) -> Issue {
+        Issue {
+            id: IssueId::from_number(1),
+            title: String::new(),
+            detail: String::new(),
+            reporter: None,
+            parties: Vec::new(),
+            owner: None,
+            impact: Level::Medium,
+            urgency: Level::Medium,
+            support: String::new(),
+            proposal: String::new(),
+            task: None,
+            status: IssueStatus::Open,
+            opened,
+            acknowledged: None,
+            resolved: None,
+            reopened: None,
+            respond_by: None,
+            resolve_by: None,
+            resolution: String::new(),
+        }
+    }
+}
+
+impl Task {
+    /// The card a deletion logged, as it was when deleted: its record in
+    /// JSON (older files log its title alone, and give `None`).
+    pub fn deleted_as(from: &str) -> Option<Task> {
+        from.starts_with('{')
+            .then(|| serde_json::from_str(from).ok())
+            .flatten()
+    }
+}
+
+impl LogEntry {
+    /// The level an escalation raised the urgency to: its `to` reads
+    /// `medium (accountable: prod): the reason`.
+    pub fn escalated_to(&self) -> Option<(&str, &str)> {
+        let to = self.to.as_deref()?;
+        let end = to.find([' ', ':']).unwrap_or(to.len());
+        Some(to.split_at(end))
+    }
+
+    /// A deleted card's title, whether the deletion logged the card or its
+    /// title alone.
+    pub fn deleted_title(&self) -> Option<String> {
+        let from = self.from.as_deref()?;
+        Some(Task::deleted_as(from).map_or_else(|| from.to_string(), |t| t.title))
+    }
+}
+
 impl Default for Board {
     fn default() -> Self {
         Board::new("", "")

@@ -100,7 +100,12 @@ impl Board {
     fn undo_task(&mut self, id: TaskId, entry: &LogEntry, before: &[LogEntry]) {
         let from = entry.from.clone();
         if entry.what == Event::Delete {
-            let task = rebuilt_task(id, from.unwrap_or_default(), entry.at, before, self);
+            let text = from.unwrap_or_default();
+            let task = match Task::deleted_as(&text) {
+                Some(task) => task,
+                // An older file logged the title alone.
+                None => rebuilt_task(id, text, entry.at, before, self),
+            };
             self.tasks.insert(id, task);
             return;
         }
@@ -148,7 +153,15 @@ impl Board {
             Event::Reopen => {
                 issue.status = status.unwrap_or(IssueStatus::Resolved);
                 issue.reopened = last(Event::Reopen);
-                issue.resolved = last(Event::Resolve);
+                // Resolved when the last step of its cycle was a resolve (a
+                // reopen clears it; a close keeps it).
+                issue.resolved = before
+                    .iter()
+                    .rev()
+                    .filter(|e| e.record == entry.record)
+                    .find(|e| matches!(e.what, Event::Resolve | Event::Reopen))
+                    .filter(|e| e.what == Event::Resolve)
+                    .map(|e| e.at);
             }
             Event::Edit | Event::Escalate | Event::Settle => {
                 let from = entry.from.clone();
@@ -257,7 +270,7 @@ impl Board {
         let decided = later.iter().filter(|e| e.what == Event::Decide).count();
         let parked = later.iter().filter(|e| e.what == Event::Park).count();
         if let Some(last) = self.standups.last_mut()
-            && last.ended.is_some_and(|end| end > at)
+            && last.ended.is_none_or(|end| end > at)
         {
             last.ended = None;
             last.decisions

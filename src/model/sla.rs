@@ -143,8 +143,11 @@ impl Terms {
     /// Takes one log entry's change into account, forward (`to`) or undone
     /// (`from`).
     fn follow(&mut self, entry: &LogEntry, forward: bool) {
-        let value = if forward { &entry.to } else { &entry.from };
-        let value = value.as_deref();
+        let value = match (forward, entry.what) {
+            (true, Event::Escalate) => entry.escalated_to().map(|(level, _)| level),
+            (true, _) => entry.to.as_deref(),
+            (false, _) => entry.from.as_deref(),
+        };
         let at = || value.and_then(|v| chrono::DateTime::parse_from_rfc3339(v).ok());
         match (entry.what, entry.field.as_deref()) {
             (Event::Edit | Event::Escalate | Event::Settle, Some("impact")) => {
@@ -454,6 +457,38 @@ mod tests {
         assert_eq!(f.respond.priority, Priority::P3);
         // The running resolution clock follows the new priority.
         assert_eq!(f.resolve[0].priority, Priority::P1);
+    }
+
+    #[test]
+    fn an_escalation_while_the_clock_runs_brings_the_deadline_in() {
+        let mut b = Board::new("b", "");
+        b.apply(
+            &Action::AddIssue(NewIssue {
+                title: "Coupons fail".into(),
+                ..NewIssue::default()
+            }),
+            at("2026-12-07T10:00:00+08:00"),
+        )
+        .expect("raise");
+        let id = *b.issues.keys().next_back().expect("an issue");
+        // P3 (a day to respond), escalated to P2 (two hours) at 10:05.
+        b.apply(
+            &Action::EscalateIssue {
+                id,
+                reason: "launch tomorrow".into(),
+            },
+            at("2026-12-07T10:05:00+08:00"),
+        )
+        .expect("escalate");
+        b.apply(
+            &Action::AcknowledgeIssue { id },
+            at("2026-12-07T12:55:00+08:00"),
+        )
+        .expect("ack");
+        let now = at("2026-12-07T13:00:00+08:00");
+        let f = b.sla_facts(&b.issues[&id], now);
+        assert_eq!(f.respond.priority, Priority::P2);
+        assert_eq!(f.respond.missed_by(now), Some(Duration::minutes(55)));
     }
 
     #[test]

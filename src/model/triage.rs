@@ -176,6 +176,20 @@ impl Sla {
 }
 
 impl Issue {
+    /// Refuses deadlines that put resolving before responding: such an
+    /// issue could only ever be resolved late. A reopened issue's new cycle
+    /// starts later and is not held to it.
+    pub fn check_deadlines(&self, targets: &SlaTargets) -> Result<(), super::ActionError> {
+        let sla = self.sla(targets, self.opened);
+        if self.reopened.is_none() && sla.resolve_by < sla.respond_by {
+            return Err(super::ActionError::ResolveBeforeRespond {
+                respond_by: super::time::format_timestamp(&sla.respond_by),
+                resolve_by: super::time::format_timestamp(&sla.resolve_by),
+            });
+        }
+        Ok(())
+    }
+
     /// The issue's priority.
     pub fn priority(&self) -> Priority {
         Priority::of(self.impact, self.urgency)

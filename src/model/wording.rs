@@ -83,7 +83,11 @@ impl Board {
                 l.t(entry.what.word()).into()
             }
             (Event::Escalate, _) => {
-                l.f("escalated: urgency {0} → {1}", &[&level(from), &level(to)])
+                let (raised, why) = entry.escalated_to().unwrap_or_default();
+                l.f(
+                    "escalated: urgency {0} → {1}{2}",
+                    &[&level(from), &level(Some(raised)), &fit(why, QUOTE)],
+                )
             }
             (Event::Start, _) => l.t("standup started").into(),
             (Event::End, _) => l.t("standup ended").into(),
@@ -250,6 +254,32 @@ impl Board {
         }
         flush(&mut roles, &mut words);
         words
+    }
+}
+
+impl Board {
+    /// A card's or an issue's change in the window, titled: `Payment load
+    /// test: blocked: …; unblocked (was: …)`.
+    pub fn describe_change(&self, change: &RecordChange, l: Lang) -> String {
+        let record = change.record.as_str();
+        let title = if record.starts_with("T-") {
+            record
+                .parse()
+                .ok()
+                .and_then(|id| self.tasks.get(&id))
+                .map(|t| t.title.clone())
+        } else {
+            record
+                .parse()
+                .ok()
+                .and_then(|id| self.issues.get(&id))
+                .map(|i| i.title.clone())
+        };
+        let words = self.change_words(change, Reported::default(), l).join("; ");
+        match title {
+            Some(title) => format!("{title}: {words}"),
+            None => words,
+        }
     }
 }
 

@@ -131,7 +131,7 @@ fn title_of(board: &Board, change: &RecordChange) -> String {
             .iter()
             .filter_map(|&i| board.log.get(i))
             .find_map(|e| match e.what {
-                Event::Delete => e.from.clone(),
+                Event::Delete => e.deleted_title(),
                 Event::Create => e.to.clone(),
                 _ => None,
             })
@@ -139,12 +139,31 @@ fn title_of(board: &Board, change: &RecordChange) -> String {
     .unwrap_or_default()
 }
 
-/// What a party, a column, the standups or the board is called now.
+/// What a party, a column, the standups or the board is called now, or
+/// was called when removed.
 fn other_title(board: &Board, record: &str, l: Lang) -> String {
+    let removed = || {
+        board
+            .log
+            .iter()
+            .rev()
+            .filter(|e| e.record == record)
+            .find_map(|e| match e.what {
+                Event::Delete => e.from.clone(),
+                Event::Create => e.to.clone(),
+                _ => None,
+            })
+    };
     if let Some(code) = record.strip_prefix("party:") {
-        board.party_label(code)
+        match board.party(code) {
+            Some(_) => board.party_label(code),
+            None => removed().map_or_else(|| code.to_string(), |name| format!("{name} ({code})")),
+        }
     } else if let Some(id) = record.strip_prefix("column:") {
-        board.column_name(id).to_string()
+        match board.column(id) {
+            Some(c) => c.name.clone(),
+            None => removed().unwrap_or_else(|| id.to_string()),
+        }
     } else if record == "standup" {
         l.t("Standup").into()
     } else {

@@ -271,7 +271,10 @@ pub fn of_standup(
     l: Lang,
 ) -> Result<Minutes, ReportError> {
     let record = &board.standups[i];
-    let until = record.ended.unwrap_or(now).min(now);
+    // A standup of a past day never ended (left open) is reported as it
+    // stood at that day's end, not as of today.
+    let day_end = day_start(record.date + Duration::days(1), now);
+    let until = record.ended.unwrap_or(day_end.max(record.started)).min(now);
     let from = board
         .since_before_standup(i)
         .map_or(record.started, |s| s.from);

@@ -272,6 +272,17 @@ impl IssueForm {
         let resolve_by = self
             .deadline(IssueField::ResolveBy, now, l)
             .map_err(|e| (IssueField::ResolveBy, e))?;
+        // The model refuses a resolve deadline before the respond one; the
+        // form says so on the field rather than after submitting.
+        let mut candidate = match self.target.and_then(|id| board.issues.get(&id)) {
+            Some(issue) => issue.clone(),
+            None => Issue::draft(now),
+        };
+        (candidate.impact, candidate.urgency) = (self.impact, self.urgency);
+        (candidate.respond_by, candidate.resolve_by) = (respond_by, resolve_by);
+        candidate
+            .check_deadlines(&board.settings.sla)
+            .map_err(|e| (IssueField::ResolveBy, e.localized(l)))?;
         Ok(match self.target {
             None => {
                 vec![Action::AddIssue(NewIssue {

@@ -8,8 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::model::standup::{RecordChange, Stop};
-use crate::model::wording::Reported;
+use crate::model::standup::Stop;
 use crate::model::{Board, IssueId, StandupOrder, TaskId};
 use crate::text::human_duration;
 use crate::tui::app::App;
@@ -635,33 +634,9 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
             };
             vec![
                 (format!("{} ", change.record), t.dim),
-                (describe_change(board, change, l.lang), Style::new()),
+                (board.describe_change(change, l.lang), Style::new()),
             ]
         }
-    }
-}
-
-/// A change in words: `moved Doing → Review → Done`, `raised`, `blocked: …`,
-/// `unblocked (was: …)`, `due 1 Dec → 10 Dec: slipped 9 days`.
-pub fn describe_change(board: &Board, change: &RecordChange, l: Lang) -> String {
-    let title = if let Ok(id) = change.record.parse::<TaskId>()
-        && change.record.starts_with("T-")
-    {
-        board.tasks.get(&id).map(|t| t.title.clone())
-    } else {
-        change
-            .record
-            .parse::<IssueId>()
-            .ok()
-            .and_then(|id| board.issues.get(&id))
-            .map(|i| i.title.clone())
-    };
-    let words = board
-        .change_words(change, Reported::default(), l)
-        .join("; ");
-    match title {
-        Some(title) => format!("{title}: {words}"),
-        None => words,
     }
 }
 
