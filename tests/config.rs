@@ -209,17 +209,28 @@ move_card_left = "Y"
 }
 
 #[test]
-fn broken_toml_is_one_problem_at_its_line_and_every_default() {
+fn a_line_toml_cannot_read_costs_that_line_alone() {
     let (config, found) = config::from_text("[theme]\nname = \"light\"\nbar = \n");
-    assert_eq!(config, Config::default());
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].line, 3);
+    assert_eq!(found[0].key, "bar");
     assert!(
         found[0]
             .message
             .to_string()
-            .contains("the whole file was ignored")
+            .contains("this line was ignored; the rest of the file is in effect"),
+        "{}",
+        found[0].message
     );
+    assert_eq!(config.theme_name.as_deref(), Some("light"));
+    // A number too large for TOML costs its setting, not the others.
+    let (config, found) = config::from_text(
+        "[standup]\ntimebox_minutes = 99999999999999999999\nspeaker_minutes = 3\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].line, 2);
+    assert_eq!(config.standup.map(|s| s.speaker_minutes), Some(3));
+    assert_eq!(config.standup.map(|s| s.timebox_minutes), Some(15));
 }
 
 #[test]

@@ -159,10 +159,11 @@ fn can_run() -> bool {
 /// pinned clock.
 fn fresh_env(dir: &Path) -> String {
     format!(
-        "env -u STANDUP_CONFIG -u NO_COLOR -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 HOME={home} XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} STANDUP_NOW={now} TERM=xterm-256color",
+        "env -u STANDUP_CONFIG -u NO_COLOR -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 HOME={home} XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} XDG_STATE_HOME={state} STANDUP_NOW={now} TERM=xterm-256color",
         home = dir.display(),
         data = dir.join("data").display(),
         config = dir.join("config").display(),
+        state = dir.join("state").display(),
         now = common::NOW
     )
 }
@@ -747,6 +748,66 @@ fn a_board_that_cannot_be_written_leaves_the_changes_in_a_rescue_file() {
             .values()
             .any(|t| t.title == "Kept in the rescue file")
     );
+}
+
+/// When the board's folder cannot take even the rescue file, the rescue
+/// goes to the state directory, the quit says where, and `restore
+/// --rescued` puts it back.
+#[test]
+fn a_rescue_goes_to_the_state_directory_when_the_folder_fails_too() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui_in_shell("", 120, 30);
+    tmux.wait_for("Doing 5/5");
+    // The whole folder is replaced by a file: nothing can be written in it.
+    let folder = user.dir.path().join("data/standup");
+    let parked = user.dir.path().join("parked");
+    std::fs::rename(&folder, &parked).expect("moved away");
+    std::fs::write(&folder, "not a folder").expect("a file in its place");
+    tmux.keys(&["n"]);
+    tmux.wait_for("New card in To do");
+    tmux.type_text("Kept in the state directory");
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=");
+    let state = user.dir.path().join("state/standup/rescued");
+    assert!(
+        screen.contains("your changes are in"),
+        "says where:\n{screen}"
+    );
+    assert!(screen.contains("restore --rescued"), "says how:\n{screen}");
+    let rescued: Vec<_> = walk(&state)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("board.json.rescue-"))
+        .collect();
+    assert_eq!(rescued.len(), 1, "one rescue under {}", state.display());
+    // The folder back, the rescued copy put back.
+    std::fs::remove_file(&folder).expect("the file away");
+    std::fs::rename(&parked, &folder).expect("the folder back");
+    let out = user.run("restore --rescued 1");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = user.run("task list");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Kept in the state directory"));
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }
 
 #[test]

@@ -423,3 +423,66 @@ fn demo_generates_a_board_of_any_size() {
     assert_eq!(parties["parties"].as_array().map(Vec::len), Some(30));
     home.run(&["check"]).stderr(predicate::str::is_empty());
 }
+
+/// A title or a party name a spreadsheet would run as a formula is
+/// exported as text (OWASP's CSV injection advice: a leading `'`), and an
+/// import of that file gives the same names back.
+#[test]
+fn csv_export_neutralises_formulas_and_imports_them_back() {
+    use standup::model::matrix;
+    let mut board = standup::model::Board::new("b", "");
+    let at = common::now();
+    for (code, name) in [("ops", "+Ops"), ("fin", "财务部")] {
+        board
+            .apply(
+                &standup::model::Action::AddParty {
+                    code: code.into(),
+                    name: name.into(),
+                    kind: standup::model::PartyKind::Department,
+                    department: None,
+                },
+                at,
+            )
+            .unwrap();
+    }
+    for title in [
+        "=HYPERLINK(\"http://evil\",\"x\")",
+        "@SUM(A1)",
+        "-2 days",
+        "Plain",
+    ] {
+        board
+            .apply(
+                &standup::model::Action::AddTask(standup::model::NewTask {
+                    title: title.into(),
+                    ..Default::default()
+                }),
+                at,
+            )
+            .unwrap();
+    }
+    let csv = matrix::to_csv(&board);
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "{cell:?} would run as a formula:\n{csv}"
+            );
+        }
+    }
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(csv.contains("'+Ops"), "{csv}");
+    let back = matrix::parse(&csv).expect("reads back");
+    assert_eq!(back.parties, vec!["+Ops".to_string(), "财务部".to_string()]);
+    let titles: Vec<&str> = back.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "=HYPERLINK(\"http://evil\",\"x\")",
+            "@SUM(A1)",
+            "-2 days",
+            "Plain"
+        ]
+    );
+}

@@ -85,3 +85,41 @@ fn a_change_during_a_save_waits_for_it_instead_of_copying_the_board() {
     assert_eq!(kept.tasks[&"T-4".parse().unwrap()].column, "doing");
     assert_eq!(app.board.tasks[&"T-4".parse().unwrap()].column, "review");
 }
+
+/// After a merge renumbers the card just added here (another writer took
+/// its id), the selection follows the card to its new id: the next `L`
+/// moves it, not the other writer's card.
+#[test]
+fn the_selection_follows_a_card_the_merge_renumbered() {
+    let mut app = app(common::demo());
+    let new = |title: &str| {
+        Action::AddTask(standup::model::NewTask {
+            title: title.into(),
+            column: Some("todo".into()),
+            ..Default::default()
+        })
+    };
+    let base = common::demo();
+    // Here: a new card T-18, selected.
+    press(&mut app, "n");
+    common::tui::type_text(&mut app, "Ours");
+    press(&mut app, "<enter>");
+    let ours_id = app.selected_task().expect("selected");
+    assert_eq!(ours_id.to_string(), "T-18");
+    // Elsewhere: another writer's T-18, saved first.
+    let mut theirs = common::demo();
+    theirs.apply(&new("Theirs"), common::now()).unwrap();
+    let snapshot = standup::model::Board::clone(&app.board);
+    let written = merge(&base, &snapshot, &theirs);
+    assert_eq!(
+        written.renumbered.get("T-18").map(String::as_str),
+        Some("T-19")
+    );
+    app.merged(written);
+    let selected = app.selected_task().expect("still selected");
+    assert_eq!(app.board.tasks[&selected].title, "Ours");
+    press(&mut app, "L");
+    assert_eq!(app.board.tasks[&selected].column, "doing", "ours moved");
+    let theirs_id: standup::model::TaskId = "T-18".parse().unwrap();
+    assert_eq!(app.board.tasks[&theirs_id].column, "todo", "theirs did not");
+}

@@ -271,34 +271,37 @@ fn add(board: &mut standup::model::Board, title: &str) {
 /// cannot be written, the file is as it was, and so must be what the save
 /// compares it with: the next save neither refuses a file nobody changed
 /// nor overwrites one somebody did.
+#[cfg(unix)]
 #[test]
 fn a_failed_save_leaves_what_the_next_save_compares_with() {
+    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("board.json");
-    let backups = dir.path().join("backups");
+    // The board made read-only fails the save (a full disk would too).
+    let block = |on: bool| {
+        let mode = if on { 0o400 } else { 0o600 };
+        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+    };
     let (mut mine, mut board) = BoardFile::open(&path).unwrap();
     add(&mut board, "first");
     mine.save(&board).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    // The backups folder cannot be made: saves fail, the file stays.
-    fs::remove_dir_all(&backups).ok();
-    fs::write(&backups, "in the way").unwrap();
+    block(true);
     add(&mut board, "second");
     let err = mine.save(&board).unwrap_err();
-    assert!(matches!(err, StoreError::Write { .. }), "{err}");
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), saved);
     assert!(!mine.changed_on_disk().unwrap(), "nobody changed it");
-    fs::remove_file(&backups).unwrap();
+    block(false);
     mine.save(&board).unwrap();
     let (_, again) = BoardFile::open(&path).unwrap();
     assert_eq!(again, board);
 
     // Fails again; then somebody else saves: their change is merged.
-    fs::remove_dir_all(&backups).unwrap();
-    fs::write(&backups, "in the way").unwrap();
+    block(true);
     add(&mut board, "third");
     assert!(mine.save_merging(&board).is_err());
-    fs::remove_file(&backups).unwrap();
+    block(false);
     let (mut theirs, mut other) = BoardFile::open(&path).unwrap();
     add(&mut other, "theirs");
     theirs.save(&other).unwrap();
@@ -505,7 +508,10 @@ fn a_board_opened_before_its_log_is_read_is_the_same_board() {
     assert_eq!(deferred(&text), whole);
     assert_eq!(whole, board);
     // T-57, deleted, is known only from the log: it is never handed out again.
-    assert_eq!(deferred(&text).next_task_id().to_string(), "T-58");
+    assert_eq!(
+        deferred(&text).next_task_id().map(|id| id.to_string()),
+        Some("T-58".to_string())
+    );
 }
 
 /// An entry of the log that is wrong is found when the log is read, and
@@ -597,4 +603,227 @@ fn a_shared_save_lets_go_of_the_board_unless_it_merged() {
     let (saved, back) = mine.save_shared(Arc::clone(&board));
     assert!(matches!(saved, Ok(Saved::Merged(_))));
     assert!(Arc::ptr_eq(&back.expect("given back"), &board));
+}
+
+/// Hardening: files as other tools and teammates leave them.
+mod hardening {
+    use super::*;
+    use common::home::Home;
+    use predicates::prelude::*;
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).expect("meta").permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_board_saved_with_a_byte_order_mark_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let text = standup::store::to_json(&common::demo());
+        write(&path, &format!("\u{feff}{text}"));
+        let (mut file, mut board) = BoardFile::open(&path).expect("a BOM is accepted");
+        assert_eq!(board.tasks.len(), common::demo().tasks.len());
+        add(&mut board, "After the BOM");
+        file.save(&board).expect("saved over it");
+        assert!(!fs::read_to_string(&path).unwrap().starts_with('\u{feff}'));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_board_is_written_through_and_its_backups_are_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let team = dir.path().join("team");
+        fs::create_dir(&team).unwrap();
+        let real = team.join("board.json");
+        fs::write(&real, standup::store::to_json(&common::demo())).unwrap();
+        let link = dir.path().join("mine.json");
+        std::os::unix::fs::symlink("team/board.json", &link).unwrap();
+        let (mut file, mut board) = BoardFile::open(&link).expect("opens through the link");
+        add(&mut board, "Through the link");
+        file.save(&board).expect("saved");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the link is still a link"
+        );
+        assert!(
+            fs::read_to_string(&real)
+                .unwrap()
+                .contains("Through the link")
+        );
+        // The kept version is a real file beside the real board.
+        let kept = standup::store::backups::list(&real).unwrap();
+        assert_eq!(kept.len(), 1);
+        assert!(
+            !fs::symlink_metadata(&kept[0].path)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(
+            !fs::read_to_string(&kept[0].path)
+                .unwrap()
+                .contains("Through the link")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backup_of_a_board_others_could_read_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        write(&path, &standup::store::to_json(&common::demo()));
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        let (mut file, mut board) = BoardFile::open(&path).unwrap();
+        add(&mut board, "One more");
+        file.save(&board).unwrap();
+        let kept = standup::store::backups::list(&path).unwrap();
+        assert_eq!(mode(&kept[0].path), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_board_made_read_only_is_not_written_and_says_so() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        let text = standup::store::to_json(&common::demo());
+        write(&path, &text);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let (mut file, mut board) = BoardFile::open(&path).unwrap();
+        add(&mut board, "Not wanted");
+        let err = file.save(&board).expect_err("refused");
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+        assert!(err.to_string().contains("is read-only"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+        assert_eq!(mode(&path), 0o444);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn backups_that_cannot_be_kept_do_not_cost_the_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        write(&path, &standup::store::to_json(&common::demo()));
+        // `backups` is a file: nothing can be kept in it, even by root.
+        write(&dir.path().join("backups"), "not a folder");
+        let (mut file, mut board) = BoardFile::open(&path).unwrap();
+        add(&mut board, "Saved anyway");
+        file.save(&board).expect("the save goes through");
+        assert!(fs::read_to_string(&path).unwrap().contains("Saved anyway"));
+        let warnings = file.take_warnings();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("backups"), "{warnings:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_links_for_the_lock_and_backups_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.json");
+        write(&path, &standup::store::to_json(&common::demo()));
+        let victim = elsewhere.path().join("victim");
+        write(&victim, "untouched");
+        std::os::unix::fs::symlink(&victim, dir.path().join(".board.json.lock")).unwrap();
+        let (mut file, mut board) = BoardFile::open(&path).unwrap();
+        add(&mut board, "x");
+        let err = file.save(&board).expect_err("the lock is a link");
+        assert!(err.to_string().contains("is a symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "untouched");
+        // A linked backups/ is not written through either.
+        fs::remove_file(dir.path().join(".board.json.lock")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("backups")).unwrap();
+        file.save(&board).expect("saved");
+        let warnings = file.take_warnings();
+        assert!(
+            warnings.iter().any(|w| w.contains("symbolic link")),
+            "{warnings:?}"
+        );
+        assert_eq!(
+            fs::read_dir(elsewhere.path()).unwrap().count(),
+            1,
+            "nothing written there"
+        );
+    }
+
+    #[test]
+    fn the_last_id_never_wraps_round() {
+        let home = Home::new();
+        home.run(&["task", "add", "First"]).success();
+        let text = fs::read_to_string(home.board()).unwrap();
+        let top = text.replace("\"T-1\"", "\"T-4294967295\"");
+        fs::write(home.board(), &top).unwrap();
+        home.run(&["check"])
+            .code(1)
+            .stdout(predicate::str::contains("T-4294967295 is the highest id"));
+        home.run(&["task", "add", "Second"])
+            .code(2)
+            .stderr(predicate::str::contains("no new card can be added"));
+        assert_eq!(fs::read_to_string(home.board()).unwrap(), top);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_refused_save_on_the_command_line_says_what_is_true_for_it() {
+        use std::os::unix::fs::PermissionsExt;
+        let home = Home::new();
+        home.run(&["task", "add", "First"]).success();
+        fs::set_permissions(home.board(), fs::Permissions::from_mode(0o400)).unwrap();
+        let before = fs::read_to_string(home.board()).unwrap();
+        let assert = home.run(&["task", "add", "Second"]).code(2);
+        let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        // A command keeps nothing in memory once it exits: it says so.
+        assert!(!err.contains("memory"), "{err}");
+        assert!(err.contains("is read-only: it was not written"), "{err}");
+        assert_eq!(fs::read_to_string(home.board()).unwrap(), before);
+    }
+
+    #[test]
+    fn restoring_over_a_broken_board_says_what_restore_1_can_do() {
+        let home = Home::new();
+        home.run(&["task", "add", "First"]).success();
+        home.run(&["task", "add", "Second"]).success();
+        fs::write(home.board(), "{ not a board").unwrap();
+        home.run(&["restore", "1"])
+            .success()
+            .stdout(predicate::str::contains(
+                "The board it replaced did not open",
+            ))
+            .stdout(predicate::str::contains("undoes this").not());
+        // Version 1 is now the broken file, kept as it was; restoring it is
+        // refused rather than promised.
+        home.run(&["restore", "1"])
+            .code(2)
+            .stderr(predicate::str::contains("not restored"));
+    }
+
+    #[test]
+    fn a_rescued_copy_is_found_and_put_back() {
+        let home = Home::new();
+        home.run(&["task", "add", "First"]).success();
+        let mut board =
+            standup::store::from_json(&fs::read_to_string(home.board()).unwrap()).unwrap();
+        add(&mut board, "Rescued card");
+        let rescued = standup::store::rescue::write(
+            &home.board(),
+            common::now(),
+            standup::store::to_json(&board).as_bytes(),
+        )
+        .unwrap();
+        home.run(&["restore", "--rescued"])
+            .success()
+            .stdout(predicate::str::contains(rescued.display().to_string()));
+        home.run(&["restore", "--rescued", "1"]).success();
+        assert!(
+            fs::read_to_string(home.board())
+                .unwrap()
+                .contains("Rescued card")
+        );
+    }
 }

@@ -63,7 +63,13 @@ pub enum Command {
     Raci(RaciCommand),
     /// List the versions kept in backups/, or put version N (1 = newest)
     /// back. The board it replaces is kept first, so `restore 1` undoes it.
-    Restore { number: Option<usize> },
+    Restore {
+        number: Option<usize>,
+        /// The copies kept when the board could not be saved (beside it, or
+        /// in the state, home or temp directory) instead of backups/.
+        #[arg(long)]
+        rescued: bool,
+    },
     /// The issue queue: problems with an owner, a priority and SLA clocks.
     #[command(subcommand)]
     Issue(IssueCommand),

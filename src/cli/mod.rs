@@ -11,7 +11,7 @@ mod meeting;
 mod output;
 mod share;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -97,7 +97,11 @@ impl Session {
         if self.changed || !self.file.exists() {
             // Another window or script may have saved since we read the
             // file: merge into its version rather than overwrite it.
-            if let store::Saved::Merged(merged) = self.file.save_merging(&self.board)? {
+            let saved = self.file.save_merging(&self.board);
+            for warning in self.file.take_warnings() {
+                eprintln!("standup: warning: {warning}");
+            }
+            if let store::Saved::Merged(merged) = saved? {
                 for note in &merged.notes {
                     eprintln!("standup: merged with a change made meanwhile: {note}");
                 }
@@ -153,7 +157,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             ..
         } => meeting::week_report(cli, week, *format),
         Command::Report { date, format, .. } => meeting::report(cli, date.as_deref(), *format),
-        Command::Restore { number } => restore(cli, *number),
+        Command::Restore { number, rescued } => restore(cli, *number, *rescued),
         Command::Export { format } => {
             let s = Session::open(cli)?;
             match format {
@@ -204,12 +208,16 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             for c in &s.board.conflicts {
                 println!("  conflict  {}", share::describe(c));
             }
+            let id_problems = s.board.id_problems();
+            for p in &id_problems {
+                println!("  error  ids  {p}");
+            }
             if !s.board.conflicts.is_empty() {
                 println!(
                     "settle each with `standup conflict keep|take RECORD FIELD`, or C in the board"
                 );
             }
-            if errors.is_empty() && s.board.conflicts.is_empty() {
+            if errors.is_empty() && s.board.conflicts.is_empty() && id_problems.is_empty() {
                 println!("no problems found");
                 Ok(Outcome::Done)
             } else {
@@ -306,9 +314,13 @@ fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<Outcome> {
 /// `restore`: lists the kept versions; `restore N` puts version N back,
 /// keeping the board it replaces as the newest backup. Works on a board
 /// that no longer opens, which is what it is for.
-fn restore(cli: &Cli, number: Option<usize>) -> Result<Outcome> {
+fn restore(cli: &Cli, number: Option<usize>, rescued: bool) -> Result<Outcome> {
     use crate::store::backups;
-    let path = board_path(cli)?;
+    // A linked board keeps its versions beside the file it links to.
+    let path = store::file::through_links(&board_path(cli)?);
+    if rescued {
+        return restore_rescued(&path, number);
+    }
     let kept = backups::list(&path)
         .with_context(|| format!("cannot read {}", backups::folder(&path).display()))?;
     let Some(number) = number else {
@@ -354,11 +366,87 @@ fn restore(cli: &Cli, number: Option<usize>) -> Result<Outcome> {
             backup.path.display()
         )
     })?;
+    let replaced_opens = opens(&path);
     store::file::replace(&path, text.as_bytes())
         .with_context(|| format!("cannot restore version {number} to {}", path.display()))?;
     println!(
-        "Restored version {number} to {}. The board it replaced is now version 1: `standup restore 1` undoes this.",
-        path.display()
+        "{}",
+        restored(&format!("version {number}"), &path, replaced_opens)
+    );
+    Ok(Outcome::Done)
+}
+
+/// Whether the board at `path` opens (or there is none): what `restore 1`
+/// can put back afterwards.
+fn opens(path: &Path) -> bool {
+    match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).is_ok_and(|t| store::from_json(&t).is_ok()),
+        Err(_) => true,
+    }
+}
+
+/// What a restore says it did, true to what `restore 1` can undo: a board
+/// it replaced that did not open is kept, but cannot be put back by it.
+fn restored(what: &str, path: &Path, replaced_opens: bool) -> String {
+    if replaced_opens {
+        format!(
+            "Restored {what} to {}. The board it replaced is now version 1: `standup restore 1` undoes this.",
+            path.display()
+        )
+    } else {
+        let kept = store::backups::list(path)
+            .ok()
+            .and_then(|k| k.first().map(|b| b.path.display().to_string()))
+            .unwrap_or_default();
+        format!(
+            "Restored {what} to {}. The board it replaced did not open; it is kept as it was in {kept} \
+             to repair by hand (`standup restore 1` refuses a version that does not open).",
+            path.display()
+        )
+    }
+}
+
+/// `restore --rescued [N]`: the copies kept when the board could not be
+/// saved, newest first; N puts one back.
+fn restore_rescued(path: &Path, number: Option<usize>) -> Result<Outcome> {
+    let found = store::rescue::list(path);
+    let Some(number) = number else {
+        if found.is_empty() {
+            println!("No rescued copies of {} were found.", path.display());
+        }
+        for (i, r) in found.iter().enumerate() {
+            println!("{:>2}  {}", i + 1, r.path.display());
+        }
+        if !found.is_empty() {
+            println!("`standup restore --rescued N` puts copy N back (1 is the newest).");
+        }
+        return Ok(Outcome::Done);
+    };
+    let Some(copy) = number.checked_sub(1).and_then(|i| found.get(i)) else {
+        bail!(
+            "there is no rescued copy {number}: {} found (see `standup restore --rescued`)",
+            found.len()
+        );
+    };
+    let text = std::fs::read_to_string(&copy.path)
+        .with_context(|| format!("cannot read {}", copy.path.display()))?;
+    store::from_json(&text).with_context(|| {
+        format!(
+            "{} is not a board this version can read: not restored",
+            copy.path.display()
+        )
+    })?;
+    let replaced_opens = opens(path);
+    store::file::replace(path, text.as_bytes()).with_context(|| {
+        format!(
+            "cannot restore {} to {}",
+            copy.path.display(),
+            path.display()
+        )
+    })?;
+    println!(
+        "{}",
+        restored(&copy.path.display().to_string(), path, replaced_opens)
     );
     Ok(Outcome::Done)
 }

@@ -24,21 +24,57 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
         config: Config::default(),
         problems: Vec::new(),
     };
-    match ImDocument::parse(text) {
-        Ok(doc) => reader.root(doc.as_table()),
-        Err(e) => reader.problems.push(Problem {
-            line: e.span().map_or(0, |s| reader.line(s.start)),
-            key: String::new(),
-            message: Text::new(|l| {
-                l.f(
-                    "{0} (the whole file was ignored: every setting has its default)",
-                    &[&e.message().trim()],
-                )
-            }),
-        }),
+    // A line TOML cannot read (a number too large for it, a stray quote)
+    // is blanked and the rest read again, so that it costs that setting
+    // alone; line numbers stay those of the file.
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    for _ in 0..MAX_BAD_LINES {
+        let current = lines.join("\n");
+        match ImDocument::parse(current.as_str()) {
+            Ok(doc) => {
+                reader.root(doc.as_table());
+                return (reader.config, reader.problems);
+            }
+            Err(e) => {
+                let line = e.span().map_or(0, |s| reader.line(s.start));
+                let Some(bad) = line.checked_sub(1).filter(|i| *i < lines.len()) else {
+                    break;
+                };
+                let key = lines[bad]
+                    .split('=')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                let why = e.message().trim().to_string();
+                reader.problems.push(Problem {
+                    line,
+                    key,
+                    message: Text::new(move |l| {
+                        l.f(
+                            "{0} (this line was ignored; the rest of the file is in effect)",
+                            &[&why],
+                        )
+                    }),
+                });
+                lines[bad] = "";
+            }
+        }
     }
+    reader.problems.push(Problem {
+        line: 0,
+        key: String::new(),
+        message: Text::new(|l| {
+            l.t("the file could not be read (the whole file was ignored: every setting has its default)")
+                .into()
+        }),
+    });
+    reader.config = Config::default();
     (reader.config, reader.problems)
 }
+
+/// How many unreadable lines are set aside before the file is given up.
+const MAX_BAD_LINES: usize = 20;
 
 struct Reader<'t> {
     text: &'t str,

@@ -200,6 +200,21 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("renamed from “{0}”", "原名“{0}”，已改名"),
     ("renamed {0} → {1}", "改名 {0} → {1}"),
     ("named {0}", "命名为 {0}"),
+    (
+        "{0} (this line was ignored; the rest of the file is in effect)",
+        "{0}（已忽略此行；文件其余设置照常生效）",
+    ),
+    (
+        "the file could not be read (the whole file was ignored: every setting has its default)",
+        "无法读取该文件（整个文件已忽略：所有设置均使用默认值）",
+    ),
+    ("Saved, but {0}", "已保存，但{0}"),
+    ("card", "卡片"),
+    ("issue", "问题"),
+    (
+        "no new {0} can be added: this board has used the highest id there is",
+        "无法再添加新的{0}：此看板的编号已用到上限",
+    ),
     ("{0} no longer {1}", "{0} 不再是 {1}"),
     ("reordered in its column", "在本列中调整了顺序"),
     ("resolve by {0} → {1}", "解决时限 {0} → {1}"),
@@ -1322,10 +1337,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     (
         "should be a whole number of minutes, 1 to 240",
         "应为 1 到 240 之间的整数分钟",
-    ),
-    (
-        "{0} (the whole file was ignored: every setting has its default)",
-        "{0}（整个文件被忽略：所有设置均为默认值）",
     ),
     ("{0}; using the defaults", "{0}；使用默认值"),
     ("{0} no longer does {1} in {2}", "{0} 不再在{2}中执行 {1}"),

@@ -272,6 +272,8 @@ pub enum ActionError {
         status: &'static str,
         verb: &'static str,
     },
+    /// Every id a card or an issue can have is taken.
+    NoIdsLeft(&'static str),
     /// An issue's resolve deadline would fall before its respond deadline.
     ResolveBeforeRespond {
         respond_by: String,
@@ -352,6 +354,10 @@ impl ActionError {
             ActionError::IssueState { id, status, verb } => l.f(
                 "{0} is {1}: it cannot be {2}",
                 &[id, &l.t(status), &l.t(verb)],
+            ),
+            ActionError::NoIdsLeft(what) => l.f(
+                "no new {0} can be added: this board has used the highest id there is",
+                &[&l.t(what)],
             ),
             ActionError::ResolveBeforeRespond {
                 respond_by,
@@ -1055,7 +1061,10 @@ impl Txn<'_> {
             )?,
         };
         let owner = self.resolve_owner(new.owner.as_deref())?;
-        let id = self.board.next_task_id();
+        let id = self
+            .board
+            .next_task_id()
+            .ok_or(ActionError::NoIdsLeft(mark("card")))?;
         for dep in &new.depends_on {
             if !self.board.tasks.contains_key(dep) {
                 return Err(ActionError::NoTask(*dep));
@@ -1460,7 +1469,10 @@ impl Txn<'_> {
         {
             return Err(ActionError::NoTask(task));
         }
-        let id = self.board.next_issue_id();
+        let id = self
+            .board
+            .next_issue_id()
+            .ok_or(ActionError::NoIdsLeft(mark("issue")))?;
         self.board.high_water.issue = id.number();
         self.insert_issue(Issue {
             id,

@@ -598,14 +598,37 @@ impl Board {
         }
     }
 
-    /// The id the next new task will get.
-    pub fn next_task_id(&self) -> TaskId {
-        TaskId::from_number(self.high_water.task + 1)
+    /// The id the next new task will get; `None` once the highest number
+    /// an id can hold is taken (ids never wrap round to reuse `T-1`).
+    pub fn next_task_id(&self) -> Option<TaskId> {
+        self.high_water.task.checked_add(1).map(TaskId::from_number)
     }
 
-    /// The id the next new issue will get.
-    pub fn next_issue_id(&self) -> IssueId {
-        IssueId::from_number(self.high_water.issue + 1)
+    /// The id the next new issue will get; `None` as for tasks.
+    pub fn next_issue_id(&self) -> Option<IssueId> {
+        self.high_water
+            .issue
+            .checked_add(1)
+            .map(IssueId::from_number)
+    }
+
+    /// What stops new records from being added: ids used up. `standup
+    /// check` reports these.
+    pub fn id_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.high_water.task == u32::MAX {
+            problems.push(format!(
+                "T-{} is the highest id a card can have: no card can be added to this board",
+                u32::MAX
+            ));
+        }
+        if self.high_water.issue == u32::MAX {
+            problems.push(format!(
+                "I-{} is the highest id an issue can have: no issue can be raised on this board",
+                u32::MAX
+            ));
+        }
+        problems
     }
 
     /// The party with this code.

@@ -27,12 +27,15 @@ pub struct Merged {
     /// One sentence per choice made: a field changed on both sides, a
     /// record edited on one side and deleted on the other, a renumbered id.
     pub notes: Vec<String>,
+    /// Our new records that took another id (`T-17` → `T-18`), so that
+    /// what pointed at them can follow.
+    pub renumbered: HashMap<String, String>,
 }
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     let mut out = Report::default();
-    let ours = renumber_new_ids(base, ours, theirs, &mut out.notes);
+    let (ours, renumbered) = renumber_new_ids(base, ours, theirs, &mut out.notes);
     let mut board = theirs.clone();
     board.name = pick(&base.name, &ours.name, &theirs.name, "name", &mut out);
     board.goal = pick(&base.goal, &ours.goal, &theirs.goal, "goal", &mut out);
@@ -75,6 +78,7 @@ pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     Merged {
         board,
         notes: out.notes,
+        renumbered,
     }
 }
 
@@ -150,7 +154,12 @@ fn merge_conflicts(
 
 /// Renumbers the tasks and issues ours created whose ids the other side
 /// handed out too, rewriting every reference to them in ours.
-fn renumber_new_ids(base: &Board, ours: &Board, theirs: &Board, notes: &mut Vec<String>) -> Board {
+fn renumber_new_ids(
+    base: &Board,
+    ours: &Board,
+    theirs: &Board,
+    notes: &mut Vec<String>,
+) -> (Board, HashMap<String, String>) {
     let mut ours = ours.clone();
     let mut next_task = ours.high_water.task.max(theirs.high_water.task);
     let task_map: HashMap<TaskId, TaskId> = ours
@@ -159,7 +168,7 @@ fn renumber_new_ids(base: &Board, ours: &Board, theirs: &Board, notes: &mut Vec<
         .filter(|id| !base.tasks.contains_key(id) && id.number() <= theirs.high_water.task)
         .filter(|id| theirs.tasks.get(id) != ours.tasks.get(id))
         .map(|id| {
-            next_task += 1;
+            next_task = next_task.saturating_add(1);
             (*id, TaskId::from_number(next_task))
         })
         .collect();
@@ -170,12 +179,12 @@ fn renumber_new_ids(base: &Board, ours: &Board, theirs: &Board, notes: &mut Vec<
         .filter(|id| !base.issues.contains_key(id) && id.number() <= theirs.high_water.issue)
         .filter(|id| theirs.issues.get(id) != ours.issues.get(id))
         .map(|id| {
-            next_issue += 1;
+            next_issue = next_issue.saturating_add(1);
             (*id, IssueId::from_number(next_issue))
         })
         .collect();
     if task_map.is_empty() && issue_map.is_empty() {
-        return ours;
+        return (ours, HashMap::new());
     }
     let tasks = std::mem::take(&mut ours.tasks);
     for (id, mut task) in tasks {
@@ -218,7 +227,7 @@ fn renumber_new_ids(base: &Board, ours: &Board, theirs: &Board, notes: &mut Vec<
     }
     ours.high_water.task = next_task;
     ours.high_water.issue = next_issue;
-    ours
+    (ours, renamed)
 }
 
 /// Merges records keyed by id, field by field.

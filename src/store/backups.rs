@@ -64,15 +64,25 @@ fn kept(board: &Path) -> io::Result<Vec<(u64, PathBuf)>> {
 /// Keeps the board as it is on disk now (if there is one) as the newest
 /// backup, and drops the oldest beyond [`KEEP`].
 pub fn keep(board: &Path) -> io::Result<()> {
-    if !board.exists() {
+    let Ok(meta) = fs::metadata(board) else {
         return Ok(());
-    }
+    };
     let dir = folder(board);
+    // A link planted in a shared folder would have the backups written
+    // wherever it points.
+    if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::other(format!(
+            "{} is a symbolic link, which standup does not follow: make it a folder",
+            dir.display()
+        )));
+    }
     super::file::create_private_dir(&dir)?;
     let existing = kept(board)?;
     let next = existing.last().map_or(1, |(seq, _)| seq + 1);
     let target = dir.join(format!("{}.{next:06}.json", name(board)));
-    if fs::hard_link(board, &target).is_err() {
+    // A hard link shares the file's permissions: only a board readable by
+    // its owner alone is linked, any other is copied into a private file.
+    if !private(&meta) || fs::hard_link(board, &target).is_err() {
         let bytes = fs::read(board)?;
         super::file::write_atomic(&target, &bytes)?;
     }
@@ -81,6 +91,18 @@ pub fn keep(board: &Path) -> io::Result<()> {
         let _ = fs::remove_file(old);
     }
     Ok(())
+}
+
+/// Whether only the owner may read the file.
+#[cfg(unix)]
+fn private(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    meta.permissions().mode() & 0o077 == 0
+}
+
+#[cfg(not(unix))]
+fn private(_: &fs::Metadata) -> bool {
+    true
 }
 
 /// The kept versions, newest first (number 1).

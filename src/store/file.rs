@@ -27,10 +27,60 @@ pub enum StoreError {
         "cannot open board {path}: {cause}. The file was left as it is; `standup restore` lists the versions kept in backups/."
     )]
     Format { path: PathBuf, cause: FormatError },
-    #[error("cannot save board {path}: {cause}. Your change is kept in memory.")]
+    #[error(
+        "cannot save board {path}: {cause}{}. The file was left as it was.",
+        fix(path, cause)
+    )]
     Write { path: PathBuf, cause: io::Error },
+    #[error(
+        "board {path} is read-only: it was not written. To save to it, make it writable (`chmod u+w {path}`)."
+    )]
+    ReadOnly { path: PathBuf },
     #[error("board {path} was changed by someone else since it was opened; it was not overwritten")]
     ChangedOnDisk { path: PathBuf },
+}
+
+/// What to do about a save the file system refused: name the folder that
+/// cannot be written and how to change that.
+fn fix(path: &Path, cause: &io::Error) -> String {
+    if cause.kind() != io::ErrorKind::PermissionDenied {
+        return String::new();
+    }
+    let dir = parent(path);
+    format!(
+        " (the folder {dir} cannot be written to: make it writable with `chmod u+w {dir}`, \
+         or open a board elsewhere with --board PATH)",
+        dir = dir.display()
+    )
+}
+
+/// The file a path names, through any symbolic links: a board linked
+/// from elsewhere (the team's real board, say) is written where it lives,
+/// not replaced by a file where the link was.
+pub fn through_links(path: &Path) -> PathBuf {
+    let mut at = path.to_path_buf();
+    // As the kernel does, give up on a chain this long: it is a loop.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => match fs::read_link(&at) {
+                Ok(target) if target.is_absolute() => at = target,
+                Ok(target) => at = parent(&at).join(target),
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    at
+}
+
+/// Refuses to write over a board its owner made read-only.
+fn writable(path: &Path) -> Result<(), StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// What the file system says of the file, without reading it.
@@ -56,6 +106,32 @@ impl Stamp {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_refuses_writing_is_named_with_the_fix() {
+        let cause = io::Error::from(io::ErrorKind::PermissionDenied);
+        let message = StoreError::Write {
+            path: PathBuf::from("/srv/team/board.json"),
+            cause,
+        }
+        .to_string();
+        assert!(
+            message.contains(
+                "the folder /srv/team cannot be written to: make it writable with \
+                 `chmod u+w /srv/team`, or open a board elsewhere with --board PATH"
+            ),
+            "{message}"
+        );
+        assert!(
+            message.ends_with("The file was left as it was."),
+            "{message}"
+        );
+    }
+}
+
 /// An open board file.
 #[derive(Debug)]
 pub struct BoardFile {
@@ -69,6 +145,9 @@ pub struct BoardFile {
     /// It is the one copy of the file's text the app holds: a save that
     /// finds the file unchanged builds the new text in its memory.
     base: Option<String>,
+    /// What went wrong without stopping a save (a version that could not
+    /// be kept in backups/), for the caller to say.
+    warnings: Vec<String>,
 }
 
 /// How a save went.
@@ -104,10 +183,12 @@ impl BoardFile {
         path: &Path,
         read: impl FnOnce(&str) -> Result<(Board, T), FormatError>,
     ) -> Result<(BoardFile, Board, Option<T>), StoreError> {
+        let path = &through_links(path);
         let file = |base| BoardFile {
             path: path.to_path_buf(),
             stamp: None,
             base,
+            warnings: Vec::new(),
         };
         match fs::read(path) {
             Ok(bytes) => {
@@ -132,9 +213,15 @@ impl BoardFile {
         format::read_log(text, log).map_err(|e| fail(&self.path, e))
     }
 
-    /// The file's path.
+    /// The file's path (through any symbolic link to it).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// What went wrong in the saves since the last call without stopping
+    /// them: each to be told to the user.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Whether a file existed when it was opened or last saved.
@@ -296,16 +383,23 @@ impl BoardFile {
     /// Writes `text` atomically to the file, which base then holds. On
     /// failure base is left as it was.
     fn write_text(&mut self, text: Vec<u8>) -> Result<(), StoreError> {
+        writable(&self.path)?;
         let path = self.path.clone();
         let fail = |cause| StoreError::Write { path, cause };
         // Written and synced beside the board first; the version it replaces
-        // goes to the backups only then, just before the rename.
-        stage(&self.path, &text)
-            .and_then(|staged| {
-                super::backups::keep(&self.path)?;
-                staged.commit()
-            })
-            .map_err(fail)?;
+        // goes to the backups only then, just before the rename. A version
+        // that cannot be kept is said, but does not cost the save.
+        let staged = stage(&self.path, &text).map_err(fail)?;
+        if let Err(e) = super::backups::keep(&self.path) {
+            self.warnings.push(format!(
+                "the previous version was not kept in {}: {e}",
+                super::backups::folder(&self.path).display()
+            ));
+        }
+        let path = self.path.clone();
+        staged
+            .commit()
+            .map_err(|cause| StoreError::Write { path, cause })?;
         remove_stale_temp_files(&self.path);
         self.stamp = None;
         // Board text is UTF-8 only.
@@ -350,6 +444,17 @@ fn holds(path: &Path, text: Option<&str>) -> io::Result<bool> {
 /// keeping the version it replaces in the backups. Holds the board's lock,
 /// so that it never lands between another process's read and its write.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let path = &through_links(path);
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is read-only: make it writable (`chmod u+w {}`) first",
+                path.display(),
+                path.display()
+            ),
+        ));
+    }
     let _lock = lock(path)?;
     let staged = stage(path, bytes)?;
     super::backups::keep(path)?;
@@ -536,15 +641,26 @@ struct Lock {
     _file: File,
 }
 
+/// Opens the lock file, never through a symbolic link: one planted in a
+/// shared folder would have us create or truncate a file elsewhere.
 fn open_lock_file(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
-    options.open(path)
+    options.open(path).map_err(|e| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            io::Error::other(format!(
+                "the lock file {} is a symbolic link, which standup does not follow: remove it",
+                path.display()
+            ))
+        } else {
+            e
+        }
+    })
 }
 
 #[cfg(unix)]

@@ -303,6 +303,8 @@ impl<'de> serde::de::Visitor<'de> for Entries {
 /// The board in `text` with its log read as `L`. What is derived from the
 /// log is left to the caller, which knows whether the log is there.
 fn read<'a, L: Deserialize<'a> + Default>(text: &'a str) -> Result<(Board, L), FormatError> {
+    // Editors on Windows start a UTF-8 file with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = serde_json::from_str::<FileIn<L>>(text).map_err(|e| explain(text, e))?;
     if file.format != FORMAT {
         return Err(FormatError::NotABoard);

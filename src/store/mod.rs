@@ -6,6 +6,7 @@ pub mod file;
 pub mod format;
 pub mod minutes;
 pub mod paths;
+pub mod rescue;
 
 pub use file::{BoardFile, Saved, StoreError};
 pub use format::{

@@ -490,8 +490,18 @@ impl App {
         }
         let mut rebased = crate::model::merge(snapshot, &self.board, &merged.board);
         rebased.notes.splice(0..0, merged.notes);
+        for (old, new) in merged.renumbered {
+            rebased.renumbered.entry(old).or_insert(new);
+        }
         self.merged(rebased);
         self.dirty = true;
+    }
+
+    /// A save went through, but something about it needs saying (a
+    /// version not kept in backups/).
+    pub fn save_warning(&mut self, warning: &str) {
+        let said = self.locale.f("Saved, but {0}", &[&warning]);
+        self.say(Tone::Warning, said);
     }
 
     /// The loop could not save: keep the change, say why, try again later.
@@ -508,7 +518,15 @@ impl App {
     /// carry on from the merged board. The undo history ends here, since
     /// its steps were recorded against the board before the merge.
     pub fn merged(&mut self, merged: Merged) {
-        let selected = self.selected_task();
+        // The card selected may be one the merge renumbered: follow it, so
+        // that the next key acts on it and not on whoever now has its id.
+        let selected = self.selected_task().map(|id| {
+            merged
+                .renumbered
+                .get(&id.to_string())
+                .and_then(|new| new.parse().ok())
+                .unwrap_or(id)
+        });
         self.board = Arc::new(merged.board);
         self.reloads += 1;
         self.history.clear();

@@ -254,16 +254,23 @@ fn save_before_exit(
             format!("standup stopped on an internal error; your board was saved to {shown}")
         }));
     }
-    // It could not be saved: keep the board beside the file rather than
-    // lose it.
-    let rescue = rescue_path(file.path(), clock.now());
-    store::file::write_atomic(&rescue, store::to_json(&app.board).as_bytes())?;
+    // It could not be saved: keep the board where it can be written (beside
+    // the file, else the state, home or temp directory) rather than lose it.
+    let rescue = store::rescue::write(
+        file.path(),
+        clock.now(),
+        store::to_json(&app.board).as_bytes(),
+    )?;
     let why = if whole {
         format!("the board could not be saved to {shown}")
     } else {
         format!("standup stopped on an internal error; the board in {shown} was left as it was")
     };
-    let said = format!("{why}; your changes are in {}", rescue.display());
+    let said = format!(
+        "{why}; your changes are in {} (`standup restore --rescued` lists it, \
+         `standup restore --rescued 1` puts it back)",
+        rescue.display()
+    );
     if panicked {
         Ok(Some(said))
     } else {
@@ -507,6 +514,9 @@ fn finished(app: &mut App, done: Done) {
         },
         Err(e) => app.save_failed(e.to_string()),
     }
+    for warning in done.warnings {
+        app.save_warning(&warning);
+    }
 }
 
 /// Saves the board now, on this thread, merging with changes made
@@ -517,15 +527,7 @@ fn save_now(app: &mut App, file: &mut BoardFile) {
         Ok(Saved::Merged(merged)) => app.merged(*merged),
         Err(e) => app.save_failed(e.to_string()),
     }
-}
-
-/// Where a board that cannot be saved is kept: beside the file, named for
-/// the moment, so that nothing is overwritten.
-fn rescue_path(path: &Path, now: crate::model::Timestamp) -> std::path::PathBuf {
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "board.json".into());
-    path.with_file_name(format!("{name}.rescue-{stamp}.json"))
+    for warning in file.take_warnings() {
+        app.save_warning(&warning);
+    }
 }

@@ -21,6 +21,8 @@ pub struct Done {
     pub snapshot: Option<Arc<Board>>,
     pub upto: u64,
     pub result: Result<Saved, StoreError>,
+    /// What went wrong without stopping the save, to be said.
+    pub warnings: Vec<String>,
 }
 
 /// The saving thread and the one save it may have in hand.
@@ -40,12 +42,16 @@ impl Saver {
         let shared = Arc::clone(&file);
         let thread = thread::spawn(move || {
             for (snapshot, upto) in inbox {
-                let (result, snapshot) = lock(&shared).save_shared(snapshot);
+                let mut file = lock(&shared);
+                let (result, snapshot) = file.save_shared(snapshot);
+                let warnings = file.take_warnings();
+                drop(file);
                 if outbox
                     .send(Done {
                         snapshot,
                         upto,
                         result,
+                        warnings,
                     })
                     .is_err()
                 {
