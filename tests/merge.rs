@@ -422,3 +422,94 @@ fn conflicts_show_in_the_header_and_are_settled_by_keys() {
         "{header}"
     );
 }
+
+fn add_at(board: &mut Board, title: &str, hhmm: &str) {
+    let at = chrono::DateTime::parse_from_rfc3339(&format!("2026-11-23T{hhmm}:00+08:00")).unwrap();
+    board
+        .apply(
+            &Action::AddTask(NewTask {
+                title: title.into(),
+                ..NewTask::default()
+            }),
+            at,
+        )
+        .unwrap();
+}
+
+/// How many entries of `log` say exactly the same as another.
+fn repeats(log: &[standup::model::LogEntry]) -> usize {
+    standup::model::merge::without_repeats(log).1
+}
+
+/// The repro: a merge whose base is not a prefix of the sides'
+/// logs (a merged log is sorted by time) once logged an add twice.
+#[test]
+fn a_merge_over_an_earlier_merge_logs_each_entry_once() {
+    let b0 = Board::new("b", "");
+    let mut x = b0.clone();
+    let mut y = b0.clone();
+    add_at(&mut x, "from X", "09:02");
+    add_at(&mut y, "from Y", "09:01");
+    let m = merge(&b0, &x, &y).board;
+    let mut z = x.clone();
+    add_at(&mut z, "from Z", "09:03");
+    let merged = merge(&x, &z, &m).board;
+    assert_eq!(merged.tasks.len(), 3);
+    assert_eq!(merged.log.len(), 3, "{:#?}", merged.log);
+    assert_eq!(repeats(&merged.log), 0);
+    // A merge with an empty base does not double the log either.
+    let again = merge(&Board::new("b", ""), &merged, &merged).board;
+    assert_eq!(again.log, merged.log);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Any number of clones, each adding cards, pull from and push to one
+    /// shared repository in any order (each pull merges against the version
+    /// the clone last synced with, as git's merge base): every card of
+    /// every clone ends up there once, and the log holds each real entry
+    /// exactly once.
+    #[test]
+    fn clones_merged_in_any_order_keep_every_card_and_each_entry_once(
+        adds in proptest::collection::vec(1usize..5, 2..6),
+        order in proptest::collection::vec(any::<u8>(), 0..12),
+    ) {
+        let base = common::demo();
+        // Each clone: (its board, the shared version it last synced with).
+        let mut clones: Vec<(Board, Board)> = Vec::new();
+        let mut minute = 0;
+        for (n, count) in adds.iter().enumerate() {
+            let mut board = base.clone();
+            for i in 0..*count {
+                minute += 1;
+                let at = common::now() + Duration::minutes(minute);
+                board.apply(&Action::AddTask(NewTask { title: format!("clone {n} card {i}"), ..NewTask::default() }), at).unwrap();
+            }
+            clones.push((board, base.clone()));
+        }
+        let mut shared = base.clone();
+        // A clone pulls (merging the shared version into its own) and
+        // pushes the result.
+        let sync = |clone: &mut (Board, Board), shared: &mut Board| {
+            let merged = merge(&clone.1, &clone.0, shared).board;
+            *shared = merged.clone();
+            *clone = (merged.clone(), merged);
+        };
+        for pick in &order {
+            let a = usize::from(*pick) % clones.len();
+            sync(&mut clones[a], &mut shared);
+        }
+        for clone in clones.iter_mut() {
+            sync(clone, &mut shared);
+        }
+        let all = &shared;
+        let total: usize = adds.iter().sum();
+        prop_assert_eq!(all.tasks.len(), base.tasks.len() + total);
+        let titles: std::collections::HashSet<&str> = all.tasks.values().map(|t| t.title.as_str()).collect();
+        prop_assert_eq!(titles.len(), all.tasks.len(), "no card twice");
+        prop_assert_eq!(repeats(&all.log), 0, "no entry twice");
+        prop_assert_eq!(all.log.len(), base.log.len() + total, "exactly the real entries");
+        prop_assert!(all.log.windows(2).all(|w| w[0].at <= w[1].at), "in time order");
+    }
+}

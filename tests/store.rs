@@ -804,6 +804,28 @@ mod hardening {
     }
 
     #[test]
+    fn check_reports_log_entries_an_old_merge_repeated_and_repair_removes_them() {
+        let home = Home::new();
+        home.run(&["task", "add", "First"]).success();
+        home.run(&["task", "add", "Second"]).success();
+        let mut board =
+            standup::store::from_json(&fs::read_to_string(home.board()).unwrap()).unwrap();
+        let copy = board.log[0].clone();
+        board.log.insert(1, copy);
+        fs::write(home.board(), standup::store::to_json(&board)).unwrap();
+        home.run(&["check"])
+            .code(1)
+            .stdout(predicate::str::contains("1 log entries repeat others"));
+        home.run(&["check", "--repair"])
+            .success()
+            .stdout(predicate::str::contains("removed 1 repeated log entries"))
+            .stdout(predicate::str::contains("no problems found"));
+        let repaired =
+            standup::store::from_json(&fs::read_to_string(home.board()).unwrap()).unwrap();
+        assert_eq!(repaired.log.len(), 2);
+    }
+
+    #[test]
     fn a_rescued_copy_is_found_and_put_back() {
         let home = Home::new();
         home.run(&["task", "add", "First"]).success();

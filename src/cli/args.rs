@@ -118,8 +118,14 @@ pub enum Command {
         json: bool,
     },
     /// Validate the board file; exit 1 when it has problems (RACI errors,
-    /// conflicts a merge left).
-    Check,
+    /// conflicts a merge left, ids used up, log entries an older merge
+    /// repeated).
+    Check {
+        /// Remove the repeated log entries (the board is saved; a backup
+        /// keeps the version before).
+        #[arg(long)]
+        repair: bool,
+    },
     /// Conflicts a merge left on the board (the same field changed two
     /// ways): list them, keep the board's value, or take the other side's.
     #[command(subcommand)]

@@ -182,8 +182,16 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Conflict(cmd) => share::conflict(cli, cmd),
         Command::MergeDriver { base, ours, theirs } => share::merge_driver(base, ours, theirs),
         Command::GitSetup => share::git_setup(cli),
-        Command::Check => {
-            let s = Session::open(cli)?;
+        Command::Check { repair } => {
+            let mut s = Session::open(cli)?;
+            let (log, repeated) = crate::model::merge::without_repeats(&s.board.log);
+            if *repair && repeated > 0 {
+                s.board.log = log;
+                s.changed = true;
+                s.save()?;
+                println!("removed {repeated} repeated log entries");
+            }
+            let repeated = if *repair { 0 } else { repeated };
             // A board that loaded keeps its invariants; the RACI rules are
             // what is left to report.
             let problems = crate::model::raci::check(&s.board);
@@ -212,12 +220,22 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             for p in &id_problems {
                 println!("  error  ids  {p}");
             }
+            if repeated > 0 {
+                println!(
+                    "  error  log  {repeated} log entries repeat others (an older merge copied them): \
+                     `standup check --repair` removes them"
+                );
+            }
             if !s.board.conflicts.is_empty() {
                 println!(
                     "settle each with `standup conflict keep|take RECORD FIELD`, or C in the board"
                 );
             }
-            if errors.is_empty() && s.board.conflicts.is_empty() && id_problems.is_empty() {
+            if errors.is_empty()
+                && s.board.conflicts.is_empty()
+                && id_problems.is_empty()
+                && repeated == 0
+            {
                 println!("no problems found");
                 Ok(Outcome::Done)
             } else {

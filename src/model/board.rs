@@ -423,7 +423,7 @@ impl Event {
 /// One line of the activity log: at `at`, `what` happened to `record`
 /// (`T-3`, `I-2`, `party:mkt`, `column:doing`, `board`), optionally to one
 /// `field`, changing it `from` → `to`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogEntry {
     #[serde(with = "super::time::serde_ts")]

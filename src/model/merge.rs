@@ -10,7 +10,7 @@
 //! sides. Nothing either side wrote is dropped silently: every choice the
 //! merge had to make comes back as a note for the user.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -212,9 +212,12 @@ fn renumber_new_ids(
                 .map(|(a, b)| (a.to_string(), b.to_string())),
         )
         .collect();
-    let shared = common_prefix(&base.log, &ours.log);
-    for entry in &mut ours.log[shared..] {
-        if let Some(new) = renamed.get(&entry.record) {
+    // Only our own entries name the new records: base entries cannot (the
+    // ids are newer than the base's).
+    let in_base: HashSet<&LogEntry> = base.log.iter().collect();
+    let ours_only: Vec<bool> = ours.log.iter().map(|e| !in_base.contains(e)).collect();
+    for (entry, ours_only) in ours.log.iter_mut().zip(ours_only) {
+        if ours_only && let Some(new) = renamed.get(&entry.record) {
             entry.record = new.clone();
         }
     }
@@ -410,33 +413,49 @@ where
         .collect()
 }
 
-fn common_prefix(a: &[LogEntry], b: &[LogEntry]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+/// The log: every entry either side holds, once, in time order. Entries
+/// are known by what they say, not where they stand: a log merged before
+/// is sorted by time, so neither side's log need start with the base's,
+/// and an entry both sides carry (from an earlier merge) is one entry. A
+/// base entry one side took back (undo removes entries) stays out; an
+/// entry one side holds twice (two identical steps in one second) stays
+/// twice.
+fn merge_log(base: &[LogEntry], ours: &[LogEntry], theirs: &[LogEntry]) -> Vec<LogEntry> {
+    fn counts(log: &[LogEntry]) -> HashMap<&LogEntry, usize> {
+        let mut counts = HashMap::with_capacity(log.len());
+        for entry in log {
+            *counts.entry(entry).or_default() += 1;
+        }
+        counts
+    }
+    let (b, o, t) = (counts(base), counts(ours), counts(theirs));
+    let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
+    let mut done: HashSet<&LogEntry> = HashSet::with_capacity(out.capacity());
+    for entry in base.iter().chain(theirs).chain(ours) {
+        if !done.insert(entry) {
+            continue;
+        }
+        let n = |c: &HashMap<&LogEntry, usize>| c.get(entry).copied().unwrap_or(0);
+        let (nb, no, nt) = (n(&b), n(&o), n(&t));
+        let keep = if no < nb || nt < nb {
+            no.min(nt)
+        } else {
+            no.max(nt)
+        };
+        out.extend(std::iter::repeat_n(entry, keep).cloned());
+    }
+    // Stable: entries of one moment keep the order they were logged in.
+    out.sort_by_key(|e| e.at);
+    out
 }
 
-/// The log: the base entries neither side took back (undo removes entries),
-/// then both sides' new entries in time order.
-fn merge_log(base: &[LogEntry], ours: &[LogEntry], theirs: &[LogEntry]) -> Vec<LogEntry> {
-    let keep = common_prefix(base, ours).min(common_prefix(base, theirs));
-    let mut out = base[..keep].to_vec();
-    let mut added: Vec<LogEntry> = Vec::new();
-    for side in [theirs, ours] {
-        let shared = common_prefix(base, side);
-        // Base entries past `keep` that this side still holds survive
-        // unless the other side took them back.
-        for entry in &side[keep..shared] {
-            if ours[keep..].contains(entry)
-                && theirs[keep..].contains(entry)
-                && !out.contains(entry)
-            {
-                out.push(entry.clone());
-            }
-        }
-        added.extend(side[shared..].iter().cloned());
-    }
-    added.sort_by_key(|e| e.at);
-    out.extend(added);
-    out
+/// Log entries that appear more than once: copies an older merge made.
+/// Returns the log without them, and how many there were.
+pub fn without_repeats(log: &[LogEntry]) -> (Vec<LogEntry>, usize) {
+    let mut seen = HashSet::with_capacity(log.len());
+    let kept: Vec<LogEntry> = log.iter().filter(|e| seen.insert(*e)).cloned().collect();
+    let dropped = log.len() - kept.len();
+    (kept, dropped)
 }
 
 /// Fixes what two individually valid sides can break together: a card in a
