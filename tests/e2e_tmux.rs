@@ -796,6 +796,43 @@ fn a_rescue_goes_to_the_state_directory_when_the_folder_fails_too() {
     assert!(String::from_utf8_lossy(&list.stdout).contains("Kept in the state directory"));
 }
 
+/// A board name a teammate planted an escape sequence in does not reach
+/// the terminal through `standup boards`: the window title stays.
+#[test]
+fn board_text_reaches_the_terminal_harmless_from_the_command_line() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let boards = user.dir.path().join("data/standup/boards");
+    std::fs::create_dir_all(&boards).expect("boards folder");
+    let board = standup::model::Board::new("Ops\u{1b}]2;pwned\u{7} board", "");
+    std::fs::write(boards.join("ops.json"), standup::store::to_json(&board)).expect("board");
+    let program = format!(
+        "sh -c '{} {} boards; echo EXIT=$?; sleep 30'",
+        user.env,
+        binary()
+    );
+    let tmux = Tmux::start(user.dir.path(), &program, 120, 20);
+    let screen = tmux.wait_for("EXIT=");
+    assert!(screen.contains("Ops?]2;pwned? board"), "{screen}");
+    let title = tmux
+        .cmd()
+        .args([
+            "display-message",
+            "-p",
+            "-t",
+            &tmux.session,
+            "#{pane_title}",
+        ])
+        .output()
+        .expect("tmux answers");
+    assert!(
+        !String::from_utf8_lossy(&title.stdout).contains("pwned"),
+        "the title was set: {}",
+        String::from_utf8_lossy(&title.stdout)
+    );
+}
+
 /// Every file under `dir`.
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();

@@ -128,6 +128,7 @@ fn git_setup_writes_the_attributes_the_ignores_and_the_driver() {
     assert_eq!(attributes, "board.json merge=standup\n");
     let ignore = std::fs::read_to_string(a.dir.join(".gitignore")).expect(".gitignore");
     assert!(ignore.contains("/backups/") && ignore.contains("/.board.json.lock"));
+    assert!(ignore.contains("/..merge_file_*.tmp"), "{ignore}");
     let driver = a.git(&["config", "merge.standup.driver"]);
     assert!(String::from_utf8_lossy(&driver.stdout).contains("merge-driver %O %A %B"));
     // Running it again adds nothing twice.
@@ -329,4 +330,38 @@ fn a_driver_given_a_broken_side_leaves_it_and_reports_a_conflict() {
         std::fs::read_to_string(dir.join("ours")).expect("ours"),
         "<<<<<<< HEAD\n{}\n"
     );
+}
+
+/// A merge driver killed mid-write left its temp file where git keeps its
+/// own; the next driver run removes it, and leaves a running one's alone.
+#[test]
+fn a_killed_drivers_temp_file_is_cleaned_up_by_the_next() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let dir = root.path();
+    let good = standup::store::to_json(&common::demo());
+    for side in [".merge_file_base", ".merge_file_ours", ".merge_file_theirs"] {
+        std::fs::write(dir.join(side), &good).expect("side");
+    }
+    // A process id that is not running (above the kernel's limit), and ours.
+    let dead = dir.join("..merge_file_ab12cd.4194999.0.tmp");
+    let alive = dir.join(format!("..merge_file_ef34gh.{}.0.tmp", std::process::id()));
+    std::fs::write(&dead, "half a board").expect("dead temp");
+    std::fs::write(&alive, "being written").expect("live temp");
+    let out = Command::new(env!("CARGO_BIN_EXE_standup"))
+        .current_dir(dir)
+        .args([
+            "merge-driver",
+            ".merge_file_base",
+            ".merge_file_ours",
+            ".merge_file_theirs",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dead.exists(), "the dead driver's temp file is gone");
+    assert!(alive.exists(), "a running process's temp file stays");
 }

@@ -23,7 +23,7 @@ pub(super) fn locale(cli: &Cli) -> crate::i18n::Locale {
 fn read(cli: &Cli) -> Config {
     let (config, problems) = config::read(cli.config.as_deref());
     for p in &problems {
-        eprintln!("standup: warning: {}", p.located(&config));
+        errln!("standup: warning: {}", p.located(&config));
     }
     config
 }
@@ -34,7 +34,7 @@ pub(super) fn command(cli: &Cli, cmd: &ConfigCommand) -> Result<Outcome> {
     };
     match cmd {
         ConfigCommand::Path => {
-            println!("{}", path.display());
+            outln!("{}", path.display());
             Ok(Outcome::Done)
         }
         ConfigCommand::Show => {
@@ -42,9 +42,9 @@ pub(super) fn command(cli: &Cli, cmd: &ConfigCommand) -> Result<Outcome> {
                 Ok(loaded) => loaded,
                 Err(e) => bail!("{e}"),
             };
-            print!("{}", config::show(&config));
+            out!("{}", config::show(&config));
             for p in &problems {
-                eprintln!("standup: {}: {p}", path.display());
+                errln!("standup: {}: {p}", path.display());
             }
             Ok(if problems.is_empty() {
                 Outcome::Done
@@ -64,7 +64,7 @@ pub(super) fn command(cli: &Cli, cmd: &ConfigCommand) -> Result<Outcome> {
                     .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
             }
             crate::store::file::write_atomic(&path, config::template().as_bytes())?;
-            println!(
+            outln!(
                 "Wrote {} (every setting commented out, at its default)",
                 path.display()
             );

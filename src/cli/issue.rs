@@ -44,7 +44,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             let id: IssueId = applied.created.unwrap_or_default().parse()?;
             s.save()?;
             let issue = &s.board.issues[&id];
-            println!(
+            outln!(
                 "Raised {id} ({}) {}",
                 issue.priority().as_str(),
                 issue.title
@@ -83,7 +83,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             };
             s.apply(&Action::EditIssue { id, edit })?;
             s.save()?;
-            println!("Edited {id}");
+            outln!("Edited {id}");
         }
         IssueCommand::Ack { id } => step(&mut s, Action::AcknowledgeIssue { id: id.parse()? })?,
         IssueCommand::Resolve { id, note } => step(
@@ -108,7 +108,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
                 .accountable_for(issue)
                 .map(|p| format!("; {p} answers for it"))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "Escalated {id}: urgency {}, now {}{who}",
                 issue.urgency.as_str(),
                 issue.priority().as_str()
@@ -123,7 +123,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             let sla = &s.board.settings.sla;
             for p in Priority::ALL {
                 let t = sla.for_priority(p);
-                println!(
+                outln!(
                     "{}  respond in {:<4} resolve in {}",
                     p.as_str(),
                     t.respond.to_string(),
@@ -148,12 +148,9 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
                 struct Out<'a> {
                     issues: &'a [Row],
                 }
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&Out { issues: &rows }).unwrap_or_default()
-                );
+                outln!("{}", super::terminal::json(&Out { issues: &rows }));
             } else {
-                print!("{}", table(&rows));
+                out!("{}", table(&rows));
             }
         }
     }
@@ -165,7 +162,7 @@ fn step(s: &mut Session, action: Action) -> Result<()> {
     let summary = action.summary(&s.board, crate::i18n::Lang::En);
     s.apply(&action)?;
     s.save()?;
-    println!("{}", crate::text::capitalize(&summary));
+    outln!("{}", crate::text::capitalize(&summary));
     Ok(())
 }
 

@@ -27,7 +27,7 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
                 .iter()
                 .map(|st| st.label(&s.board, Lang::En))
                 .collect();
-            println!(
+            outln!(
                 "Standup started at {}. Speaking order: {}.",
                 s.now.format("%H:%M"),
                 if names.is_empty() {
@@ -49,7 +49,7 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
                 due,
             }))?;
             s.save()?;
-            println!("Decision recorded.");
+            outln!("Decision recorded.");
         }
         StandupCommand::Park { topic, owner } => {
             s.apply(&Action::Park(Parked {
@@ -57,7 +57,7 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
                 owner: owner.clone(),
             }))?;
             s.save()?;
-            println!("Parked.");
+            outln!("Parked.");
         }
         StandupCommand::End => {
             let started = s.board.open_standup().map(|r| r.started);
@@ -73,7 +73,7 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
                     "the standup was ended and saved, but its minutes could not be written ({e}): `standup report` prints them"
                 )
             })?;
-            println!(
+            outln!(
                 "Standup ended ({length} min). Minutes written to {}.",
                 path.display()
             );
@@ -100,11 +100,8 @@ pub(super) fn report(cli: &Cli, date: Option<&str>, format: ReportFormat) -> Res
     let locale = report_locale(cli, format);
     let minutes = report::minutes(&s.board, which, s.now, locale.lang)?;
     match format {
-        ReportFormat::Md => print!("{}", markdown::render(&minutes, &locale)),
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&minutes).unwrap_or_default()
-        ),
+        ReportFormat::Md => out!("{}", markdown::render(&minutes, &locale)),
+        ReportFormat::Json => outln!("{}", super::terminal::json(&minutes)),
     }
     Ok(Outcome::Done)
 }
@@ -116,11 +113,8 @@ pub(super) fn week_report(cli: &Cli, date: &str, format: ReportFormat) -> Result
     let locale = report_locale(cli, format);
     let report = report::week::week(&s.board, date, s.now, first_day, locale.lang)?;
     match format {
-        ReportFormat::Md => print!("{}", report::week_markdown::render(&report, &locale)),
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        ),
+        ReportFormat::Md => out!("{}", report::week_markdown::render(&report, &locale)),
+        ReportFormat::Json => outln!("{}", super::terminal::json(&report)),
     }
     Ok(Outcome::Done)
 }

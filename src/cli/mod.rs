@@ -4,6 +4,8 @@
 //! Exit codes: 0 success; 1 a check found problems; 2 bad input or an
 //! unreadable board (message on stderr, board unchanged).
 
+#[macro_use]
+mod terminal;
 mod args;
 mod config;
 mod issue;
@@ -44,7 +46,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("standup: {e:#}");
+            errln!("standup: {e:#}");
             ExitCode::from(2)
         }
     }
@@ -88,7 +90,7 @@ impl Session {
         let applied = self.board.apply(action, self.now)?;
         self.changed |= !applied.patch.is_noop(&self.board);
         for warning in &applied.warnings {
-            eprintln!("standup: warning: {warning}");
+            errln!("standup: warning: {warning}");
         }
         Ok(applied)
     }
@@ -99,11 +101,11 @@ impl Session {
             // file: merge into its version rather than overwrite it.
             let saved = self.file.save_merging(&self.board);
             for warning in self.file.take_warnings() {
-                eprintln!("standup: warning: {warning}");
+                errln!("standup: warning: {warning}");
             }
             if let store::Saved::Merged(merged) = saved? {
                 for note in &merged.notes {
-                    eprintln!("standup: merged with a change made meanwhile: {note}");
+                    errln!("standup: merged with a change made meanwhile: {note}");
                 }
                 self.board = merged.board.clone();
             }
@@ -161,7 +163,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Export { format } => {
             let s = Session::open(cli)?;
             match format {
-                ExportFormat::Json => print!("{}", store::to_json(&s.board)),
+                ExportFormat::Json => out!("{}", terminal::escape_json(&store::to_json(&s.board))),
             }
             Ok(Outcome::Done)
         }
@@ -189,7 +191,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
                 s.board.log = log;
                 s.changed = true;
                 s.save()?;
-                println!("removed {repeated} repeated log entries");
+                outln!("removed {repeated} repeated log entries");
             }
             let repeated = if *repair { 0 } else { repeated };
             // A board that loaded keeps its invariants; the RACI rules are
@@ -199,7 +201,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
                 .iter()
                 .filter(|p| p.severity == crate::model::raci::Severity::Error)
                 .collect();
-            println!(
+            outln!(
                 "{}: {} tasks, {} issues",
                 s.file.path().display(),
                 s.board.tasks.len(),
@@ -211,23 +213,23 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
                     .map(|t| t.to_string())
                     .or(p.party.clone())
                     .unwrap_or_default();
-                println!("  error  {what}  {}: {}", p.rule.name(), p.message);
+                outln!("  error  {what}  {}: {}", p.rule.name(), p.message);
             }
             for c in &s.board.conflicts {
-                println!("  conflict  {}", share::describe(c));
+                outln!("  conflict  {}", share::describe(c));
             }
             let id_problems = s.board.id_problems();
             for p in &id_problems {
-                println!("  error  ids  {p}");
+                outln!("  error  ids  {p}");
             }
             if repeated > 0 {
-                println!(
+                outln!(
                     "  error  log  {repeated} log entries repeat others (an older merge copied them): \
                      `standup check --repair` removes them"
                 );
             }
             if !s.board.conflicts.is_empty() {
-                println!(
+                outln!(
                     "settle each with `standup conflict keep|take RECORD FIELD`, or C in the board"
                 );
             }
@@ -236,7 +238,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
                 && id_problems.is_empty()
                 && repeated == 0
             {
-                println!("no problems found");
+                outln!("no problems found");
                 Ok(Outcome::Done)
             } else {
                 Ok(Outcome::Problems)
@@ -273,14 +275,11 @@ fn boards(json: bool) -> Result<Outcome> {
                 row
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "boards": rows }))?
-        );
+        outln!("{}", terminal::json(&serde_json::json!({ "boards": rows })));
         return Ok(Outcome::Done);
     }
     if list.is_empty() {
-        println!(
+        outln!(
             "No boards yet in {}: `standup` starts one, `standup --board NAME` starts a named one.",
             dir.display()
         );
@@ -294,16 +293,20 @@ fn boards(json: bool) -> Result<Outcome> {
     for b in &list {
         let label = crate::text::pad(&b.label(), width);
         match &b.state {
-            Ok(s) => println!(
+            Ok(s) => outln!(
                 "{label}  {:>5} tasks  {:>3} overdue  {:>3} blocked  {:>3} breached  {}",
-                s.tasks, s.alerts.overdue, s.alerts.blocked, s.alerts.breached, s.title
+                s.tasks,
+                s.alerts.overdue,
+                s.alerts.blocked,
+                s.alerts.breached,
+                s.title
             ),
             Err(e) => {
                 let restore = match &b.name {
                     Some(name) => format!("standup --board {name} restore"),
                     None => "standup restore".into(),
                 };
-                println!("{label}  does not open: {e} (`{restore}` lists its backups)");
+                outln!("{label}  does not open: {e} (`{restore}` lists its backups)");
             }
         }
     }
@@ -322,9 +325,9 @@ fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<Outcome> {
     s.save()?;
     let path = s.file.path().display();
     if existed {
-        println!("Board {path} is ready");
+        outln!("Board {path} is ready");
     } else {
-        println!("Created board {path}");
+        outln!("Created board {path}");
     }
     Ok(Outcome::Done)
 }
@@ -343,7 +346,7 @@ fn restore(cli: &Cli, number: Option<usize>, rescued: bool) -> Result<Outcome> {
         .with_context(|| format!("cannot read {}", backups::folder(&path).display()))?;
     let Some(number) = number else {
         if kept.is_empty() {
-            println!(
+            outln!(
                 "No versions of {} are kept yet: each save keeps the one it replaces.",
                 path.display()
             );
@@ -358,14 +361,14 @@ fn restore(cli: &Cli, number: Option<usize>, rescued: bool) -> Result<Outcome> {
                         .to_string()
                 })
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "{:>2}  {when}  {:>9} bytes  {}",
                 b.number,
                 b.len,
                 b.path.display()
             );
         }
-        println!("`standup restore N` puts version N back (1 is the newest).");
+        outln!("`standup restore N` puts version N back (1 is the newest).");
         return Ok(Outcome::Done);
     };
     let Some(backup) = kept.iter().find(|b| b.number == number) else {
@@ -387,7 +390,7 @@ fn restore(cli: &Cli, number: Option<usize>, rescued: bool) -> Result<Outcome> {
     let replaced_opens = opens(&path);
     store::file::replace(&path, text.as_bytes())
         .with_context(|| format!("cannot restore version {number} to {}", path.display()))?;
-    println!(
+    outln!(
         "{}",
         restored(&format!("version {number}"), &path, replaced_opens)
     );
@@ -430,13 +433,13 @@ fn restore_rescued(path: &Path, number: Option<usize>) -> Result<Outcome> {
     let found = store::rescue::list(path);
     let Some(number) = number else {
         if found.is_empty() {
-            println!("No rescued copies of {} were found.", path.display());
+            outln!("No rescued copies of {} were found.", path.display());
         }
         for (i, r) in found.iter().enumerate() {
-            println!("{:>2}  {}", i + 1, r.path.display());
+            outln!("{:>2}  {}", i + 1, r.path.display());
         }
         if !found.is_empty() {
-            println!("`standup restore --rescued N` puts copy N back (1 is the newest).");
+            outln!("`standup restore --rescued N` puts copy N back (1 is the newest).");
         }
         return Ok(Outcome::Done);
     };
@@ -462,7 +465,7 @@ fn restore_rescued(path: &Path, number: Option<usize>) -> Result<Outcome> {
             path.display()
         )
     })?;
-    println!(
+    outln!(
         "{}",
         restored(&copy.path.display().to_string(), path, replaced_opens)
     );
@@ -488,7 +491,7 @@ fn demo(cli: &Cli, force: bool, size: Option<crate::scale::Size>) -> Result<Outc
     // cannot read; the write is still atomic, and the file replaced is kept.
     store::file::replace(&path, store::to_json(&board).as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    println!(
+    outln!(
         "Wrote the demo board to {} ({} tasks, {} issues). Open it with `standup{}`.",
         path.display(),
         board.tasks.len(),
@@ -521,13 +524,13 @@ fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 department: department.clone(),
             })?;
             s.save()?;
-            println!("Added party {} ({})", code.trim(), name.trim());
+            outln!("Added party {} ({})", code.trim(), name.trim());
         }
         PartyCommand::List { json } => {
             if *json {
-                println!("{}", output::parties_json(&s.board));
+                outln!("{}", output::parties_json(&s.board));
             } else {
-                print!("{}", output::parties_table(&s.board));
+                out!("{}", output::parties_table(&s.board));
             }
         }
         PartyCommand::Rename { party, name } => {
@@ -537,7 +540,7 @@ fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 name: name.clone(),
             })?;
             s.save()?;
-            println!("Renamed {code} to {}", name.trim());
+            outln!("Renamed {code} to {}", name.trim());
         }
         PartyCommand::Move { party, position } => {
             if *position == 0 {
@@ -549,7 +552,7 @@ fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
             })?;
             s.save()?;
             let order: Vec<&str> = s.board.parties.iter().map(|p| p.code.as_str()).collect();
-            println!("Parties: {}", order.join(", "));
+            outln!("Parties: {}", order.join(", "));
         }
         PartyCommand::Rm { party, force } => {
             let code = s.board.resolve_party(party)?;
@@ -566,9 +569,9 @@ fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
             })?;
             s.save()?;
             if uses.is_empty() {
-                println!("Removed party {code}");
+                outln!("Removed party {code}");
             } else {
-                println!(
+                outln!(
                     "Removed party {code}, which {}",
                     uses.describe(crate::i18n::Lang::En)
                 );
@@ -649,7 +652,7 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                 .and_then(|t| s.board.column(&t.column))
                 .map(|c| c.name.clone())
                 .unwrap_or_default();
-            println!("Added {id} to {column}");
+            outln!("Added {id} to {column}");
         }
         TaskCommand::Move { id, column } => {
             let id = s.task_id(id)?;
@@ -659,7 +662,7 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                 position: None,
             })?;
             s.save()?;
-            println!("Moved {id} to {}", column_name(&s.board, id));
+            outln!("Moved {id} to {}", column_name(&s.board, id));
         }
         TaskCommand::Done { id } => {
             let id = s.task_id(id)?;
@@ -674,13 +677,13 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                 position: None,
             })?;
             s.save()?;
-            println!("Moved {id} to {}", column_name(&s.board, id));
+            outln!("Moved {id} to {}", column_name(&s.board, id));
         }
         TaskCommand::Rm { id } => {
             let id = s.task_id(id)?;
             s.apply(&Action::DeleteTask { id })?;
             s.save()?;
-            println!("Deleted {id}");
+            outln!("Deleted {id}");
         }
         TaskCommand::Edit { id, title, fields } => {
             let id = s.task_id(id)?;
@@ -699,9 +702,9 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
             let changed = !applied.patch.is_noop(&s.board);
             s.save()?;
             if changed {
-                println!("Updated {id}");
+                outln!("Updated {id}");
             } else {
-                println!("{id} unchanged");
+                outln!("{id} unchanged");
             }
         }
         TaskCommand::Block { id, reason } => {
@@ -711,13 +714,13 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                 reason: reason.clone(),
             })?;
             s.save()?;
-            println!("Blocked {id}: {}", reason.trim());
+            outln!("Blocked {id}: {}", reason.trim());
         }
         TaskCommand::Unblock { id } => {
             let id = s.task_id(id)?;
             s.apply(&Action::UnblockTask { id })?;
             s.save()?;
-            println!("Unblocked {id}");
+            outln!("Unblocked {id}");
         }
         TaskCommand::List {
             column,
@@ -744,9 +747,9 @@ fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
             };
             let tasks = output::select_tasks(&s.board, &filter, s.today());
             if *json {
-                println!("{}", output::tasks_json(&s.board, &tasks, s.today()));
+                outln!("{}", output::tasks_json(&s.board, &tasks, s.today()));
             } else {
-                print!("{}", output::tasks_table(&s.board, &tasks, s.today()));
+                out!("{}", output::tasks_table(&s.board, &tasks, s.today()));
             }
         }
     }
@@ -767,7 +770,7 @@ fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
                 wip: *wip,
             })?;
             s.save()?;
-            println!(
+            outln!(
                 "Added column {} ({})",
                 name.trim(),
                 applied.created.unwrap_or_default()
@@ -791,8 +794,8 @@ fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
             s.save()?;
             let name = name_of(&s.board, column);
             match wip {
-                Some(n) => println!("{name}: WIP limit {n}"),
-                None => println!("{name}: no WIP limit"),
+                Some(n) => outln!("{name}: WIP limit {n}"),
+                None => outln!("{name}: no WIP limit"),
             }
         }
         ColumnCommand::Rename { column, name } => {
@@ -802,7 +805,7 @@ fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
                 name: name.clone(),
             })?;
             s.save()?;
-            println!("Renamed column {old} to {}", name.trim());
+            outln!("Renamed column {old} to {}", name.trim());
         }
         ColumnCommand::Move { column, position } => {
             if *position == 0 {
@@ -814,7 +817,7 @@ fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
             })?;
             s.save()?;
             let order: Vec<String> = s.board.columns.iter().map(|c| c.name.clone()).collect();
-            println!("Columns: {}", order.join(" → "));
+            outln!("Columns: {}", order.join(" → "));
         }
         ColumnCommand::Rm { column } => {
             let name = name_of(&s.board, column);
@@ -822,13 +825,13 @@ fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
                 column: column.clone(),
             })?;
             s.save()?;
-            println!("Deleted column {name}");
+            outln!("Deleted column {name}");
         }
         ColumnCommand::List { json } => {
             if *json {
-                println!("{}", output::columns_json(&s.board));
+                outln!("{}", output::columns_json(&s.board));
             } else {
-                print!("{}", output::columns_table(&s.board));
+                out!("{}", output::columns_table(&s.board));
             }
         }
     }
@@ -860,8 +863,8 @@ fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
             s.save()?;
             let code = s.board.resolve_party(party)?;
             match role {
-                Some(r) => println!("{id}: {code} is {r}"),
-                None => println!("{id}: {code} has no role"),
+                Some(r) => outln!("{id}: {code} is {r}"),
+                None => outln!("{id}: {code} has no role"),
             }
         }
         RaciCommand::Show {
@@ -870,26 +873,26 @@ fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
         } => {
             let code = s.board.resolve_party(party)?;
             if *json {
-                println!("{}", output::focus_json(&s.board, &code, s.today()));
+                outln!("{}", output::focus_json(&s.board, &code, s.today()));
             } else {
-                print!("{}", output::focus_table(&s.board, &code, s.today()));
+                out!("{}", output::focus_table(&s.board, &code, s.today()));
             }
         }
         RaciCommand::Show { party: None, json } => {
             if *json {
-                println!("{}", output::raci_json(&s.board));
+                outln!("{}", output::raci_json(&s.board));
             } else {
-                print!("{}", output::raci_table(&s.board));
+                out!("{}", output::raci_table(&s.board));
             }
         }
         RaciCommand::Check { json } => {
             let problems = check(&s.board);
             if *json {
-                println!("{}", output::problems_json(&problems));
+                outln!("{}", output::problems_json(&problems));
             } else if problems.is_empty() {
-                println!("No RACI problems.");
+                outln!("No RACI problems.");
             } else {
-                print!("{}", output::problems_table(&problems));
+                out!("{}", output::problems_table(&problems));
             }
             if problems.iter().any(|p| p.severity == Severity::Error) {
                 return Ok(Outcome::Problems);
@@ -908,7 +911,7 @@ fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
                     .with_context(|| format!("{}: import refused", file.display()))?;
             }
             s.save()?;
-            println!(
+            outln!(
                 "Imported {} rows: {} new parties, {} new tasks, {} cells changed",
                 table.rows.len(),
                 s.board.parties.len() - parties,
@@ -935,15 +938,18 @@ fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
             s.apply(&Action::SetRaciLimits(limits))?;
             s.save()?;
             let l = s.board.settings.raci;
-            println!(
+            outln!(
                 "RACI limits: warn at {} R or more on a task, more than {} C; \
                  a party is overloaded above {} R or {} A",
-                l.responsible_warn, l.consulted_max, l.overload_r, l.overload_a
+                l.responsible_warn,
+                l.consulted_max,
+                l.overload_r,
+                l.overload_a
             );
         }
         RaciCommand::Export { format } => match format {
-            MatrixFormat::Csv => print!("{}", matrix::to_csv(&s.board)),
-            MatrixFormat::Md => print!("{}", matrix::to_markdown(&s.board)),
+            MatrixFormat::Csv => out!("{}", matrix::to_csv(&s.board)),
+            MatrixFormat::Md => out!("{}", matrix::to_markdown(&s.board)),
         },
     }
     Ok(Outcome::Done)

@@ -42,7 +42,7 @@ pub fn columns_json(board: &Board) -> String {
             count: cards.len(),
         })
         .collect();
-    serde_json::to_string_pretty(&Out { columns: rows }).unwrap_or_default()
+    super::terminal::json(&Out { columns: rows })
 }
 
 /// The columns left to right: id, name, cards and limit.
@@ -94,7 +94,7 @@ pub fn tasks_json(board: &Board, tasks: &[&Task], today: NaiveDate) -> String {
             blocked_by: board.waits_on(t),
         })
         .collect();
-    serde_json::to_string_pretty(&Out { tasks: rows }).unwrap_or_default()
+    super::terminal::json(&Out { tasks: rows })
 }
 
 /// `{"parties": [...]}`.
@@ -103,10 +103,9 @@ pub fn parties_json(board: &Board) -> String {
     struct Out<'a> {
         parties: &'a [Party],
     }
-    serde_json::to_string_pretty(&Out {
+    super::terminal::json(&Out {
         parties: &board.parties,
     })
-    .unwrap_or_default()
 }
 
 /// Lays out rows under a header, each column as wide as its widest cell.
@@ -221,7 +220,7 @@ pub fn raci_json(board: &Board) -> String {
             roles: &t.raci,
         })
         .collect();
-    serde_json::to_string_pretty(&Out { raci }).unwrap_or_default()
+    super::terminal::json(&Out { raci })
 }
 
 /// The matrix for people: tasks down, parties across, aligned by width.
@@ -250,7 +249,7 @@ pub fn problems_json(problems: &[crate::model::raci::Problem]) -> String {
     struct Out<'a> {
         problems: &'a [crate::model::raci::Problem],
     }
-    serde_json::to_string_pretty(&Out { problems }).unwrap_or_default()
+    super::terminal::json(&Out { problems })
 }
 
 /// Problems for people: severity, rule, where, and what to do.
@@ -296,7 +295,7 @@ pub fn focus_json(board: &Board, code: &str, today: NaiveDate) -> String {
         problems: raci::party_problems(code, load, &board.settings.raci, crate::i18n::Lang::En),
         tasks: raci::commitments(board, code, today),
     };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    super::terminal::json(&out)
 }
 
 /// `raci show --party P`: a heading with the party's load, then its A and R

@@ -36,12 +36,12 @@ pub(super) fn conflict(cli: &Cli, cmd: &ConflictCommand) -> Result<Outcome> {
         ConflictCommand::List { json } => {
             if *json {
                 let rows = serde_json::json!({ "conflicts": s.board.conflicts });
-                println!("{}", serde_json::to_string_pretty(&rows)?);
+                outln!("{}", super::terminal::json(&rows));
             } else if s.board.conflicts.is_empty() {
-                println!("No conflicts.");
+                outln!("No conflicts.");
             } else {
                 for c in &s.board.conflicts {
-                    println!("{}", describe(c));
+                    outln!("{}", describe(c));
                 }
             }
             return Ok(Outcome::Done);
@@ -56,7 +56,7 @@ pub(super) fn conflict(cli: &Cli, cmd: &ConflictCommand) -> Result<Outcome> {
     })?;
     s.save()?;
     let left = s.board.conflicts.len();
-    println!(
+    outln!(
         "Settled {record} {field}: {}. {}",
         if take_other {
             "took the other side's value"
@@ -100,14 +100,21 @@ pub(super) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<Ou
             problems.join("; ")
         );
     }
+    // A driver killed mid-write earlier left its temp file (10 MB for a
+    // large board) where git keeps its own: tidy those up first.
+    let folder = ours
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    store::file::remove_dead_merge_temp_files(folder);
     store::file::write_atomic(ours, store::to_json(&merged.board).as_bytes())
         .with_context(|| format!("cannot write {}", ours.display()))?;
     for note in &merged.notes {
-        eprintln!("standup merge: {note}");
+        errln!("standup merge: {note}");
     }
     let open = merged.board.conflicts.len();
     if open > 0 {
-        eprintln!(
+        errln!(
             "standup merge: {open} conflict(s) recorded in the board: settle them with C in the board or `standup conflict list`"
         );
     }
@@ -153,7 +160,7 @@ pub(super) fn git_setup(cli: &Cli) -> Result<Outcome> {
     let attributes = root.join(".gitattributes");
     let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
     if existing.lines().any(|l| l.trim() == line) {
-        println!(".gitattributes already has: {line}");
+        outln!(".gitattributes already has: {line}");
     } else {
         let mut text = existing;
         if !text.is_empty() && !text.ends_with('\n') {
@@ -163,7 +170,7 @@ pub(super) fn git_setup(cli: &Cli) -> Result<Outcome> {
         text.push('\n');
         std::fs::write(&attributes, text)
             .with_context(|| format!("cannot write {}", attributes.display()))?;
-        println!("Added to .gitattributes: {line}");
+        outln!("Added to .gitattributes: {line}");
     }
     // What standup keeps beside the board is this clone's own business.
     let dir = relative.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -178,9 +185,12 @@ pub(super) fn git_setup(cli: &Cli) -> Result<Outcome> {
     ];
     let ignore = root.join(".gitignore");
     let mut ignored = std::fs::read_to_string(&ignore).unwrap_or_default();
+    // The merge driver's temp files stand where git keeps its own, at the
+    // top of the repository.
     let missing: Vec<String> = own
         .iter()
         .map(|p| format!("/{}", p.to_string_lossy()))
+        .chain(["/..merge_file_*.tmp".to_string()])
         .filter(|p| !ignored.lines().any(|l| l.trim() == p))
         .collect();
     if !missing.is_empty() {
@@ -193,7 +203,7 @@ pub(super) fn git_setup(cli: &Cli) -> Result<Outcome> {
         }
         std::fs::write(&ignore, ignored)
             .with_context(|| format!("cannot write {}", ignore.display()))?;
-        println!("Added to .gitignore: {}", missing.join(" "));
+        outln!("Added to .gitignore: {}", missing.join(" "));
     }
     let exe = std::env::current_exe().context("cannot tell where standup is installed")?;
     let driver = format!(
@@ -205,8 +215,8 @@ pub(super) fn git_setup(cli: &Cli) -> Result<Outcome> {
         &["config", "merge.standup.name", "standup board merge"],
     )?;
     git(&root, &["config", "merge.standup.driver", &driver])?;
-    println!("Set in this clone's git config: merge.standup.driver = {driver}");
-    println!(
+    outln!("Set in this clone's git config: merge.standup.driver = {driver}");
+    outln!(
         "Commit .gitattributes and .gitignore; each teammate runs `standup --board {} git-setup` once in their clone.",
         relative.display()
     );

@@ -508,6 +508,44 @@ fn remove_stale_temp_files(path: &Path) {
     }
 }
 
+/// Removes the temp files that merge drivers killed mid-write left in
+/// `dir`: git runs the driver on its own temp files (`.merge_file_…`),
+/// so ours are `..merge_file_….<pid>.<n>.tmp`. Only those of processes no
+/// longer running go: a merge running beside us keeps its own.
+pub fn remove_dead_merge_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name
+            .strip_prefix("..merge_file_")
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let mut parts = rest.rsplitn(3, '.');
+        let (_, pid) = (parts.next(), parts.next());
+        let dead = pid
+            .and_then(|p| p.parse::<u32>().ok())
+            .is_some_and(|pid| pid != std::process::id() && !running(pid));
+        if dead {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs.
+#[cfg(target_os = "linux")]
+fn running(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn running(_: u32) -> bool {
+    true
+}
+
 fn parse(path: &Path, bytes: &[u8]) -> Result<Board, StoreError> {
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(path, bytes, &e))?;
     format::from_json(text).map_err(|e| fail(path, e))
