@@ -297,10 +297,10 @@ fn conflicts_are_settled_by_actions_and_undone_exactly() {
 
     let mut history = standup::model::History::default();
     let before = board.clone();
-    let settle = |field: &str, take_other| Action::SettleConflict {
+    let settle = |field: &str, take_other: bool| Action::SettleConflict {
         record: "T-4".into(),
         field: field.into(),
-        take_other,
+        take: take_other.then_some(0),
     };
     history
         .apply(&mut board, &settle("title", true), at)
@@ -341,12 +341,13 @@ fn an_other_value_that_no_longer_fits_is_refused() {
         field: "column".into(),
         kept: "todo".into(),
         other: "archive".into(),
+        also: Vec::new(),
     });
     let before = board.clone();
     let take = Action::SettleConflict {
         record: "T-4".into(),
         field: "column".into(),
-        take_other: true,
+        take: Some(0),
     };
     let refused = board.apply(&take, common::now()).expect_err("misfit");
     assert!(
@@ -359,7 +360,7 @@ fn an_other_value_that_no_longer_fits_is_refused() {
     let keep = Action::SettleConflict {
         record: "T-4".into(),
         field: "column".into(),
-        take_other: false,
+        take: None,
     };
     board.apply(&keep, common::now()).expect("kept");
     assert_eq!(board.tasks[&t4].column, "todo");
@@ -388,6 +389,7 @@ fn conflicts_show_in_the_header_and_are_settled_by_keys() {
             field: field.into(),
             kept,
             other,
+            also: Vec::new(),
         });
     }
     let mut app = app(board);
@@ -512,4 +514,130 @@ proptest! {
         prop_assert_eq!(all.log.len(), base.log.len() + total, "exactly the real entries");
         prop_assert!(all.log.windows(2).all(|w| w[0].at <= w[1].at), "in time order");
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Several clones each give one card's title a value (some the same),
+    /// then pull and push in any order: every distinct value is either the
+    /// board's or one of its conflict's, and nothing else is.
+    #[test]
+    fn any_number_of_sides_keep_every_distinct_value(
+        titles in proptest::collection::vec(0u8..5, 3..6),
+        order in proptest::collection::vec(any::<u8>(), 0..10),
+    ) {
+        let base = common::demo();
+        let t4: TaskId = "T-4".parse().unwrap();
+        let mut clones: Vec<(Board, Board)> = Vec::new();
+        for (n, title) in titles.iter().enumerate() {
+            let mut board = base.clone();
+            let at = common::now() + Duration::minutes(n as i64 + 1);
+            let edit = TaskEdit { title: Some(format!("Title {title}")), ..TaskEdit::default() };
+            board.apply(&Action::EditTask { id: t4, edit }, at).unwrap();
+            clones.push((board, base.clone()));
+        }
+        let mut shared = base.clone();
+        let sync = |clone: &mut (Board, Board), shared: &mut Board| {
+            let merged = merge(&clone.1, &clone.0, shared).board;
+            *shared = merged.clone();
+            *clone = (merged.clone(), merged);
+        };
+        for pick in &order {
+            let a = usize::from(*pick) % clones.len();
+            sync(&mut clones[a], &mut shared);
+        }
+        for clone in clones.iter_mut() {
+            sync(clone, &mut shared);
+        }
+        let written: std::collections::BTreeSet<String> =
+            titles.iter().map(|t| format!("Title {t}")).collect();
+        let mut held = std::collections::BTreeSet::new();
+        held.insert(shared.tasks[&t4].title.clone());
+        for c in shared.conflicts.iter().filter(|c| c.record == "T-4" && c.field == "title") {
+            prop_assert_eq!(&c.kept, &Value::from(shared.tasks[&t4].title.clone()));
+            for v in c.alternatives() {
+                held.insert(v.as_str().unwrap_or_default().to_string());
+            }
+        }
+        prop_assert_eq!(held, written);
+        prop_assert_eq!(standup::model::merge::without_repeats(&shared.log).1, 0);
+    }
+}
+
+/// Three titles for one card: the list numbers the other two, and a
+/// number takes that one.
+#[test]
+fn a_conflict_of_three_values_offers_each_and_takes_the_one_chosen() {
+    use common::tui::{app, draw, press, text};
+    let mut board = common::demo();
+    board.conflicts.push(standup::model::Conflict {
+        record: "T-4".into(),
+        field: "title".into(),
+        kept: Value::from("Ours"),
+        other: Value::from("Theirs"),
+        also: vec![Value::from("A third")],
+    });
+    let mut app = app(board.clone());
+    press(&mut app, "C");
+    let screen = text(&draw(&mut app, 100, 24));
+    assert!(
+        screen.contains("other 1") && screen.contains("Theirs"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("other 2") && screen.contains("A third"),
+        "{screen}"
+    );
+    assert!(screen.contains("1-9"), "{screen}");
+    press(&mut app, "2");
+    let t4: TaskId = "T-4".parse().unwrap();
+    assert_eq!(app.board.tasks[&t4].title, "A third");
+    assert!(app.board.conflicts.is_empty());
+    // A value that is not there is refused, and the board left alone.
+    let err = board
+        .apply(
+            &Action::SettleConflict {
+                record: "T-4".into(),
+                field: "title".into(),
+                take: Some(2),
+            },
+            common::now(),
+        )
+        .expect_err("there is no third other value");
+    assert!(
+        err.to_string()
+            .contains("has 2 other value(s): there is no value 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_command_line_numbers_every_other_value_and_takes_one() {
+    let home = common::home::Home::new();
+    home.demo();
+    let mut board =
+        standup::store::from_json(&std::fs::read_to_string(home.board()).unwrap()).unwrap();
+    board.conflicts.push(standup::model::Conflict {
+        record: "T-4".into(),
+        field: "title".into(),
+        kept: Value::from("Ours"),
+        other: Value::from("Theirs"),
+        also: vec![Value::from("A third")],
+    });
+    std::fs::write(home.board(), standup::store::to_json(&board)).unwrap();
+    let list = home.cmd().args(["conflict", "list"]).output().unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        list.contains("T-4 title: this board \"Ours\", other 1 \"Theirs\", other 2 \"A third\""),
+        "{list}"
+    );
+    home.run(&["conflict", "take", "T-4", "title", "2"])
+        .success();
+    let after = standup::store::from_json(&std::fs::read_to_string(home.board()).unwrap()).unwrap();
+    assert_eq!(
+        after.tasks[&"T-4".parse::<TaskId>().unwrap()].title,
+        "A third"
+    );
+    assert!(after.conflicts.is_empty());
 }

@@ -937,6 +937,7 @@ fn every_event_kind_is_said_in_words_in_the_pane_the_minutes_and_the_week() {
         field: "title".into(),
         kept: serde_json::json!("Top-10 SKU stock count"),
         other: serde_json::json!("Top-20 SKU stock count"),
+        also: Vec::new(),
     });
     let mut minute = 0;
     let mut step = |board: &mut Board, action: Action| {
@@ -1106,7 +1107,7 @@ fn every_event_kind_is_said_in_words_in_the_pane_the_minutes_and_the_week() {
         Action::SettleConflict {
             record: "T-2".into(),
             field: "title".into(),
-            take_other: true,
+            take: Some(0),
         },
     );
     step(

@@ -159,8 +159,15 @@ pub enum ConflictCommand {
     },
     /// Keep the value the board holds (`standup conflict keep T-3 title`).
     Keep { record: String, field: String },
-    /// Take the other side's value (`standup conflict take T-3 title`).
-    Take { record: String, field: String },
+    /// Take the other side's value (`standup conflict take T-3 title`), or,
+    /// when other sides wrote several, value N as `conflict list` numbers
+    /// them (`standup conflict take T-3 title 2`).
+    Take {
+        record: String,
+        field: String,
+        #[arg(default_value_t = 1)]
+        number: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,14 +13,21 @@ use crate::cli::Cli;
 use crate::model::{Action, Board, Conflict, merge};
 use crate::store;
 
-/// `T-3 title: this board "…", other side "…"`.
+/// `T-3 title: this board "…", other side "…"`; with several other
+/// values, each numbered as `conflict take` takes them.
 pub(super) fn describe(c: &Conflict) -> String {
-    format!(
-        "{}: this board {}, other side {}",
-        c.name(),
-        quoted(&c.kept),
-        quoted(&c.other)
-    )
+    let others: Vec<&serde_json::Value> = c.alternatives().collect();
+    let others = if others.len() == 1 {
+        format!("other side {}", quoted(others[0]))
+    } else {
+        others
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("other {} {}", i + 1, quoted(v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!("{}: this board {}, {others}", c.name(), quoted(&c.kept))
 }
 
 fn quoted(value: &serde_json::Value) -> String {
@@ -32,7 +39,7 @@ fn quoted(value: &serde_json::Value) -> String {
 
 pub(super) fn conflict(cli: &Cli, cmd: &ConflictCommand) -> Result<Outcome> {
     let mut s = Session::open(cli)?;
-    let (record, field, take_other) = match cmd {
+    let (record, field, take) = match cmd {
         ConflictCommand::List { json } => {
             if *json {
                 let rows = serde_json::json!({ "conflicts": s.board.conflicts });
@@ -46,19 +53,23 @@ pub(super) fn conflict(cli: &Cli, cmd: &ConflictCommand) -> Result<Outcome> {
             }
             return Ok(Outcome::Done);
         }
-        ConflictCommand::Keep { record, field } => (record, field, false),
-        ConflictCommand::Take { record, field } => (record, field, true),
+        ConflictCommand::Keep { record, field } => (record, field, None),
+        ConflictCommand::Take {
+            record,
+            field,
+            number,
+        } => (record, field, Some(number.saturating_sub(1))),
     };
     s.apply(&Action::SettleConflict {
         record: record.clone(),
         field: field.clone(),
-        take_other,
+        take,
     })?;
     s.save()?;
     let left = s.board.conflicts.len();
     outln!(
         "Settled {record} {field}: {}. {}",
-        if take_other {
+        if take.is_some() {
             "took the other side's value"
         } else {
             "kept the board's value"

@@ -210,6 +210,16 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     ("Saved, but {0}", "已保存，但{0}"),
     ("card", "卡片"),
+    ("other {0}", "其他值 {0}"),
+    ("take that one", "采用该值"),
+    (
+        "settle {0} {1}, taking other value {2}",
+        "解决 {0} {1}，采用其他值 {2}",
+    ),
+    (
+        "{0} has {1} other value(s): there is no value {2}",
+        "{0} 只有 {1} 个其他值：没有第 {2} 个",
+    ),
     ("issue", "问题"),
     (
         "no new {0} can be added: this board has used the highest id there is",

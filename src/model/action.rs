@@ -155,11 +155,13 @@ pub enum Action {
         speakers: Option<Vec<SpeakerTime>>,
     },
     /// Settle the conflict a merge recorded on `field` of `record`: keep
-    /// the value the board holds, or take the other side's.
+    /// the value the board holds (`take: None`), or take one of the values
+    /// other sides wrote (`Some(0)` the first, see
+    /// [`Conflict::alternatives`](super::Conflict::alternatives)).
     SettleConflict {
         record: String,
         field: String,
-        take_other: bool,
+        take: Option<usize>,
     },
 }
 
@@ -267,6 +269,12 @@ pub enum ActionError {
         name: String,
         why: String,
     },
+    /// A conflict has fewer values than the one asked for.
+    NoConflictValue {
+        name: String,
+        asked: usize,
+        values: usize,
+    },
     IssueState {
         id: IssueId,
         status: &'static str,
@@ -350,6 +358,14 @@ impl ActionError {
             ActionError::ConflictMisfit { name, why } => l.f(
                 "the other value of {0} does not fit the board now: {1}",
                 &[name, why],
+            ),
+            ActionError::NoConflictValue {
+                name,
+                asked,
+                values,
+            } => l.f(
+                "{0} has {1} other value(s): there is no value {2}",
+                &[name, values, asked],
             ),
             ActionError::IssueState { id, status, verb } => l.f(
                 "{0} is {1}: it cannot be {2}",
@@ -521,8 +537,8 @@ impl Txn<'_> {
             Action::SettleConflict {
                 record,
                 field,
-                take_other,
-            } => self.settle(record, field, *take_other),
+                take,
+            } => self.settle(record, field, *take),
         }
     }
 

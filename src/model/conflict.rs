@@ -24,9 +24,44 @@ pub struct Conflict {
     pub kept: Value,
     /// The value the other side wrote.
     pub other: Value,
+    /// Further values other sides wrote (three clones, three titles):
+    /// every distinct value is kept until one is chosen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Value>,
 }
 
 impl Conflict {
+    /// The values to choose from instead of the kept one: `other`, then
+    /// `also`. Choice `n` of [`SettleConflict`](super::Action) is the n-th.
+    pub fn alternatives(&self) -> impl Iterator<Item = &Value> {
+        std::iter::once(&self.other).chain(&self.also)
+    }
+
+    /// A conflict on one field holding `kept` and every distinct value of
+    /// `values` besides it; `None` when no other value is left.
+    pub fn of_values(
+        record: &str,
+        field: &str,
+        kept: Value,
+        values: impl IntoIterator<Item = Value>,
+    ) -> Option<Conflict> {
+        let mut others: Vec<Value> = Vec::new();
+        for v in values {
+            if v != kept && !others.contains(&v) {
+                others.push(v);
+            }
+        }
+        let mut others = others.into_iter();
+        let other = others.next()?;
+        Some(Conflict {
+            record: record.to_string(),
+            field: field.to_string(),
+            kept,
+            other,
+            also: others.collect(),
+        })
+    }
+
     /// `T-3 title`: what a person calls it.
     pub fn name(&self) -> String {
         format!("{} {}", self.record, self.field)

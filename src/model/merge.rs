@@ -99,6 +99,7 @@ impl Report {
             field: field.to_string(),
             kept: kept.cloned().unwrap_or(Value::Null),
             other: other.cloned().unwrap_or(Value::Null),
+            also: Vec::new(),
         });
     }
 }
@@ -143,13 +144,39 @@ fn merge_conflicts(
         key,
         &mut old,
     );
-    // Two versions of one open conflict: the merge of those is the newer
-    // one found now, if any, else ours.
-    for conflict in found {
-        merged.retain(|c| key(c) != key(&conflict));
-        merged.push(conflict);
+    // Every value any version of a conflict holds, and any clash found now
+    // on the same field, is one conflict: the value the board keeps (the
+    // clash found now says it, else the version carried over), and every
+    // other value any side wrote. Three sides' three titles stay three.
+    let versions: Vec<&Conflict> = ours
+        .conflicts
+        .iter()
+        .chain(&theirs.conflicts)
+        .chain(&found)
+        .collect();
+    for conflict in found.iter() {
+        if !merged.iter().any(|c| key(c) == key(conflict)) {
+            merged.push(conflict.clone());
+        }
     }
     merged
+        .into_iter()
+        .filter_map(|c| {
+            let kept = found
+                .iter()
+                .find(|f| key(f) == key(&c))
+                .map_or_else(|| c.kept.clone(), |f| f.kept.clone());
+            // Settled on a side (gone from it while the base had it): the
+            // list merge already dropped it; versions of it elsewhere are
+            // not brought back.
+            let values = versions
+                .iter()
+                .filter(|v| key(v) == key(&c))
+                .flat_map(|v| std::iter::once(&v.kept).chain(v.alternatives()))
+                .cloned();
+            Conflict::of_values(&c.record, &c.field, kept, values)
+        })
+        .collect()
 }
 
 /// Renumbers the tasks and issues ours created whose ids the other side

@@ -88,14 +88,15 @@ impl Action {
             Action::SettleConflict {
                 record,
                 field,
-                take_other,
-            } => {
-                if *take_other {
-                    l.f("settle {0} {1}, taking the other value", &[record, field])
-                } else {
-                    l.f("settle {0} {1}, keeping this one", &[record, field])
-                }
-            }
+                take,
+            } => match take {
+                Some(0) => l.f("settle {0} {1}, taking the other value", &[record, field]),
+                Some(n) => l.f(
+                    "settle {0} {1}, taking other value {2}",
+                    &[record, field, &(n + 1)],
+                ),
+                None => l.f("settle {0} {1}, keeping this one", &[record, field]),
+            },
         }
     }
 }

@@ -946,21 +946,28 @@ impl App {
         }
     }
 
-    /// In the conflicts list: move, take the other value (`o`), keep the
-    /// board's (`x`); any other key closes it.
+    /// In the conflicts list: move, take the other value (`o`, or its
+    /// number `1`-`9` when other sides wrote several), keep the board's
+    /// (`x`); any other key closes it.
     fn conflicts_key(&mut self, selected: usize, key: &KeyEvent) {
         let count = self.board.conflicts.len();
-        let selected = match key.code {
-            KeyCode::Down | KeyCode::Char('j') => (selected + 1).min(count.saturating_sub(1)),
-            KeyCode::Up | KeyCode::Char('k') => selected.saturating_sub(1),
-            KeyCode::Char(c @ ('o' | 'x')) => {
+        let take = match key.code {
+            KeyCode::Char('o') => Some(Some(0)),
+            KeyCode::Char('x') => Some(None),
+            KeyCode::Char(c @ '1'..='9') => Some(Some(usize::from(c as u8 - b'1'))),
+            _ => None,
+        };
+        let selected = match (key.code, take) {
+            (KeyCode::Down | KeyCode::Char('j'), _) => (selected + 1).min(count.saturating_sub(1)),
+            (KeyCode::Up | KeyCode::Char('k'), _) => selected.saturating_sub(1),
+            (_, Some(take)) => {
                 let Some(conflict) = self.board.conflicts.get(selected) else {
                     return;
                 };
                 let action = Action::SettleConflict {
                     record: conflict.record.clone(),
                     field: conflict.field.clone(),
-                    take_other: c == 'o',
+                    take,
                 };
                 self.perform(&action);
                 if self.board.conflicts.is_empty() {

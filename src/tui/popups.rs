@@ -616,24 +616,18 @@ fn boards(
     );
 }
 
-/// The conflicts a merge left: per field, what the board holds and what
-/// the other side wrote, three lines each, scrolled to keep the selected
-/// one in view.
+/// The conflicts a merge left: per field, what the board holds and every
+/// value other sides wrote (numbered when there are several), scrolled to
+/// keep the selected one in view.
 fn conflicts(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let list = &app.board.conflicts;
-    let h = (list.len() as u16 * 3 + 3).min(area.height.saturating_sub(2));
     let l = app.locale.lang;
-    let title = l.n(list.len(), " {0} conflict ", " {0} conflicts ");
-    let Some(inner) = boxed(area, 90, h, &title, buf) else {
-        return;
-    };
-    let body = inner.height.saturating_sub(1);
-    let fits = usize::from(body / 3).max(1);
-    let first = selected.saturating_sub(fits - 1);
-    let label_w = 12;
-    for (row, (i, c)) in list.iter().enumerate().skip(first).take(fits).enumerate() {
-        let y = inner.y + row as u16 * 3;
+    // Every line of the list, and where each conflict's lines start.
+    let mut lines: Vec<(u16, String, String, Style)> = Vec::new();
+    let mut starts = Vec::with_capacity(list.len());
+    for (i, c) in list.iter().enumerate() {
+        starts.push(lines.len());
         let mark = if i == selected { "▸ " } else { "  " };
         let style = if i == selected { t.selected } else { t.title };
         let what = match crate::model::RecordRef::parse(&c.record) {
@@ -645,47 +639,72 @@ fn conflicts(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
             Some(title) => format!("{mark}{} {title} · {}", c.record, c.field),
             None => format!("{mark}{}", c.name()),
         };
-        put(
-            buf,
-            inner,
-            inner.x + 1,
-            y,
-            &head,
-            usize::from(inner.width),
-            style,
-        );
-        for (dy, label, value, style) in [
-            (1, l.t("this board"), &c.kept, Style::new()),
-            (2, l.t("other side"), &c.other, t.warning),
-        ] {
-            let y = y + dy;
-            if y >= inner.y + body {
-                break;
-            }
-            put(buf, inner, inner.x + 4, y, label, label_w, t.dim);
-            let shown = crate::model::Conflict::show(value);
+        lines.push((1, head, String::new(), style));
+        let shown = crate::model::Conflict::show;
+        lines.push((4, l.t("this board").into(), shown(&c.kept), Style::new()));
+        let others: Vec<&serde_json::Value> = c.alternatives().collect();
+        for (n, value) in others.iter().enumerate() {
+            let label = if others.len() == 1 {
+                l.t("other side").to_string()
+            } else {
+                l.f("other {0}", &[&(n + 1)])
+            };
+            lines.push((4, label, shown(value), t.warning));
+        }
+    }
+    let h = (lines.len() as u16 + 3).min(area.height.saturating_sub(2));
+    let title = l.n(list.len(), " {0} conflict ", " {0} conflicts ");
+    let Some(inner) = boxed(area, 90, h, &title, buf) else {
+        return;
+    };
+    let body = usize::from(inner.height.saturating_sub(1));
+    // The selected conflict's lines in view, its head first if they fit.
+    let from = starts.get(selected).copied().unwrap_or(0);
+    let to = starts.get(selected + 1).copied().unwrap_or(lines.len());
+    let first = if to <= body {
+        0
+    } else {
+        from.min(to.saturating_sub(body))
+    };
+    let label_w = 12;
+    for (row, (x, label, value, style)) in lines.iter().skip(first).take(body).enumerate() {
+        let y = inner.y + row as u16;
+        if value.is_empty() && *x == 1 {
             put(
                 buf,
                 inner,
-                inner.x + 4 + label_w as u16,
+                inner.x + 1,
                 y,
-                &shown,
-                usize::MAX,
-                style,
+                label,
+                usize::from(inner.width),
+                *style,
             );
+            continue;
         }
+        put(buf, inner, inner.x + x, y, label, label_w, t.dim);
+        put(
+            buf,
+            inner,
+            inner.x + x + label_w as u16,
+            y,
+            value,
+            usize::MAX,
+            *style,
+        );
     }
-    hint_line(
-        app,
-        inner,
-        &[
-            ("o", l.t("take the other")),
-            ("x", l.t("keep this board's")),
-            ("↑↓", l.t("move")),
-            ("Esc", l.t("close")),
-        ],
-        buf,
-    );
+    let several = list
+        .get(selected)
+        .is_some_and(|c| c.alternatives().nth(1).is_some());
+    let mut hints = vec![("o", l.t("take the other"))];
+    if several {
+        hints.push(("1-9", l.t("take that one")));
+    }
+    hints.extend([
+        ("x", l.t("keep this board's")),
+        ("↑↓", l.t("move")),
+        ("Esc", l.t("close")),
+    ]);
+    hint_line(app, inner, &hints, buf);
 }
 
 /// A menu of toggles and pickers: key, what, and its current state.

@@ -1,5 +1,5 @@
 //! Settling a conflict a merge recorded: keep the value the board holds, or
-//! take the other side's. Either way the conflict goes; taking the other
+//! take one of the values other sides wrote. Either way the conflict goes; taking the other
 //! value is an edit of its record like any other: checked against the board
 //! as it is now, logged, and undone by one undo.
 
@@ -23,19 +23,28 @@ impl Txn<'_> {
         &mut self,
         record: &str,
         field: &str,
-        take_other: bool,
+        take: Option<usize>,
     ) -> Result<(), ActionError> {
         let at = self
             .board
             .conflict_at(record, field)
             .ok_or_else(|| ActionError::NoConflict(format!("{record} {field}")))?;
         let conflict = self.conflicts_mut().remove(at);
-        let chosen = if take_other {
-            self.take_other(&conflict)?;
-            &conflict.other
-        } else {
-            &conflict.kept
-        };
+        let chosen =
+            match take {
+                Some(n) => {
+                    let value = conflict.alternatives().nth(n).ok_or_else(|| {
+                        ActionError::NoConflictValue {
+                            name: conflict.name(),
+                            asked: n + 1,
+                            values: conflict.alternatives().count(),
+                        }
+                    })?;
+                    self.take_value(&conflict, value)?;
+                    value
+                }
+                None => &conflict.kept,
+            };
         self.log(
             Event::Settle,
             conflict.record.clone(),
@@ -46,8 +55,8 @@ impl Txn<'_> {
         Ok(())
     }
 
-    /// Writes the conflict's other value into its record.
-    fn take_other(&mut self, c: &Conflict) -> Result<(), ActionError> {
+    /// Writes one of the conflict's other values into its record.
+    fn take_value(&mut self, c: &Conflict, value: &Value) -> Result<(), ActionError> {
         let misfit = |why: String| ActionError::ConflictMisfit {
             name: c.name(),
             why,
@@ -56,11 +65,11 @@ impl Txn<'_> {
         match target {
             RecordRef::Task(id) => {
                 let task = self.task_mut(id)?;
-                *task = with_field(task, &c.field, &c.other).map_err(misfit)?;
+                *task = with_field(task, &c.field, value).map_err(misfit)?;
             }
             RecordRef::Issue(id) => {
                 let issue = self.issue_mut(id)?;
-                *issue = with_field(issue, &c.field, &c.other).map_err(misfit)?;
+                *issue = with_field(issue, &c.field, value).map_err(misfit)?;
             }
             RecordRef::Party(code) => {
                 let party = self
@@ -68,7 +77,7 @@ impl Txn<'_> {
                     .iter_mut()
                     .find(|p| p.code == code)
                     .ok_or_else(|| misfit(format!("party `{code}` is gone")))?;
-                *party = with_field(party, &c.field, &c.other).map_err(misfit)?;
+                *party = with_field(party, &c.field, value).map_err(misfit)?;
             }
             RecordRef::Column(id) => {
                 let column = self
@@ -76,11 +85,11 @@ impl Txn<'_> {
                     .iter_mut()
                     .find(|col| col.id == id)
                     .ok_or_else(|| misfit(format!("column `{id}` is gone")))?;
-                *column = with_field(column, &c.field, &c.other).map_err(misfit)?;
+                *column = with_field(column, &c.field, value).map_err(misfit)?;
             }
             RecordRef::Board => match c.field.as_str() {
                 "name" | "goal" => {
-                    let text = c.other.as_str().unwrap_or_default().to_string();
+                    let text = value.as_str().unwrap_or_default().to_string();
                     let old = (self.board.name.clone(), self.board.goal.clone());
                     if self.patch.info.is_none() {
                         self.patch.info = Some(old);
@@ -92,8 +101,8 @@ impl Txn<'_> {
                     }
                 }
                 "settings" => {
-                    let settings = serde_json::from_value(c.other.clone())
-                        .map_err(|e| misfit(e.to_string()))?;
+                    let settings =
+                        serde_json::from_value(value.clone()).map_err(|e| misfit(e.to_string()))?;
                     if self.patch.settings.is_none() {
                         self.patch.settings = Some(Box::new(self.board.settings.clone()));
                     }
