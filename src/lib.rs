@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod i18n;
+pub mod invocation;
 pub mod model;
 pub mod report;
 pub mod scale;

@@ -196,7 +196,7 @@ fn editing_a_card_changes_only_what_was_changed() {
     assert_eq!(after.owner.as_deref(), Some("mkt"));
     assert_eq!(after.risk, before.risk);
     assert_eq!(after.raci, before.raci);
-    assert_eq!(message(&app), "Edit T-4");
+    assert_eq!(message(&app), "Edited T-4");
     press(&mut app, "u");
     assert_eq!(app.board.tasks[&id("T-4")], before);
 }
@@ -230,7 +230,7 @@ fn b_asks_why_before_blocking_and_unblocks_at_once() {
     );
     press(&mut app, "b");
     assert!(app.board.tasks[&id("T-4")].blocked.is_none());
-    assert_eq!(message(&app), "Unblock T-4");
+    assert_eq!(message(&app), "Unblocked T-4");
 }
 
 #[test]
@@ -447,8 +447,9 @@ fn a_save_that_merged_shows_both_changes_and_says_so() {
     assert_eq!(app.board.tasks[&id("T-18")].title, "From a script");
     assert_eq!(app.selected_task(), Some(id("T-1")));
     assert!(
-        message(&app)
-            .starts_with("Move T-1 to Review · Review is over its WIP limit (4/3) · saved, merged"),
+        message(&app).starts_with(
+            "Moved T-1 to Review · Review is over its WIP limit (4/3) · saved, merged"
+        ),
         "{}",
         message(&app)
     );

@@ -159,7 +159,7 @@ fn can_run() -> bool {
 /// pinned clock.
 fn fresh_env(dir: &Path) -> String {
     format!(
-        "env -u STANDUP_CONFIG -u NO_COLOR -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 HOME={home} XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} XDG_STATE_HOME={state} STANDUP_NOW={now} TERM=xterm-256color",
+        "env -u STANDUP_CONFIG -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u CARGO -u CARGO_MANIFEST_DIR LANG=C.UTF-8 HOME={home} XDG_DATA_HOME={data} XDG_CONFIG_HOME={config} XDG_STATE_HOME={state} STANDUP_NOW={now} TERM=xterm-256color",
         home = dir.display(),
         data = dir.join("data").display(),
         config = dir.join("config").display(),
@@ -270,11 +270,11 @@ fn a_card_typed_moved_and_undone_is_where_the_undo_left_it_after_a_restart() {
     assert!(board.exists(), "the first change creates the file");
 
     tmux.keys(&["L"]);
-    tmux.wait_for("Move T-1 to Doing · saved");
+    tmux.wait_for("Moved T-1 to Doing · saved");
     tmux.keys(&["L"]);
-    tmux.wait_for("Move T-1 to Review · saved");
+    tmux.wait_for("Moved T-1 to Review · saved");
     tmux.keys(&["L"]);
-    tmux.wait_for("Move T-1 to Done · saved");
+    tmux.wait_for("Moved T-1 to Done · saved");
     tmux.keys(&["u"]);
     tmux.wait_for("Undid: move T-1 to Done · saved");
     tmux.keys(&["q"]);
@@ -332,7 +332,7 @@ fn fixing_a_raci_row_by_keys_leaves_one_error_fewer() {
     tmux.wait_for("Load R·A·C·I");
     // Customer service training (fourth row) has no A: make Tech accountable.
     tmux.keys(&["j", "j", "j", "l", "l", "l", "a"]);
-    let screen = tmux.wait_for("Make tech A on T-4 · saved");
+    let screen = tmux.wait_for("Made tech A on T-4 · saved");
     assert!(screen.contains("2 errors"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_exit();
@@ -390,7 +390,7 @@ fn a_p1_raised_and_acknowledged_by_keys_has_its_deadlines_on_the_shell() {
     tmux.wait_for("Raised I-6");
     // The new issue is a P1, second after the breached one; the cursor is on it.
     tmux.keys(&["a"]);
-    tmux.wait_for("Acknowledge I-6 · saved");
+    tmux.wait_for("Acknowledged I-6 · saved");
     tmux.keys(&["q"]);
     tmux.wait_exit();
 
@@ -549,7 +549,7 @@ fn a_standup_held_by_keys_leaves_minutes_with_the_move_and_the_parked_topic() {
     let doing = screen.find("T-3 Channel promotion plan").expect("T-3");
     assert!(overdue < doing, "{screen}");
     tmux.keys(&["j", "L"]);
-    tmux.wait_for("Move T-3 to Review");
+    tmux.wait_for("Moved T-3 to Review");
     tmux.keys(&["P"]);
     tmux.wait_for("Park which topic?");
     tmux.type_text("Bundle pricing");
@@ -833,6 +833,28 @@ fn board_text_reaches_the_terminal_harmless_from_the_command_line() {
     );
 }
 
+/// The empty board's hints name a command that works as the app was
+/// started: the binary's own path, and the board in use.
+#[test]
+fn the_first_hints_name_a_command_that_works_as_started() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let program = format!("{} {} --board mine", user.env, binary());
+    let tmux = Tmux::start(user.dir.path(), &program, 200, 30);
+    let screen = tmux.wait_for("This board has no cards yet.");
+    let demo = format!("{} --board mine demo", binary());
+    assert!(screen.contains(&demo), "{demo:?} in:\n{screen}");
+    tmux.keys(&["q"]);
+    // What the hint says works.
+    let out = run_cli(&user.env, "--board mine demo");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Every file under `dir`.
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
@@ -977,4 +999,93 @@ fn a_config_remaps_keys_and_picks_the_light_theme() {
         .and_then(|tasks| tasks.iter().find(|t| t["id"] == "T-4"))
         .expect("T-4 listed");
     assert_eq!(t4["column"], "doing", "{t4}");
+}
+
+/// The README's own shell commands, in order, on a fresh data directory,
+/// as a newcomer types them: each succeeds. `cargo run --release --` and
+/// `standup` are the release binary (`cargo install --path .` puts it on
+/// the PATH, here a link in a folder of the test's own); a command that
+/// opens the board runs in tmux and is quit with `q`; `cargo test` is what
+/// runs this test, and is passed over.
+#[test]
+fn the_readme_commands_work_in_order_on_a_fresh_machine() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let work = user.dir.path().join("work");
+    let bin = user.dir.path().join("bin");
+    std::fs::create_dir_all(work.join("team")).expect("work folder");
+    std::fs::create_dir_all(&bin).expect("bin folder");
+    // The sharing steps run in a repository, as the README says.
+    let git = Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(&work)
+        .status();
+    if !git.is_ok_and(|s| s.success()) {
+        eprintln!("git is not installed: the README's sharing steps are not tried");
+        return;
+    }
+    let readme = include_str!("../README.md");
+    let mut lines = Vec::new();
+    let mut in_sh = false;
+    for line in readme.lines() {
+        match (in_sh, line.trim()) {
+            (false, "```sh") => in_sh = true,
+            (true, "```") => in_sh = false,
+            (true, text) if !text.is_empty() => lines.push(text.to_string()),
+            _ => {}
+        }
+    }
+    assert!(lines.len() >= 10, "the README's commands: {lines:?}");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut ran = 0;
+    for line in &lines {
+        // A comment after two spaces is the README's, not the shell's.
+        let command = line.split("  #").next().unwrap_or(line).trim();
+        match command {
+            "cargo test" => continue,
+            "cargo install --path ." => {
+                std::os::unix::fs::symlink(binary(), bin.join("standup")).expect("on the PATH");
+            }
+            "cargo run --release" | "standup" => {
+                let program = format!(
+                    "sh -c 'cd {} && PATH={path} {} {}; echo EXIT=$?; sleep 30'",
+                    work.display(),
+                    user.env,
+                    if command == "standup" {
+                        "standup".into()
+                    } else {
+                        binary()
+                    }
+                );
+                let tmux = Tmux::start(user.dir.path(), &program, 120, 30);
+                tmux.wait_for("1 Board");
+                tmux.keys(&["q"]);
+                let screen = tmux.wait_for("EXIT=");
+                assert!(screen.contains("EXIT=0"), "`{command}`:\n{screen}");
+                drop(tmux);
+            }
+            _ => {
+                let command = command.replacen("cargo run --release --", &binary(), 1);
+                let out = Command::new("sh")
+                    .arg("-c")
+                    .arg(format!("PATH={path} {} {command}", user.env))
+                    .current_dir(&work)
+                    .output()
+                    .expect("sh runs");
+                assert!(
+                    out.status.success(),
+                    "`{command}` failed:\n{}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+        }
+        ran += 1;
+    }
+    assert!(ran >= 10, "ran {ran} of the README's commands");
 }

@@ -301,3 +301,35 @@ fn the_chinese_interface_answers_bad_input_in_chinese() {
     let after = screen(&mut app);
     assert!(after.contains("请给出 P1 至 P5 五组"), "{shown}\n{after}");
 }
+
+/// The picture at the top of the README is what the demo board shows at 80
+/// columns now, drawn by the app itself, so that it cannot drift from the
+/// app again. `STANDUP_BLESS=1 cargo test --test render` redraws it (never
+/// in CI: read the diff).
+#[test]
+fn the_readme_picture_is_the_demo_board_as_drawn_now() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let marker = "checks that this picture is what the demo board shows now. -->\n```\n";
+    let start = readme.find(marker).expect("the picture's marker") + marker.len();
+    let end = start + readme[start..].find("```\n").expect("the picture's end");
+    let mut app = app(common::demo());
+    let drawn: String = text(&draw(&mut app, 80, 20))
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
+    let bless = std::env::var_os("STANDUP_BLESS").is_some() && std::env::var_os("CI").is_none();
+    if bless {
+        let updated = format!("{}{drawn}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).expect("README.md written");
+        return;
+    }
+    let shown: String = readme[start..end]
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
+    assert_eq!(
+        shown, drawn,
+        "the README's picture is not what the demo board shows: STANDUP_BLESS=1 cargo test --test render redraws it"
+    );
+}

@@ -159,10 +159,27 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
 
 /// Applies a lifecycle step, saves, and says where the issue stands now.
 fn step(s: &mut Session, action: Action) -> Result<()> {
-    let summary = action.summary(&s.board, crate::i18n::Lang::En);
     s.apply(&action)?;
     s.save()?;
-    outln!("{}", crate::text::capitalize(&summary));
+    // Said as done, with where the issue stands now.
+    let (done, id) = match &action {
+        Action::AcknowledgeIssue { id } => ("Acknowledged", id),
+        Action::ResolveIssue { id, .. } => ("Resolved", id),
+        Action::CloseIssue { id } => ("Closed", id),
+        Action::ReopenIssue { id } => ("Reopened", id),
+        _ => {
+            let done = action.done(&s.board, crate::i18n::Lang::En);
+            outln!("{}", crate::text::capitalize(&done));
+            return Ok(());
+        }
+    };
+    let clock = s
+        .board
+        .issues
+        .get(id)
+        .map(|issue| s.board.clock(issue, s.now, crate::i18n::Lang::En).0)
+        .unwrap_or_default();
+    outln!("{done} {id}: {clock}");
     Ok(())
 }
 

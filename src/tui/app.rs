@@ -177,6 +177,11 @@ pub fn unshared(board: &mut Arc<Board>) -> &mut Board {
 
 /// The whole application state.
 pub struct App {
+    /// How to run a command as this app was started (`cargo run --release
+    /// --`, `standup`), for the hints a new user reads.
+    pub command: String,
+    /// What `--board` names the open board by (`None`: the default one).
+    pub board_choice: Option<String>,
     /// Shared with the saving thread while a save builds the board's text,
     /// so that handing it a snapshot copies nothing: a change made
     /// meanwhile waits for it (see [`unshared`]).
@@ -259,6 +264,8 @@ impl App {
         let view = View::build(&board, now, &TaskFilter::default(), false);
         let meeting = Meeting::resume(&board, now);
         App {
+            command: "standup".into(),
+            board_choice: None,
             board: Arc::new(board),
             now,
             pane: Pane::Board,
@@ -380,7 +387,8 @@ impl App {
         let selected = self.selected_task();
         let l = self.locale.lang;
         let label = action.summary(&self.board, l);
-        let mut text = capitalize(&label);
+        // The footer says it as done; the undo history as it was asked.
+        let mut text = capitalize(&action.done(&self.board, l));
         match self
             .history
             .apply_labelled(unshared(&mut self.board), action, self.now, label)
@@ -495,6 +503,12 @@ impl App {
         }
         self.merged(rebased);
         self.dirty = true;
+    }
+
+    /// The start of a command line that works as the app was started, on
+    /// this board: `cargo run --release -- --board campaign`.
+    pub fn hint(&self) -> String {
+        crate::invocation::with_board(&self.command, self.board_choice.as_deref())
     }
 
     /// A save went through, but something about it needs saying (a

@@ -74,6 +74,8 @@ pub fn main(args: &Cli) -> ExitCode {
     }
     let theme = config.theme(theme::no_color());
     let mut app = App::new(board, clock.now(), location(&path), theme);
+    app.command = crate::invocation::current();
+    app.board_choice = board_choice(&path);
     let (keymap, taken) = config.keymap();
     app.keymap = keymap;
     app.locale = locale;
@@ -175,6 +177,21 @@ fn restore_terminal_on_panic() {
 }
 
 /// The board's path as shown in the tab bar, with the home folder as `~`.
+/// What `--board` names the board at `path` by, for hints: nothing for
+/// the default board, a named board's name, else the path.
+fn board_choice(path: &Path) -> Option<String> {
+    if store::paths::board_path(None).is_ok_and(|default| default == path) {
+        return None;
+    }
+    let named = store::paths::data_dir().ok().map(|d| d.join("boards"));
+    match (named, path.parent(), path.file_stem()) {
+        (Some(boards), Some(parent), Some(stem)) if boards == parent => {
+            Some(stem.to_string_lossy().into_owned())
+        }
+        _ => Some(path.display().to_string()),
+    }
+}
+
 fn location(path: &Path) -> String {
     let shown = path.display().to_string();
     match std::env::var("HOME") {
@@ -341,9 +358,11 @@ fn run(
         }
         if let Some(next) = app.switch_to.take() {
             path = switch_board(app, saver, &path, &next);
+            app.board_choice = board_choice(&path);
         }
         if let Some(name) = app.create_board.take() {
             path = create_board(app, saver, &path, &name);
+            app.board_choice = board_choice(&path);
         }
         if signals::stop_requested() {
             // Stopped from outside (or the terminal closed): like `q`,

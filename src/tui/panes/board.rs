@@ -359,22 +359,25 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
 fn empty(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let l = &app.locale;
+    // Commands that work as the app was started, on this board.
+    let hint = app.hint();
+    let demo = l.f("Try the example board:   {0} demo", &[&hint]);
+    let party = l.f(
+        "Add a department:        {0} party add mkt Marketing",
+        &[&hint],
+    );
+    let card = l.f(
+        "Add a card:              {0} task add \"Campaign page\" --owner mkt --due fri",
+        &[&hint],
+    );
     let lines: [(&str, Style); 9] = [
         (l.t("This board has no cards yet."), t.title),
         ("", Style::new()),
         (l.t("Press n to add a card, ? for every key."), Style::new()),
         ("", Style::new()),
-        (l.t("Try the example board:   standup demo"), Style::new()),
-        (
-            l.t("Add a department:        standup party add mkt Marketing"),
-            Style::new(),
-        ),
-        (
-            l.t(
-                "Add a card:              standup task add \"Campaign page\" --owner mkt --due fri",
-            ),
-            Style::new(),
-        ),
+        (&demo, Style::new()),
+        (&party, Style::new()),
+        (&card, Style::new()),
         ("", Style::new()),
         (l.t("q quits; every change is saved at once."), t.dim),
     ];

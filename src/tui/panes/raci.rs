@@ -22,9 +22,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let l = app.locale.lang;
     if app.board.tasks.is_empty() || app.board.parties.is_empty() {
         let lines = [
-            l.t("The RACI grid needs tasks and parties."),
-            l.t("Add a party:  press n here, or  standup party add mkt Marketing"),
-            l.t("Add a task:   press n on the board (1), or  standup task add \"Campaign page\""),
+            l.t("The RACI grid needs tasks and parties.").to_string(),
+            l.f(
+                "Add a party:  press n here, or  {0} party add mkt Marketing",
+                &[&app.hint()],
+            ),
+            l.f(
+                "Add a task:   press n on the board (1), or  {0} task add \"Campaign page\"",
+                &[&app.hint()],
+            ),
         ];
         for (i, line) in lines.iter().enumerate() {
             put(
