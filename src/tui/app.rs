@@ -168,8 +168,13 @@ pub const SHARED_WAIT: Duration = Duration::from_millis(25);
 /// copy the board, which takes about as long at 10,000 tasks and would hold
 /// a large board twice. After [`SHARED_WAIT`] it copies.
 pub fn unshared(board: &mut Arc<Board>) -> &mut Board {
+    unshared_within(board, SHARED_WAIT)
+}
+
+/// [`unshared`], waiting at most `wait` for the other handle to go.
+pub fn unshared_within(board: &mut Arc<Board>, wait: Duration) -> &mut Board {
     let waited = Instant::now();
-    while Arc::strong_count(board) > 1 && waited.elapsed() < SHARED_WAIT {
+    while Arc::strong_count(board) > 1 && waited.elapsed() < wait {
         std::thread::sleep(Duration::from_micros(250));
     }
     Arc::make_mut(board)
