@@ -282,7 +282,7 @@ impl fmt::Display for Span {
         let mut rest = self.0;
         // Whole weeks read as weeks; anything else counts days (10d, not 1w3d).
         let week = 7 * 24 * 60;
-        let units: &[(&str, u32)] = if rest % week == 0 {
+        let units: &[(&str, u32)] = if rest.is_multiple_of(week) {
             &[("w", week)]
         } else {
             &[("d", 24 * 60), ("h", 60), ("m", 1)]

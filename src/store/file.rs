@@ -701,23 +701,14 @@ fn open_lock_file(path: &Path) -> io::Result<File> {
     })
 }
 
-#[cfg(unix)]
+/// Waits for the exclusive lock (the standard library's advisory lock:
+/// `flock` on Unix, `LockFileEx` on Windows), trying again when a signal
+/// interrupts the wait.
 fn lock_exclusive(file: &File) -> io::Result<()> {
-    use std::os::unix::io::AsRawFd;
     loop {
-        // SAFETY: flock on a file descriptor this `File` owns and keeps open.
-        let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
-        if rc == 0 {
-            return Ok(());
-        }
-        let err = io::Error::last_os_error();
-        if err.kind() != io::ErrorKind::Interrupted {
-            return Err(err);
+        match file.lock() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            done => return done,
         }
     }
-}
-
-#[cfg(not(unix))]
-fn lock_exclusive(_: &File) -> io::Result<()> {
-    Ok(())
 }

@@ -68,7 +68,7 @@ fn replace_somewhere(root: &mut Value, mut choice: usize, new: Value) {
             _ => 0,
         };
         // Stop here one time in four, or at a leaf.
-        if len == 0 || choice % 4 == 0 {
+        if len == 0 || choice.is_multiple_of(4) {
             *here = new;
             return;
         }
