@@ -14,12 +14,12 @@ use chrono::Weekday;
 use ratatui::style::Style;
 
 use crate::i18n::{Lang, Locale, Text};
+use crate::keys::Pane;
+use crate::keys::{Command, Key, Keymap};
 use crate::model::Board;
 use crate::model::board::Column;
 use crate::model::settings::{SlaTargets, StandupTiming};
-use crate::tui::app::Pane;
-use crate::tui::keymap::{Command, Key, Keymap};
-use crate::tui::theme::Theme;
+use crate::theme::Theme;
 
 pub use show::{show, template};
 

@@ -9,10 +9,10 @@ use toml_edit::{ImDocument, Item, TableLike};
 
 use super::{Config, Problem, Rebinding};
 use crate::i18n::{Lang, Locale, Text};
+use crate::keys::Pane;
+use crate::keys::{Command, Key};
 use crate::model::settings::StandupTiming;
-use crate::tui::app::Pane;
-use crate::tui::keymap::{Command, Key};
-use crate::tui::theme::{Theme, parse_style};
+use crate::theme::{Theme, parse_style};
 
 /// The settings at the top of the file, before any `[table]`.
 const ROOT_SETTINGS: [&str; 3] = ["week_start", "language", "date_format"];

@@ -6,11 +6,11 @@ use std::fmt::Write;
 
 use super::Config;
 use crate::i18n::Lang;
+use crate::keys::Pane;
+use crate::keys::{Command, Keymap};
 use crate::model::Board;
 use crate::model::settings::{SlaTargets, StandupTiming};
-use crate::tui::app::Pane;
-use crate::tui::keymap::{Command, Keymap};
-use crate::tui::theme::Theme;
+use crate::theme::Theme;
 
 /// A TOML string, quoted.
 fn quote(text: &str) -> String {

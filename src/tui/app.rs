@@ -19,47 +19,14 @@ use super::overlay::{Overlay, Subject};
 use super::theme::Theme;
 use super::timeline::{FlowCache, Mode, Row, Rows, RowsKey, TimelineState};
 use super::view::View;
-use crate::i18n::{Lang, Locale};
+use crate::i18n::Locale;
 use crate::model::{
     Action, Board, History, IssueFilter, LogEntry, Merged, Patch, StandupOrder, TaskFilter, TaskId,
     Timestamp,
 };
 use crate::text::capitalize;
 
-/// The panes, in `Tab` order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Board,
-    Raci,
-    Issues,
-    Standup,
-    Timeline,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 5] = [
-        Pane::Board,
-        Pane::Raci,
-        Pane::Issues,
-        Pane::Standup,
-        Pane::Timeline,
-    ];
-
-    /// The pane's name on its tab.
-    pub fn title(self, l: Lang) -> &'static str {
-        match self {
-            Pane::Board => l.t("Board"),
-            Pane::Raci => l.t("RACI"),
-            Pane::Issues => l.t("Issues"),
-            Pane::Standup => l.t("Standup"),
-            Pane::Timeline => l.t("Timeline"),
-        }
-    }
-
-    pub(super) fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-}
+pub use crate::keys::Pane;
 
 /// Selection and scroll of the board pane.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

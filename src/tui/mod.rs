@@ -8,7 +8,7 @@ mod draw;
 pub mod form;
 mod input;
 pub mod issue_form;
-pub mod keymap;
+pub use crate::keys as keymap;
 pub mod layout;
 pub mod line;
 pub mod meeting;
@@ -19,7 +19,7 @@ mod popups;
 mod render;
 mod saver;
 mod signals;
-pub mod theme;
+pub use crate::theme;
 pub mod timeline;
 pub mod view;
 

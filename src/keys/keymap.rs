@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::Pane;
+use super::Pane;
 use crate::i18n::Text;
 use crate::model::Role;
 
