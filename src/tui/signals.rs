@@ -4,24 +4,25 @@
 //! flag, which is all a signal handler may safely do.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock};
 
-static STOP: AtomicBool = AtomicBool::new(false);
+/// Set by the signal handlers, read by the loop.
+static STOP: LazyLock<Arc<AtomicBool>> = LazyLock::new(|| Arc::new(AtomicBool::new(false)));
 
-#[cfg(unix)]
-extern "C" fn on_signal(_: libc::c_int) {
-    STOP.store(true, Ordering::SeqCst);
-}
-
-/// Routes the stop signals to the flag.
+/// Routes the stop signals to the flag, through signal-hook (the crate the
+/// terminal library itself uses for signals), which installs a handler
+/// that does nothing but set it.
 pub fn install() {
     #[cfg(unix)]
-    // SAFETY: the handler only stores to an atomic, which is
-    // async-signal-safe; `signal` is given a valid function pointer.
-    unsafe {
-        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::signal(libc::SIGTERM, handler);
-        libc::signal(libc::SIGHUP, handler);
-        libc::signal(libc::SIGINT, handler);
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        // Refused only for a signal that cannot be caught (SIGKILL,
+        // SIGSTOP), which these are not; without the handler the signal
+        // would still end the program, only without the save.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&STOP));
     }
 }
 
