@@ -631,6 +631,21 @@ impl Board {
         problems
     }
 
+    /// What a record was called when it was created or deleted, as the log
+    /// says: the name of a column or a party since removed, the title of a
+    /// deleted card.
+    pub fn logged_name(&self, record: &str) -> Option<String> {
+        self.log
+            .iter()
+            .rev()
+            .filter(|e| e.record == record)
+            .find_map(|e| match e.what {
+                Event::Delete => e.deleted_title(),
+                Event::Create => e.to.clone(),
+                _ => None,
+            })
+    }
+
     /// The party with this code.
     pub fn party(&self, code: &str) -> Option<&Party> {
         self.parties.iter().find(|p| p.code == code)

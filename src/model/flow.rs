@@ -412,16 +412,7 @@ impl Board {
 
     /// The name a deleted column had, from the log.
     fn removed_column_name(&self, id: &str) -> String {
-        let record = format!("column:{id}");
-        self.log
-            .iter()
-            .rev()
-            .filter(|e| e.record == record)
-            .find_map(|e| match e.what {
-                Event::Delete => e.from.clone(),
-                Event::Create => e.to.clone(),
-                _ => None,
-            })
+        self.logged_name(&format!("column:{id}"))
             .unwrap_or_else(|| id.to_string())
     }
 }

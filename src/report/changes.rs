@@ -14,7 +14,7 @@ use crate::model::standup::RecordChange;
 use crate::model::time::format_timestamp;
 use crate::model::triage::SlaClock;
 use crate::model::wording::{Reported, is_slip};
-use crate::model::{Board, Event, IssueId, TaskId, Timestamp};
+use crate::model::{Board, IssueId, TaskId, Timestamp};
 use crate::text::human_duration;
 
 /// One record's changes in the window, each in words.
@@ -125,35 +125,14 @@ fn title_of(board: &Board, change: &RecordChange) -> String {
             .and_then(|id| board.issues.get(&id))
             .map(|i| i.title.clone())
     };
-    live.or_else(|| {
-        change
-            .entries
-            .iter()
-            .filter_map(|&i| board.log.get(i))
-            .find_map(|e| match e.what {
-                Event::Delete => e.deleted_title(),
-                Event::Create => e.to.clone(),
-                _ => None,
-            })
-    })
-    .unwrap_or_default()
+    live.or_else(|| board.logged_name(record))
+        .unwrap_or_default()
 }
 
 /// What a party, a column, the standups or the board is called now, or
 /// was called when removed.
 fn other_title(board: &Board, record: &str, l: Lang) -> String {
-    let removed = || {
-        board
-            .log
-            .iter()
-            .rev()
-            .filter(|e| e.record == record)
-            .find_map(|e| match e.what {
-                Event::Delete => e.from.clone(),
-                Event::Create => e.to.clone(),
-                _ => None,
-            })
-    };
+    let removed = || board.logged_name(record);
     if let Some(code) = record.strip_prefix("party:") {
         match board.party(code) {
             Some(_) => board.party_label(code),

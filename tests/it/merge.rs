@@ -443,6 +443,28 @@ fn repeats(log: &[standup::model::LogEntry]) -> usize {
     standup::model::merge::without_repeats(log).1
 }
 
+/// Clones of `base` (each its board and the shared version it last synced
+/// with) pull from and push to one shared repository: first in `order`
+/// (each byte picks a clone), then every clone once more. Each pull merges
+/// against the version the clone last synced with, as git's merge base.
+/// Returns the shared board at the end.
+fn pull_and_push(base: &Board, mut clones: Vec<(Board, Board)>, order: &[u8]) -> Board {
+    let mut shared = base.clone();
+    let sync = |clone: &mut (Board, Board), shared: &mut Board| {
+        let merged = merge(&clone.1, &clone.0, shared).board;
+        *shared = merged.clone();
+        *clone = (merged.clone(), merged);
+    };
+    for pick in order {
+        let a = usize::from(*pick) % clones.len();
+        sync(&mut clones[a], &mut shared);
+    }
+    for clone in clones.iter_mut() {
+        sync(clone, &mut shared);
+    }
+    shared
+}
+
 /// The repro: a merge whose base is not a prefix of the sides'
 /// logs (a merged log is sorted by time) once logged an add twice.
 #[test]
@@ -478,7 +500,6 @@ proptest! {
         order in proptest::collection::vec(any::<u8>(), 0..12),
     ) {
         let base = common::demo();
-        // Each clone: (its board, the shared version it last synced with).
         let mut clones: Vec<(Board, Board)> = Vec::new();
         let mut minute = 0;
         for (n, count) in adds.iter().enumerate() {
@@ -490,21 +511,7 @@ proptest! {
             }
             clones.push((board, base.clone()));
         }
-        let mut shared = base.clone();
-        // A clone pulls (merging the shared version into its own) and
-        // pushes the result.
-        let sync = |clone: &mut (Board, Board), shared: &mut Board| {
-            let merged = merge(&clone.1, &clone.0, shared).board;
-            *shared = merged.clone();
-            *clone = (merged.clone(), merged);
-        };
-        for pick in &order {
-            let a = usize::from(*pick) % clones.len();
-            sync(&mut clones[a], &mut shared);
-        }
-        for clone in clones.iter_mut() {
-            sync(clone, &mut shared);
-        }
+        let shared = pull_and_push(&base, clones, &order);
         let all = &shared;
         let total: usize = adds.iter().sum();
         prop_assert_eq!(all.tasks.len(), base.tasks.len() + total);
@@ -537,19 +544,7 @@ proptest! {
             board.apply(&Action::EditTask { id: t4, edit }, at).unwrap();
             clones.push((board, base.clone()));
         }
-        let mut shared = base.clone();
-        let sync = |clone: &mut (Board, Board), shared: &mut Board| {
-            let merged = merge(&clone.1, &clone.0, shared).board;
-            *shared = merged.clone();
-            *clone = (merged.clone(), merged);
-        };
-        for pick in &order {
-            let a = usize::from(*pick) % clones.len();
-            sync(&mut clones[a], &mut shared);
-        }
-        for clone in clones.iter_mut() {
-            sync(clone, &mut shared);
-        }
+        let shared = pull_and_push(&base, clones, &order);
         let written: std::collections::BTreeSet<String> =
             titles.iter().map(|t| format!("Title {t}")).collect();
         let mut held = std::collections::BTreeSet::new();
