@@ -207,6 +207,73 @@ impl<'b> SlaLog<'b> {
     }
 }
 
+/// Where each issue's log entries stand in the board's log, kept up to date
+/// as the log grows: the TUI asks for the facts of the rows it shows on
+/// every frame, and a change appends an entry or two, so neither may scan
+/// a long-lived board's whole log.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SlaIndex {
+    /// How much of the log is indexed, and its last entry then: a log that
+    /// no longer holds that entry there was replaced, and is indexed afresh
+    /// (a log cut back by undo keeps the indexed entries before the cut).
+    upto: usize,
+    last: Option<LogEntry>,
+    by_issue: HashMap<IssueId, Vec<usize>>,
+    targets: Vec<usize>,
+}
+
+impl SlaIndex {
+    /// Indexes what the log gained since the last call (all of it after a
+    /// cut).
+    pub fn update(&mut self, board: &Board) {
+        let log = &board.log;
+        if self.upto > log.len() {
+            // Undo cuts the log back: what stays is what was indexed.
+            let len = log.len();
+            for at in self.by_issue.values_mut() {
+                at.retain(|&i| i < len);
+            }
+            self.targets.retain(|&i| i < len);
+            self.upto = len;
+            self.last = log.last().cloned();
+        }
+        let still = self.upto == 0 || log.get(self.upto - 1) == self.last.as_ref();
+        if !still {
+            *self = SlaIndex::default();
+        }
+        for (i, entry) in log.iter().enumerate().skip(self.upto) {
+            if entry.record.starts_with("I-") {
+                if let Ok(id) = entry.record.parse::<IssueId>() {
+                    self.by_issue.entry(id).or_default().push(i);
+                }
+            } else if entry.record == "board" && entry.field.as_deref() == Some("settings.sla") {
+                self.targets.push(i);
+            }
+        }
+        self.upto = log.len();
+        self.last = log.last().cloned();
+    }
+
+    /// The facts of `issue` at `now`, from the entries indexed.
+    pub fn facts(&self, board: &Board, issue: &Issue, now: Timestamp) -> SlaFacts {
+        let entries = |at: &[usize]| -> Vec<&LogEntry> {
+            at.iter().filter_map(|&i| board.log.get(i)).collect()
+        };
+        let own = entries(
+            self.by_issue
+                .get(&issue.id)
+                .map_or(&[][..], |v| v.as_slice()),
+        );
+        facts(
+            issue,
+            &own,
+            &entries(&self.targets),
+            &board.settings.sla,
+            now,
+        )
+    }
+}
+
 impl Board {
     /// The SLA facts of one issue at `now`. Reads the log from the moment
     /// the issue was opened (the log is in time order); for many issues
@@ -489,6 +556,55 @@ mod tests {
         let f = b.sla_facts(&b.issues[&id], now);
         assert_eq!(f.respond.priority, Priority::P2);
         assert_eq!(f.respond.missed_by(now), Some(Duration::minutes(55)));
+    }
+
+    #[test]
+    fn the_index_follows_the_log_through_appends_undo_and_replacement() {
+        let mut b = Board::new("b", "");
+        let id = p1(&mut b, "2026-12-07T10:00:00+08:00");
+        let mut index = SlaIndex::default();
+        index.update(&b);
+        let now = at("2026-12-07T12:30:00+08:00");
+        let same = |index: &SlaIndex, b: &Board| {
+            assert_eq!(
+                index.facts(b, &b.issues[&id], now),
+                b.sla_facts(&b.issues[&id], now)
+            );
+        };
+        same(&index, &b);
+        let mut history = crate::model::History::default();
+        history
+            .apply(
+                &mut b,
+                &Action::AcknowledgeIssue { id },
+                at("2026-12-07T10:45:00+08:00"),
+            )
+            .expect("ack");
+        index.update(&b);
+        same(&index, &b);
+        assert!(
+            index
+                .facts(&b, &b.issues[&id], now)
+                .late_response()
+                .is_some()
+        );
+        history.undo(&mut b);
+        index.update(&b);
+        same(&index, &b);
+        assert!(
+            index
+                .facts(&b, &b.issues[&id], now)
+                .late_response()
+                .is_none()
+        );
+        // A log replaced as a whole (a reload) is indexed afresh.
+        let mut other = Board::new("b", "");
+        let other_id = p1(&mut other, "2026-12-07T11:00:00+08:00");
+        index.update(&other);
+        assert_eq!(
+            index.facts(&other, &other.issues[&other_id], now),
+            other.sla_facts(&other.issues[&other_id], now)
+        );
     }
 
     #[test]

@@ -29,6 +29,19 @@ impl Board {
 
     /// The board's alert counts at `now`.
     pub fn alerts(&self, now: Timestamp) -> Alerts {
+        let raci_errors = super::raci::check(self)
+            .iter()
+            .filter(|p| p.severity == super::raci::Severity::Error)
+            .count();
+        Alerts {
+            raci_errors,
+            ..self.alerts_but_raci(now)
+        }
+    }
+
+    /// [`Board::alerts`] without the RACI errors, for a caller that keeps
+    /// the rules per task already (the TUI's view) and counts them itself.
+    pub fn alerts_but_raci(&self, now: Timestamp) -> Alerts {
         let today = now.date_naive();
         let mut alerts = Alerts::default();
         for task in self.tasks.values() {
@@ -44,11 +57,6 @@ impl Board {
                 alerts.breached += 1;
             }
         }
-        // What `standup check` and `raci check` fail on is an alert too.
-        alerts.raci_errors = super::raci::check(self)
-            .iter()
-            .filter(|p| p.severity == super::raci::Severity::Error)
-            .count();
         alerts
     }
 }
@@ -59,6 +67,7 @@ pub struct Alerts {
     pub overdue: usize,
     pub blocked: usize,
     pub breached: usize,
-    /// RACI rule errors (a task with no A, two A, no R).
+    /// RACI rule errors (a task with no A, two A, no R): what `standup
+    /// check` and `raci check` fail on is an alert too.
     pub raci_errors: usize,
 }

@@ -477,6 +477,14 @@ impl App {
         self.dirty = true;
     }
 
+    /// An issue's clock in words, its SLA facts read from its own log
+    /// entries (the view indexes where they stand).
+    pub fn clock(&self, issue: &crate::model::Issue) -> (String, crate::model::triage::ClockState) {
+        let facts = self.view.sla.facts(&self.board, issue, self.now);
+        self.board
+            .clock_with(issue, &facts, self.now, self.locale.lang)
+    }
+
     /// The start of a command line that works as the app was started, on
     /// this board: `cargo run --release -- --board campaign`.
     pub fn hint(&self) -> String {

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::raci::{self, Load, Rule};
+use crate::model::raci::{self, Load, Rule, Severity};
+use crate::model::sla::SlaIndex;
 use crate::model::standup::SinceSummary;
 use crate::model::status::Alerts;
 use crate::model::triage::{self, Metrics};
@@ -49,6 +50,9 @@ pub struct View {
     pub metrics: Metrics,
     /// What happened since the last standup, for the header.
     pub since: Option<SinceSummary>,
+    /// Where each issue's log entries stand, updated with what each change
+    /// logged, so that a row's SLA clock reads its own entries only.
+    pub sla: SlaIndex,
 }
 
 impl View {
@@ -95,7 +99,8 @@ impl View {
                 }
             }
         }
-        *self = View::assemble(board, now, filter, lanes, rules, loads);
+        let sla = std::mem::take(&mut self.sla);
+        *self = View::assemble(board, now, filter, lanes, rules, loads, sla);
     }
 
     pub fn build(board: &Board, now: Timestamp, filter: &TaskFilter, lanes: bool) -> View {
@@ -105,7 +110,15 @@ impl View {
             .map(|t| (t.id, raci::task_rules(t, &board.settings.raci)))
             .filter(|(_, rules)| !rules.is_empty())
             .collect();
-        View::assemble(board, now, filter, lanes, rules, raci::loads(board))
+        View::assemble(
+            board,
+            now,
+            filter,
+            lanes,
+            rules,
+            raci::loads(board),
+            SlaIndex::default(),
+        )
     }
 
     /// Everything but the RACI rules and loads, built from the board.
@@ -116,6 +129,7 @@ impl View {
         lanes: bool,
         raci_rules: HashMap<TaskId, Vec<Rule>>,
         loads: Vec<(String, Load)>,
+        mut sla: SlaIndex,
     ) -> View {
         let today = now.date_naive();
         let by_column = board.tasks_by_column();
@@ -159,6 +173,13 @@ impl View {
             })
             .collect();
         issues.sort();
+        sla.update(board);
+        // The RACI errors from the rules kept per task, not a second check.
+        let raci_errors = raci_rules
+            .values()
+            .flatten()
+            .filter(|r| r.severity() == Severity::Error)
+            .count();
         View {
             columns,
             counts,
@@ -167,9 +188,13 @@ impl View {
             raci_rules,
             loads,
             issues: issues.into_iter().map(|(_, _, _, id)| id).collect(),
-            alerts: board.alerts(now),
+            alerts: Alerts {
+                raci_errors,
+                ..board.alerts_but_raci(now)
+            },
             metrics: triage::metrics(board, now),
             since: Some(board.since_summary(now)),
+            sla,
         }
     }
 

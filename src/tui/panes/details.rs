@@ -148,7 +148,7 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     if !linked.is_empty() {
         out.push(vec![label(mark("Issues"))]);
         for issue in linked {
-            let (clock, state) = board.clock(issue, app.now, l.lang);
+            let (clock, state) = app.clock(issue);
             let style = match state {
                 ClockState::Breached => t.breached,
                 ClockState::AtRisk => t.at_risk,

@@ -31,7 +31,7 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
         ],
         Vec::new(),
     ];
-    let (clock, state) = board.clock(issue, app.now, l.lang);
+    let (clock, state) = app.clock(issue);
     let clock_style = match state {
         ClockState::Breached => t.breached,
         ClockState::AtRisk => t.at_risk,

@@ -283,7 +283,7 @@ fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
 /// The running clock in words, coloured by how it stands.
 fn clock(app: &App, issue: &Issue) -> (String, Style) {
     let t = &app.theme;
-    let (text, state) = app.board.clock(issue, app.now, app.locale.lang);
+    let (text, state) = app.clock(issue);
     let style = match state {
         ClockState::Breached => t.breached,
         ClockState::AtRisk => t.at_risk,

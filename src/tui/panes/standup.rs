@@ -594,7 +594,7 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                 return Vec::new();
             };
             let sla = issue.sla(&board.settings.sla, app.now);
-            let (clock, state) = board.clock(issue, app.now, l.lang);
+            let (clock, state) = app.clock(issue);
             let clock_style = match state {
                 crate::model::triage::ClockState::Breached => t.breached,
                 crate::model::triage::ClockState::AtRisk => t.at_risk,
