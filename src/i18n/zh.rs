@@ -210,6 +210,11 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     ("Saved, but {0}", "已保存，但{0}"),
     ("card", "卡片"),
+    ("# The day{0} — {1}", "# 当日变更{0} — {1}"),
+    (
+        "No standup held that day: its changes from {0} to {1}",
+        "当天未开站会：{0} 至 {1} 的变更",
+    ),
     ("edited the board's name and goal", "已编辑看板名称和目标"),
     ("added party {0}", "已添加部门 {0}"),
     ("renamed {0} to {1}", "已将 {0} 重命名为 {1}"),

@@ -94,6 +94,20 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
                 push_line(&mut out, &l.f("Spoke: {0}", &[&spoke.join(" · ")]));
             }
         }
+        None if m.covers == "day" => {
+            push_line(
+                &mut out,
+                &l.f("# The day{0} — {1}", &[&board, &l.day_short(m.date)]),
+            );
+            let _ = writeln!(
+                out,
+                "\n{}",
+                l.f(
+                    "No standup held that day: its changes from {0} to {1}",
+                    &[&moment(l, &m.since), &moment(l, &m.until)],
+                )
+            );
+        }
         None => {
             push_line(
                 &mut out,

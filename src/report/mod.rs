@@ -39,6 +39,10 @@ pub enum Which {
 pub struct Minutes {
     pub board: String,
     pub date: NaiveDate,
+    /// What the minutes cover: `standup` (a meeting held), `since-last`
+    /// (no meeting yet today: everything since the last one) or `day` (a
+    /// past day with no meeting: that day's changes).
+    pub covers: &'static str,
     /// The window the changes are counted in.
     pub since: String,
     pub until: String,
@@ -238,7 +242,10 @@ pub fn minutes(
                 held: held_dates(board),
                 why,
             })?;
-            Ok(build(&then, None, start, end, l))
+            let mut minutes = build(&then, None, start, end, l);
+            minutes.covers = "day";
+            minutes.date = date;
+            Ok(minutes)
         }
         (None, _) => Ok(build(
             board,
@@ -380,6 +387,11 @@ fn build(
     });
     Minutes {
         board: board.name.clone(),
+        covers: if record.is_some() {
+            "standup"
+        } else {
+            "since-last"
+        },
         date: record.map_or(at.date_naive(), |r| r.date),
         since: format_timestamp(&from),
         until: format_timestamp(&at),

@@ -796,6 +796,7 @@ mod the_record {
         ))
         .expect("JSON");
         assert_eq!(json["until"], "2026-11-24T09:12:00+08:00");
+        assert_eq!(json["covers"], "standup");
         // I-3 was still open on Tuesday; acknowledged on Wednesday.
         let i3 = json["issues"]
             .as_array()
@@ -813,8 +814,14 @@ mod the_record {
             .flat_map(|p| p["blocked"].as_array().expect("blocked").iter())
             .collect();
         assert!(blocked.iter().all(|b| b["task"] != "T-12"), "{blocked:?}");
-        // Wednesday, with no standup, is that day's changes.
+        // Wednesday, with no standup, is that day's changes, said so.
         let wed = run_at(&home, now, &["report", "--date", "2026-11-25"]);
+        assert!(
+            wed.starts_with(
+                "# The day — Double 12 campaign 双十二大促 — Wed 25 Nov\n\nNo standup held that day"
+            ),
+            "{wed}"
+        );
         assert!(wed.contains("Supplier silent"), "{wed}");
         assert!(wed.contains("I-6 Courier strike"), "{wed}");
         assert!(
