@@ -107,6 +107,27 @@ impl RecordRef {
 }
 
 impl Board {
+    /// The value `field` of `record` holds now, as the file writes it
+    /// (`null` when unset); `None` when there is no such record.
+    pub fn field_value(&self, record: &str, field: &str) -> Option<Value> {
+        let of = |json: Result<Value, serde_json::Error>| {
+            json.ok()
+                .map(|v| v.get(field).cloned().unwrap_or(Value::Null))
+        };
+        match RecordRef::parse(record)? {
+            RecordRef::Task(id) => of(serde_json::to_value(self.tasks.get(&id)?)),
+            RecordRef::Issue(id) => of(serde_json::to_value(self.issues.get(&id)?)),
+            RecordRef::Party(code) => of(serde_json::to_value(self.party(&code)?)),
+            RecordRef::Column(id) => of(serde_json::to_value(self.column(&id)?)),
+            RecordRef::Board => match field {
+                "name" => Some(Value::from(self.name.clone())),
+                "goal" => Some(Value::from(self.goal.clone())),
+                "settings" => serde_json::to_value(&self.settings).ok(),
+                _ => None,
+            },
+        }
+    }
+
     /// The open conflict on `field` of `record`, by position.
     pub fn conflict_at(&self, record: &str, field: &str) -> Option<usize> {
         self.conflicts

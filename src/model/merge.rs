@@ -72,7 +72,7 @@ pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     );
     board.log = merge_log(&base.log, &ours.log, &theirs.log);
     repair(&mut board, &mut out.notes);
-    board.conflicts = merge_conflicts(base, &ours, theirs, out.conflicts);
+    board.conflicts = merge_conflicts(base, &ours, theirs, out.conflicts, &board);
     board.recompute_from_log();
     board.reindex();
     Merged {
@@ -134,6 +134,7 @@ fn merge_conflicts(
     ours: &Board,
     theirs: &Board,
     found: Vec<Conflict>,
+    merged_board: &Board,
 ) -> Vec<Conflict> {
     let key = |c: &Conflict| format!("{}\u{0}{}", c.record, c.field);
     let mut old = Report::default();
@@ -162,10 +163,18 @@ fn merge_conflicts(
     merged
         .into_iter()
         .filter_map(|c| {
-            let kept = found
-                .iter()
-                .find(|f| key(f) == key(&c))
-                .map_or_else(|| c.kept.clone(), |f| f.kept.clone());
+            // What the merged board holds now: a side may have changed the
+            // field since the conflict was recorded; the value it replaced
+            // stays among the others.
+            let kept = merged_board
+                .field_value(&c.record, &c.field)
+                .or_else(|| {
+                    found
+                        .iter()
+                        .find(|f| key(f) == key(&c))
+                        .map(|f| f.kept.clone())
+                })
+                .unwrap_or_else(|| c.kept.clone());
             // Settled on a side (gone from it while the base had it): the
             // list merge already dropped it; versions of it elsewhere are
             // not brought back.

@@ -365,3 +365,82 @@ fn a_killed_drivers_temp_file_is_cleaned_up_by_the_next() {
     assert!(!dead.exists(), "the dead driver's temp file is gone");
     assert!(alive.exists(), "a running process's temp file stays");
 }
+
+/// The repro through git's own driver: three clones, a merge over
+/// an earlier merge, and a third side's title. The log holds each entry
+/// once, and the conflict every value.
+#[test]
+fn the_merge_driver_logs_each_entry_once_and_keeps_every_value() {
+    use standup::model::{Action, Board, NewTask, TaskEdit};
+    let at = |hhmm: &str| {
+        chrono::DateTime::parse_from_rfc3339(&format!("2026-11-23T{hhmm}:00+08:00")).unwrap()
+    };
+    let add = |board: &mut Board, title: &str, hhmm: &str| {
+        let new = NewTask {
+            title: title.into(),
+            ..NewTask::default()
+        };
+        board.apply(&Action::AddTask(new), at(hhmm)).unwrap();
+    };
+    let retitle = |board: &mut Board, title: &str, hhmm: &str| {
+        let edit = TaskEdit {
+            title: Some(title.into()),
+            ..TaskEdit::default()
+        };
+        let id = "T-1".parse().unwrap();
+        board
+            .apply(&Action::EditTask { id, edit }, at(hhmm))
+            .unwrap();
+    };
+    let mut b0 = Board::new("b", "");
+    add(&mut b0, "Shared card", "08:00");
+    let (mut x, mut y) = (b0.clone(), b0.clone());
+    add(&mut x, "from X", "09:02");
+    retitle(&mut x, "Title X", "09:02");
+    add(&mut y, "from Y", "09:01");
+    retitle(&mut y, "Title Y", "09:01");
+    let root = tempfile::tempdir().expect("temp dir");
+    let dir = root.path();
+    let driver = |base: &Board, ours: &Board, theirs: &Board| -> Board {
+        for (name, board) in [("base", base), ("ours", ours), ("theirs", theirs)] {
+            std::fs::write(dir.join(name), standup::store::to_json(board)).expect("side");
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_standup"))
+            .arg("merge-driver")
+            .args([dir.join("base"), dir.join("ours"), dir.join("theirs")])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        standup::store::from_json(&std::fs::read_to_string(dir.join("ours")).expect("ours"))
+            .expect("a board")
+    };
+    let m = driver(&b0, &x, &y);
+    let mut z = x.clone();
+    add(&mut z, "from Z", "09:03");
+    retitle(&mut z, "Title Z", "09:03");
+    let merged = driver(&x, &z, &m);
+    assert_eq!(merged.tasks.len(), 4);
+    assert_eq!(
+        standup::model::merge::without_repeats(&merged.log).1,
+        0,
+        "{:#?}",
+        merged.log
+    );
+    // The base's one entry, then each clone's add and retitle, once each.
+    assert_eq!(merged.log.len(), 1 + 3 * 2);
+    let conflict = merged
+        .conflicts
+        .iter()
+        .find(|c| c.record == "T-1" && c.field == "title")
+        .expect("a conflict on the title");
+    let mut values: Vec<String> = std::iter::once(&conflict.kept)
+        .chain(conflict.alternatives())
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect();
+    values.sort();
+    assert_eq!(values, ["Title X", "Title Y", "Title Z"]);
+}
