@@ -8,7 +8,7 @@ use super::args::IssueCommand;
 use super::{Outcome, Session, is_clear};
 use crate::cli::Cli;
 use crate::model::settings::BadSettings;
-use crate::model::sla::{ClockFact, SlaLog};
+use crate::model::sla::{ClockFact, SlaIndex};
 use crate::model::time::format_timestamp;
 use crate::model::triage::Priority;
 use crate::model::{Action, Board, IssueEdit, IssueId, Level, NewIssue, TaskId, Timestamp};
@@ -284,14 +284,14 @@ struct Only {
 /// The queue in the TUI's order: active first, by priority, then the
 /// deadline that comes first.
 fn rows(board: &Board, now: Timestamp, only: Only) -> Vec<Row> {
-    let log = SlaLog::of(board);
+    let index = SlaIndex::of(board);
     let mut rows: Vec<(bool, Timestamp, Row)> = board
         .issues
         .values()
         .filter(|i| !only.open || i.status.is_active())
         .filter_map(|i| {
             let sla = i.sla(&board.settings.sla, now);
-            let facts = log.facts(i, &board.settings.sla, now);
+            let facts = index.facts(board, i, now);
             let missed = facts.missed(now);
             if (only.breached && !sla.breached) || (only.missed && !missed) {
                 return None;

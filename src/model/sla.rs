@@ -172,41 +172,6 @@ impl Terms {
     }
 }
 
-/// The log entries that bear on SLA clocks, read once for a whole board:
-/// each issue's own, and the changes of the board's targets.
-pub struct SlaLog<'b> {
-    by_issue: HashMap<IssueId, Vec<&'b LogEntry>>,
-    targets: Vec<&'b LogEntry>,
-}
-
-impl<'b> SlaLog<'b> {
-    /// Reads the log of `board` once.
-    pub fn of(board: &'b Board) -> SlaLog<'b> {
-        let mut by_issue: HashMap<IssueId, Vec<&LogEntry>> = HashMap::new();
-        let mut targets = Vec::new();
-        for entry in &board.log {
-            if entry.record.starts_with("I-") {
-                if let Ok(id) = entry.record.parse::<IssueId>() {
-                    by_issue.entry(id).or_default().push(entry);
-                }
-            } else if entry.record == "board" && entry.field.as_deref() == Some("settings.sla") {
-                targets.push(entry);
-            }
-        }
-        SlaLog { by_issue, targets }
-    }
-
-    /// The facts of `issue` at `now`, on a board whose targets are now
-    /// `targets`.
-    pub fn facts(&self, issue: &Issue, targets: &SlaTargets, now: Timestamp) -> SlaFacts {
-        let own = self
-            .by_issue
-            .get(&issue.id)
-            .map_or(&[][..], |v| v.as_slice());
-        facts(issue, own, &self.targets, targets, now)
-    }
-}
-
 /// Where each issue's log entries stand in the board's log, kept up to date
 /// as the log grows: the TUI asks for the facts of the rows it shows on
 /// every frame, and a change appends an entry or two, so neither may scan
@@ -223,6 +188,14 @@ pub struct SlaIndex {
 }
 
 impl SlaIndex {
+    /// The whole log of `board` indexed: for a report or a list that reads
+    /// the clocks of many issues once.
+    pub fn of(board: &Board) -> SlaIndex {
+        let mut index = SlaIndex::default();
+        index.update(board);
+        index
+    }
+
     /// Indexes what the log gained since the last call (all of it after a
     /// cut).
     pub fn update(&mut self, board: &Board) {
@@ -277,7 +250,7 @@ impl SlaIndex {
 impl Board {
     /// The SLA facts of one issue at `now`. Reads the log from the moment
     /// the issue was opened (the log is in time order); for many issues
-    /// read it once with [`SlaLog`].
+    /// index it once with [`SlaIndex::of`].
     pub fn sla_facts(&self, issue: &Issue, now: Timestamp) -> SlaFacts {
         let from = self.log.partition_point(|e| e.at < issue.opened);
         let record = issue.id.to_string();
@@ -464,6 +437,16 @@ mod tests {
         *board.issues.keys().next_back().expect("an issue")
     }
 
+    fn set_urgency(board: &mut Board, id: IssueId, urgency: Level, when: &str) {
+        let edit = crate::model::IssueEdit {
+            urgency: Some(urgency),
+            ..Default::default()
+        };
+        board
+            .apply(&Action::EditIssue { id, edit }, at(when))
+            .expect("urgency set");
+    }
+
     #[test]
     fn a_late_acknowledgement_stays_missed() {
         let mut b = Board::new("b", "");
@@ -490,34 +473,14 @@ mod tests {
     fn an_escalation_after_the_stop_changes_no_fact() {
         let mut b = Board::new("b", "");
         let id = p1(&mut b, "2026-12-07T10:00:00+08:00");
-        b.apply(
-            &Action::EditIssue {
-                id,
-                edit: crate::model::IssueEdit {
-                    urgency: Some(Level::Low),
-                    ..Default::default()
-                },
-            },
-            at("2026-12-07T10:01:00+08:00"),
-        )
-        .expect("lower");
+        set_urgency(&mut b, id, Level::Low, "2026-12-07T10:01:00+08:00");
         // P3 now: a day to respond. Acknowledged at 10:45, in time.
         b.apply(
             &Action::AcknowledgeIssue { id },
             at("2026-12-07T10:45:00+08:00"),
         )
         .expect("ack");
-        b.apply(
-            &Action::EditIssue {
-                id,
-                edit: crate::model::IssueEdit {
-                    urgency: Some(Level::High),
-                    ..Default::default()
-                },
-            },
-            at("2026-12-07T10:50:00+08:00"),
-        )
-        .expect("raise again");
+        set_urgency(&mut b, id, Level::High, "2026-12-07T10:50:00+08:00");
         let now = at("2026-12-07T10:55:00+08:00");
         let f = b.sla_facts(&b.issues[&id], now);
         assert_eq!(f.respond.outcome(now), Outcome::Met);

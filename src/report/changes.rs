@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::model::sla::SlaLog;
+use crate::model::sla::SlaIndex;
 use crate::model::standup::RecordChange;
 use crate::model::time::format_timestamp;
 use crate::model::triage::SlaClock;
@@ -191,10 +191,10 @@ pub fn slips(board: &Board, from: Timestamp, to: Timestamp) -> Vec<Slip> {
 /// The clocks whose deadline passed after `from` up to `to` and that missed
 /// it by `to`: stopped late, or still running past it.
 pub fn misses(board: &Board, from: Timestamp, to: Timestamp) -> Vec<Miss> {
-    let log = SlaLog::of(board);
+    let index = SlaIndex::of(board);
     let mut out = Vec::new();
     for issue in board.issues.values().filter(|i| i.opened <= to) {
-        let facts = log.facts(issue, &board.settings.sla, to);
+        let facts = index.facts(board, issue, to);
         for clock in facts.clocks() {
             let Some(late) = clock.missed_by(to) else {
                 continue;
