@@ -168,7 +168,7 @@ fn render(c: &mut Criterion) {
         };
         group.bench_function(BenchmarkId::new("key_and_undo", n), |b| {
             b.iter(|| {
-                app.perform(&set);
+                let _ = app.perform(&set);
                 app.undo();
             })
         });

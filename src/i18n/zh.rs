@@ -961,6 +961,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("say what topic to park", "请说明要搁置的议题"),
     ("say what was decided", "请说明决议内容"),
     ("scroll", "滚动"),
+    ("page", "翻页"),
     ("set RACI limits to {0}", "将 RACI 上限设为 {0}"),
     ("set SLA targets to {0}", "将 SLA 目标设为 {0}"),
     (

@@ -10,7 +10,6 @@ use std::borrow::Borrow;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::format::{self, FormatError};
@@ -285,10 +284,10 @@ impl BoardFile {
     /// shares with this save, letting go of it as soon as its text is
     /// built: the app can then change it again without copying it. Only a
     /// merge gives it back, for the app to carry its later changes over.
-    pub fn save_shared(
+    pub fn save_shared<B: Borrow<Board>>(
         &mut self,
-        board: Arc<Board>,
-    ) -> (Result<Saved, StoreError>, Option<Arc<Board>>) {
+        board: B,
+    ) -> (Result<Saved, StoreError>, Option<B>) {
         self.save_letting_go(board)
     }
 

@@ -6,16 +6,15 @@
 //! loop saves it at once and reports back through [`App::saved`]. Drawing
 //! (in `render` and `panes`) only reads this.
 
+use super::shared::SharedBoard;
 use std::borrow::Cow;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
 use super::keymap::Keymap;
 use super::layout;
 use super::meeting::{Meeting, Plan, Turn, TurnKey};
-use super::overlay::{Overlay, Subject};
+use super::overlays::{Overlay, Subject};
 use super::theme::Theme;
 use super::timeline::{FlowCache, Mode, Row, Rows, RowsKey, TimelineState};
 use super::view::View;
@@ -124,29 +123,6 @@ pub struct Panel {
     pub lines: Vec<super::panes::details::Line>,
 }
 
-/// How long a change waits for a save to let go of the board before it
-/// copies it instead (see [`unshared`]). A save at 10,000 tasks builds its
-/// text in about 10 ms; a slow disk does not lengthen that, as the writing
-/// comes after.
-pub const SHARED_WAIT: Duration = Duration::from_millis(25);
-
-/// The app's board, to change. A save in progress holds a second handle on
-/// it until the board's text is built: a change waits for that rather than
-/// copy the board, which takes about as long at 10,000 tasks and would hold
-/// a large board twice. After [`SHARED_WAIT`] it copies.
-pub fn unshared(board: &mut Arc<Board>) -> &mut Board {
-    unshared_within(board, SHARED_WAIT)
-}
-
-/// [`unshared`], waiting at most `wait` for the other handle to go.
-pub fn unshared_within(board: &mut Arc<Board>, wait: Duration) -> &mut Board {
-    let waited = Instant::now();
-    while Arc::strong_count(board) > 1 && waited.elapsed() < wait {
-        std::thread::sleep(Duration::from_micros(250));
-    }
-    Arc::make_mut(board)
-}
-
 /// The whole application state.
 pub struct App {
     /// How to run a command as this app was started (`cargo run --release
@@ -157,7 +133,7 @@ pub struct App {
     /// Shared with the saving thread while a save builds the board's text,
     /// so that handing it a snapshot copies nothing: a change made
     /// meanwhile waits for it (see [`unshared`]).
-    pub board: Arc<Board>,
+    pub board: SharedBoard,
     /// The moment the screen shows (refreshed by the event loop).
     pub now: Timestamp,
     pub pane: Pane,
@@ -170,7 +146,6 @@ pub struct App {
     pub theme: Theme,
     /// Where the board lives, for the tab bar and messages.
     pub location: String,
-    pub quit: bool,
     /// Changes not yet saved (the loop saves them as soon as typing pauses).
     pub dirty: bool,
     /// Counts changes, so that a save that finishes can tell whether the
@@ -195,9 +170,6 @@ pub struct App {
     pub turn: Option<Turn>,
     /// Who would speak, prepared by `follow_selection` before a meeting.
     pub plan: Option<Plan>,
-    /// A standup just ended: the loop writes its minutes (the record's
-    /// start, which identifies it).
-    pub minutes_due: Option<Timestamp>,
     /// The meeting just ended, paused, so that undoing the end resumes it
     /// with its timers.
     ended_meeting: Option<Meeting>,
@@ -207,14 +179,6 @@ pub struct App {
     /// The board is drawn but its log not yet read (see
     /// [`await_log`](Self::await_log)).
     pub log_pending: bool,
-    /// `B` was pressed: the loop, which may read files, lists the boards
-    /// and hands them to [`App::show_boards`].
-    pub boards_wanted: bool,
-    /// The board the user picked: the loop saves this one and opens that.
-    pub switch_to: Option<std::path::PathBuf>,
-    /// A board to create under `boards/` by this name and open (the loop
-    /// knows where boards live).
-    pub create_board: Option<String>,
     pub timeline_state: TimelineState,
     /// The timeline's rows, prepared by `prepare_timeline`.
     pub timeline: Option<Rows>,
@@ -238,7 +202,7 @@ impl App {
         App {
             command: "standup".into(),
             board_choice: None,
-            board: Arc::new(board),
+            board: SharedBoard::new(board),
             now,
             pane: Pane::Board,
             board_state: BoardState::default(),
@@ -249,7 +213,6 @@ impl App {
             keymap: Keymap::default(),
             theme,
             location,
-            quit: false,
             dirty: false,
             changes: 0,
             save_state: SaveState::Clean,
@@ -263,13 +226,9 @@ impl App {
             standup_state: StandupState::default(),
             turn: None,
             plan: None,
-            minutes_due: None,
             ended_meeting: None,
             reloads: 0,
             log_pending: false,
-            boards_wanted: false,
-            switch_to: None,
-            create_board: None,
             timeline_state: TimelineState::default(),
             timeline: None,
             flow: None,
@@ -326,6 +285,16 @@ impl App {
         }
     }
 
+    /// The board as it is now.
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+
+    /// A handle on the board for a save (see [`SharedBoard::lend`]).
+    pub fn lend_board(&self) -> super::shared::Lent {
+        self.board.lend()
+    }
+
     /// Whether the help overlay is open.
     pub fn help_open(&self) -> bool {
         self.overlay == Some(Overlay::Help)
@@ -354,8 +323,9 @@ impl App {
 
     /// Applies an action as a user change: through the undo history, then
     /// marked for the loop to save. The footer says what happened (or why
-    /// not). Returns whether the board accepted it.
-    pub fn perform(&mut self, action: &Action) -> bool {
+    /// not); a refusal's words are returned too, for a form or prompt to
+    /// show beside the field.
+    pub fn perform(&mut self, action: &Action) -> Result<(), String> {
         let selected = self.selected_task();
         let l = self.locale.lang;
         let label = action.summary(&self.board, l);
@@ -363,7 +333,7 @@ impl App {
         let mut text = capitalize(&action.done(&self.board, l));
         match self
             .history
-            .apply_labelled(unshared(&mut self.board), action, self.now, label)
+            .apply_labelled(self.board.get_mut(), action, self.now, label)
         {
             Ok(applied) => {
                 let changed = !applied.patch.is_noop(&self.board);
@@ -395,18 +365,19 @@ impl App {
                 self.sync_meeting();
                 self.view_after(&applied.patch, follow);
                 self.say(tone, text);
-                true
+                Ok(())
             }
             Err(e) => {
-                self.say(Tone::Error, capitalize(&e.localized(l)));
-                false
+                let why = capitalize(&e.localized(l));
+                self.say(Tone::Error, why.clone());
+                Err(why)
             }
         }
     }
 
     /// Takes back the last change of this session.
     pub fn undo(&mut self) {
-        match self.history.undo(unshared(&mut self.board)) {
+        match self.history.undo(self.board.get_mut()) {
             Some(step) => {
                 self.changed();
                 self.sync_meeting();
@@ -420,7 +391,7 @@ impl App {
 
     /// Does again the last undone change.
     pub fn redo(&mut self) {
-        match self.history.redo(unshared(&mut self.board)) {
+        match self.history.redo(self.board.get_mut()) {
             Some(step) => {
                 self.changed();
                 self.sync_meeting();
@@ -521,7 +492,7 @@ impl App {
                 .and_then(|new| new.parse().ok())
                 .unwrap_or(id)
         });
-        self.board = Arc::new(merged.board);
+        self.board.replace(merged.board);
         self.reloads += 1;
         self.history.clear();
         self.sync_meeting();
@@ -556,7 +527,7 @@ impl App {
     /// Puts the board's log in place once read, and builds again what is
     /// drawn from it.
     pub fn log_read(&mut self, log: Vec<LogEntry>) {
-        unshared(&mut self.board).attach_log(log);
+        self.board.get_mut().attach_log(log);
         self.log_pending = false;
         self.reloads += 1;
         self.refresh();
@@ -566,7 +537,7 @@ impl App {
     /// show its version.
     pub fn reloaded(&mut self, board: Board) {
         let selected = self.selected_task();
-        self.board = Arc::new(board);
+        self.board.replace(board);
         self.reloads += 1;
         self.history.clear();
         self.sync_meeting();
@@ -1021,12 +992,12 @@ impl App {
         }
         match &self.overlay {
             Some(Overlay::Details { task, .. }) => {
-                if let Some(body) = super::popups::details_body(screen) {
+                if let Some(body) = super::layout::details_body(screen) {
                     wanted.push(self.panel_key(Shown::Card(*task), usize::from(body.width)));
                 }
             }
             Some(Overlay::Explain { subject, .. }) => {
-                let width = super::popups::explain_width(screen);
+                let width = super::layout::explain_width(screen);
                 wanted.push(self.panel_key(Shown::Explained(subject.clone()), width));
             }
             _ => {}

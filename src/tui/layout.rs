@@ -250,3 +250,56 @@ pub fn timeline_areas(body: Rect) -> TimelineAreas {
         status: Rect::new(body.x, rows_y + rows_h, body.width, status_h),
     }
 }
+
+// The overlays' boxes: where the drawing puts them and where the details
+// text goes, which the app prepares before the frame is drawn.
+
+/// The card details box: this wide, nearly as tall as the screen.
+pub const DETAILS_WIDTH: u16 = 72;
+/// The explanation box's width, at most.
+pub const EXPLAIN_WIDTH: u16 = 84;
+
+/// The card details box's height on a screen of `area`.
+pub fn details_height(area: Rect) -> u16 {
+    area.height.saturating_sub(2)
+}
+
+/// The details text inside the box: a column of margin each side, the
+/// hint line below.
+pub fn details_text(inner: Rect) -> Rect {
+    Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height.saturating_sub(1),
+    )
+}
+
+/// How wide the explanation overlay's text is on a screen of `area`.
+pub fn explain_width(area: Rect) -> usize {
+    usize::from(EXPLAIN_WIDTH.min(area.width).saturating_sub(4))
+}
+
+/// Where the card details overlay puts its text on a screen of `area`, so
+/// that its lines can be prepared before the frame is drawn.
+pub fn details_body(area: Rect) -> Option<Rect> {
+    let popup = centered(area, DETAILS_WIDTH, details_height(area))?;
+    let inner = Rect::new(popup.x + 1, popup.y + 1, popup.width - 2, popup.height - 2);
+    Some(details_text(inner))
+}
+
+/// Where a box `w`×`h` (cut to `area`) goes: centred; `None` when too
+/// small to hold anything.
+pub fn centered(area: Rect, w: u16, h: u16) -> Option<Rect> {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    if w < 4 || h < 3 {
+        return None;
+    }
+    Some(Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    ))
+}

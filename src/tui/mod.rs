@@ -5,6 +5,7 @@
 
 pub mod app;
 mod draw;
+pub mod effect;
 pub mod form;
 mod input;
 pub mod issue_form;
@@ -13,11 +14,11 @@ pub mod layout;
 pub mod line;
 pub mod meeting;
 mod mouse;
-pub mod overlay;
+pub mod overlays;
 mod panes;
-mod popups;
 mod render;
 mod saver;
+pub mod shared;
 mod signals;
 pub use crate::theme;
 pub mod timeline;
@@ -27,13 +28,13 @@ use std::io::{self, IsTerminal};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 
 pub use app::{App, Pane};
+pub use effect::Effect;
 pub use theme::Theme;
 
 use crate::cli::{self, Cli};
@@ -333,10 +334,16 @@ fn run(
         // terminal is watched for more (or for hanging up).
         let ready =
             !signals::stopping() && (event::poll(Duration::ZERO)? || signals::input_ready(wait));
+        let mut quit = false;
         if ready && event::poll(Duration::ZERO)? {
-            handle(app, event::read()?, fault, screen);
-            while !app.quit && event::poll(Duration::ZERO)? {
-                handle(app, event::read()?, fault, screen);
+            // Every key already waiting, each effect carried out before the
+            // next key is read (a key after `B` lands in the picker).
+            loop {
+                let effect = handle(app, event::read()?, fault, screen);
+                quit = carry_out(effect, app, saver, clock, &mut path);
+                if quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
             last_input = Instant::now();
         } else if !app.dirty
@@ -349,31 +356,13 @@ fn run(
                 Err(e) => app.say(app::Tone::Error, e.to_string()),
             }
         }
-        if app.boards_wanted {
-            app.boards_wanted = false;
-            let listed = store::paths::data_dir()
-                .map(|dir| store::boards::list(&dir, app.now))
-                .unwrap_or_default();
-            app.show_boards(listed, &path);
-        }
-        if let Some(next) = app.switch_to.take() {
-            path = switch_board(app, saver, &path, &next);
-            app.board_choice = board_choice(&path);
-        }
-        if let Some(name) = app.create_board.take() {
-            path = create_board(app, saver, &path, &name);
-            app.board_choice = board_choice(&path);
-        }
         if signals::stop_requested() {
             // Stopped from outside (or the terminal closed): like `q`,
             // keeping what a form holds.
             app.submit_open_form();
-            app.quit = true;
+            quit = true;
         }
         app.set_now(clock.now());
-        if let Some(started) = app.minutes_due.take() {
-            write_minutes(app, &path, started);
-        }
         if let Some(done) = saver.poll() {
             if done.result.is_err() {
                 failed_at = Some(done.upto);
@@ -385,14 +374,50 @@ fn run(
         } else {
             let since = *dirty_since.get_or_insert_with(Instant::now);
             let due = last_input.elapsed() >= SAVE_PAUSE || since.elapsed() >= SAVE_AT_LEAST_EVERY;
-            if due && failed_at != Some(app.changes) && !app.quit {
-                saver.start(Arc::clone(&app.board), app.changes);
+            if due && failed_at != Some(app.changes) && !quit {
+                saver.start(app.board.lend(), app.changes);
             }
         }
-        if app.quit {
+        if quit {
             return Ok(());
         }
     }
+}
+
+/// Does what a key asked of the loop (see [`Effect`]); returns whether to
+/// quit.
+fn carry_out(
+    effect: Effect,
+    app: &mut App,
+    saver: &mut Saver,
+    clock: &Clock,
+    path: &mut std::path::PathBuf,
+) -> bool {
+    match effect {
+        Effect::None => {}
+        Effect::Quit => return true,
+        Effect::ListBoards => {
+            let listed = store::paths::data_dir()
+                .map(|dir| store::boards::list(&dir, app.now))
+                .unwrap_or_default();
+            app.show_boards(listed, path);
+        }
+        Effect::OpenBoard(next) => {
+            *path = switch_board(app, saver, path, &next);
+            app.board_choice = board_choice(path);
+        }
+        Effect::CreateBoard(name) => {
+            *path = create_board(app, saver, path, &name);
+            app.board_choice = board_choice(path);
+        }
+        Effect::WriteMinutes(started) => {
+            // The minutes say when they were written: now, not at the
+            // loop's last tick.
+            app.set_now(clock.now());
+            write_minutes(app, path, started);
+        }
+    }
+    false
 }
 
 /// Creates the board `name` under `boards/` and switches to it (just
@@ -416,9 +441,9 @@ fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> st
         app.say(app::Tone::Info, said);
         return path;
     }
-    app.config.shape_new_board(app::unshared(&mut app.board));
+    app.config.shape_new_board(app.board.get_mut());
     app.refresh();
-    app.perform(&crate::model::Action::SetInfo {
+    let _ = app.perform(&crate::model::Action::SetInfo {
         name: Some(name.to_string()),
         goal: None,
     });
@@ -508,7 +533,7 @@ impl Fault {
     }
 }
 
-fn handle(app: &mut App, event: Event, fault: Fault, screen: ratatui::layout::Rect) {
+fn handle(app: &mut App, event: Event, fault: Fault, screen: ratatui::layout::Rect) -> Effect {
     if let Event::Key(key) = &event
         && fault.panic_key.is_some()
         && key.code == crossterm::event::KeyCode::Char(fault.panic_key.unwrap_or_default())
@@ -516,11 +541,12 @@ fn handle(app: &mut App, event: Event, fault: Fault, screen: ratatui::layout::Re
         panic!("STANDUP_TEST_PANIC_KEY was pressed");
     }
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => return app.handle_key(&key),
         Event::Paste(text) => app.handle_paste(&text),
         Event::Mouse(mouse) => app.handle_mouse(&mouse, screen),
         _ => {}
     }
+    Effect::None
 }
 
 /// Tells the app how a save on the saving thread went.

@@ -10,8 +10,8 @@ use super::app::{App, Pane, SaveState, Tone};
 use super::draw::{put, put_spans};
 use super::keymap::Command;
 use super::layout;
+use super::overlays;
 use super::panes;
-use super::popups;
 use crate::i18n::mark;
 use crate::text::width;
 
@@ -20,7 +20,7 @@ impl Widget for &App {
         if self.pane == Pane::Standup && self.standup_state.presenter && self.meeting.is_some() {
             // A shared screen shows the turn alone: no editing chrome.
             panes::standup::render(self, area, buf);
-            popups::render(self, area, buf);
+            overlays::render(self, area, buf);
             return;
         }
         let screen = layout::screen(area);
@@ -34,7 +34,7 @@ impl Widget for &App {
             Pane::Timeline => panes::timeline::render(self, screen.body, buf),
         }
         footer(self, screen.footer, buf);
-        popups::render(self, area, buf);
+        overlays::render(self, area, buf);
     }
 }
 

@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::{self, JoinHandle};
 
-use crate::model::Board;
+use super::shared::Lent;
 use crate::store::{BoardFile, Saved, StoreError};
 
 /// A finished save: the change count it stood for, what happened, and,
@@ -18,7 +18,7 @@ use crate::store::{BoardFile, Saved, StoreError};
 /// as soon as its text was built (see [`BoardFile::save_shared`]), so
 /// that the app's next change need not copy the board.
 pub struct Done {
-    pub snapshot: Option<Arc<Board>>,
+    pub snapshot: Option<Lent>,
     pub upto: u64,
     pub result: Result<Saved, StoreError>,
     /// What went wrong without stopping the save, to be said.
@@ -28,7 +28,7 @@ pub struct Done {
 /// The saving thread and the one save it may have in hand.
 pub struct Saver {
     file: Arc<Mutex<BoardFile>>,
-    requests: Option<Sender<(Arc<Board>, u64)>>,
+    requests: Option<Sender<(Lent, u64)>>,
     done: Receiver<Done>,
     thread: Option<JoinHandle<()>>,
     busy: bool,
@@ -37,7 +37,7 @@ pub struct Saver {
 impl Saver {
     pub fn new(file: BoardFile) -> Saver {
         let file = Arc::new(Mutex::new(file));
-        let (requests, inbox) = mpsc::channel::<(Arc<Board>, u64)>();
+        let (requests, inbox) = mpsc::channel::<(Lent, u64)>();
         let (outbox, done) = mpsc::channel();
         let shared = Arc::clone(&file);
         let thread = thread::spawn(move || {
@@ -75,7 +75,7 @@ impl Saver {
 
     /// Starts saving `snapshot`, the board after change number `upto`.
     /// Returns false (and saves nothing) while another save is under way.
-    pub fn start(&mut self, snapshot: Arc<Board>, upto: u64) -> bool {
+    pub fn start(&mut self, snapshot: Lent, upto: u64) -> bool {
         if self.busy {
             return false;
         }
@@ -140,7 +140,8 @@ fn lock(file: &Mutex<BoardFile>) -> MutexGuard<'_, BoardFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, NewTask, Timestamp};
+    use crate::model::{Action, Board, NewTask, Timestamp};
+    use crate::tui::shared::SharedBoard;
 
     fn now() -> Timestamp {
         chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00+08:00").expect("a time")
@@ -164,22 +165,24 @@ mod tests {
         let (file, mut board) = BoardFile::open(&path).expect("opens");
         add(&mut board, "ours");
         let mut saver = Saver::new(file);
-        let mut board = Arc::new(board);
-        assert!(saver.start(Arc::clone(&board), 1));
+        let mut board = SharedBoard::new(board);
+        assert!(saver.start(board.lend(), 1));
         let done = saver.wait().expect("saved");
         assert!(matches!(done.result, Ok(Saved::Written)));
         assert!(done.snapshot.is_none());
-        assert_eq!(Arc::strong_count(&board), 1, "the app's alone again");
+        let before: *const Board = &*board;
+        let after: *const Board = board.get_mut_within(std::time::Duration::ZERO);
+        assert_eq!(before, after, "the app's alone again: no copy");
 
         // Someone else adds a card: the next save merges.
         let (mut other, mut theirs) = BoardFile::open(&path).expect("opens");
         add(&mut theirs, "theirs");
         other.save(&theirs).expect("saved elsewhere");
-        add(Arc::make_mut(&mut board), "ours too");
-        assert!(saver.start(Arc::clone(&board), 2));
+        add(board.get_mut(), "ours too");
+        assert!(saver.start(board.lend(), 2));
         let done = saver.wait().expect("saved");
         assert!(matches!(done.result, Ok(Saved::Merged(_))));
         let snapshot = done.snapshot.expect("given back to carry changes over");
-        assert!(Arc::ptr_eq(&snapshot, &board));
+        assert!(snapshot.is(&board));
     }
 }

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use standup::model::Board;
 use standup::tui::keymap::Key;
-use standup::tui::{App, Theme};
+use standup::tui::{App, Effect, Theme};
 
 /// The app on `board` at the pinned moment, in colour.
 pub fn app(board: Board) -> App {
@@ -22,7 +22,10 @@ pub fn app(board: Board) -> App {
 
 /// Types keys the way a person would: `"jjl"`, with named keys in angle
 /// brackets: `<tab>`, `<enter>`, `<bs>`, `<s-right>` (shift), `<c-r>` (ctrl).
-pub fn press(app: &mut App, keys: &str) {
+/// Returns what the keys asked of the event loop, in order (nothing for
+/// the keys that asked nothing).
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
         let (code, modifiers, len) = if let Some(stripped) = rest.strip_prefix('<') {
@@ -51,16 +54,25 @@ pub fn press(app: &mut App, keys: &str) {
             };
             (KeyCode::Char(c), modifiers, c.len_utf8())
         };
-        app.handle_key(&KeyEvent::new(code, modifiers));
+        let effect = app.handle_key(&KeyEvent::new(code, modifiers));
+        if effect != Effect::None {
+            effects.push(effect);
+        }
         rest = &rest[len..];
     }
+    effects
 }
 
 /// Types text into whatever field is open, character by character (so
 /// that `<` and the like are typed, not read as key names).
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let effect = app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(
+            effect,
+            Effect::None,
+            "typing {c:?} asked the loop for something"
+        );
     }
 }
 

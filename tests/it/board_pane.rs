@@ -3,12 +3,13 @@
 //! State is asserted directly; what the screen shows is snapshotted.
 
 use crate::common;
+use standup::tui::Effect;
 
 use chrono::NaiveDate;
 use common::tui::{app, draw, press, text, type_text};
 use standup::model::{Risk, TaskId};
 use standup::tui::App;
-use standup::tui::overlay::Overlay;
+use standup::tui::overlays::Overlay;
 
 fn id(text: &str) -> TaskId {
     text.parse().expect("a task id")
@@ -418,8 +419,7 @@ fn quitting_with_an_open_form_keeps_what_was_typed() {
     let mut app = app(common::demo());
     press(&mut app, "n");
     type_text(&mut app, "Typed just before quitting");
-    press(&mut app, "<c-c>");
-    assert!(app.quit);
+    assert_eq!(press(&mut app, "<c-c>"), [Effect::Quit]);
     assert_eq!(
         app.board.tasks[&id("T-18")].title,
         "Typed just before quitting"

@@ -3,6 +3,7 @@
 //! each, and `B` in the TUI switches between them (PRODUCT.md section 2).
 
 use crate::common;
+use standup::tui::Effect;
 
 use common::home::Home;
 use common::tui::{app, draw, press, text};
@@ -80,9 +81,11 @@ fn the_board_picker_shows_each_boards_counts_and_picks_one_in_a_key() {
     let dir = home.dir.path().join("data/standup");
     let list = standup::store::boards::list(&dir, common::now());
     let mut app = app(common::demo());
-    press(&mut app, "B");
-    assert!(app.boards_wanted, "the loop lists the boards");
-    app.boards_wanted = false;
+    assert_eq!(
+        press(&mut app, "B"),
+        [Effect::ListBoards],
+        "the loop lists the boards"
+    );
     app.show_boards(list.clone(), &home.board());
     let screen = text(&draw(&mut app, 100, 20));
     insta::assert_snapshot!("board_picker_100x20", screen);
@@ -90,16 +93,17 @@ fn the_board_picker_shows_each_boards_counts_and_picks_one_in_a_key() {
         draw(&mut app, w, h);
     }
     // The open board again: nothing to do.
-    press(&mut app, "1");
-    assert_eq!(app.switch_to, None);
+    assert_eq!(press(&mut app, "1"), []);
     assert!(
         app.message
             .as_ref()
             .is_some_and(|m| m.text.contains("open already"))
     );
     app.show_boards(list.clone(), &home.board());
-    press(&mut app, "j<enter>");
-    assert_eq!(app.switch_to.as_deref(), Some(list[1].path.as_path()));
+    assert_eq!(
+        press(&mut app, "j<enter>"),
+        [Effect::OpenBoard(list[1].path.clone())]
+    );
     // Switched: the other board, from a clean start.
     let ops = standup::store::from_json(&std::fs::read_to_string(&list[1].path).expect("ops"))
         .expect("opens");
@@ -125,13 +129,14 @@ fn the_board_picker_creates_a_named_board() {
     );
     press(&mut app, "n");
     common::tui::type_text(&mut app, "team/ops");
-    press(&mut app, "<enter>");
+    assert_eq!(press(&mut app, "<enter>"), []);
     let screen = text(&draw(&mut app, 100, 20));
     assert!(screen.contains("looks like a path"), "{screen}");
-    assert_eq!(app.create_board, None);
     press(&mut app, "<c-u>");
     common::tui::type_text(&mut app, "运维 ops");
-    press(&mut app, "<enter>");
-    assert_eq!(app.create_board.as_deref(), Some("运维 ops"));
+    assert_eq!(
+        press(&mut app, "<enter>"),
+        [Effect::CreateBoard("运维 ops".into())]
+    );
     assert!(app.overlay.is_none());
 }

@@ -4,6 +4,7 @@
 //! alignment by display width) asserted directly.
 
 use crate::common;
+use standup::tui::Effect;
 
 use ratatui::style::Color;
 use standup::model::Board;
@@ -169,10 +170,9 @@ fn keys_switch_panes_and_help_closes() {
     press(&mut app, "3");
     press(&mut app, "?");
     assert!(app.help_open());
-    press(&mut app, "<esc>");
-    assert!(!app.help_open() && !app.quit);
-    press(&mut app, "q");
-    assert!(app.quit);
+    assert_eq!(press(&mut app, "<esc>"), []);
+    assert!(!app.help_open());
+    assert_eq!(press(&mut app, "q"), [Effect::Quit]);
 }
 
 #[test]

@@ -64,33 +64,38 @@ fn a_merge_that_finishes_late_keeps_what_was_typed_meanwhile() {
 /// is kept for longer copies it, and the kept board stays as it was.
 #[test]
 fn a_change_during_a_save_waits_for_it_instead_of_copying_the_board() {
-    use std::sync::Arc;
+    use standup::model::Board;
+    use standup::tui::shared::SharedBoard;
     use std::time::Duration;
 
     // The wait itself, with a deadline no loaded machine reaches: the save
     // lets go after 5 ms, and the board it held is the one changed.
-    let mut board = Arc::new(common::demo());
-    let first = Arc::as_ptr(&board);
-    let saving = Arc::clone(&board);
+    let mut board = SharedBoard::new(common::demo());
+    let first: *const Board = &*board;
+    let saving = board.lend();
     let save = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(5));
         drop(saving);
     });
-    standup::tui::app::unshared_within(&mut board, Duration::from_secs(60));
+    let changed: *const Board = board.get_mut_within(Duration::from_secs(60));
     save.join().expect("the save ends");
-    assert_eq!(Arc::as_ptr(&board), first, "the same board, not a copy");
+    assert_eq!(changed, first, "the same board, not a copy");
 
     // A key goes through the same wait: with nothing else holding the
     // board, it changes it in place.
     let mut app = app(common::demo());
-    let board = Arc::as_ptr(&app.board);
+    let board: *const Board = app.board();
     press(&mut app, "L");
-    assert_eq!(Arc::as_ptr(&app.board), board, "the same board, changed");
-    assert_eq!(app.board.tasks[&"T-4".parse().unwrap()].column, "doing");
+    assert_eq!(
+        app.board() as *const Board,
+        board,
+        "the same board, changed"
+    );
+    assert_eq!(app.board().tasks[&"T-4".parse().unwrap()].column, "doing");
 
-    let kept = Arc::clone(&app.board);
+    let kept = app.lend_board();
     press(&mut app, "L");
-    assert_ne!(Arc::as_ptr(&app.board), Arc::as_ptr(&kept), "copied");
+    assert!(!kept.is(app.board()), "copied");
     assert_eq!(kept.tasks[&"T-4".parse().unwrap()].column, "doing");
     assert_eq!(app.board.tasks[&"T-4".parse().unwrap()].column, "review");
 }

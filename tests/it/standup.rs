@@ -3,6 +3,7 @@
 //! time), the standup pane mid-meeting, and the shell commands.
 
 use crate::common;
+use standup::tui::Effect;
 
 use chrono::{DateTime, Duration};
 use common::home::Home;
@@ -588,7 +589,7 @@ mod pane {
         app.set_now(common::now() + Duration::seconds(75));
         press(&mut app, "]");
         app.set_now(common::now() + Duration::seconds(120));
-        press(&mut app, "Xy");
+        let effects = press(&mut app, "Xy");
         assert!(app.meeting.is_none());
         let record = app.board.standups.last().expect("a record");
         assert_eq!(record.ended, Some(common::now() + Duration::seconds(120)));
@@ -598,9 +599,11 @@ mod pane {
             .map(|s| (s.speaker.as_str(), s.seconds))
             .collect();
         assert_eq!(spoke, [("mkt", 75), ("prod", 45)]);
+        let [Effect::WriteMinutes(started)] = effects[..] else {
+            panic!("the loop is asked to write the minutes: {effects:?}");
+        };
         assert_eq!(
-            app.minutes_due
-                .and_then(|started| app.board.standup_at(started)),
+            app.board.standup_at(started),
             Some(app.board.standups.len() - 1)
         );
         // Undo takes the end back: the meeting resumes with its times.

@@ -8,7 +8,7 @@ use crate::common;
 use common::tui::{app, draw, marked, press, text, type_text};
 use standup::model::{Board, TaskId};
 use standup::tui::App;
-use standup::tui::overlay::Overlay;
+use standup::tui::overlays::Overlay;
 use standup::tui::timeline::Row;
 
 fn id(text: &str) -> TaskId {

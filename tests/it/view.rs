@@ -46,22 +46,22 @@ proptest! {
             match s {
                 Step::Role(t, p, r) => {
                     let action = Action::SetRole { task: task(*t), party: party(*p), role: r.map(|r| roles[usize::from(r)]) };
-                    app.perform(&action);
+                    let _ = app.perform(&action);
                 }
                 Step::Add => {
-                    app.perform(&Action::AddTask(NewTask { title: "新任务".into(), ..NewTask::default() }));
+                    let _ = app.perform(&Action::AddTask(NewTask { title: "新任务".into(), ..NewTask::default() }));
                 }
                 Step::Delete(t) => {
-                    app.perform(&Action::DeleteTask { id: task(*t) });
+                    let _ = app.perform(&Action::DeleteTask { id: task(*t) });
                 }
                 Step::Undo => app.undo(),
                 Step::Redo => app.redo(),
                 Step::RemoveParty(p) => {
-                    app.perform(&Action::RemoveParty { party: party(*p), cascade: true });
+                    let _ = app.perform(&Action::RemoveParty { party: party(*p), cascade: true });
                 }
                 Step::Limits(n) => {
                     let limits = RaciLimits { overload_a: u32::from(*n), ..RaciLimits::default() };
-                    app.perform(&Action::SetRaciLimits(limits));
+                    let _ = app.perform(&Action::SetRaciLimits(limits));
                 }
             }
             let fresh = View::build(&app.board, app.now, &app.filter, app.lanes);

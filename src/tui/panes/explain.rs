@@ -10,7 +10,7 @@ use crate::model::TaskId;
 use crate::model::raci::{self, CommitmentState, Rule, Severity};
 use crate::text::pad;
 use crate::tui::app::App;
-use crate::tui::overlay::Subject;
+use crate::tui::overlays::Subject;
 
 /// The explanation of `subject`, for a box `width` cells wide.
 pub fn lines(app: &App, subject: &Subject, width: usize) -> Vec<Line> {

@@ -1,6 +1,7 @@
 //! One module per pane: each draws its part of the screen from `&App`.
 
 pub mod board;
+mod cards;
 pub mod details;
 pub mod explain;
 pub mod flow;

@@ -4,6 +4,8 @@
 //! ones shaded; the tasks the selected one waits on are marked, with a dotted
 //! line to its start. Only the rows on screen are drawn.
 
+mod keys;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

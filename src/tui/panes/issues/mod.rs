@@ -1,6 +1,8 @@
 //! The issue queue: active problems first, by priority, then by the deadline
 //! that comes first, each with its running clock as people say it.
 
+mod keys;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

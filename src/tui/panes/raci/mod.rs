@@ -2,6 +2,8 @@
 //! rule column on the right and each party's load along the bottom. Task
 //! titles and party headers stay put while the grid scrolls.
 
+mod keys;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -3,6 +3,8 @@
 //! and changes since the last standup; and a presenter view for a shared
 //! screen.
 
+mod keys;
+
 use crate::i18n::{Lang, mark};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

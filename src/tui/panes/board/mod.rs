@@ -1,6 +1,8 @@
 //! The progress board: one column per board column with its WIP count, and
 //! two-line cards (id, title, blocked mark; owner, due, risk, age).
 
+mod keys;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
