@@ -175,15 +175,15 @@ fn render(c: &mut Criterion) {
         // The timeline's rows, rebuilt after a change while it shows, and
         // the flow figures, read from the whole log when the flow view
         // opens or the board changes.
-        app.pane = Pane::Timeline;
+        press(&mut app, '5');
         group.bench_function(BenchmarkId::new("timeline_rows", n), |b| {
             b.iter(|| {
-                app.timeline = None;
+                app.forget_prepared();
                 app.prepare_timeline();
             })
         });
         group.bench_function(BenchmarkId::new("flow_figures", n), |b| {
-            b.iter(|| app.board.flow(now(), 8, chrono::Weekday::Mon))
+            b.iter(|| app.board().flow(now(), 8, chrono::Weekday::Mon))
         });
         for (pane, flow) in [
             (Pane::Board, false),
@@ -192,12 +192,12 @@ fn render(c: &mut Criterion) {
             (Pane::Timeline, false),
             (Pane::Timeline, true),
         ] {
-            app.pane = pane;
-            app.timeline_state.mode = if flow {
-                standup::tui::timeline::Mode::Flow
-            } else {
-                standup::tui::timeline::Mode::Gantt
-            };
+            let digit = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
+            press(&mut app, char::from(b'1' + digit as u8));
+            let flowing = app.timeline_state().mode == standup::tui::timeline::Mode::Flow;
+            if flow != flowing {
+                press(&mut app, 'v');
+            }
             app.follow_selection(area);
             let name = if flow {
                 "Flow"
@@ -214,6 +214,12 @@ fn render(c: &mut Criterion) {
         }
     }
     group.finish();
+}
+
+/// Presses a key as the terminal would send it.
+fn press(app: &mut App, key: char) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let _ = app.handle_key(&KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
 }
 
 criterion_group!(benches, file, model, render);

@@ -63,6 +63,12 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     effects
 }
 
+/// Puts the cursor on row `row` of the pane's list, as a person would:
+/// to the top, then down.
+pub fn select_row(app: &mut App, row: usize) {
+    press(app, &format!("g{}", "j".repeat(row)));
+}
+
 /// Types text into whatever field is open, character by character (so
 /// that `<` and the like are typed, not read as key names).
 pub fn type_text(app: &mut App, text: &str) {

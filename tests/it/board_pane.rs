@@ -16,11 +16,11 @@ fn id(text: &str) -> TaskId {
 }
 
 fn column_of(app: &App, task: &str) -> String {
-    app.board.tasks[&id(task)].column.clone()
+    app.board().tasks[&id(task)].column.clone()
 }
 
 fn message(app: &App) -> String {
-    app.message
+    app.message()
         .as_ref()
         .map(|m| m.text.clone())
         .unwrap_or_default()
@@ -39,7 +39,7 @@ fn one_key_moves_a_card_across_columns_and_the_selection_follows() {
     press(&mut app, "L");
     assert_eq!(column_of(&app, "T-1"), "review");
     assert_eq!(app.selected_task(), Some(id("T-1")));
-    assert_eq!(app.board_state.column, 2);
+    assert_eq!(app.board_state().column, 2);
     // Review holds 3 of 3: the move is allowed, and warned about.
     assert!(
         message(&app).contains("over its WIP limit (4/3)"),
@@ -52,9 +52,9 @@ fn one_key_moves_a_card_across_columns_and_the_selection_follows() {
     assert_eq!(column_of(&app, "T-1"), "review");
     press(&mut app, "x");
     assert_eq!(column_of(&app, "T-1"), "done");
-    assert!(app.board.tasks[&id("T-1")].finished.is_some());
+    assert!(app.board().tasks[&id("T-1")].finished.is_some());
     assert_eq!(app.selected_task(), Some(id("T-1")));
-    assert!(app.dirty, "a change waits for the loop to save it");
+    assert!(app.is_dirty(), "a change waits for the loop to save it");
     // At the edges nothing happens.
     press(&mut app, "L");
     assert_eq!(column_of(&app, "T-1"), "done");
@@ -64,7 +64,7 @@ fn one_key_moves_a_card_across_columns_and_the_selection_follows() {
 fn shift_j_and_k_reorder_within_a_column() {
     let mut app = app(common::demo());
     let order = |app: &App| -> Vec<TaskId> {
-        app.board
+        app.board()
             .column_tasks("todo")
             .iter()
             .map(|t| t.id)
@@ -94,17 +94,17 @@ fn undo_gives_back_the_exact_board_and_redo_repeats_every_step() {
     press(&mut app, "<enter>n");
     type_text(&mut app, "新卡片");
     press(&mut app, "<enter>2");
-    let after = standup::model::Board::clone(&app.board);
+    let after = standup::model::Board::clone(app.board());
     assert_ne!(after, start);
     // Undo works from any pane, and says what it took back.
     press(&mut app, "u");
     assert_eq!(message(&app), "Undid: add card \"新卡片\"");
     press(&mut app, "uuuu");
-    assert_eq!(*app.board, start, "five undos restore the exact board");
+    assert_eq!(*app.board(), start, "five undos restore the exact board");
     press(&mut app, "u");
     assert_eq!(message(&app), "Nothing to undo");
     press(&mut app, "<c-r><c-r><c-r><c-r><c-r>");
-    assert_eq!(*app.board, after, "five redos repeat every step");
+    assert_eq!(*app.board(), after, "five redos repeat every step");
     // A new change after an undo drops the redo branch.
     press(&mut app, "u1j");
     press(&mut app, "L");
@@ -116,7 +116,7 @@ fn undo_gives_back_the_exact_board_and_redo_repeats_every_step() {
 fn a_new_card_is_typed_in_one_form() {
     let mut app = app(common::demo());
     press(&mut app, "ln");
-    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Form(_))));
     type_text(&mut app, "预热海报 poster");
     press(&mut app, "<tab>");
     type_text(&mut app, "市场");
@@ -127,9 +127,9 @@ fn a_new_card_is_typed_in_one_form() {
     press(&mut app, "<tab>");
     type_text(&mut app, "T-1, T-6");
     press(&mut app, "<enter>");
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     let new = id("T-18");
-    let task = &app.board.tasks[&new];
+    let task = &app.board().tasks[&new];
     assert_eq!(task.title, "预热海报 poster");
     assert_eq!(
         task.column, "doing",
@@ -148,7 +148,7 @@ fn a_new_card_is_typed_in_one_form() {
 fn the_form_names_what_is_wrong_and_keeps_what_was_typed() {
     let mut app = app(common::demo());
     press(&mut app, "n<enter>");
-    let Some(Overlay::Form(form)) = &app.overlay else {
+    let Some(Overlay::Form(form)) = app.overlay() else {
         panic!("the form stays open");
     };
     assert_eq!(form.error.as_deref(), Some("a card needs a title"));
@@ -156,7 +156,7 @@ fn the_form_names_what_is_wrong_and_keeps_what_was_typed() {
     press(&mut app, "<tab><tab>");
     type_text(&mut app, "2026-02-30");
     press(&mut app, "<enter>");
-    let Some(Overlay::Form(form)) = &app.overlay else {
+    let Some(Overlay::Form(form)) = app.overlay() else {
         panic!("the form stays open");
     };
     let error = form.error.clone().unwrap_or_default();
@@ -165,7 +165,7 @@ fn the_form_names_what_is_wrong_and_keeps_what_was_typed() {
     press(&mut app, "<s-tab>");
     type_text(&mut app, "nobody-here");
     press(&mut app, "<enter>");
-    let Some(Overlay::Form(form)) = &app.overlay else {
+    let Some(Overlay::Form(form)) = app.overlay() else {
         panic!("the form stays open");
     };
     assert_eq!(
@@ -173,16 +173,16 @@ fn the_form_names_what_is_wrong_and_keeps_what_was_typed() {
         Some("no party matches \"nobody-here\"")
     );
     // Esc leaves the board as it was.
-    let before = standup::model::Board::clone(&app.board);
+    let before = standup::model::Board::clone(app.board());
     press(&mut app, "<esc>");
-    assert_eq!(app.overlay, None);
-    assert_eq!(*app.board, before);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(*app.board(), before);
 }
 
 #[test]
 fn editing_a_card_changes_only_what_was_changed() {
     let mut app = app(common::demo());
-    let before = app.board.tasks[&id("T-4")].clone();
+    let before = app.board().tasks[&id("T-4")].clone();
     press(&mut app, "e<c-u>");
     type_text(&mut app, "Customer service script v2");
     // Clear the due date; pick the second party matching "t" (tech first,
@@ -191,7 +191,7 @@ fn editing_a_card_changes_only_what_was_changed() {
     press(&mut app, "<c-u>");
     type_text(&mut app, "t");
     press(&mut app, "<down><tab><c-u><enter>");
-    let after = &app.board.tasks[&id("T-4")];
+    let after = &app.board().tasks[&id("T-4")];
     assert_eq!(after.title, "Customer service script v2");
     assert_eq!(after.due, None);
     assert_eq!(after.owner.as_deref(), Some("mkt"));
@@ -199,21 +199,21 @@ fn editing_a_card_changes_only_what_was_changed() {
     assert_eq!(after.raci, before.raci);
     assert_eq!(message(&app), "Edited T-4");
     press(&mut app, "u");
-    assert_eq!(app.board.tasks[&id("T-4")], before);
+    assert_eq!(app.board().tasks[&id("T-4")], before);
 }
 
 #[test]
 fn deleting_asks_first() {
     let mut app = app(common::demo());
     press(&mut app, "dn");
-    assert!(app.board.tasks.contains_key(&id("T-4")));
+    assert!(app.board().tasks.contains_key(&id("T-4")));
     press(&mut app, "d");
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
     press(&mut app, "y");
-    assert!(!app.board.tasks.contains_key(&id("T-4")));
+    assert!(!app.board().tasks.contains_key(&id("T-4")));
     assert_eq!(app.selected_task(), Some(id("T-7")));
     press(&mut app, "u");
-    assert!(app.board.tasks.contains_key(&id("T-4")));
+    assert!(app.board().tasks.contains_key(&id("T-4")));
 }
 
 #[test]
@@ -221,16 +221,16 @@ fn b_asks_why_before_blocking_and_unblocks_at_once() {
     let mut app = app(common::demo());
     press(&mut app, "b<enter>");
     // An empty reason is refused and the prompt stays.
-    assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Prompt(_))));
     type_text(&mut app, "waiting for 法务 review");
     press(&mut app, "<enter>");
-    let task = &app.board.tasks[&id("T-4")];
+    let task = &app.board().tasks[&id("T-4")];
     assert_eq!(
         task.blocked.as_ref().map(|b| b.reason.as_str()),
         Some("waiting for 法务 review")
     );
     press(&mut app, "b");
-    assert!(app.board.tasks[&id("T-4")].blocked.is_none());
+    assert!(app.board().tasks[&id("T-4")].blocked.is_none());
     assert_eq!(message(&app), "Unblocked T-4");
 }
 
@@ -240,35 +240,35 @@ fn filters_narrow_the_cards_but_not_the_wip_counts() {
     press(&mut app, "/");
     type_text(&mut app, "campaign");
     // The filter applies as it is typed.
-    let shown: Vec<TaskId> = app.view.columns.iter().flatten().copied().collect();
+    let shown: Vec<TaskId> = app.view().columns.iter().flatten().copied().collect();
     assert_eq!(shown, vec![id("T-13"), id("T-16"), id("T-1")]);
     press(&mut app, "<enter>");
-    assert_eq!(app.view.counts, vec![6, 5, 3, 3]);
+    assert_eq!(app.view().counts, vec![6, 5, 3, 3]);
     snapshot("board_filtered_80x24", &mut app, 80, 24);
     press(&mut app, "<esc>");
-    assert!(app.filter.is_empty());
-    assert_eq!(app.view.columns.iter().flatten().count(), 17);
+    assert!(app.filter().is_empty());
+    assert_eq!(app.view().columns.iter().flatten().count(), 17);
 
     press(&mut app, "fd");
-    assert!(app.filter.overdue);
+    assert!(app.filter().overdue);
     press(&mut app, "<esc>");
-    let overdue: Vec<TaskId> = app.view.columns.iter().flatten().copied().collect();
+    let overdue: Vec<TaskId> = app.view().columns.iter().flatten().copied().collect();
     assert_eq!(overdue.len(), 3);
     press(&mut app, "fo");
     type_text(&mut app, "tech");
     press(&mut app, "<enter>");
-    assert_eq!(app.filter.owner.as_deref(), Some("tech"));
-    let shown: Vec<TaskId> = app.view.columns.iter().flatten().copied().collect();
+    assert_eq!(app.filter().owner.as_deref(), Some("tech"));
+    let shown: Vec<TaskId> = app.view().columns.iter().flatten().copied().collect();
     assert_eq!(shown, vec![id("T-5")]);
     press(&mut app, "<esc>");
-    assert!(app.filter.is_empty());
+    assert!(app.filter().is_empty());
 }
 
 #[test]
 fn swimlanes_group_the_board_by_owner() {
     let mut app = app(common::demo());
     press(&mut app, "s");
-    let lanes = app.view.lanes.clone().expect("lanes are on");
+    let lanes = app.view().lanes.clone().expect("lanes are on");
     let owners: Vec<Option<String>> = lanes.iter().map(|l| l.owner.clone()).collect();
     assert_eq!(owners.first(), Some(&Some("mkt".to_string())));
     // Every card is in exactly one lane.
@@ -282,7 +282,7 @@ fn swimlanes_group_the_board_by_owner() {
         "doing"
     );
     press(&mut app, "s");
-    assert!(app.view.lanes.is_none());
+    assert!(app.view().lanes.is_none());
 }
 
 #[test]
@@ -291,34 +291,45 @@ fn columns_are_added_renamed_limited_moved_and_deleted_from_the_keyboard() {
     press(&mut app, "A");
     type_text(&mut app, "QA");
     press(&mut app, "<enter>");
-    let names: Vec<&str> = app.board.columns.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = app
+        .board()
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
     assert_eq!(names, ["To do", "Doing", "Review", "QA", "Done"]);
-    assert_eq!(app.board_state.column, 3, "the new column is selected");
+    assert_eq!(app.board_state().column, 3, "the new column is selected");
     press(&mut app, "W");
     type_text(&mut app, "2");
     press(&mut app, "<enter>");
-    assert_eq!(app.board.columns[3].wip, Some(2));
+    assert_eq!(app.board().columns[3].wip, Some(2));
     press(&mut app, "W<c-u>");
     type_text(&mut app, "zero");
     press(&mut app, "<enter>");
     assert!(
-        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        matches!(app.overlay(), Some(Overlay::Prompt(_))),
         "a bad limit keeps the prompt"
     );
     press(&mut app, "<esc>R<c-u>");
     type_text(&mut app, "质检");
     press(&mut app, "<enter><lt>");
-    let names: Vec<&str> = app.board.columns.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = app
+        .board()
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
     assert_eq!(names, ["To do", "Doing", "质检", "Review", "Done"]);
     assert_eq!(
-        app.board_state.column, 2,
+        app.board_state().column,
+        2,
         "the selection moves with the column"
     );
     press(&mut app, "Dy");
-    assert_eq!(app.board.columns.len(), 4);
+    assert_eq!(app.board().columns.len(), 4);
     // A column with cards is not deleted.
     press(&mut app, "Dy");
-    assert_eq!(app.board.columns.len(), 4);
+    assert_eq!(app.board().columns.len(), 4);
     assert!(message(&app).contains("still holds"), "{}", message(&app));
 }
 
@@ -327,17 +338,17 @@ fn details_show_dependencies_both_ways_and_the_history() {
     let mut app = app(common::demo());
     // T-6 (Review, first) is what T-11 waits on.
     press(&mut app, "ll<enter>");
-    assert!(matches!(app.overlay, Some(Overlay::Details { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Details { .. })));
     let screen = text(&draw(&mut app, 80, 24));
     assert!(screen.contains("Needed by"), "{screen}");
     assert!(screen.contains("T-11"), "{screen}");
     assert!(screen.contains("History"), "{screen}");
     // Its lines were prepared before the frame (they scan the log), not
     // built while drawing it.
-    assert_eq!(app.panels.len(), 1);
+    assert_eq!(app.panels().len(), 1);
     snapshot("details_80x24", &mut app, 80, 24);
     press(&mut app, "<esc>");
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 /// A large board is drawn before its log is read: its first frame leaves
@@ -407,11 +418,14 @@ fn the_footer_says_whether_the_change_was_saved() {
     press(&mut app, "lL");
     app.saved();
     assert!(message(&app).ends_with(" · saved"), "{}", message(&app));
-    assert!(!app.dirty);
+    assert!(!app.is_dirty());
     press(&mut app, "H");
     app.save_failed("cannot save board board.json: permission denied.".into());
     assert!(message(&app).starts_with("NOT SAVED"), "{}", message(&app));
-    assert!(app.dirty, "the change stays in memory for the next try");
+    assert!(
+        app.is_dirty(),
+        "the change stays in memory for the next try"
+    );
 }
 
 #[test]
@@ -421,7 +435,7 @@ fn quitting_with_an_open_form_keeps_what_was_typed() {
     type_text(&mut app, "Typed just before quitting");
     assert_eq!(press(&mut app, "<c-c>"), [Effect::Quit]);
     assert_eq!(
-        app.board.tasks[&id("T-18")].title,
+        app.board().tasks[&id("T-18")].title,
         "Typed just before quitting"
     );
 }
@@ -441,10 +455,10 @@ fn a_save_that_merged_shows_both_changes_and_says_so() {
             common::now(),
         )
         .unwrap();
-    let merged = standup::model::merge(&base, &app.board, &theirs);
+    let merged = standup::model::merge(&base, app.board(), &theirs);
     app.merged(merged);
     assert_eq!(column_of(&app, "T-1"), "review");
-    assert_eq!(app.board.tasks[&id("T-18")].title, "From a script");
+    assert_eq!(app.board().tasks[&id("T-18")].title, "From a script");
     assert_eq!(app.selected_task(), Some(id("T-1")));
     assert!(
         message(&app).starts_with(
@@ -453,11 +467,11 @@ fn a_save_that_merged_shows_both_changes_and_says_so() {
         "{}",
         message(&app)
     );
-    assert!(!app.dirty);
+    assert!(!app.is_dirty());
     press(&mut app, "u");
     assert_eq!(message(&app), "Nothing to undo");
     // A change made elsewhere while nothing is unsaved is simply shown.
-    let mut later = standup::model::Board::clone(&app.board);
+    let mut later = standup::model::Board::clone(app.board());
     later
         .apply(
             &standup::model::Action::DeleteTask { id: id("T-18") },
@@ -465,7 +479,7 @@ fn a_save_that_merged_shows_both_changes_and_says_so() {
         )
         .unwrap();
     app.reloaded(later);
-    assert!(!app.board.tasks.contains_key(&id("T-18")));
+    assert!(!app.board().tasks.contains_key(&id("T-18")));
     assert_eq!(app.selected_task(), Some(id("T-1")));
 }
 

@@ -95,7 +95,7 @@ fn the_board_picker_shows_each_boards_counts_and_picks_one_in_a_key() {
     // The open board again: nothing to do.
     assert_eq!(press(&mut app, "1"), []);
     assert!(
-        app.message
+        app.message()
             .as_ref()
             .is_some_and(|m| m.text.contains("open already"))
     );
@@ -138,5 +138,5 @@ fn the_board_picker_creates_a_named_board() {
         press(&mut app, "<enter>"),
         [Effect::CreateBoard("运维 ops".into())]
     );
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
 }

@@ -304,15 +304,15 @@ fn a_remapped_key_works_and_the_help_shows_it() {
     let (config, _) =
         config::from_text("[keys.board]\nmove_card_left = \"Y\"\nmove_card_right = \"U\"\n");
     let mut app = app(common::demo());
-    app.keymap = config.keymap().0;
+    app.set_keymap(config.keymap().0);
     // T-4 in To do: U moves it right, L no longer does.
     press(&mut app, "L");
-    assert_eq!(common::demo().tasks, app.board.tasks);
+    assert_eq!(common::demo().tasks, app.board().tasks);
     press(&mut app, "U");
     let moved = app.selected_task().expect("selected");
-    assert_eq!(app.board.tasks[&moved].column, "doing");
+    assert_eq!(app.board().tasks[&moved].column, "doing");
     press(&mut app, "Y");
-    assert_eq!(app.board.tasks[&moved].column, "todo");
+    assert_eq!(app.board().tasks[&moved].column, "todo");
     // A key without news clears the message: the footer shows the keys.
     press(&mut app, "j");
     let footer = text(&draw(&mut app, 80, 24));
@@ -329,9 +329,11 @@ fn a_remapped_key_works_and_the_help_shows_it() {
 #[test]
 fn themes_render_the_board() {
     let mut light = app(common::demo());
-    light.theme = config::from_text("[theme]\nname = \"light\"\n")
-        .0
-        .theme(false);
+    light.set_theme(
+        config::from_text("[theme]\nname = \"light\"\n")
+            .0
+            .theme(false),
+    );
     let screen = marked(&draw(&mut light, 80, 24));
     // Late due dates are still red; nothing is drawn in cyan.
     assert!(screen.contains('E'));
@@ -340,7 +342,7 @@ fn themes_render_the_board() {
     // NO_COLOR: no colour at all, unless the config names a theme.
     let mono = Config::default().theme(true);
     let mut plain = app(common::demo());
-    plain.theme = mono;
+    plain.set_theme(mono);
     let buf = draw(&mut plain, 80, 24);
     assert!(
         buf.content()

@@ -185,7 +185,7 @@ proptest! {
             }
         }
         draw(&mut app, width, height);
-        prop_assert_eq!(app.board.integrity_problems(), Vec::<String>::new());
+        prop_assert_eq!(app.board().integrity_problems(), Vec::<String>::new());
         // Out of whatever form or overlay is open, then undo every change.
         for _ in 0..6 {
             let _ = app.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
@@ -195,7 +195,7 @@ proptest! {
         }
         draw(&mut app, width, height);
         prop_assert!(
-            store::to_json(&app.board) == store::to_json(&start),
+            store::to_json(app.board()) == store::to_json(&start),
             "undoing every change gives back the board the keys started from"
         );
     }

@@ -281,7 +281,7 @@ mod queue_keys {
         let original = common::demo();
         let mut app = app(original.clone());
         let id = open_on(&mut app, 0);
-        let status = |app: &standup::tui::App| app.board.issues[&id].status;
+        let status = |app: &standup::tui::App| app.board().issues[&id].status;
         if status(&app) == IssueStatus::Open {
             press(&mut app, "a");
             assert_eq!(status(&app), IssueStatus::Acknowledged);
@@ -290,23 +290,23 @@ mod queue_keys {
         type_text(&mut app, "cache warmed");
         press(&mut app, "<enter>");
         assert_eq!(status(&app), IssueStatus::Resolved);
-        assert_eq!(app.board.issues[&id].resolution, "cache warmed");
+        assert_eq!(app.board().issues[&id].resolution, "cache warmed");
         // The queue re-sorts (resolved last): find it again to reopen.
-        let row = app.view.issues.iter().position(|i| *i == id).unwrap();
-        app.issues_state.row = row;
+        let row = app.view().issues.iter().position(|i| *i == id).unwrap();
+        common::tui::select_row(&mut app, row);
         press(&mut app, "o");
         assert!(status(&app).is_active());
-        assert!(app.board.issues[&id].reopened.is_some());
-        let row = app.view.issues.iter().position(|i| *i == id).unwrap();
-        app.issues_state.row = row;
+        assert!(app.board().issues[&id].reopened.is_some());
+        let row = app.view().issues.iter().position(|i| *i == id).unwrap();
+        common::tui::select_row(&mut app, row);
         press(&mut app, "O");
         type_text(&mut app, "tech");
         press(&mut app, "<enter>");
-        assert_eq!(app.board.issues[&id].owner.as_deref(), Some("tech"));
+        assert_eq!(app.board().issues[&id].owner.as_deref(), Some("tech"));
         for _ in 0..6 {
             press(&mut app, "u");
         }
-        assert_eq!(*app.board, original);
+        assert_eq!(*app.board(), original);
     }
 
     #[test]
@@ -314,23 +314,23 @@ mod queue_keys {
         let mut app = app(common::demo());
         press(&mut app, "3");
         let row = app
-            .view
+            .view()
             .issues
             .iter()
             .position(|i| {
-                let issue = &app.board.issues[i];
+                let issue = &app.board().issues[i];
                 issue.urgency != Level::High && issue.status.is_active()
             })
             .expect("one to escalate");
-        app.issues_state.row = row;
+        common::tui::select_row(&mut app, row);
         let id = app.selected_issue().unwrap();
         press(&mut app, "E<enter>");
         let screen = text(&draw(&mut app, 100, 30));
         assert!(screen.contains("Give a reason for escalating"), "{screen}");
         type_text(&mut app, "customers complain");
         press(&mut app, "<enter>");
-        assert!(app.overlay.is_none());
-        let entry = app.board.log.last().unwrap();
+        assert!(app.overlay().is_none());
+        let entry = app.board().log.last().unwrap();
         assert_eq!(entry.record, id.to_string());
         assert!(entry.to.as_deref().unwrap().contains("customers complain"));
     }
@@ -375,12 +375,12 @@ mod queue_keys {
         assert!(screen.contains("opened:"));
         // Prepared before the frame (the timeline scans the log), not
         // built while drawing it; a change to the board rebuilds it.
-        assert_eq!(app.panels.len(), 1);
-        let before = app.panels[0].lines.clone();
+        assert_eq!(app.panels().len(), 1);
+        let before = app.panels()[0].lines.clone();
         press(&mut app, "<esc>a<enter>");
         let screen = text(&draw(&mut app, 100, 34));
-        assert_eq!(app.panels.len(), 1);
-        assert_ne!(app.panels[0].lines, before, "{screen}");
+        assert_eq!(app.panels().len(), 1);
+        assert_ne!(app.panels()[0].lines, before, "{screen}");
         assert!(screen.contains("acknowledge"), "{screen}");
         assert!(
             screen.contains("acknowledged: open → acknowledged"),
@@ -394,7 +394,7 @@ mod queue_keys {
     fn the_issue_timeline_is_in_the_interface_s_language() {
         use standup::i18n::{Lang, Locale};
         let mut app = app(common::demo());
-        app.locale = Locale::new(Lang::Zh, None);
+        app.set_locale(Locale::new(Lang::Zh, None));
         open_on(&mut app, 0);
         press(&mut app, "a<enter>");
         let screen = text(&draw(&mut app, 100, 34));
@@ -424,8 +424,8 @@ mod issue_form {
         insta::assert_snapshot!("issue_form", screen);
         assert!(screen.contains("→ P1"), "{screen}");
         press(&mut app, "<enter>");
-        let id = *app.board.issues.keys().next_back().unwrap();
-        let issue = &app.board.issues[&id];
+        let id = *app.board().issues.keys().next_back().unwrap();
+        let issue = &app.board().issues[&id];
         assert_eq!(issue.title, "支付页面超时 Checkout times out");
         assert_eq!(issue.priority(), standup::model::Priority::P1);
         assert_eq!(issue.owner.as_deref(), Some("tech"));
@@ -436,7 +436,7 @@ mod issue_form {
         // `e` edits it: urgency down to low makes it P3.
         press(&mut app, "e<tab><tab>l<enter>");
         assert_eq!(
-            app.board.issues[&id].priority(),
+            app.board().issues[&id].priority(),
             standup::model::Priority::P3
         );
     }
@@ -455,7 +455,7 @@ mod issue_form {
         press(&mut app, "<enter>");
         let screen = text(&draw(&mut app, 100, 30));
         assert!(screen.contains("there is no card T-99"), "{screen}");
-        assert_eq!(app.board.issues.len(), common::demo().issues.len());
+        assert_eq!(app.board().issues.len(), common::demo().issues.len());
     }
 }
 
@@ -468,37 +468,37 @@ mod queue_filters_and_targets {
         let mut app = app(common::demo());
         press(&mut app, "3fo");
         assert!(
-            app.view
+            app.view()
                 .issues
                 .iter()
-                .all(|id| app.board.issues[id].status.is_active())
+                .all(|id| app.board().issues[id].status.is_active())
         );
         press(&mut app, "b");
-        let breached: Vec<IssueId> = app.view.issues.clone();
+        let breached: Vec<IssueId> = app.view().issues.clone();
         assert!(!breached.is_empty());
         assert!(breached.iter().all(|id| {
-            app.board.issues[id]
-                .sla(&app.board.settings.sla, app.now)
+            app.board().issues[id]
+                .sla(&app.board().settings.sla, app.now())
                 .breached
         }));
         press(&mut app, "c");
-        assert_eq!(app.view.issues.len(), app.board.issues.len());
+        assert_eq!(app.view().issues.len(), app.board().issues.len());
         press(&mut app, "w");
         type_text(&mut app, "sales");
         press(&mut app, "<enter>");
         assert!(
-            app.view
+            app.view()
                 .issues
                 .iter()
-                .all(|id| app.board.issues[id].owner.as_deref() == Some("sales"))
+                .all(|id| app.board().issues[id].owner.as_deref() == Some("sales"))
         );
         let screen = text(&draw(&mut app, 110, 30));
         assert!(screen.contains("Filter: owner Sales"), "{screen}");
         press(&mut app, "<esc>/");
         type_text(&mut app, "stock");
-        assert_eq!(app.view.issues.len(), 1, "filters as it is typed");
+        assert_eq!(app.view().issues.len(), 1, "filters as it is typed");
         press(&mut app, "<enter><esc>");
-        assert_eq!(app.view.issues.len(), app.board.issues.len());
+        assert_eq!(app.view().issues.len(), app.board().issues.len());
     }
 
     #[test]
@@ -507,7 +507,7 @@ mod queue_filters_and_targets {
         press(&mut app, "3S<c-u>");
         type_text(&mut app, "15m/1h 2h/1d 1d/3d 3d/10d 1w/30d");
         press(&mut app, "<enter>");
-        assert_eq!(app.board.settings.sla.p1.respond.minutes(), 15);
+        assert_eq!(app.board().settings.sla.p1.respond.minutes(), 15);
         press(&mut app, "S<c-u>");
         type_text(&mut app, "2h/1h 2h/1d 1d/3d 3d/10d 1w/30d");
         press(&mut app, "<enter>");
@@ -517,7 +517,7 @@ mod queue_filters_and_targets {
             "{screen}"
         );
         press(&mut app, "<esc>u");
-        assert_eq!(app.board.settings.sla, common::demo().settings.sla);
+        assert_eq!(app.board().settings.sla, common::demo().settings.sla);
 
         let home = Home::new();
         home.demo();
@@ -545,7 +545,7 @@ mod queue_filters_and_targets {
             .lines()
             .find(|l| l.starts_with("Open P1"))
             .expect("a metrics line");
-        let m = standup::model::triage::metrics(&app.board, app.now);
+        let m = standup::model::triage::metrics(app.board(), app.now());
         assert!(footer.contains(&format!("P1 {}", m.open[0])), "{footer}");
         assert!(footer.contains("last 30 days: answered in"), "{footer}");
         let (within, all) = m.within_target;
@@ -573,8 +573,8 @@ mod deadlines_and_clocks {
         press(&mut app, "<tab>");
         type_text(&mut app, "fri");
         press(&mut app, "<enter>");
-        let id = *app.board.issues.keys().next_back().unwrap();
-        let issue = &app.board.issues[&id];
+        let id = *app.board().issues.keys().next_back().unwrap();
+        let issue = &app.board().issues[&id];
         assert_eq!(issue.respond_by, Some(at("13:00")), "four hours from 09:00");
         assert_eq!(
             issue.resolve_by.map(|m| m.to_rfc3339()).as_deref(),
@@ -582,7 +582,7 @@ mod deadlines_and_clocks {
         );
         // Two steps: raised, then given its deadlines; both undo.
         press(&mut app, "uu");
-        assert_eq!(*app.board, common::demo());
+        assert_eq!(*app.board(), common::demo());
         // Nonsense keeps the form open on the field.
         press(&mut app, "n");
         type_text(&mut app, "X");
@@ -591,7 +591,7 @@ mod deadlines_and_clocks {
         }
         type_text(&mut app, "someday");
         press(&mut app, "<enter>");
-        assert!(app.overlay.is_some());
+        assert!(app.overlay().is_some());
         let screen = common::tui::text(&draw(&mut app, 100, 30));
         assert!(screen.contains("`someday` is not a moment"), "{screen}");
     }
@@ -817,7 +817,7 @@ mod the_record {
         press(&mut app, "<enter>");
         let screen = text(&draw(&mut app, 100, 30));
         assert!(screen.contains("is before respond by"), "{screen}");
-        assert_eq!(app.board.issues.len(), 5, "nothing raised");
+        assert_eq!(app.board().issues.len(), 5, "nothing raised");
         // A deadline that can be met: raised, said as raised, one undo.
         for _ in 0..16 {
             press(&mut app, "<backspace>");
@@ -826,14 +826,14 @@ mod the_record {
         press(&mut app, "<enter>");
         let screen = text(&draw(&mut app, 100, 30));
         assert!(screen.contains("Raised I-6"), "{screen}");
-        assert_eq!(app.board.issues.len(), 6);
+        assert_eq!(app.board().issues.len(), 6);
         press(&mut app, "u");
         let screen = text(&draw(&mut app, 100, 30));
         assert!(
             screen.contains("Undid: add issue \"Courier strike\""),
             "{screen}"
         );
-        assert_eq!(app.board.issues.len(), 5, "one undo");
+        assert_eq!(app.board().issues.len(), 5, "one undo");
     }
 
     #[test]

@@ -401,20 +401,20 @@ fn conflicts_show_in_the_header_and_are_settled_by_keys() {
         draw(&mut app, w, h);
     }
     press(&mut app, "o");
-    assert_eq!(app.board.tasks[&first].title, "市场部的标题 Their title");
+    assert_eq!(app.board().tasks[&first].title, "市场部的标题 Their title");
     assert_eq!(
-        app.board.conflicts.len(),
+        app.board().conflicts.len(),
         1,
         "the overlay stays for the next"
     );
     press(&mut app, "x");
-    assert!(app.board.conflicts.is_empty());
-    assert!(app.board.tasks[&first].due.is_none());
+    assert!(app.board().conflicts.is_empty());
+    assert!(app.board().tasks[&first].due.is_none());
     let screen = text(&draw(&mut app, 100, 24));
     assert!(screen.contains("Every conflict is settled"), "{screen}");
     assert!(!screen.contains("conflict (C)") && !screen.contains("conflicts (C)"));
     press(&mut app, "u");
-    assert_eq!(app.board.conflicts.len(), 1);
+    assert_eq!(app.board().conflicts.len(), 1);
     let header = text(&draw(&mut app, 100, 24));
     assert!(
         header
@@ -587,8 +587,8 @@ fn a_conflict_of_three_values_offers_each_and_takes_the_one_chosen() {
     assert!(screen.contains("1-9"), "{screen}");
     press(&mut app, "2");
     let t4: TaskId = "T-4".parse().unwrap();
-    assert_eq!(app.board.tasks[&t4].title, "A third");
-    assert!(app.board.conflicts.is_empty());
+    assert_eq!(app.board().tasks[&t4].title, "A third");
+    assert!(app.board().conflicts.is_empty());
     // A value that is not there is refused, and the board left alone.
     let err = board
         .apply(

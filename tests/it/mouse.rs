@@ -49,10 +49,10 @@ fn a_click_on_a_tab_switches_pane() {
     let mut app = app(common::demo());
     let at = find(&mut app, "3 Issues");
     click(&mut app, at);
-    assert_eq!(app.pane, Pane::Issues);
+    assert_eq!(app.pane(), Pane::Issues);
     let at = find(&mut app, "5 Timeline");
     click(&mut app, (at.0 + 3, at.1));
-    assert_eq!(app.pane, Pane::Timeline);
+    assert_eq!(app.pane(), Pane::Timeline);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_click_on_a_card_selects_it_and_the_wheel_moves_on() {
     mouse(&mut app, MouseEventKind::ScrollDown, at);
     let below = app.selected_task().expect("a card");
     assert_ne!(below, id("T-6"));
-    assert_eq!(app.board.tasks[&below].column, "review");
+    assert_eq!(app.board().tasks[&below].column, "review");
     mouse(&mut app, MouseEventKind::ScrollUp, at);
     assert_eq!(app.selected_task(), Some(id("T-6")));
 }
@@ -91,8 +91,8 @@ fn with_a_prompt_open_the_mouse_does_nothing() {
     press(&mut app, "/");
     click(&mut app, tab);
     mouse(&mut app, MouseEventKind::ScrollDown, tab);
-    assert_eq!(app.pane, Pane::Board);
-    assert!(app.overlay.is_some());
+    assert_eq!(app.pane(), Pane::Board);
+    assert!(app.overlay().is_some());
 }
 
 #[test]
@@ -101,31 +101,31 @@ fn a_click_in_the_raci_grid_selects_the_cell_and_a_party_name_its_column() {
     press(&mut app, "2");
     // The row of T-5, under the third party's name.
     let (_, y) = find(&mut app, "T-5 ");
-    let third = app.board.parties[2].name.clone();
+    let third = app.board().parties[2].name.clone();
     let (x, header) = find(&mut app, &third);
     click(&mut app, (x, y));
-    assert!(!app.raci_state.header);
-    assert_eq!(app.raci_state.party, 2);
-    assert_eq!(app.view.raci_rows[app.raci_state.row], id("T-5"));
+    assert!(!app.raci_state().header);
+    assert_eq!(app.raci_state().party, 2);
+    assert_eq!(app.view().raci_rows[app.raci_state().row], id("T-5"));
     // A set key now acts on that cell.
     press(&mut app, "c");
-    let party = app.board.parties[2].code.clone();
+    let party = app.board().parties[2].code.clone();
     assert_eq!(
-        app.board.tasks[&id("T-5")]
+        app.board().tasks[&id("T-5")]
             .raci
             .get(&party)
             .map(|r| r.as_str()),
         Some("C")
     );
     // On the party's name: the header row, that party.
-    let first = app.board.parties[0].name.clone();
+    let first = app.board().parties[0].name.clone();
     let (x, _) = find(&mut app, &first);
     click(&mut app, (x, header));
-    assert!(app.raci_state.header);
-    assert_eq!(app.raci_state.party, 0);
+    assert!(app.raci_state().header);
+    assert_eq!(app.raci_state().party, 0);
     // Below the last task: nothing changes.
     click(&mut app, (x, SCREEN.height - 5));
-    assert!(app.raci_state.header);
+    assert!(app.raci_state().header);
 }
 
 #[test]
@@ -134,17 +134,17 @@ fn a_click_on_an_issue_selects_it_even_under_a_filter_line() {
     press(&mut app, "3");
     let (x, y) = find(&mut app, "I-2 ");
     click(&mut app, (x, y));
-    let selected = app.view.issues[app.issues_state.row];
+    let selected = app.view().issues[app.issues_state().row];
     assert_eq!(selected.to_string(), "I-2");
     // With a filter, the list moves down a line; the click follows it.
     press(&mut app, "/");
     press(&mut app, "a<enter>");
     let (x, y) = find(&mut app, "I-3 ");
     click(&mut app, (x, y));
-    assert_eq!(app.view.issues[app.issues_state.row].to_string(), "I-3");
+    assert_eq!(app.view().issues[app.issues_state().row].to_string(), "I-3");
     // The header line selects nothing.
-    let before = app.issues_state.row;
+    let before = app.issues_state().row;
     let (x, y) = find(&mut app, "Title");
     click(&mut app, (x, y));
-    assert_eq!(app.issues_state.row, before);
+    assert_eq!(app.issues_state().row, before);
 }

@@ -287,30 +287,30 @@ fn the_grid_is_filled_with_single_keys_and_undone_with_u() {
     // T-4 is the fourth row; Tech the fourth party.
     press(&mut app, "2jjjlll");
     let t4 = "T-4".parse().unwrap();
-    assert_eq!(app.board.tasks[&t4].raci.get("tech"), None);
+    assert_eq!(app.board().tasks[&t4].raci.get("tech"), None);
     press(&mut app, "a");
     assert_eq!(
-        app.board.tasks[&t4].raci.get("tech"),
+        app.board().tasks[&t4].raci.get("tech"),
         Some(&Role::Accountable)
     );
     assert!(
-        !app.view.raci_rules.contains_key(&t4),
+        !app.view().raci_rules.contains_key(&t4),
         "the row's error is gone"
     );
     press(&mut app, "R");
     assert_eq!(
-        app.board.tasks[&t4].raci.get("tech"),
+        app.board().tasks[&t4].raci.get("tech"),
         Some(&Role::AccountableResponsible)
     );
     press(&mut app, " ");
-    assert_eq!(app.board.tasks[&t4].raci.get("tech"), None);
+    assert_eq!(app.board().tasks[&t4].raci.get("tech"), None);
     press(&mut app, "uu");
     assert_eq!(
-        app.board.tasks[&t4].raci.get("tech"),
+        app.board().tasks[&t4].raci.get("tech"),
         Some(&Role::Accountable)
     );
     press(&mut app, "uu");
-    assert_eq!(*app.board, common::demo());
+    assert_eq!(*app.board(), common::demo());
     press(&mut app, "<esc>");
     let screen = text(&draw(&mut app, 80, 24));
     assert!(screen.contains("r a c i R set"), "{screen}");

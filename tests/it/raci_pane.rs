@@ -81,7 +81,7 @@ fn the_load_footer_counts_r_a_c_i_and_names_overloaded_and_idle_parties() {
         .find(|l| l.starts_with("Load R·A·C·I"))
         .expect("the footer");
     assert!(footer.contains("idle"), "{footer}");
-    let loads = standup::model::raci::loads(&app.board);
+    let loads = standup::model::raci::loads(app.board());
     let (_, first) = &loads[0];
     assert!(
         footer.contains(&format!("{}·{}·{}·{}", first.r, first.a, first.c, first.i)),
@@ -121,7 +121,7 @@ fn a_200_by_30_grid_scrolls_with_titles_and_headers_frozen() {
         !lines.iter().any(|l| l.starts_with("T-1 ")),
         "scrolled past the top"
     );
-    let selected = &app.board.parties[22].name;
+    let selected = &app.board().parties[22].name;
     assert!(header.contains(selected.as_str()), "{selected} in {header}");
 }
 
@@ -137,7 +137,7 @@ fn enter_on_a_problem_explains_the_rule_and_the_fix() {
     assert!(screen.contains("Fix"));
     // Any key closes it; the grid is back.
     press(&mut app, "x");
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     // A sound row says so; an unplanned one says how to plan it.
     press(&mut app, "k<enter>");
     assert!(text(&draw(&mut app, 100, 30)).contains("Every RACI rule holds"));
@@ -151,7 +151,7 @@ fn enter_on_a_party_header_lists_what_it_is_on_the_hook_for_late_first() {
     let mut app = app(common::demo());
     // Up from the first row reaches the headers; 市场部 is the first party.
     press(&mut app, "2k");
-    assert!(app.raci_state.header);
+    assert!(app.raci_state().header);
     press(&mut app, "<enter>");
     let screen = text(&draw(&mut app, 100, 30));
     insta::assert_snapshot!("raci_party_focus", screen);
@@ -161,11 +161,11 @@ fn enter_on_a_party_header_lists_what_it_is_on_the_hook_for_late_first() {
     assert!(late < open, "late ones first:\n{screen}");
     // Roles cannot be set on the header row; down goes back to the first task.
     press(&mut app, "x");
-    let before = standup::model::Board::clone(&app.board);
+    let before = standup::model::Board::clone(app.board());
     press(&mut app, "r");
-    assert_eq!(*app.board, before);
+    assert_eq!(*app.board(), before);
     press(&mut app, "j");
-    assert!(!app.raci_state.header);
+    assert!(!app.raci_state().header);
     assert_eq!(app.selected_raci_task(), Some(t(1)));
 }
 
@@ -175,11 +175,11 @@ fn rows_filter_by_text_column_and_owner_like_the_board() {
     press(&mut app, "2/");
     type_text(&mut app, "campaign");
     press(&mut app, "<enter>");
-    let shown = app.view.raci_rows.clone();
+    let shown = app.view().raci_rows.clone();
     assert!(!shown.is_empty());
     for id in &shown {
         assert!(
-            app.board.tasks[id]
+            app.board().tasks[id]
                 .title
                 .to_lowercase()
                 .contains("campaign")
@@ -193,31 +193,31 @@ fn rows_filter_by_text_column_and_owner_like_the_board() {
     // The summary still counts the whole board.
     assert!(screen.contains("17 tasks · 16 planned"), "{screen}");
     press(&mut app, "<esc>");
-    assert_eq!(app.view.raci_rows.len(), 17);
+    assert_eq!(app.view().raci_rows.len(), 17);
     // Column: `f`, then `l` picks one.
     press(&mut app, "fl");
     type_text(&mut app, "review");
     press(&mut app, "<enter>");
-    let review = app.board.resolve_column("review").expect("column");
+    let review = app.board().resolve_column("review").expect("column");
     assert!(
-        app.view
+        app.view()
             .raci_rows
             .iter()
-            .all(|id| app.board.tasks[id].column == review)
+            .all(|id| app.board().tasks[id].column == review)
     );
-    assert!(!app.view.raci_rows.is_empty());
+    assert!(!app.view().raci_rows.is_empty());
     // Owner, on top of it.
     press(&mut app, "fo");
     type_text(&mut app, "mkt");
     press(&mut app, "<enter>");
     assert!(
-        app.view
+        app.view()
             .raci_rows
             .iter()
-            .all(|id| app.board.tasks[id].owner.as_deref() == Some("mkt"))
+            .all(|id| app.board().tasks[id].owner.as_deref() == Some("mkt"))
     );
     press(&mut app, "<esc>");
-    assert!(app.filter.is_empty());
+    assert!(app.filter().is_empty());
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn parties_are_added_renamed_moved_and_removed_from_the_grid() {
     press(&mut app, "2n");
     type_text(&mut app, "legal:法务部");
     press(&mut app, "<enter>");
-    let legal = app.board.parties.last().expect("a new party");
+    let legal = app.board().parties.last().expect("a new party");
     assert_eq!(
         (legal.code.as_str(), legal.name.as_str()),
         ("legal", "法务部")
@@ -237,20 +237,20 @@ fn parties_are_added_renamed_moved_and_removed_from_the_grid() {
     press(&mut app, "n");
     type_text(&mut app, "Customer Service");
     press(&mut app, "<enter>");
-    assert!(app.board.party("customer-service").is_some());
+    assert!(app.board().party("customer-service").is_some());
     // Rename the selected party.
     press(&mut app, "e<c-u>");
     type_text(&mut app, "客服部");
     press(&mut app, "<enter>");
     assert_eq!(
-        app.board.parties.last().map(|p| p.name.as_str()),
+        app.board().parties.last().map(|p| p.name.as_str()),
         Some("客服部")
     );
     // Move it two to the left; the cursor follows.
     press(&mut app, "<lt><lt>");
-    let at = app.raci_state.party;
-    assert_eq!(app.board.parties[at].code, "customer-service");
-    assert_eq!(at, app.board.parties.len() - 3);
+    let at = app.raci_state().party;
+    assert_eq!(app.board().parties[at].code, "customer-service");
+    assert_eq!(at, app.board().parties.len() - 3);
     // Remove a party that holds roles: asked first, and told what goes.
     press(&mut app, "gh<home>");
     for _ in 0..10 {
@@ -261,17 +261,17 @@ fn parties_are_added_renamed_moved_and_removed_from_the_grid() {
     let screen = text(&draw(&mut app, 100, 30));
     assert!(screen.contains("holds 10 roles"), "{screen}");
     press(&mut app, "n");
-    assert!(app.board.party("mkt").is_some(), "n keeps it");
+    assert!(app.board().party("mkt").is_some(), "n keeps it");
     press(&mut app, "dy");
-    assert!(app.board.party("mkt").is_none());
+    assert!(app.board().party("mkt").is_none());
     assert!(
-        app.board
+        app.board()
             .tasks
             .values()
             .all(|t| !t.raci.contains_key("mkt"))
     );
     assert!(
-        app.board
+        app.board()
             .tasks
             .values()
             .all(|t| t.owner.as_deref() != Some("mkt"))
@@ -280,7 +280,7 @@ fn parties_are_added_renamed_moved_and_removed_from_the_grid() {
     for _ in 0..6 {
         press(&mut app, "u");
     }
-    assert_eq!(*app.board, original);
+    assert_eq!(*app.board(), original);
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn thresholds_are_set_from_the_grid_and_undone() {
     press(&mut app, "2T<c-u>");
     type_text(&mut app, "3 3 2 1");
     press(&mut app, "<enter>");
-    let limits = app.board.settings.raci;
+    let limits = app.board().settings.raci;
     assert_eq!((limits.overload_r, limits.overload_a), (2, 1));
     let screen = text(&draw(&mut app, 120, 30));
     assert!(screen.contains("overloaded: 市场部"), "{screen}");
@@ -297,9 +297,9 @@ fn thresholds_are_set_from_the_grid_and_undone() {
     press(&mut app, "T<c-u>");
     type_text(&mut app, "3 3");
     press(&mut app, "<enter>");
-    assert!(app.overlay.is_some());
+    assert!(app.overlay().is_some());
     let screen = text(&draw(&mut app, 120, 30));
     assert!(screen.contains("give four numbers"), "{screen}");
     press(&mut app, "<esc>u");
-    assert_eq!(app.board.settings.raci, common::demo().settings.raci);
+    assert_eq!(app.board().settings.raci, common::demo().settings.raci);
 }

@@ -154,19 +154,19 @@ fn no_color_draws_without_colours() {
 fn keys_switch_panes_and_help_closes() {
     let mut app = app(common::demo());
     press(&mut app, "<tab>");
-    assert_eq!(app.pane, Pane::Raci);
+    assert_eq!(app.pane(), Pane::Raci);
     press(&mut app, "<tab><tab>");
-    assert_eq!(app.pane, Pane::Standup);
+    assert_eq!(app.pane(), Pane::Standup);
     press(&mut app, "<tab>");
-    assert_eq!(app.pane, Pane::Timeline);
+    assert_eq!(app.pane(), Pane::Timeline);
     press(&mut app, "<tab>");
-    assert_eq!(app.pane, Pane::Board);
+    assert_eq!(app.pane(), Pane::Board);
     press(&mut app, "<s-tab><s-tab><s-tab>");
-    assert_eq!(app.pane, Pane::Issues);
+    assert_eq!(app.pane(), Pane::Issues);
     press(&mut app, "5");
-    assert_eq!(app.pane, Pane::Timeline);
+    assert_eq!(app.pane(), Pane::Timeline);
     press(&mut app, "4");
-    assert_eq!(app.pane, Pane::Standup);
+    assert_eq!(app.pane(), Pane::Standup);
     press(&mut app, "3");
     press(&mut app, "?");
     assert!(app.help_open());
@@ -228,7 +228,7 @@ fn the_chinese_interface_translates_labels_and_never_the_content() {
     use standup::i18n::{Lang, Locale};
     let zh = |board: Board| {
         let mut app = app(board);
-        app.locale = Locale::new(Lang::Zh, None);
+        app.set_locale(Locale::new(Lang::Zh, None));
         app
     };
     for (w, h) in [(120, 40), (80, 24), (20, 6)] {
@@ -278,7 +278,7 @@ fn the_chinese_interface_answers_bad_input_in_chinese() {
     use common::tui::type_text;
     use standup::i18n::{Lang, Locale};
     let mut app = app(common::demo());
-    app.locale = Locale::new(Lang::Zh, None);
+    app.set_locale(Locale::new(Lang::Zh, None));
     let screen = |app: &mut App| text(&draw(app, 120, 40));
     // A card without a title.
     press(&mut app, "n<enter>");

@@ -13,13 +13,13 @@ use common::tui::{app, press};
 fn a_save_of_an_older_snapshot_leaves_newer_changes_waiting() {
     let mut app = app(common::demo());
     press(&mut app, "L");
-    let upto = app.changes;
+    let upto = app.changes();
     press(&mut app, "L");
-    assert!(app.changes > upto);
+    assert!(app.changes() > upto);
     app.saved_up_to(upto);
-    assert!(app.dirty, "the second move is not on disk yet");
-    app.saved_up_to(app.changes);
-    assert!(!app.dirty);
+    assert!(app.is_dirty(), "the second move is not on disk yet");
+    app.saved_up_to(app.changes());
+    assert!(!app.is_dirty());
 }
 
 #[test]
@@ -27,11 +27,11 @@ fn a_merge_that_finishes_late_keeps_what_was_typed_meanwhile() {
     let mut app = app(common::demo());
     // Change 1: T-1 moves right; the loop snapshots the board to save it.
     press(&mut app, "L");
-    let snapshot = standup::model::Board::clone(&app.board);
-    let upto = app.changes;
+    let snapshot = standup::model::Board::clone(app.board());
+    let upto = app.changes();
     // Change 2, typed while the save runs: T-1 moves right again.
     press(&mut app, "L");
-    let typed = app.board.tasks[&"T-1".parse().unwrap()].column.clone();
+    let typed = app.board().tasks[&"T-1".parse().unwrap()].column.clone();
     // Meanwhile another program added a party; the save merged the snapshot
     // with it and wrote that.
     let mut theirs = common::demo();
@@ -48,14 +48,14 @@ fn a_merge_that_finishes_late_keeps_what_was_typed_meanwhile() {
         .unwrap();
     let written = merge(&common::demo(), &snapshot, &theirs);
     app.merged_up_to(written, &snapshot, upto);
-    assert!(app.board.party("legal").is_some(), "their party is here");
+    assert!(app.board().party("legal").is_some(), "their party is here");
     assert_eq!(
-        app.board.tasks[&"T-1".parse().unwrap()].column,
+        app.board().tasks[&"T-1".parse().unwrap()].column,
         typed,
         "the second move survived"
     );
-    assert!(app.dirty, "the second move still has to be saved");
-    assert!(app.board.index_is_consistent());
+    assert!(app.is_dirty(), "the second move still has to be saved");
+    assert!(app.board().index_is_consistent());
 }
 
 /// The board is shared with the save under way, not copied for it: a key
@@ -97,7 +97,7 @@ fn a_change_during_a_save_waits_for_it_instead_of_copying_the_board() {
     press(&mut app, "L");
     assert!(!kept.is(app.board()), "copied");
     assert_eq!(kept.tasks[&"T-4".parse().unwrap()].column, "doing");
-    assert_eq!(app.board.tasks[&"T-4".parse().unwrap()].column, "review");
+    assert_eq!(app.board().tasks[&"T-4".parse().unwrap()].column, "review");
 }
 
 /// After a merge renumbers the card just added here (another writer took
@@ -123,7 +123,7 @@ fn the_selection_follows_a_card_the_merge_renumbered() {
     // Elsewhere: another writer's T-18, saved first.
     let mut theirs = common::demo();
     theirs.apply(&new("Theirs"), common::now()).unwrap();
-    let snapshot = standup::model::Board::clone(&app.board);
+    let snapshot = standup::model::Board::clone(app.board());
     let written = merge(&base, &snapshot, &theirs);
     assert_eq!(
         written.renumbered.get("T-18").map(String::as_str),
@@ -131,9 +131,13 @@ fn the_selection_follows_a_card_the_merge_renumbered() {
     );
     app.merged(written);
     let selected = app.selected_task().expect("still selected");
-    assert_eq!(app.board.tasks[&selected].title, "Ours");
+    assert_eq!(app.board().tasks[&selected].title, "Ours");
     press(&mut app, "L");
-    assert_eq!(app.board.tasks[&selected].column, "doing", "ours moved");
+    assert_eq!(app.board().tasks[&selected].column, "doing", "ours moved");
     let theirs_id: standup::model::TaskId = "T-18".parse().unwrap();
-    assert_eq!(app.board.tasks[&theirs_id].column, "todo", "theirs did not");
+    assert_eq!(
+        app.board().tasks[&theirs_id].column,
+        "todo",
+        "theirs did not"
+    );
 }

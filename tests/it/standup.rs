@@ -510,7 +510,7 @@ mod pane {
         assert!(before.contains("No standup running"));
         insta::assert_snapshot!("standup_before_100x30", before);
         press(&mut app, "s");
-        assert!(app.meeting.is_some());
+        assert!(app.meeting().is_some());
         // 1:40 into 市场部's two minutes: the last quarter, yellow.
         app.set_now(common::now() + Duration::seconds(100));
         let buf = draw(&mut app, 100, 30);
@@ -543,12 +543,12 @@ mod pane {
         app.set_now(common::now() + Duration::seconds(30));
         press(&mut app, " ");
         app.set_now(common::now() + Duration::seconds(90));
-        let meeting = app.meeting.as_ref().expect("running");
+        let meeting = app.meeting().expect("running");
         assert!(meeting.paused());
-        assert_eq!(meeting.elapsed(app.now), 30);
+        assert_eq!(meeting.elapsed(app.now()), 30);
         press(&mut app, " ");
         app.set_now(common::now() + Duration::seconds(100));
-        assert_eq!(app.meeting.as_ref().expect("running").elapsed(app.now), 40);
+        assert_eq!(app.meeting().expect("running").elapsed(app.now()), 40);
     }
 
     #[test]
@@ -557,14 +557,14 @@ mod pane {
         press(&mut app, "4s");
         // 市场部: T-8 (overdue) is selected first, then T-3, then I-3.
         press(&mut app, "jL");
-        assert_eq!(app.board.tasks[&TaskId::from_number(3)].column, "review");
+        assert_eq!(app.board().tasks[&TaskId::from_number(3)].column, "review");
         press(&mut app, "D");
         type_text(&mut app, "Copy goes live Friday");
         press(&mut app, "<enter><enter>fri<enter>");
         press(&mut app, "P");
         type_text(&mut app, "Influencer budget");
         press(&mut app, "<enter>-<enter>");
-        let open = app.board.open_standup().expect("running");
+        let open = app.board().open_standup().expect("running");
         assert_eq!(
             open.decisions[0].owner.as_deref(),
             Some("mkt"),
@@ -583,15 +583,15 @@ mod pane {
         );
         press(&mut app, "a");
         assert_eq!(
-            app.board.issues[&standup::model::IssueId::from_number(3)].status,
+            app.board().issues[&standup::model::IssueId::from_number(3)].status,
             standup::model::IssueStatus::Acknowledged
         );
         app.set_now(common::now() + Duration::seconds(75));
         press(&mut app, "]");
         app.set_now(common::now() + Duration::seconds(120));
         let effects = press(&mut app, "Xy");
-        assert!(app.meeting.is_none());
-        let record = app.board.standups.last().expect("a record");
+        assert!(app.meeting().is_none());
+        let record = app.board().standups.last().expect("a record");
         assert_eq!(record.ended, Some(common::now() + Duration::seconds(120)));
         let spoke: Vec<(&str, u32)> = record
             .speakers
@@ -603,26 +603,26 @@ mod pane {
             panic!("the loop is asked to write the minutes: {effects:?}");
         };
         assert_eq!(
-            app.board.standup_at(started),
-            Some(app.board.standups.len() - 1)
+            app.board().standup_at(started),
+            Some(app.board().standups.len() - 1)
         );
         // Undo takes the end back: the meeting resumes with its times.
         press(&mut app, "u");
-        let meeting = app.meeting.as_ref().expect("resumed");
+        let meeting = app.meeting().expect("resumed");
         assert_eq!(meeting.stop(), Some(&Stop::Party("prod".into())));
-        assert_eq!(meeting.spoken(0, app.now), 75);
+        assert_eq!(meeting.spoken(0, app.now()), 75);
     }
 
     #[test]
     fn presenter_view_and_small_and_chinese_screens() {
         let mut app = app(common::demo());
         press(&mut app, "4s]f");
-        assert!(app.standup_state.presenter);
+        assert!(app.standup_state().presenter);
         let screen = text(&draw(&mut app, 80, 24));
         assert!(!screen.contains("1 Board"), "no editing chrome");
         insta::assert_snapshot!("standup_presenter_80x24", screen);
         press(&mut app, "<esc>");
-        assert!(!app.standup_state.presenter);
+        assert!(!app.standup_state().presenter);
         for (w, h) in [(1, 1), (20, 6), (40, 12), (60, 20)] {
             let screen = text(&draw(&mut app, w, h));
             assert_eq!(screen.lines().count(), usize::from(h));
@@ -631,7 +631,7 @@ mod pane {
         let mut chinese = app_with_chinese();
         press(&mut chinese, "4s");
         insta::assert_snapshot!("standup_chinese_80x24", text(&draw(&mut chinese, 80, 24)));
-        assert_eq!(chinese.pane, Pane::Standup);
+        assert_eq!(chinese.pane(), Pane::Standup);
     }
 
     fn app_with_chinese() -> standup::tui::App {
@@ -899,7 +899,7 @@ mod the_record {
             )
             .expect("unblocked");
         let mut app = app(board);
-        app.now = when + Duration::minutes(1);
+        app.set_now(when + Duration::minutes(1));
         // Tech's turn: T-5 is theirs.
         press(&mut app, "4s]]]");
         let screen = text(&draw(&mut app, 200, 40));

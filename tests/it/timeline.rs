@@ -75,7 +75,7 @@ fn the_flow_charts_at_both_sizes() {
 #[test]
 fn rows_are_grouped_by_owner_with_undated_tasks_apart() {
     let app = on_timeline("");
-    let rows = &app.timeline.as_ref().expect("rows prepared").rows;
+    let rows = &app.timeline().as_ref().expect("rows prepared").rows;
     let groups: Vec<(&str, usize)> = rows
         .iter()
         .filter_map(|r| match r {
@@ -106,7 +106,7 @@ fn rows_are_grouped_by_owner_with_undated_tasks_apart() {
         .collect();
     assert_eq!(product, [id("T-1"), id("T-2"), id("T-11"), id("T-14")]);
     let by_column = on_timeline("s");
-    let first = &by_column.timeline.as_ref().expect("rows").rows[0];
+    let first = &by_column.timeline().expect("rows").rows[0];
     assert_eq!(
         *first,
         Row::Group {
@@ -122,23 +122,23 @@ fn the_board_keys_move_open_and_edit_the_selected_task() {
     let mut app = on_timeline("jjjj");
     assert_eq!(app.selected_task(), Some(id("T-11")));
     press(&mut app, "L");
-    assert_eq!(app.board.tasks[&id("T-11")].column, "doing");
+    assert_eq!(app.board().tasks[&id("T-11")].column, "doing");
     // Still selected where the rows were rebuilt.
     assert_eq!(app.selected_task(), Some(id("T-11")));
     press(&mut app, "u");
-    assert_eq!(app.board.tasks[&id("T-11")].column, "todo");
+    assert_eq!(app.board().tasks[&id("T-11")].column, "todo");
     press(&mut app, "<enter>");
     assert!(matches!(
-        app.overlay,
-        Some(Overlay::Details { task, .. }) if task == id("T-11")
+        app.overlay(),
+        Some(Overlay::Details { task, .. }) if *task == id("T-11")
     ));
     press(&mut app, "<esc>e");
-    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::Form(_))));
     press(&mut app, "<esc>");
     // Grouped by column, the moved card follows into its new group.
     press(&mut app, "sL");
     assert_eq!(app.selected_task(), Some(id("T-11")));
-    let rows = &app.timeline.as_ref().expect("rows").rows;
+    let rows = &app.timeline().as_ref().expect("rows").rows;
     let at = rows
         .iter()
         .position(|r| *r == Row::Task(id("T-11")))
@@ -162,7 +162,7 @@ fn a_new_card_from_the_timeline_starts_in_the_first_column_selected() {
     press(&mut app, "<enter>");
     draw(&mut app, 120, 40);
     let selected = app.selected_task().expect("a selection");
-    let task = &app.board.tasks[&selected];
+    let task = &app.board().tasks[&selected];
     assert_eq!(task.title, "复盘会 retro");
     assert_eq!(task.column, "todo");
 }
@@ -207,22 +207,22 @@ fn scrolling_in_time_and_back_to_today() {
     let mut app = on_timeline("");
     let start = text(&draw(&mut app, 120, 40));
     press(&mut app, "l");
-    assert!(app.timeline_state.origin.is_some());
+    assert!(app.timeline_state().origin.is_some());
     let later = text(&draw(&mut app, 120, 40));
     assert_ne!(start, later);
     press(&mut app, "t");
-    assert!(app.timeline_state.origin.is_none());
+    assert!(app.timeline_state().origin.is_none());
     // The same chart as before scrolling (the footer now says "Back to today").
     let back = text(&draw(&mut app, 120, 40));
     let without_footer = |s: &str| s.lines().take(38).collect::<Vec<_>>().join("\n");
     assert_eq!(without_footer(&back), without_footer(&start));
     // Zooming keeps the middle of the chart where it was.
     press(&mut app, "llll+");
-    let middle_before = app.timeline_state.origin;
+    let middle_before = app.timeline_state().origin;
     press(&mut app, "-");
-    assert_ne!(app.timeline_state.origin, middle_before);
+    assert_ne!(app.timeline_state().origin, middle_before);
     press(&mut app, "+");
-    assert_eq!(app.timeline_state.origin, middle_before);
+    assert_eq!(app.timeline_state().origin, middle_before);
 }
 
 #[test]

@@ -40,9 +40,9 @@ proptest! {
         let mut app = common::tui::app(common::demo());
         let roles = [Role::Responsible, Role::Accountable, Role::Consulted, Role::Informed, Role::AccountableResponsible];
         for s in &steps {
-            let ids: Vec<TaskId> = app.board.tasks.keys().copied().collect();
+            let ids: Vec<TaskId> = app.board().tasks.keys().copied().collect();
             let task = |n: u8| ids.get(usize::from(n) % ids.len().max(1)).copied().unwrap_or(TaskId::from_number(1));
-            let party = |n: u8| app.board.parties.get(usize::from(n) % app.board.parties.len().max(1)).map(|p| p.code.clone()).unwrap_or_default();
+            let party = |n: u8| app.board().parties.get(usize::from(n) % app.board().parties.len().max(1)).map(|p| p.code.clone()).unwrap_or_default();
             match s {
                 Step::Role(t, p, r) => {
                     let action = Action::SetRole { task: task(*t), party: party(*p), role: r.map(|r| roles[usize::from(r)]) };
@@ -64,11 +64,11 @@ proptest! {
                     let _ = app.perform(&Action::SetRaciLimits(limits));
                 }
             }
-            let fresh = View::build(&app.board, app.now, &app.filter, app.lanes);
-            prop_assert_eq!(&app.view.loads, &fresh.loads, "loads after {:?}", s);
-            prop_assert_eq!(&app.view.raci_rules, &fresh.raci_rules, "rules after {:?}", s);
-            prop_assert_eq!(&app.view.raci_rows, &fresh.raci_rows);
-            prop_assert_eq!(&app.view.columns, &fresh.columns);
+            let fresh = View::build(app.board(), app.now(), app.filter(), app.lanes());
+            prop_assert_eq!(&app.view().loads, &fresh.loads, "loads after {:?}", s);
+            prop_assert_eq!(&app.view().raci_rules, &fresh.raci_rules, "rules after {:?}", s);
+            prop_assert_eq!(&app.view().raci_rows, &fresh.raci_rows);
+            prop_assert_eq!(&app.view().columns, &fresh.columns);
         }
     }
 }

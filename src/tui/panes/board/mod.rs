@@ -396,3 +396,16 @@ fn empty(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
 }
+
+/// Selection and scroll of the board pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BoardState {
+    pub column: usize,
+    pub card: usize,
+    /// First visible card of each column.
+    pub offsets: Vec<usize>,
+    /// First visible column when not all fit.
+    pub first_column: usize,
+    /// In lanes mode: the first visible line of the lanes.
+    pub lane_scroll: usize,
+}

@@ -294,3 +294,10 @@ fn clock(app: &App, issue: &Issue) -> (String, Style) {
     };
     (text, style)
 }
+
+/// Selection and scroll of the issue list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IssuesState {
+    pub row: usize,
+    pub first_row: usize,
+}

@@ -315,3 +315,14 @@ fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     }
     put_bottom(buf, area, &spans);
 }
+
+/// Selection and scroll of the RACI grid.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RaciState {
+    /// The cursor is on the party header row (above the first task).
+    pub header: bool,
+    pub row: usize,
+    pub party: usize,
+    pub first_row: usize,
+    pub first_party: usize,
+}

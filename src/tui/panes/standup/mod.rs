@@ -720,3 +720,13 @@ fn presenter(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
         }
     }
 }
+
+/// Selection and scroll of the standup pane's list, and whether it shows
+/// the presenter view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StandupState {
+    /// Among the selectable rows (cards and issues).
+    pub row: usize,
+    pub first_row: usize,
+    pub presenter: bool,
+}
