@@ -83,7 +83,7 @@ fn file(c: &mut Criterion) {
             b.iter(|| store::format::write_json(black_box(board), &mut out))
         });
         let path = dir.path().join(format!("board-{n}.json"));
-        store::file::write_atomic(&path, text.as_bytes()).expect("first write");
+        store::atomic::write_atomic(&path, text.as_bytes()).expect("first write");
         let (mut handle, _) = store::BoardFile::open(&path).expect("opens");
         group.bench_with_input(BenchmarkId::new("save", n), board, |b, board| {
             b.iter(|| handle.save_merging(black_box(board)).expect("saves"))

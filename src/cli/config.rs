@@ -63,7 +63,7 @@ pub(super) fn command(cli: &Cli, cmd: &ConfigCommand) -> Result<Outcome> {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
             }
-            crate::store::file::write_atomic(&path, config::template().as_bytes())?;
+            crate::store::atomic::write_atomic(&path, config::template().as_bytes())?;
             outln!(
                 "Wrote {} (every setting commented out, at its default)",
                 path.display()

@@ -117,8 +117,8 @@ pub(super) fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<Ou
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    store::file::remove_dead_merge_temp_files(folder);
-    store::file::write_atomic(ours, store::to_json(&merged.board).as_bytes())
+    store::atomic::remove_dead_merge_temp_files(folder);
+    store::atomic::write_atomic(ours, store::to_json(&merged.board).as_bytes())
         .with_context(|| format!("cannot write {}", ours.display()))?;
     for note in &merged.notes {
         errln!("standup merge: {note}");

@@ -6,7 +6,9 @@ use std::fmt::{Display, Write};
 use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::{Lang, Text};
-use crate::model::Timestamp;
+/// A moment as the board records it (`model::Timestamp`), named here
+/// without the model, which needs this module for its words.
+type Timestamp = chrono::DateTime<chrono::FixedOffset>;
 
 /// The interface language with the user's date format: what every piece
 /// of text on screen or in a report is written with.

@@ -15,6 +15,7 @@ pub mod merge;
 pub mod parties;
 pub mod patch;
 pub mod raci;
+pub mod records;
 pub mod replay;
 pub mod settings;
 pub mod sla;

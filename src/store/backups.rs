@@ -76,7 +76,7 @@ pub fn keep(board: &Path) -> io::Result<()> {
             dir.display()
         )));
     }
-    super::file::create_private_dir(&dir)?;
+    super::atomic::create_private_dir(&dir)?;
     let existing = kept(board)?;
     let next = existing.last().map_or(1, |(seq, _)| seq + 1);
     let target = dir.join(format!("{}.{next:06}.json", name(board)));
@@ -84,7 +84,7 @@ pub fn keep(board: &Path) -> io::Result<()> {
     // its owner alone is linked, any other is copied into a private file.
     if !private(&meta) || fs::hard_link(board, &target).is_err() {
         let bytes = fs::read(board)?;
-        super::file::write_atomic(&target, &bytes)?;
+        super::atomic::write_atomic(&target, &bytes)?;
     }
     let total = existing.len() + 1;
     for (_, old) in existing.iter().take(total.saturating_sub(KEEP)) {

@@ -52,6 +52,6 @@ pub fn write(
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
     let text = crate::report::markdown::render(&minutes, locale);
     let target = path(board_file, board, i);
-    super::file::write_atomic(&target, text.as_bytes())?;
+    super::atomic::write_atomic(&target, text.as_bytes())?;
     Ok((target, minutes.standup.map_or(0, |m| m.minutes)))
 }

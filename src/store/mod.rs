@@ -1,5 +1,6 @@
 //! The only code that touches the board file.
 
+pub mod atomic;
 pub mod backups;
 pub mod boards;
 pub mod file;

@@ -31,7 +31,7 @@ pub fn write(board: &Path, now: Timestamp, bytes: &[u8]) -> io::Result<PathBuf> 
     let mut failures = Vec::new();
     for dir in places(board) {
         let target = dir.join(&name);
-        match super::file::write_atomic(&target, bytes) {
+        match super::atomic::write_atomic(&target, bytes) {
             Ok(()) => return Ok(target),
             Err(e) => failures.push(format!("{}: {e}", dir.display())),
         }

@@ -3,6 +3,8 @@
 
 use ratatui::layout::Rect;
 
+use super::app::App;
+
 use super::view::Lane;
 use crate::model::Party;
 use crate::model::raci::Load;
@@ -302,4 +304,106 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Option<Rect> {
         w,
         h,
     ))
+}
+
+// Where each pane puts what a click can land on: the drawing and the
+// mouse both ask here.
+
+/// The columns on screen and where each is drawn: they share the width
+/// fairly, leftover cells going to the rightmost ones.
+pub fn column_slots(app: &App, area: Rect) -> Vec<(usize, Rect)> {
+    let ncols = app.view.columns.len();
+    let fit = board_columns_that_fit(area.width, ncols);
+    let first = app.board_state.first_column.min(ncols.saturating_sub(fit));
+    let shown = first..(first + fit).min(ncols);
+    let n = shown.len().max(1) as u16;
+    let gaps = n.saturating_sub(1);
+    let total = area.width.saturating_sub(gaps);
+    let each = total / n;
+    let extra = total % n;
+    let mut x = area.x;
+    let mut out = Vec::new();
+    for (i, col) in shown.enumerate() {
+        let w = each + u16::from((i as u16) >= n - extra);
+        out.push((col, Rect::new(x, area.y, w, area.height)));
+        x += w + 1;
+    }
+    out
+}
+
+/// The party columns that fit the grid `area`, from the first scrolled-to
+/// one: (party index, x, width). Drawing and clicks share it.
+pub fn party_columns(app: &App, area: Rect) -> Vec<(usize, u16, u16)> {
+    let grid_right = area.right().saturating_sub(raci_rule_width(area.width));
+    let mut parties = Vec::new();
+    let mut x = area.x + raci_title_width(area.width);
+    for (i, party) in app
+        .board
+        .parties
+        .iter()
+        .enumerate()
+        .skip(app.raci_state.first_party)
+    {
+        let load = app.view.loads.get(i).map(|(_, l)| *l).unwrap_or_default();
+        let w = raci_party_width(party, &load);
+        if x + w > grid_right {
+            break;
+        }
+        parties.push((i, x, w));
+        x += w;
+    }
+    parties
+}
+
+/// The list under the filter line (which is shown while a filter is on
+/// and there is room): its header, rows and metrics. Drawing and clicks
+/// share it.
+pub fn list_area(app: &App, area: Rect) -> Rect {
+    if !app.issue_filter.is_empty() && area.height >= 3 {
+        Rect::new(area.x, area.y + 1, area.width, area.height - 1)
+    } else {
+        area
+    }
+}
+
+/// The list's first line and height, and where the timers go, for a body
+/// area: (turn bar, timers, list, footer line).
+pub struct StandupAreas {
+    pub bar: Rect,
+    pub timers: Rect,
+    pub list: Rect,
+    pub notes: Rect,
+}
+
+/// Big timers need this many rows (digits and a label) and this width.
+pub const BIG_TIMER_HEIGHT: u16 = 4;
+pub const BIG_TIMER_MIN_WIDTH: u16 = 44;
+
+pub fn standup_areas(body: Rect) -> StandupAreas {
+    let row = |y: u16, h: u16| Rect::new(body.x, y, body.width, h);
+    let h = body.height;
+    let big = h >= 14 && body.width >= BIG_TIMER_MIN_WIDTH;
+    let timer_h = if big { BIG_TIMER_HEIGHT } else { 1.min(h) };
+    let bar = row(body.y, u16::from(h >= 4));
+    let timers = row(bar.bottom(), timer_h.min(h.saturating_sub(bar.height)));
+    let gap = u16::from(h >= 8);
+    let notes_h = u16::from(h >= 6);
+    let list_y = timers.bottom() + gap;
+    let list_h = body.bottom().saturating_sub(list_y).saturating_sub(notes_h);
+    StandupAreas {
+        bar,
+        timers,
+        list: row(list_y, list_h),
+        notes: row(body.bottom().saturating_sub(notes_h), notes_h),
+    }
+}
+
+/// Where the panel's text goes: right of its border.
+pub fn panel_inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    )
 }

@@ -57,7 +57,7 @@ impl App {
         if !area.contains(at) {
             return;
         }
-        let slots = super::panes::board::column_slots(self, area);
+        let slots = super::layout::column_slots(self, area);
         let Some((column, rect)) = slots.iter().find(|(_, r)| r.contains(at)) else {
             return;
         };
@@ -90,7 +90,7 @@ impl App {
         if !grid.contains(at) {
             return;
         }
-        let party = super::panes::raci::party_columns(self, grid)
+        let party = super::layout::party_columns(self, grid)
             .into_iter()
             .find(|&(_, x, w)| (x..x + w).contains(&at.x))
             .map(|(i, _, _)| i);
@@ -113,7 +113,7 @@ impl App {
 
     /// Selects the issue on the row under the pointer.
     fn click_issue(&mut self, body: Rect, at: Position) {
-        let list = super::panes::issues::list_area(self, body);
+        let list = super::layout::list_area(self, body);
         let shown = (layout::issue_rows(list.height), self.view.issues.len());
         if let Some(row) = row_under(list, at, self.issues_state.first_row, shown) {
             self.issues_state.row = row;

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use standup::model::{Action, NewTask};
-use standup::store::{BoardFile, Saved, StoreError, file};
+use standup::store::{BoardFile, Saved, StoreError, atomic};
 
 fn write(path: &Path, text: &str) {
     fs::write(path, text).expect("write fixture");
@@ -201,7 +201,7 @@ fn an_interrupted_save_leaves_the_old_file_and_no_debris() {
     write(&path, &old);
     {
         // Staged but never committed: what a crash before the rename leaves.
-        let staged = file::stage(&path, b"{ half a bo").unwrap();
+        let staged = atomic::stage(&path, b"{ half a bo").unwrap();
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),
             2,

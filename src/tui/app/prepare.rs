@@ -123,7 +123,7 @@ impl App {
         let items = crate::tui::panes::standup::item_lines(&rows);
         let s = &mut self.standup_state;
         s.row = s.row.min(items.len().saturating_sub(1));
-        let list = crate::tui::panes::standup::areas(body).list;
+        let list = crate::tui::layout::standup_areas(body).list;
         let visible = usize::from(list.height);
         match items.get(s.row) {
             Some(line) => {
@@ -201,7 +201,7 @@ impl App {
     pub(super) fn prepare_panels(&mut self, side: Option<Rect>, screen: Rect) {
         let mut wanted = Vec::new();
         if let (Some(area), Some(task), Pane::Board) = (side, self.selected_task(), self.pane) {
-            let width = crate::tui::panes::details::panel_inner(area).width;
+            let width = crate::tui::layout::panel_inner(area).width;
             wanted.push(self.panel_key(Shown::Card(task), usize::from(width)));
         }
         match &self.overlay {

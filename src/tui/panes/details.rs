@@ -298,21 +298,11 @@ pub fn render_panel(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(id) = app.selected_task() else {
         return;
     };
-    let inner = panel_inner(area);
+    let inner = crate::tui::layout::panel_inner(area);
     draw(
         &app.prepared(Shown::Card(id), usize::from(inner.width)),
         0,
         inner,
         buf,
     );
-}
-
-/// Where the panel's text goes: right of its border.
-pub fn panel_inner(area: Rect) -> Rect {
-    Rect::new(
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(1),
-        area.height,
-    )
 }

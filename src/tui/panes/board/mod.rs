@@ -13,9 +13,7 @@ use crate::model::{Risk, Task};
 use crate::text::{human_duration, width};
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_spans, style_row};
-use crate::tui::layout::{
-    CARD_HEIGHT, board_areas, board_card_rows, board_columns_that_fit, lane_height,
-};
+use crate::tui::layout::{CARD_HEIGHT, board_areas, board_card_rows, lane_height};
 use crate::tui::view::Lane;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -38,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let area = areas.columns;
     let ncols = app.view.columns.len();
-    let slots = column_slots(app, area);
+    let slots = crate::tui::layout::column_slots(app, area);
     // Separators first: lane headings are drawn across them.
     for pair in slots.windows(2) {
         let x = pair[0].1.right();
@@ -66,28 +64,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if slots.last().is_some_and(|(c, _)| c + 1 < ncols) {
         put(buf, area, area.right() - 1, area.y, "▶", 1, app.theme.key);
     }
-}
-
-/// The columns on screen and where each is drawn: they share the width
-/// fairly, leftover cells going to the rightmost ones.
-pub(crate) fn column_slots(app: &App, area: Rect) -> Vec<(usize, Rect)> {
-    let ncols = app.view.columns.len();
-    let fit = board_columns_that_fit(area.width, ncols);
-    let first = app.board_state.first_column.min(ncols.saturating_sub(fit));
-    let shown = first..(first + fit).min(ncols);
-    let n = shown.len().max(1) as u16;
-    let gaps = n.saturating_sub(1);
-    let total = area.width.saturating_sub(gaps);
-    let each = total / n;
-    let extra = total % n;
-    let mut x = area.x;
-    let mut out = Vec::new();
-    for (i, col) in shown.enumerate() {
-        let w = each + u16::from((i as u16) >= n - extra);
-        out.push((col, Rect::new(x, area.y, w, area.height)));
-        x += w + 1;
-    }
-    out
 }
 
 /// What the filter shows: its conditions and how many of the board's

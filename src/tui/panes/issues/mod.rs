@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let l = app.locale.lang;
     // A filter line on top while a filter is on.
-    let list = list_area(app, area);
+    let list = crate::tui::layout::list_area(app, area);
     let area = if list != area {
         let spans = vec![
             (format!(" {} ", l.t("Filter:")), t.key),
@@ -233,17 +233,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if area.height >= ISSUE_METRICS_MIN_HEIGHT {
         metrics_line(app, area, buf);
-    }
-}
-
-/// The list under the filter line (which is shown while a filter is on
-/// and there is room): its header, rows and metrics. Drawing and clicks
-/// share it.
-pub(crate) fn list_area(app: &App, area: Rect) -> Rect {
-    if !app.issue_filter.is_empty() && area.height >= 3 {
-        Rect::new(area.x, area.y + 1, area.width, area.height - 1)
-    } else {
-        area
     }
 }
 

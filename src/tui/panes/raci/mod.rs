@@ -12,9 +12,7 @@ use crate::model::raci::{Load, Rule, Severity};
 use crate::text::width;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_bottom, put_spans, style_row};
-use crate::tui::layout::{
-    load_text, raci_areas, raci_party_width, raci_rows, raci_rule_width, raci_title_width,
-};
+use crate::tui::layout::{load_text, raci_areas, raci_rows, raci_rule_width, raci_title_width};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
@@ -56,7 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = &app.raci_state;
     let title_w = raci_title_width(area.width);
     let rule_w = raci_rule_width(area.width);
-    let parties = party_columns(app, area);
+    let parties = crate::tui::layout::party_columns(app, area);
     let x = parties
         .last()
         .map_or(area.x + title_w, |&(_, px, w)| px + w);
@@ -199,30 +197,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height >= 3 {
         summary(app, area, buf);
     }
-}
-
-/// The party columns that fit the grid `area`, from the first scrolled-to
-/// one: (party index, x, width). Drawing and clicks share it.
-pub(crate) fn party_columns(app: &App, area: Rect) -> Vec<(usize, u16, u16)> {
-    let grid_right = area.right().saturating_sub(raci_rule_width(area.width));
-    let mut parties = Vec::new();
-    let mut x = area.x + raci_title_width(area.width);
-    for (i, party) in app
-        .board
-        .parties
-        .iter()
-        .enumerate()
-        .skip(app.raci_state.first_party)
-    {
-        let load = app.view.loads.get(i).map(|(_, l)| *l).unwrap_or_default();
-        let w = raci_party_width(party, &load);
-        if x + w > grid_right {
-            break;
-        }
-        parties.push((i, x, w));
-        x += w;
-    }
-    parties
 }
 
 /// The rule column's text for one row.

@@ -4,19 +4,23 @@
 //! screen.
 
 mod keys;
+mod presenter;
+mod timers;
+
+use presenter::presenter;
+use timers::{mmss, timers};
 
 use crate::i18n::{Lang, mark};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
 use crate::model::standup::Stop;
-use crate::model::{Board, IssueId, StandupOrder, TaskId};
+use crate::model::{Board, IssueId, TaskId};
 use crate::text::human_duration;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_spans, style_row};
-use crate::tui::meeting::{Meeting, Pace};
-use crate::tui::theme::Theme;
+use crate::tui::meeting::Meeting;
 
 /// One row of the turn's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,38 +112,6 @@ pub fn item_lines(rows: &[Row]) -> Vec<usize> {
         .filter(|(_, r)| r.is_item())
         .map(|(i, _)| i)
         .collect()
-}
-
-/// The list's first line and height, and where the timers go, for a body
-/// area: (turn bar, timers, list, footer line).
-pub struct Areas {
-    pub bar: Rect,
-    pub timers: Rect,
-    pub list: Rect,
-    pub notes: Rect,
-}
-
-/// Big timers need this many rows (digits and a label) and this width.
-const BIG_TIMER_HEIGHT: u16 = 4;
-const BIG_TIMER_MIN_WIDTH: u16 = 44;
-
-pub fn areas(body: Rect) -> Areas {
-    let row = |y: u16, h: u16| Rect::new(body.x, y, body.width, h);
-    let h = body.height;
-    let big = h >= 14 && body.width >= BIG_TIMER_MIN_WIDTH;
-    let timer_h = if big { BIG_TIMER_HEIGHT } else { 1.min(h) };
-    let bar = row(body.y, u16::from(h >= 4));
-    let timers = row(bar.bottom(), timer_h.min(h.saturating_sub(bar.height)));
-    let gap = u16::from(h >= 8);
-    let notes_h = u16::from(h >= 6);
-    let list_y = timers.bottom() + gap;
-    let list_h = body.bottom().saturating_sub(list_y).saturating_sub(notes_h);
-    Areas {
-        bar,
-        timers,
-        list: row(list_y, list_h),
-        notes: row(body.bottom().saturating_sub(notes_h), notes_h),
-    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -251,27 +223,13 @@ fn before(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn pace_style(t: &Theme, pace: Pace) -> Style {
-    match pace {
-        Pace::Fine => t.ok,
-        Pace::Late => t.wip_at,
-        Pace::Over => t.wip_over,
-    }
-}
-
-/// `2:05`.
-fn mmss(seconds: i64) -> String {
-    let s = seconds.max(0);
-    format!("{}:{:02}", s / 60, s % 60)
-}
-
 fn during(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     if app.standup_state.presenter {
         presenter(app, meeting, area, buf);
         return;
     }
     let t = &app.theme;
-    let a = areas(area);
+    let a = crate::tui::layout::standup_areas(area);
     turn_bar(app, meeting, a.bar, buf);
     timers(app, meeting, a.timers, buf);
     let rows = rows(app);
@@ -355,133 +313,6 @@ fn short_label(board: &Board, stop: &Stop, l: Lang) -> String {
     match stop {
         Stop::Party(code) => board.party_name(code).to_string(),
         other => other.label(board, l),
-    }
-}
-
-/// The speaker's and the meeting's timers: big digits when there is room.
-fn timers(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
-    if area.height == 0 {
-        return;
-    }
-    let t = &app.theme;
-    let l = app.locale.lang;
-    let timing = app.board.settings.standup;
-    let speaker = meeting.spoken(meeting.current, app.now);
-    let total = meeting.elapsed(app.now);
-    let speaker_pace = Pace::of(speaker, timing.speaker_minutes);
-    let meeting_pace = Pace::of(total, timing.timebox_minutes);
-    let who = meeting
-        .stop()
-        .map(|s| s.label(&app.board, l))
-        .unwrap_or_default();
-    let turn = format!("{}/{}", meeting.current + 1, meeting.stops.len().max(1));
-    let paused = if meeting.paused() {
-        l.t("  PAUSED (Space)")
-    } else {
-        ""
-    };
-    if area.height < BIG_TIMER_HEIGHT {
-        let spans = vec![
-            (format!(" {who} {turn} "), t.title),
-            (
-                format!("{}/{}:00", mmss(speaker), timing.speaker_minutes),
-                pace_style(t, speaker_pace),
-            ),
-            (format!("  {} ", l.t("meeting")), t.dim),
-            (
-                format!("{}/{}:00", mmss(total), timing.timebox_minutes),
-                pace_style(t, meeting_pace),
-            ),
-            (paused.into(), t.warning),
-        ];
-        put_spans(buf, area, area.x, area.y, &spans, usize::from(area.width));
-        return;
-    }
-    let half = area.width / 2;
-    let left = Rect::new(area.x, area.y, half, area.height);
-    let right = Rect::new(area.x + half, area.y, area.width - half, area.height);
-    big_timer(
-        buf,
-        left,
-        &format!("{} {turn}: {who}", l.t(turn_word(meeting))),
-        &format!("{}{paused}", l.f("of {0}:00", &[&timing.speaker_minutes])),
-        speaker,
-        pace_style(t, speaker_pace),
-        t,
-    );
-    big_timer(
-        buf,
-        right,
-        l.t("Meeting"),
-        &l.f("of {0}:00", &[&timing.timebox_minutes]),
-        total,
-        pace_style(t, meeting_pace),
-        t,
-    );
-}
-
-/// What a turn is called: a party speaks; walking the board, a column is
-/// the subject.
-fn turn_word(meeting: &Meeting) -> &'static str {
-    match meeting.order {
-        StandupOrder::Party => mark("Speaker"),
-        StandupOrder::Board => mark("Column"),
-    }
-}
-
-/// A label, three rows of block digits, and a note beside them.
-fn big_timer(
-    buf: &mut Buffer,
-    area: Rect,
-    label: &str,
-    note: &str,
-    seconds: i64,
-    style: Style,
-    t: &Theme,
-) {
-    put(
-        buf,
-        area,
-        area.x + 2,
-        area.y,
-        label,
-        usize::from(area.width.saturating_sub(2)),
-        t.title,
-    );
-    let digits = mmss(seconds);
-    let glyphs: Vec<[&str; 3]> = digits.chars().map(glyph).collect();
-    let mut x = area.x + 2;
-    for g in &glyphs {
-        for (row, line) in g.iter().enumerate() {
-            put(buf, area, x, area.y + 1 + row as u16, line, 3, style);
-        }
-        x += crate::text::width(g[0]) as u16 + 1;
-    }
-    put(
-        buf,
-        area,
-        x + 1,
-        area.y + 3,
-        note,
-        usize::from(area.right().saturating_sub(x + 1)),
-        t.dim,
-    );
-}
-
-/// A digit (or `:`) three cells high.
-fn glyph(c: char) -> [&'static str; 3] {
-    match c {
-        '0' => ["█▀█", "█ █", "▀▀▀"],
-        '1' => ["▀█ ", " █ ", "▀▀▀"],
-        '2' => ["▀▀█", "█▀▀", "▀▀▀"],
-        '3' => ["▀▀█", " ▀█", "▀▀▀"],
-        '4' => ["█ █", "▀▀█", "  ▀"],
-        '5' => ["█▀▀", "▀▀█", "▀▀▀"],
-        '6' => ["█▀▀", "█▀█", "▀▀▀"],
-        '7' => ["▀▀█", "  █", "  ▀"],
-        '8' => ["█▀█", "█▀█", "▀▀▀"],
-        '9' => ["█▀█", "▀▀█", "▀▀▀"],
-        _ => [" ", "▀", "▀"],
     }
 }
 
@@ -638,85 +469,6 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                 (format!("{} ", change.record), t.dim),
                 (board.describe_change(change, l.lang), Style::new()),
             ]
-        }
-    }
-}
-
-/// The presenter view: the current turn's cards in large, calm type, for
-/// a shared screen. No keys, no chrome.
-fn presenter(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let who = meeting
-        .stop()
-        .map(|s| s.label(&app.board, app.locale.lang))
-        .unwrap_or_else(|| app.locale.t("Standup").into());
-    let speaker = meeting.spoken(meeting.current, app.now);
-    let pace = Pace::of(speaker, app.board.settings.standup.speaker_minutes);
-    let margin = (area.width / 10).min(8);
-    let x = area.x + margin;
-    let w = usize::from(area.width.saturating_sub(2 * margin));
-    let title = Style::new().add_modifier(Modifier::BOLD);
-    put(buf, area, x, area.y + 1, &who, w, title);
-    let clock = mmss(speaker);
-    let cw = crate::text::width(&clock) as u16;
-    put(
-        buf,
-        area,
-        area.right().saturating_sub(margin + cw),
-        area.y + 1,
-        &clock,
-        usize::from(cw),
-        pace_style(t, pace),
-    );
-    if area.height >= 4 {
-        let total = meeting.elapsed(app.now);
-        let meeting_pace = Pace::of(total, app.board.settings.standup.timebox_minutes);
-        let bottom = format!(
-            "{}/{} · {} {}",
-            meeting.current + 1,
-            meeting.stops.len().max(1),
-            app.locale.t("meeting"),
-            mmss(total)
-        );
-        let bw = crate::text::width(&bottom) as u16;
-        let style = if meeting_pace == Pace::Fine {
-            t.dim
-        } else {
-            pace_style(t, meeting_pace)
-        };
-        put(
-            buf,
-            area,
-            area.right().saturating_sub(margin + bw),
-            area.bottom() - 1,
-            &bottom,
-            usize::from(bw),
-            style,
-        );
-    }
-    let mut y = area.y + 3;
-    let rows = rows(app);
-    for row in &rows {
-        if y + 2 >= area.bottom() {
-            break;
-        }
-        match row {
-            Row::Heading(text) => {
-                put(buf, area, x, y, text, w, t.dim);
-                y += 2;
-            }
-            Row::Card(_) | Row::Issue(_) | Row::Change(_) => {
-                let spans = row_spans(app, row);
-                // Ids and titles only: the rest is for the lead's screen.
-                let calm: Vec<(String, Style)> = spans.into_iter().take(2).collect();
-                put_spans(buf, area, x + 2, y, &calm, w.saturating_sub(2));
-                y += 2;
-            }
-            Row::Note(text) => {
-                put(buf, area, x, y, text, w, t.dim);
-                y += 2;
-            }
-            Row::Blank => {}
         }
     }
 }

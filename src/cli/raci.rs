@@ -1,0 +1,203 @@
+//! `standup party …` and `standup raci …`: who is on the board and who is
+//! Responsible, Accountable, Consulted and Informed for each task.
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use super::{
+    Cli, KindArg, MatrixFormat, Outcome, PartyCommand, RaciCommand, Session, is_clear, output,
+};
+use crate::model::{Action, PartyKind};
+
+pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
+    let mut s = Session::open(cli)?;
+    match cmd {
+        PartyCommand::Add {
+            code,
+            name,
+            kind,
+            department,
+        } => {
+            let kind = match kind {
+                KindArg::Department => PartyKind::Department,
+                KindArg::Person => PartyKind::Person,
+            };
+            s.apply(&Action::AddParty {
+                code: code.clone(),
+                name: name.clone(),
+                kind,
+                department: department.clone(),
+            })?;
+            s.save()?;
+            outln!("Added party {} ({})", code.trim(), name.trim());
+        }
+        PartyCommand::List { json } => {
+            if *json {
+                outln!("{}", output::parties_json(&s.board));
+            } else {
+                out!("{}", output::parties_table(&s.board));
+            }
+        }
+        PartyCommand::Rename { party, name } => {
+            let code = s.board.resolve_party(party)?;
+            s.apply(&Action::RenameParty {
+                party: code.clone(),
+                name: name.clone(),
+            })?;
+            s.save()?;
+            outln!("Renamed {code} to {}", name.trim());
+        }
+        PartyCommand::Move { party, position } => {
+            if *position == 0 {
+                bail!("positions start at 1 (the first party)");
+            }
+            s.apply(&Action::MoveParty {
+                party: party.clone(),
+                position: position - 1,
+            })?;
+            s.save()?;
+            let order: Vec<&str> = s.board.parties.iter().map(|p| p.code.as_str()).collect();
+            outln!("Parties: {}", order.join(", "));
+        }
+        PartyCommand::Rm { party, force } => {
+            let code = s.board.resolve_party(party)?;
+            let uses = s.board.party_uses(&code);
+            if !force && !uses.is_empty() {
+                bail!(
+                    "party `{code}` {}: to remove it anyway, and those with it, add --force",
+                    uses.describe(crate::i18n::Lang::En)
+                );
+            }
+            s.apply(&Action::RemoveParty {
+                party: code.clone(),
+                cascade: *force,
+            })?;
+            s.save()?;
+            if uses.is_empty() {
+                outln!("Removed party {code}");
+            } else {
+                outln!(
+                    "Removed party {code}, which {}",
+                    uses.describe(crate::i18n::Lang::En)
+                );
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+pub(super) fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
+    use crate::model::matrix;
+    use crate::model::raci::{Severity, check};
+    let mut s = Session::open(cli)?;
+    match cmd {
+        RaciCommand::Set { task, party, role } => {
+            let id = s.task_id(task)?;
+            let role = if is_clear(role) {
+                None
+            } else {
+                Some(crate::model::Role::parse(role).ok_or_else(|| {
+                    anyhow!(
+                        "`{}` is not a role (use R, A, C, I, A/R, or - to clear)",
+                        role.trim()
+                    )
+                })?)
+            };
+            s.apply(&Action::SetRole {
+                task: id,
+                party: party.clone(),
+                role,
+            })?;
+            s.save()?;
+            let code = s.board.resolve_party(party)?;
+            match role {
+                Some(r) => outln!("{id}: {code} is {r}"),
+                None => outln!("{id}: {code} has no role"),
+            }
+        }
+        RaciCommand::Show {
+            party: Some(party),
+            json,
+        } => {
+            let code = s.board.resolve_party(party)?;
+            if *json {
+                outln!("{}", output::focus_json(&s.board, &code, s.today()));
+            } else {
+                out!("{}", output::focus_table(&s.board, &code, s.today()));
+            }
+        }
+        RaciCommand::Show { party: None, json } => {
+            if *json {
+                outln!("{}", output::raci_json(&s.board));
+            } else {
+                out!("{}", output::raci_table(&s.board));
+            }
+        }
+        RaciCommand::Check { json } => {
+            let problems = check(&s.board);
+            if *json {
+                outln!("{}", output::problems_json(&problems));
+            } else if problems.is_empty() {
+                outln!("No RACI problems.");
+            } else {
+                out!("{}", output::problems_table(&problems));
+            }
+            if problems.iter().any(|p| p.severity == Severity::Error) {
+                return Ok(Outcome::Problems);
+            }
+        }
+        RaciCommand::Import { file } => {
+            let bytes =
+                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow!("{}: the file is not UTF-8 text", file.display()))?;
+            let table = matrix::parse(&text).with_context(|| format!("{}", file.display()))?;
+            let actions = matrix::import_actions(&s.board, &table);
+            let (parties, tasks) = (s.board.parties.len(), s.board.tasks.len());
+            for action in &actions {
+                s.apply(action)
+                    .with_context(|| format!("{}: import refused", file.display()))?;
+            }
+            s.save()?;
+            outln!(
+                "Imported {} rows: {} new parties, {} new tasks, {} cells changed",
+                table.rows.len(),
+                s.board.parties.len() - parties,
+                s.board.tasks.len() - tasks,
+                actions
+                    .iter()
+                    .filter(|a| matches!(a, Action::SetRole { .. }))
+                    .count()
+            );
+        }
+        RaciCommand::Limits {
+            responsible,
+            consulted,
+            overload_r,
+            overload_a,
+        } => {
+            let old = s.board.settings.raci;
+            let limits = crate::model::settings::RaciLimits {
+                responsible_warn: responsible.unwrap_or(old.responsible_warn),
+                consulted_max: consulted.unwrap_or(old.consulted_max),
+                overload_r: overload_r.unwrap_or(old.overload_r),
+                overload_a: overload_a.unwrap_or(old.overload_a),
+            };
+            s.apply(&Action::SetRaciLimits(limits))?;
+            s.save()?;
+            let l = s.board.settings.raci;
+            outln!(
+                "RACI limits: warn at {} R or more on a task, more than {} C; \
+                 a party is overloaded above {} R or {} A",
+                l.responsible_warn,
+                l.consulted_max,
+                l.overload_r,
+                l.overload_a
+            );
+        }
+        RaciCommand::Export { format } => match format {
+            MatrixFormat::Csv => out!("{}", matrix::to_csv(&s.board)),
+            MatrixFormat::Md => out!("{}", matrix::to_markdown(&s.board)),
+        },
+    }
+    Ok(Outcome::Done)
+}
