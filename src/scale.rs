@@ -204,7 +204,13 @@ pub fn board(now: Timestamp, size: Size) -> Result<Board, ActionError> {
             board.apply(&resolve, at + Duration::hours(20))?;
         }
         if progress >= 3 {
-            board.apply(&Action::CloseIssue { id }, at + Duration::hours(30))?;
+            board.apply(
+                &Action::CloseIssue {
+                    id,
+                    reason: String::new(),
+                },
+                at + Duration::hours(30),
+            )?;
         }
     }
     Ok(board)

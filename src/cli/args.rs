@@ -380,8 +380,13 @@ pub enum ColumnCommand {
     Rename { column: String, name: String },
     /// Move a column to a position, 1 being leftmost.
     Move { column: String, position: usize },
-    /// Delete an empty column.
-    Rm { column: String },
+    /// Delete a column; one that holds cards needs --move-to.
+    Rm {
+        column: String,
+        /// Move its cards to this column first (one change, one undo).
+        #[arg(long)]
+        move_to: Option<String>,
+    },
     /// List the columns with their counts and limits.
     List {
         /// Print `{"columns": [...]}`.
@@ -506,22 +511,22 @@ pub enum IssueCommand {
         fields: IssueFields,
     },
     /// Acknowledge: someone is on it (stops the response clock).
-    Ack {
-        id: String,
-    },
+    Ack { id: String },
     /// Resolve, saying how.
     Resolve {
         id: String,
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Close, with the reason when it was not resolved (a duplicate, not a
+    /// problem): it goes into the resolution.
     Close {
         id: String,
+        #[arg(long, default_value = "")]
+        reason: String,
     },
     /// Reopen a resolved or closed issue: a new resolution clock starts.
-    Reopen {
-        id: String,
-    },
+    Reopen { id: String },
     /// Raise the urgency one step and say why; the party that answers for
     /// it is named.
     Escalate {
@@ -531,9 +536,7 @@ pub enum IssueCommand {
     },
     /// Show the SLA targets, or set them: five respond/resolve pairs, P1
     /// to P5, like "30m/2h 2h/1d 1d/3d 3d/10d 1w/30d".
-    Sla {
-        targets: Option<String>,
-    },
+    Sla { targets: Option<String> },
     /// The queue: by priority, then the nearest deadline.
     List {
         /// Only open and acknowledged issues.

@@ -93,7 +93,13 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
                 note: note.clone(),
             },
         )?,
-        IssueCommand::Close { id } => step(&mut s, Action::CloseIssue { id: id.parse()? })?,
+        IssueCommand::Close { id, reason } => step(
+            &mut s,
+            Action::CloseIssue {
+                id: id.parse()?,
+                reason: reason.clone(),
+            },
+        )?,
         IssueCommand::Reopen { id } => step(&mut s, Action::ReopenIssue { id: id.parse()? })?,
         IssueCommand::Escalate { id, reason } => {
             let id: IssueId = id.parse()?;
@@ -165,7 +171,7 @@ fn step(s: &mut Session, action: Action) -> Result<()> {
     let (done, id) = match &action {
         Action::AcknowledgeIssue { id } => ("Acknowledged", id),
         Action::ResolveIssue { id, .. } => ("Resolved", id),
-        Action::CloseIssue { id } => ("Closed", id),
+        Action::CloseIssue { id, .. } => ("Closed", id),
         Action::ReopenIssue { id } => ("Reopened", id),
         _ => {
             let done = action.done(&s.board, crate::i18n::Lang::En);
@@ -227,6 +233,8 @@ struct Row {
     owner: Option<String>,
     parties: Vec<String>,
     support: String,
+    /// How it was resolved, or why it was closed (empty: not said).
+    resolution: String,
     task: Option<TaskId>,
     opened: String,
     respond_by: String,
@@ -307,6 +315,7 @@ fn rows(board: &Board, now: Timestamp, only: Only) -> Vec<Row> {
                 owner: i.owner.clone(),
                 parties: i.parties.clone(),
                 support: i.support.clone(),
+                resolution: i.resolution.clone(),
                 task: i.task,
                 opened: format_timestamp(&i.opened),
                 respond_by: format_timestamp(&sla.respond_by),

@@ -246,10 +246,11 @@ pub(super) fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
             let order: Vec<String> = s.board.columns.iter().map(|c| c.name.clone()).collect();
             outln!("Columns: {}", order.join(" → "));
         }
-        ColumnCommand::Rm { column } => {
+        ColumnCommand::Rm { column, move_to } => {
             let name = name_of(&s.board, column);
             s.apply(&Action::DeleteColumn {
                 column: column.clone(),
+                move_to: move_to.clone(),
             })?;
             s.save()?;
             outln!("Deleted column {name}");

@@ -392,7 +392,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "Enter：{0} · - 表示无人 · 输入以选择部门",
     ),
     ("Esc clears", "Esc 清除"),
-    ("Escalate {0}, because:", "升级 {0}，原因："),
+    ("Escalate {0} “{1}”, because:", "升级 {0}“{1}”，原因："),
     (
         "Every Consulted party is a conversation to have before work moves: too many slow the task down.",
         "每个咨询人都意味着推进前要先沟通一次：太多会拖慢任务。",
@@ -401,6 +401,28 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards", "筛选卡片"),
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
+    ("no WIP limit", "不限 WIP"),
+    (
+        "a WIP limit is at least 1 (empty: no limit)",
+        "WIP 上限至少为 1（留空：不限）",
+    ),
+    (
+        "at most {0} cards (it holds {1})",
+        "最多 {0} 张卡片（现有 {1} 张）",
+    ),
+    ("no date", "不设日期"),
+    (
+        "warn at {0} R · at most {1} C · overloaded past {2} R or {3} A",
+        "R 达 {0} 个时提醒 · C 最多 {1} 个 · R 超过 {2} 或 A 超过 {3} 即超负荷",
+    ),
+    (
+        "a new board “{0}” under boards/",
+        "在 boards/ 下新建看板“{0}”",
+    ),
+    (
+        "{0} is hidden by the filter (Esc clears it)",
+        "{0} 已被筛选隐藏（Esc 清除筛选）",
+    ),
     ("Filter issues", "筛选问题"),
     ("Filter issues:", "筛选问题："),
     ("Filter:", "筛选："),
@@ -465,8 +487,8 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("New column name:", "新列名称："),
     ("New issues", "新问题"),
     (
-        "New owner of {0} (empty: nobody):",
-        "{0} 的新责任人（留空：无人）：",
+        "New owner of {0} “{1}” (empty: nobody):",
+        "{0}“{1}”的新责任人（留空：无人）：",
     ),
     (
         "New party (a name, or code:name):",
@@ -591,7 +613,12 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Rename {0} ({1}) to:", "将 {0}（{1}）重命名为："),
     ("Resolution", "解决方案"),
     ("Resolve by", "解决时限"),
-    ("Resolve {0}: how?", "解决 {0}：如何解决的？"),
+    ("Resolve {0} “{1}”: how?", "解决 {0}“{1}”：如何解决的？"),
+    (
+        "Close {0} “{1}”, because (empty: no reason):",
+        "关闭 {0}“{1}”，原因（留空：不写原因）：",
+    ),
+    ("resolution: {0}", "处理结果：{0}"),
     ("Resolved", "已解决"),
     ("Respond by", "响应时限"),
     ("Responded", "已响应"),
@@ -765,8 +792,8 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("close", "关闭"),
     ("closed", "已关闭"),
     (
-        "column `{0}` still holds {1} card(s): move or delete them first",
-        "列 `{0}` 还有 {1} 张卡片：请先移走或删除",
+        "column `{0}` still holds {1} card(s): say which column they go to",
+        "列 `{0}` 还有 {1} 张卡片：请指定移到哪一列",
     ),
     ("column {0}", "列 {0}"),
     ("column", "列"),
@@ -1153,7 +1180,16 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("column to the left", "左边一列"),
     ("column to the right", "右边一列"),
     ("delete card (asks first)", "删除卡片（先确认）"),
-    ("delete empty column", "删除空列"),
+    ("delete column", "删除列"),
+    (
+        "Delete column {0}: its {1} cards go to (Enter: {2}):",
+        "删除列 {0}：其中 {1} 张卡片移到（Enter：{2}）：",
+    ),
+    (
+        "move its {0} cards to {1}, then delete {2}",
+        "把 {0} 张卡片移到 {1}，然后删除 {2}",
+    ),
+    ("no other column matches \"{0}\"", "没有其他列匹配“{0}”"),
     ("details of the card or issue", "卡片或问题详情"),
     ("earlier", "更早"),
     ("edit the card", "编辑卡片"),

@@ -247,7 +247,7 @@ impl Command {
             (Command::SetWip, _) => "set column WIP limit",
             (Command::ColumnLeft, _) => "move column left",
             (Command::ColumnRight, _) => "move column right",
-            (Command::DeleteColumn, _) => "delete empty column",
+            (Command::DeleteColumn, _) => "delete column",
             (Command::SetRole(Role::Responsible), _) => "Responsible (does it)",
             (Command::SetRole(Role::Accountable), _) => "Accountable (owns it)",
             (Command::SetRole(Role::Consulted), _) => "Consulted (asked)",

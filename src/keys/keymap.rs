@@ -295,11 +295,7 @@ impl Keymap {
     /// the help overlay's rows.
     pub fn help(&self, pane: Pane) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(Command, Vec<String>)> = Vec::new();
-        for b in self
-            .bindings
-            .iter()
-            .filter(|b| b.pane.is_none() || b.pane == Some(pane))
-        {
+        for b in self.working_in(pane) {
             if b.command.describe(pane).is_empty() {
                 continue;
             }
@@ -315,11 +311,22 @@ impl Keymap {
 
     /// The first key bound to a command in `pane`, for footer hints.
     pub fn key_for(&self, pane: Pane, command: Command) -> Option<String> {
-        self.bindings
-            .iter()
-            .filter(|b| b.pane.is_none() || b.pane == Some(pane))
+        self.working_in(pane)
             .find(|b| b.command == command)
             .map(|b| b.key.label())
+    }
+
+    /// The bindings a key press in `pane` can reach, in table order: the
+    /// pane's own, and the global ones whose key the pane does not take
+    /// for something else (as [`Keymap::lookup`] reads them).
+    pub fn working_in(&self, pane: Pane) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| match b.pane {
+            Some(p) => p == pane,
+            None => !self
+                .bindings
+                .iter()
+                .any(|o| o.pane == Some(pane) && o.key == b.key),
+        })
     }
 }
 

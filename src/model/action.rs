@@ -89,9 +89,12 @@ pub enum Action {
         column: String,
         position: usize,
     },
-    /// Remove an empty column.
+    /// Remove a column. One that still holds cards is refused unless
+    /// `move_to` names where they go: then they move there first, in
+    /// their order, and it is all one change (one undo).
     DeleteColumn {
         column: String,
+        move_to: Option<String>,
     },
     AddTask(NewTask),
     EditTask {
@@ -127,8 +130,11 @@ pub enum Action {
         id: IssueId,
         note: String,
     },
+    /// Closes the issue; a reason, if given, goes into its resolution
+    /// (why it was closed unresolved: a duplicate, not a problem).
     CloseIssue {
         id: IssueId,
+        reason: String,
     },
     ReopenIssue {
         id: IssueId,
@@ -324,7 +330,9 @@ impl Txn<'_> {
             Action::SetWip { column, wip } => self.set_wip(column, *wip),
             Action::RenameColumn { column, name } => self.rename_column(column, name),
             Action::MoveColumn { column, position } => self.move_column(column, *position),
-            Action::DeleteColumn { column } => self.delete_column(column),
+            Action::DeleteColumn { column, move_to } => {
+                self.delete_column(column, move_to.as_deref())
+            }
             Action::AddTask(new) => self.add_task(new),
             Action::EditTask { id, edit } => self.edit_task(*id, edit),
             Action::MoveTask {
@@ -339,7 +347,7 @@ impl Txn<'_> {
             Action::AddIssue(new) => self.add_issue(new),
             Action::AcknowledgeIssue { id } => self.acknowledge(*id),
             Action::ResolveIssue { id, note } => self.resolve(*id, note),
-            Action::CloseIssue { id } => self.close(*id),
+            Action::CloseIssue { id, reason } => self.close(*id, reason),
             Action::ReopenIssue { id } => self.reopen(*id),
             Action::EditIssue { id, edit } => self.edit_issue(*id, edit),
             Action::EscalateIssue { id, reason } => self.escalate(*id, reason),

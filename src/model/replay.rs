@@ -185,6 +185,7 @@ impl Board {
                         issue.urgency = from.as_deref().and_then(Level::parse).unwrap_or_default();
                     }
                     Some("support") => issue.support = from.unwrap_or_default(),
+                    Some("resolution") => issue.resolution = from.unwrap_or_default(),
                     Some("proposal") => issue.proposal = from.unwrap_or_default(),
                     Some("task") => issue.task = from.and_then(|t| t.parse().ok()),
                     Some("respond_by") => issue.respond_by = moment(),

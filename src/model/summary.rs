@@ -89,7 +89,7 @@ impl Action {
                 w(mark("move column {0}"), mark("moved column {0}")),
                 &[&column(c)],
             ),
-            Action::DeleteColumn { column: c } => l.f(
+            Action::DeleteColumn { column: c, .. } => l.f(
                 w(mark("delete column {0}"), mark("deleted column {0}")),
                 &[&column(c)],
             ),
@@ -147,7 +147,7 @@ impl Action {
             Action::ResolveIssue { id, .. } => {
                 l.f(w(mark("resolve {0}"), mark("resolved {0}")), &[id])
             }
-            Action::CloseIssue { id } => l.f(w(mark("close {0}"), mark("closed {0}")), &[id]),
+            Action::CloseIssue { id, .. } => l.f(w(mark("close {0}"), mark("closed {0}")), &[id]),
             Action::ReopenIssue { id } => l.f(w(mark("reopen {0}"), mark("reopened {0}")), &[id]),
             Action::EditIssue { id, .. } => l.f(w(mark("edit {0}"), mark("edited {0}")), &[id]),
             Action::EscalateIssue { id, .. } => {

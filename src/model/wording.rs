@@ -114,6 +114,7 @@ impl Board {
                 Some(s) => l.f("support needed: {0}", &[&fit(s, QUOTE)]),
                 None => l.t("support no longer needed").into(),
             },
+            (Event::Edit, Some("resolution")) => l.f("resolution: {0}", &[&quote(to)]),
             (Event::Edit, Some("proposal")) => l.f("proposal: {0}", &[&quote(to)]),
             (Event::Edit, Some("rank")) => l.t("reordered in its column").into(),
             (Event::Edit, Some("depends_on")) => match to {

@@ -79,7 +79,7 @@ impl App {
         match command {
             Command::Quit => return Effect::Quit,
             Command::Boards => return Effect::ListBoards,
-            Command::Help => self.overlay = Some(Overlay::Help),
+            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()],
             Command::PrevPane => {
                 self.pane = Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]

@@ -10,6 +10,9 @@ use unicode_width::UnicodeWidthChar;
 pub struct LineEditor {
     chars: Vec<char>,
     cursor: usize,
+    /// The whole text is selected, as a prompt's current value is: the
+    /// first character typed replaces it, a cursor key starts editing it.
+    selected: bool,
 }
 
 impl LineEditor {
@@ -17,7 +20,24 @@ impl LineEditor {
     pub fn new(text: &str) -> LineEditor {
         let chars: Vec<char> = clean(text).collect();
         let cursor = chars.len();
-        LineEditor { chars, cursor }
+        LineEditor {
+            chars,
+            cursor,
+            selected: false,
+        }
+    }
+
+    /// An editor holding `text` selected, as a browser's address bar holds
+    /// the address: typing replaces it, `←` `→` edit it.
+    pub fn prefilled(text: &str) -> LineEditor {
+        let mut editor = LineEditor::new(text);
+        editor.selected = !editor.chars.is_empty();
+        editor
+    }
+
+    /// Whether the whole text is selected (see [`LineEditor::prefilled`]).
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     pub fn text(&self) -> String {
@@ -36,6 +56,10 @@ impl LineEditor {
     /// Inserts text at the cursor (typed or pasted). Line breaks and tabs
     /// become spaces: every field is one line.
     pub fn insert(&mut self, text: &str) {
+        if std::mem::take(&mut self.selected) {
+            self.chars.clear();
+            self.cursor = 0;
+        }
         let new: Vec<char> = clean(text).collect();
         let n = new.len();
         self.chars.splice(self.cursor..self.cursor, new);
@@ -47,6 +71,20 @@ impl LineEditor {
     pub fn handle(&mut self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if self.selected {
+            match key.code {
+                // Deleting a selection deletes all of it.
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.selected = false;
+                    self.chars.clear();
+                    self.cursor = 0;
+                    return true;
+                }
+                // Typing replaces it (in `insert`); anything else edits it.
+                KeyCode::Char(_) if !ctrl && !alt => {}
+                _ => self.selected = false,
+            }
+        }
         match key.code {
             KeyCode::Left if ctrl || alt => self.cursor = self.word_left(),
             KeyCode::Right if ctrl || alt => self.cursor = self.word_right(),

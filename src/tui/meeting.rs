@@ -44,8 +44,8 @@ impl Pace {
 
 impl Meeting {
     /// The meeting of the board's open standup record, resumed at `now`
-    /// with the times it recorded: the turn goes to the first stop that has
-    /// not spoken yet.
+    /// with the times it recorded: the turn stays with whoever had it, the
+    /// last speaker the record lists (see [`Meeting::kept`]).
     pub fn resume(board: &Board, now: Timestamp) -> Option<Meeting> {
         let record = board.open_standup()?;
         let mut stops: Vec<Stop> = record
@@ -62,7 +62,7 @@ impl Meeting {
         for (i, s) in record.speakers.iter().enumerate() {
             spoken[i] = i64::from(s.seconds);
         }
-        let current = record.speakers.len().min(stops.len().saturating_sub(1));
+        let current = record.speakers.len().saturating_sub(1);
         Some(Meeting {
             started: record.started,
             order: record.order,
@@ -125,6 +125,27 @@ impl Meeting {
             self.running_since = Some(now);
             true
         }
+    }
+
+    /// The times to keep in the open record when the app stops mid-meeting:
+    /// those who spoke, and last the one whose turn it is (even before a
+    /// second of it has passed), so that resuming gives the turn back to
+    /// them rather than to the next speaker.
+    pub fn kept(&self, now: Timestamp) -> Vec<SpeakerTime> {
+        let current = self.stop().map(Stop::key);
+        let mut kept: Vec<SpeakerTime> = self
+            .speakers(now)
+            .into_iter()
+            .filter(|s| Some(&s.speaker) != current.as_ref())
+            .collect();
+        if let Some(speaker) = current {
+            let seconds = self.spoken(self.current, now);
+            kept.push(SpeakerTime {
+                speaker,
+                seconds: u32::try_from(seconds).unwrap_or(u32::MAX),
+            });
+        }
+        kept
     }
 
     /// The current stop.

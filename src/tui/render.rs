@@ -164,8 +164,12 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The tabs' labels (shrunk to digits when the since-standup summary would
-/// not fit beside them) and that summary, for drawing and for clicks.
+/// The tab labels and the "since the last standup" summary beside them.
+/// The summary wins over the tabs' names: a lead reads it every morning,
+/// while the digits switch panes without the names. So the tabs show every
+/// name when the summary still fits beside them, else their digits and the
+/// current pane's name; the summary takes the longest wording that fits,
+/// and on a narrow screen its shortest one cut by whole items.
 fn tab_layout(app: &App, area: Rect) -> (Vec<String>, Option<Vec<(String, Style)>>) {
     let labels = |compact: bool| -> Vec<String> {
         Pane::ALL
@@ -184,29 +188,54 @@ fn tab_layout(app: &App, area: Rect) -> (Vec<String>, Option<Vec<(String, Style)
         let w: usize = labels.iter().map(|l| width(l) + 1).sum();
         u16::try_from(w).unwrap_or(u16::MAX)
     };
-    // The longest wording of the summary that fits in `room`.
-    let fitting = |room: u16| {
-        let since = app.view.since.as_ref()?;
-        (0..3)
-            .map(|tier| since_spans(app, since, tier))
-            .find(|spans| spans.iter().map(|(s, _)| width(s)).sum::<usize>() < usize::from(room))
+    let room_after =
+        |labels: &[String]| usize::from(area.width.saturating_sub(used(labels)).saturating_sub(1));
+    let Some(since) = app.view.since.as_ref() else {
+        return (labels(false), None);
     };
-    let room_after = |labels: &[String]| area.width.saturating_sub(used(labels)).saturating_sub(1);
+    let tiers: Vec<Vec<(String, Style)>> =
+        (0..3).map(|tier| since_spans(app, since, tier)).collect();
+    let wide = |spans: &[(String, Style)]| spans.iter().map(|(s, _)| width(s)).sum::<usize>();
+    let fitting = |room: usize| tiers.iter().find(|spans| wide(spans) < room).cloned();
     let full = labels(false);
-    let (labels, since) = match fitting(room_after(&full)) {
-        Some(spans) => (full, Some(spans)),
-        None if app.view.since.is_some() => {
-            let compact = labels(true);
-            let spans = fitting(room_after(&compact));
-            if spans.is_some() {
-                (compact, spans)
-            } else {
-                (full, None)
-            }
+    if let Some(spans) = fitting(room_after(&full)) {
+        return (full, Some(spans));
+    }
+    let compact = labels(true);
+    let room = room_after(&compact);
+    let spans = fitting(room).or_else(|| {
+        let shortest = tiers.last()?;
+        cut_spans(shortest, room.checked_sub(1)?)
+    });
+    // No summary fits even so: every name, if all of them fit whole.
+    if spans.is_none() && used(&full) <= area.width {
+        return (full, None);
+    }
+    (compact, spans)
+}
+
+/// `spans` (a label, then items each after a separator) cut to `max`
+/// cells by whole items, a `…` saying that some were left out; `None`
+/// when not even one item fits.
+fn cut_spans(spans: &[(String, Style)], max: usize) -> Option<Vec<(String, Style)>> {
+    let (label, rest) = spans.split_first()?;
+    let mut out = vec![label.clone()];
+    let mut used = width(&label.0);
+    for pair in rest.chunks(2) {
+        let w: usize = pair.iter().map(|(s, _)| width(s)).sum();
+        if used + w + 1 > max {
+            break;
         }
-        None => (full, None),
-    };
-    (labels, since)
+        out.extend(pair.iter().cloned());
+        used += w;
+    }
+    if out.len() == 1 {
+        return None;
+    }
+    if out.len() < spans.len() {
+        out.push(("…".to_string(), label.1));
+    }
+    Some(out)
 }
 
 /// The pane whose tab is at column `x` of the tab bar `area`.
@@ -245,15 +274,26 @@ fn since_spans(
     } else {
         l.t("{0} done")
     };
-    let mut spans = vec![(when, t.dim)];
-    let mut any = false;
-    for (n, text, style) in [
+    let mut items = [
         (s.moved, l.t("{0} moved"), Style::new()),
         (s.finished, finished, t.ok),
         (s.raised, l.t("{0} raised"), Style::new()),
         (s.breached, l.t("{0} breached"), t.breached),
         (s.changed, l.t("{0} changed"), Style::new()),
-    ] {
+    ];
+    // The shortest wording leads with what needs acting on: breaches, then
+    // new issues; the rest as room allows (see `cut_spans`).
+    if tier >= 2 {
+        items.sort_by_key(|(_, text, _)| {
+            [l.t("{0} breached"), l.t("{0} raised")]
+                .iter()
+                .position(|t| t == text)
+                .unwrap_or(2)
+        });
+    }
+    let mut spans = vec![(when, t.dim)];
+    let mut any = false;
+    for (n, text, style) in items {
         if n == 0 {
             continue;
         }

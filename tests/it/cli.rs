@@ -387,7 +387,7 @@ fn columns_are_managed_from_the_shell() {
     let before = fs::read(home.board()).unwrap();
     home.run(&["column", "rm", "review"])
         .code(2)
-        .stderr("standup: column `Review` still holds 3 card(s): move or delete them first\n");
+        .stderr("standup: column `Review` still holds 3 card(s): say which column they go to\n");
     home.run(&["column", "wip", "doing", "0"])
         .code(2)
         .stderr(predicate::str::contains("WIP limit must be 1 or more"));

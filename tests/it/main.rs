@@ -29,5 +29,6 @@ mod saving;
 mod standup;
 mod store;
 mod timeline;
+mod trust;
 mod view;
 mod week_report;

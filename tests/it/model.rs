@@ -301,7 +301,13 @@ fn issue_lifecycle_and_priority() {
         )
         .unwrap();
     board
-        .apply(&Action::CloseIssue { id }, now + Duration::hours(2))
+        .apply(
+            &Action::CloseIssue {
+                id,
+                reason: String::new(),
+            },
+            now + Duration::hours(2),
+        )
         .unwrap();
     assert_eq!(board.issues[&id].status, IssueStatus::Closed);
     board
@@ -550,7 +556,15 @@ fn to_action(board: &Board, op: &Op) -> Action {
                     id,
                     note: "done".into(),
                 },
-                2 => Action::CloseIssue { id },
+                // Half the closes say why, which changes the resolution.
+                2 => Action::CloseIssue {
+                    id,
+                    reason: if n % 2 == 0 {
+                        String::new()
+                    } else {
+                        format!("duplicate {n}")
+                    },
+                },
                 _ => Action::ReopenIssue { id },
             }
         }
@@ -566,8 +580,11 @@ fn to_action(board: &Board, op: &Op) -> Action {
             column: pick_column(board, *c),
             position: usize::from(*to % 6),
         },
+        // Odd ones move the column's cards somewhere first (maybe into the
+        // column itself, which is refused).
         Op::DeleteColumn(c) => Action::DeleteColumn {
             column: pick_column(board, *c),
+            move_to: (c % 2 == 1).then(|| pick_column(board, c / 2)),
         },
         Op::SetWip(c, wip) => Action::SetWip {
             column: pick_column(board, *c),
@@ -805,18 +822,20 @@ fn a_new_column_goes_before_the_last_and_reordering_restamps_finished() {
         .apply(
             &Action::DeleteColumn {
                 column: "review".into(),
+                move_to: None,
             },
             common::now(),
         )
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "column `Review` still holds 3 card(s): move or delete them first"
+        "column `Review` still holds 3 card(s): say which column they go to"
     );
     board
         .apply(
             &Action::DeleteColumn {
                 column: "qa".into(),
+                move_to: None,
             },
             common::now(),
         )
@@ -835,14 +854,21 @@ fn a_new_column_goes_before_the_last_and_reordering_restamps_finished() {
     let mut lone = Board::new("lone", "");
     for c in ["todo", "doing", "review"] {
         for _ in 0..1 {
-            lone.apply(&Action::DeleteColumn { column: c.into() }, common::now())
-                .unwrap();
+            lone.apply(
+                &Action::DeleteColumn {
+                    column: c.into(),
+                    move_to: None,
+                },
+                common::now(),
+            )
+            .unwrap();
         }
     }
     let err = lone
         .apply(
             &Action::DeleteColumn {
                 column: "done".into(),
+                move_to: None,
             },
             common::now(),
         )

@@ -431,6 +431,7 @@ mod minutes {
             "2026-11-23T08:20:00+08:00",
             Action::CloseIssue {
                 id: standup::model::IssueId::from_number(2),
+                reason: String::new(),
             },
         );
         let minutes = report::minutes(
@@ -1018,6 +1019,7 @@ fn every_event_kind_is_said_in_words_in_the_pane_the_minutes_and_the_week() {
         &mut board,
         Action::DeleteColumn {
             column: "qa".into(),
+            move_to: None,
         },
     );
     step(
@@ -1110,7 +1112,13 @@ fn every_event_kind_is_said_in_words_in_the_pane_the_minutes_and_the_week() {
             note: "rule sheet out".into(),
         },
     );
-    step(&mut board, Action::CloseIssue { id: i(2) });
+    step(
+        &mut board,
+        Action::CloseIssue {
+            id: i(2),
+            reason: String::new(),
+        },
+    );
     step(&mut board, Action::ReopenIssue { id: i(2) });
     step(
         &mut board,

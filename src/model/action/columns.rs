@@ -123,7 +123,11 @@ impl Txn<'_> {
         Ok(())
     }
 
-    pub(super) fn delete_column(&mut self, column: &str) -> Result<(), ActionError> {
+    pub(super) fn delete_column(
+        &mut self,
+        column: &str,
+        move_to: Option<&str>,
+    ) -> Result<(), ActionError> {
         let id = self.board.resolve_column(column)?;
         let name = self
             .board
@@ -133,7 +137,18 @@ impl Txn<'_> {
         self.sync_index();
         let count = self.board.column_count(&id);
         if count > 0 {
-            return Err(ActionError::ColumnNotEmpty { name, count });
+            let Some(move_to) = move_to else {
+                return Err(ActionError::ColumnNotEmpty { name, count });
+            };
+            let to = self.board.resolve_column(move_to)?;
+            if to == id {
+                return Err(ActionError::ColumnNotEmpty { name, count });
+            }
+            let cards: Vec<TaskId> = self.board.column_tasks(&id).iter().map(|t| t.id).collect();
+            for card in cards {
+                self.move_task(card, &to, None)?;
+            }
+            self.sync_index();
         }
         if self.board.columns.len() == 1 {
             return Err(ActionError::OnlyColumn(name));

@@ -107,7 +107,7 @@ impl ActionError {
                 .t("a WIP limit must be 1 or more (use `-` for no limit)")
                 .into(),
             ActionError::ColumnNotEmpty { name, count } => l.f(
-                "column `{0}` still holds {1} card(s): move or delete them first",
+                "column `{0}` still holds {1} card(s): say which column they go to",
                 &[name, count],
             ),
             ActionError::OnlyColumn(name) => {

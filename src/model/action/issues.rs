@@ -143,7 +143,7 @@ impl Txn<'_> {
         Ok(())
     }
 
-    pub(super) fn close(&mut self, id: IssueId) -> Result<(), ActionError> {
+    pub(super) fn close(&mut self, id: IssueId, reason: &str) -> Result<(), ActionError> {
         let from = self.transition(
             id,
             &[
@@ -153,8 +153,26 @@ impl Txn<'_> {
             ],
             "closed",
         )?;
-        self.issue_mut(id)?.status = IssueStatus::Closed;
+        let issue = self.issue_mut(id)?;
+        issue.status = IssueStatus::Closed;
+        let old = issue.resolution.clone();
         self.log_status(Event::Close, id, from, IssueStatus::Closed);
+        let reason = reason.trim();
+        if !reason.is_empty() {
+            let new = if old.is_empty() {
+                reason.to_string()
+            } else {
+                format!("{old} · {reason}")
+            };
+            self.issue_mut(id)?.resolution = new.clone();
+            self.log(
+                Event::Edit,
+                id.to_string(),
+                Some("resolution"),
+                (!old.is_empty()).then_some(old),
+                Some(new),
+            );
+        }
         Ok(())
     }
 

@@ -11,6 +11,8 @@ mod read;
 mod saving;
 mod selection;
 
+use selection::Held;
+
 use crate::tui::shared::SharedBoard;
 
 use crate::i18n::Locale;
@@ -225,7 +227,7 @@ impl App {
 
     /// Whether the help overlay is open.
     pub fn help_open(&self) -> bool {
-        self.overlay == Some(Overlay::Help)
+        matches!(self.overlay, Some(Overlay::Help { .. }))
     }
 
     /// Moves the clock; the alert counts follow when the minute changes
@@ -254,7 +256,7 @@ impl App {
     /// not); a refusal's words are returned too, for a form or prompt to
     /// show beside the field.
     pub fn perform(&mut self, action: &Action) -> Result<(), String> {
-        let selected = self.selected_task();
+        let held = self.hold();
         let l = self.locale.lang;
         let label = action.summary(&self.board, l);
         // The footer says it as done; the undo history as it was asked.
@@ -281,18 +283,25 @@ impl App {
                 if !changed {
                     text = l.f("{0}: nothing changed", &[&text]);
                 }
-                let follow = applied
-                    .created
-                    .as_deref()
-                    .and_then(|c| c.parse::<TaskId>().ok())
-                    .filter(|id| self.board.tasks.contains_key(id))
-                    .or(selected);
+                // What was created is selected; else what was selected stays.
+                let created = applied.created.as_deref();
+                let held = Held {
+                    task: created
+                        .and_then(|c| c.parse::<TaskId>().ok())
+                        .filter(|id| self.board.tasks.contains_key(id))
+                        .or(held.task),
+                    issue: created
+                        .and_then(|c| c.parse::<crate::model::IssueId>().ok())
+                        .filter(|id| self.board.issues.contains_key(id))
+                        .or(held.issue),
+                    ..held
+                };
                 if changed {
                     self.changed();
                 }
                 self.sync_meeting();
-                self.view_after(&applied.patch, follow);
                 self.say(tone, text);
+                self.view_after(&applied.patch, held);
                 Ok(())
             }
             Err(e) => {
@@ -305,13 +314,19 @@ impl App {
 
     /// Takes back the last change of this session.
     pub fn undo(&mut self) {
+        let held = self.hold();
         match self.history.undo(self.board.get_mut()) {
             Some(step) => {
                 self.changed();
                 self.sync_meeting();
-                self.view_after(&step.inverse, step.tasks.first().copied());
                 let said = self.locale.f("Undid: {0}", &[&step.label]);
                 self.say(Tone::Info, said);
+                // The card the undo touched is shown; else the selection stays.
+                let held = Held {
+                    task: step.tasks.first().copied().or(held.task),
+                    ..held
+                };
+                self.view_after(&step.inverse, held);
             }
             None => self.say(Tone::Info, self.locale.t("Nothing to undo")),
         }
@@ -319,13 +334,18 @@ impl App {
 
     /// Does again the last undone change.
     pub fn redo(&mut self) {
+        let held = self.hold();
         match self.history.redo(self.board.get_mut()) {
             Some(step) => {
                 self.changed();
                 self.sync_meeting();
-                self.view_after(&step.inverse, step.tasks.first().copied());
                 let said = self.locale.f("Redid: {0}", &[&step.label]);
                 self.say(Tone::Info, said);
+                let held = Held {
+                    task: step.tasks.first().copied().or(held.task),
+                    ..held
+                };
+                self.view_after(&step.inverse, held);
             }
             None => self.say(Tone::Info, self.locale.t("Nothing to redo")),
         }

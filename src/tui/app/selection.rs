@@ -3,36 +3,128 @@
 
 use ratatui::layout::Rect;
 
-use super::{App, Pane, scroll_to};
-use crate::model::{Patch, TaskId};
+use super::{App, Pane, Tone, scroll_to};
+use crate::model::{IssueId, Patch, TaskId};
 use crate::tui::layout;
+use crate::tui::panes::standup::Row as StandupRow;
 use crate::tui::timeline::Row;
 use crate::tui::view::View;
 
+/// What is selected in each pane, by record rather than by row: taken
+/// before a change re-sorts or filters the lists, and found again after,
+/// so that the next key acts on the record the user was looking at.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Held {
+    /// The card on the board and the timeline.
+    pub task: Option<TaskId>,
+    /// The RACI grid's task row and party column.
+    pub raci_task: Option<TaskId>,
+    pub party: Option<String>,
+    pub issue: Option<IssueId>,
+    /// The standup list's card or issue.
+    pub standup: Option<StandupRow>,
+}
+
 impl App {
+    /// The selection of every pane, by record (see [`Held`]).
+    pub(super) fn hold(&self) -> Held {
+        let issue = self.view.issues.get(self.issues_state.row).copied();
+        Held {
+            task: self.selected_task(),
+            raci_task: self.selected_raci_task(),
+            party: self.selected_party().map(|p| p.code.clone()),
+            issue,
+            standup: self.standup_item(),
+        }
+    }
+
     /// Rebuilds what the panes draw from after the board, the filter or the
-    /// lanes changed, keeping the selected card selected.
+    /// lanes changed, keeping every pane's selection on its record.
     pub fn refresh(&mut self) {
-        let selected = self.selected_task();
-        self.refresh_following(selected);
+        let held = self.hold();
+        self.rebuild(held);
     }
 
     /// Updates the view after a change (whose undo patch is `before`) and
-    /// selects `follow` if it is still shown.
-    pub(super) fn view_after(&mut self, before: &Patch, follow: Option<TaskId>) {
+    /// selects again what `held` names, where it went.
+    pub(super) fn view_after(&mut self, before: &Patch, held: Held) {
         self.view
             .after_change(&self.board, self.now, &self.filter, self.lanes, before);
         self.views += 1;
         self.filter_issues();
-        self.select(follow);
+        self.select_again(held, true);
     }
 
-    /// Rebuilds the view and selects `follow` if it is still shown.
+    /// Rebuilds the view and selects `follow` on the board if it is still
+    /// shown, every other pane's selection kept on its record.
     pub fn refresh_following(&mut self, follow: Option<TaskId>) {
+        let held = Held {
+            task: follow,
+            ..self.hold()
+        };
+        self.rebuild(held);
+    }
+
+    fn rebuild(&mut self, held: Held) {
         self.view = View::build(&self.board, self.now, &self.filter, self.lanes);
         self.views += 1;
         self.filter_issues();
-        self.select(follow);
+        self.select_again(held, false);
+    }
+
+    /// Puts each pane's cursor back on the record `held` names; a record
+    /// no longer shown leaves the cursor on its neighbour. After a change
+    /// (`changed`; not a new filter, whose point is to hide), the footer
+    /// says why the record went, when the pane on screen showed it.
+    fn select_again(&mut self, held: Held, changed: bool) {
+        self.select(held.task);
+        if let Some(id) = held.raci_task
+            && let Some(row) = self.view.raci_rows.iter().position(|t| *t == id)
+        {
+            self.raci_state.row = row;
+        }
+        if let Some(code) = &held.party
+            && let Some(at) = self.board.parties.iter().position(|p| &p.code == code)
+        {
+            self.raci_state.party = at;
+        }
+        if let Some(id) = held.issue {
+            match self.view.issues.iter().position(|i| *i == id) {
+                Some(row) => self.issues_state.row = row,
+                None if changed && self.pane == Pane::Issues => self.say_hidden(&id.to_string()),
+                None => {}
+            }
+        }
+        if let Some(row) = held.standup {
+            let rows = crate::tui::panes::standup::rows(self);
+            let items = crate::tui::panes::standup::item_lines(&rows);
+            if let Some(at) = items.iter().position(|i| rows.get(*i) == Some(&row)) {
+                self.standup_state.row = at;
+            }
+        }
+        // A deleted card says so in the footer already; one the filter
+        // now hides would just vanish.
+        if let Some(id) = held.task
+            && changed
+            && self.pane == Pane::Board
+            && self.view.position_of(id).is_none()
+            && self.board.tasks.contains_key(&id)
+        {
+            self.say_hidden(&id.to_string());
+        }
+    }
+
+    /// Adds to the footer that `record` left the list because the filter
+    /// now hides it.
+    fn say_hidden(&mut self, record: &str) {
+        let why = self
+            .locale
+            .f("{0} is hidden by the filter (Esc clears it)", &[&record]);
+        let (text, tone) = match &self.message {
+            Some(m) => (format!("{} · {why}", m.text), m.tone),
+            None => (why, Tone::Info),
+        };
+        self.say(tone, text);
     }
 
     /// Keeps the queue to the issues the issue filter lets through.

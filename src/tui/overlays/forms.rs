@@ -351,7 +351,7 @@ pub(super) fn issue(app: &App, form: &IssueForm, area: Rect, buf: &mut Buffer) {
 
 /// Draws a line editor in the one-line `at` (clipped to `area`), the cursor shown as a
 /// reversed cell when `focused`.
-pub(super) fn line_field(
+pub(in crate::tui::overlays) fn line_field(
     app: &App,
     line: &LineEditor,
     area: Rect,
@@ -366,7 +366,13 @@ pub(super) fn line_field(
     style_row(buf, area, x, y, w, t.dim);
     let blank = " ".repeat(usize::from(w));
     put(buf, area, x, y, &blank, usize::from(w), field_style);
-    put(buf, area, x, y, &shown, usize::from(w), field_style);
+    // A selected value is drawn selected: the next key typed replaces it.
+    let text_style = if line.is_selected() {
+        t.selected
+    } else {
+        field_style
+    };
+    put(buf, area, x, y, &shown, usize::from(w), text_style);
     if focused && (cursor as u16) < w {
         style_row(buf, area, x + cursor as u16, y, 1, t.selected);
     }

@@ -35,7 +35,10 @@ pub use prompt::{Prompt, Purpose};
 /// See the module docs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help,
+    /// Every key of the pane, scrolled by `scroll` rows.
+    Help {
+        scroll: usize,
+    },
     Form(Box<TaskForm>),
     IssueForm(Box<IssueForm>),
     Prompt(Prompt),
@@ -123,7 +126,7 @@ impl App {
     /// itself back unless the key closed it.
     pub(in crate::tui) fn overlay_key(&mut self, overlay: Overlay, key: &KeyEvent) -> Effect {
         match overlay {
-            Overlay::Help => help::key(self, key),
+            Overlay::Help { scroll } => help::key(self, scroll, key),
             Overlay::Form(_) | Overlay::IssueForm(_) => self.form_key(overlay, key),
             Overlay::Prompt(prompt) => self.prompt_key(prompt, key),
             Overlay::Confirm(confirm) => self.confirm_key(confirm, key),
@@ -151,7 +154,7 @@ impl App {
 pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.overlay {
         None => {}
-        Some(Overlay::Help) => help::draw(app, area, buf),
+        Some(Overlay::Help { scroll }) => help::draw(app, *scroll, area, buf),
         Some(Overlay::Form(form)) => forms::card(app, form, area, buf),
         Some(Overlay::IssueForm(form)) => forms::issue(app, form, area, buf),
         Some(Overlay::Prompt(prompt)) => prompt::draw(app, prompt, area, buf),
@@ -186,7 +189,7 @@ fn boxed(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Option<Re
 
 /// Blanks `area`, and any wide character just left of it whose right half
 /// would otherwise lie under the area's left edge and hide it.
-fn clear(area: Rect, buf: &mut Buffer) {
+pub(super) fn clear(area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     Clear.render(area, buf);
     if area.x == buf.area.x {

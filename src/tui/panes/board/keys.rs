@@ -81,21 +81,57 @@ impl App {
                     }
                 }
             }
-            Command::DeleteColumn => {
-                if let Some(col) = self.selected_column() {
-                    let question = self.locale.f("Delete column {0}?", &[&col.name]);
-                    let action = Action::DeleteColumn {
-                        column: col.id.clone(),
-                    };
-                    self.overlay = Some(Overlay::Confirm(Confirm {
-                        question,
-                        yes: Yes::Apply(Box::new(action)),
-                    }));
-                }
-            }
+            Command::DeleteColumn => self.delete_column(),
             _ => {}
         }
         Effect::None
+    }
+
+    /// `D`: an empty column is deleted once confirmed; one that holds
+    /// cards first asks where they go (its neighbour unless told), saying
+    /// so before anything happens, and moves them and deletes it as one
+    /// change.
+    fn delete_column(&mut self) {
+        let Some(col) = self.selected_column() else {
+            return;
+        };
+        let count = self.board.column_tasks(&col.id).len();
+        if count == 0 {
+            let question = self.locale.f("Delete column {0}?", &[&col.name]);
+            let action = Action::DeleteColumn {
+                column: col.id.clone(),
+                move_to: None,
+            };
+            self.overlay = Some(Overlay::Confirm(Confirm {
+                question,
+                yes: Yes::Apply(Box::new(action)),
+            }));
+            return;
+        }
+        if self.board.columns.len() == 1 {
+            let said = self
+                .locale
+                .f("`{0}` is the only column; a board needs one", &[&col.name]);
+            self.say(Tone::Error, said);
+            return;
+        }
+        let at = self.board_state.column;
+        let neighbour = if at > 0 { at - 1 } else { at + 1 };
+        let default = self
+            .board
+            .columns
+            .get(neighbour)
+            .map(|c| c.id.clone())
+            .unwrap_or_default();
+        let label = self.locale.f(
+            "Delete column {0}: its {1} cards go to (Enter: {2}):",
+            &[&col.name, &count, &self.board.column_name(&default)],
+        );
+        let purpose = Purpose::DeleteColumnInto {
+            column: col.id.clone(),
+            default,
+        };
+        self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, label, "")));
     }
 
     /// `J`/`K`: past the next or previous card shown (in lanes mode, within

@@ -3,6 +3,7 @@
 
 use crate::i18n::mark;
 use crate::model::{Action, IssueFilter};
+use crate::text::fit;
 use crate::tui::app::{App, Tone};
 use crate::tui::effect::Effect;
 use crate::tui::issue_form::IssueForm;
@@ -65,8 +66,16 @@ impl App {
                 }
             }
             Command::CloseIssue => {
-                if let Some(id) = self.selected_issue() {
-                    let _ = self.perform(&Action::CloseIssue { id });
+                if let Some(issue) = self
+                    .selected_issue()
+                    .and_then(|id| self.board.issues.get(&id))
+                {
+                    let label = self.locale.f(
+                        "Close {0} “{1}”, because (empty: no reason):",
+                        &[&issue.id, &fit(&issue.title, 30)],
+                    );
+                    let prompt = Prompt::new(Purpose::Close(issue.id), label, "");
+                    self.overlay = Some(Overlay::Prompt(prompt));
                 }
             }
             Command::Reopen => {
@@ -74,13 +83,15 @@ impl App {
                     let _ = self.perform(&Action::ReopenIssue { id });
                 }
             }
-            Command::Resolve => self.issue_prompt(Purpose::Resolve, mark("Resolve {0}: how?")),
+            Command::Resolve => {
+                self.issue_prompt(Purpose::Resolve, mark("Resolve {0} “{1}”: how?"))
+            }
             Command::SetIssueOwner => self.issue_prompt(
                 Purpose::IssueOwner,
-                mark("New owner of {0} (empty: nobody):"),
+                mark("New owner of {0} “{1}” (empty: nobody):"),
             ),
             Command::Escalate => {
-                self.issue_prompt(Purpose::Escalate, mark("Escalate {0}, because:"))
+                self.issue_prompt(Purpose::Escalate, mark("Escalate {0} “{1}”, because:"))
             }
             _ => return false,
         }
@@ -108,9 +119,12 @@ impl App {
     /// Opens a prompt about the selected issue; `{id}` in the label is
     /// replaced by its id.
     fn issue_prompt(&mut self, purpose: fn(crate::model::IssueId) -> Purpose, label: &'static str) {
-        if let Some(id) = self.selected_issue() {
-            let label = self.locale.f(label, &[&id]);
-            self.overlay = Some(Overlay::Prompt(Prompt::new(purpose(id), label, "")));
+        if let Some(issue) = self
+            .selected_issue()
+            .and_then(|id| self.board.issues.get(&id))
+        {
+            let label = self.locale.f(label, &[&issue.id, &fit(&issue.title, 30)]);
+            self.overlay = Some(Overlay::Prompt(Prompt::new(purpose(issue.id), label, "")));
         }
     }
 }

@@ -207,7 +207,7 @@ impl App {
     /// meeting left half-way (quitting, a signal) resumes with them.
     pub fn keep_speaking_times(&mut self) {
         if let Some(m) = &self.meeting {
-            let speakers = m.speakers(self.now);
+            let speakers = m.kept(self.now);
             let unchanged = self
                 .board
                 .open_standup()

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::model::{Task, TaskId};
+use crate::text::width;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_spans, style_row};
 use crate::tui::layout::{TimelineAreas, timeline_areas};
@@ -147,19 +148,13 @@ fn scale(app: &App, chart: &Chart, area: Rect, buf: &mut Buffer) {
         );
         free[line] = cell + i64::from(w) + 1;
     };
+    for (cell, text) in month_labels(app, chart, cells) {
+        label(0, cell, text, t.heading, buf);
+    }
     let mut previous: Option<NaiveDate> = None;
     for cell in 0..cells {
         let day = day_of_cell(chart.zoom, chart.origin, cell);
         let starts_day = previous != Some(day);
-        let new_month = previous.is_none_or(|p| p.month() != day.month());
-        if new_month && starts_day {
-            let text = if day.month() == 1 || previous.is_none() {
-                app.locale.month_year(day)
-            } else {
-                app.locale.month(day)
-            };
-            label(0, cell, text, t.heading, buf);
-        }
         if starts_day {
             let text = match chart.zoom {
                 Zoom::Day => Some(day.format("%-d").to_string()),
@@ -189,6 +184,62 @@ fn scale(app: &App, chart: &Chart, area: Rect, buf: &mut Buffer) {
         }
         cell.set_style(t.today);
     }
+}
+
+/// The months on the scale's first line: where each begins, and its name
+/// (with the year for the first shown and for January). The month the
+/// chart starts in may be only partly shown: when its name would run into
+/// the next month's, the next takes the year and the first shortens, or,
+/// if even that does not fit, gives way; and a year that would run into
+/// the next month's name is left out, so that every zoom names every
+/// month it shows.
+fn month_labels(app: &App, chart: &Chart, cells: i64) -> Vec<(i64, String)> {
+    let l = &app.locale;
+    let mut starts: Vec<(i64, NaiveDate)> = Vec::new();
+    let mut previous: Option<NaiveDate> = None;
+    for cell in 0..cells {
+        let day = day_of_cell(chart.zoom, chart.origin, cell);
+        if previous.is_none_or(|p| p.month() != day.month()) {
+            starts.push((cell, day));
+        }
+        previous = Some(day);
+    }
+    let named = |i: usize, (cell, day): (i64, NaiveDate)| {
+        let text = if i == 0 || day.month() == 1 {
+            l.month_year(day)
+        } else {
+            l.month(day)
+        };
+        (cell, text)
+    };
+    let mut labels: Vec<(i64, String)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, start)| named(i, *start))
+        .collect();
+    let fits = |first: &str, next: i64| i64::try_from(width(first)).unwrap_or(i64::MAX) < next;
+    if let (Some(&(_, first_day)), Some(&(next_cell, next_day))) = (starts.first(), starts.get(1))
+        && !fits(&labels[0].1, next_cell)
+    {
+        let short = l.month(first_day);
+        // The year moves to the next month, which is shown in full.
+        labels[1].1 = l.month_year(next_day);
+        if fits(&short, next_cell) {
+            labels[0].1 = short;
+        } else {
+            labels.remove(0);
+            starts.remove(0);
+        }
+    }
+    // A year gives way to the next month's name.
+    for i in 0..labels.len() {
+        if let Some(&(next_cell, _)) = starts.get(i + 1)
+            && !fits(&labels[i].1, next_cell - labels[i].0)
+        {
+            labels[i].1 = l.month(starts[i].1);
+        }
+    }
+    labels
 }
 
 fn rows(app: &App, chart: &Chart, areas: &TimelineAreas, buf: &mut Buffer) {

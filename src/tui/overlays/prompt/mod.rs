@@ -2,20 +2,18 @@
 //! editor for its answer, with a preview of what a picker will pick.
 
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
 
-use super::forms::line_field;
-use super::{Overlay, clear};
+use super::Overlay;
 use crate::model::settings::{BadSettings, RaciLimits};
-use crate::model::{Action, IssueId, TaskId};
+use crate::model::{Action, Board, Column, IssueId, TaskId};
 use crate::tui::app::{App, Tone};
-use crate::tui::draw::put;
 use crate::tui::effect::Effect;
 use crate::tui::form::{cycle, matching_columns, matching_parties, picked_party};
-use crate::tui::layout;
 use crate::tui::line::LineEditor;
+
+mod view;
+
+pub(in crate::tui::overlays) use view::{draw, party_preview};
 
 /// What a prompt's answer is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,12 +33,20 @@ pub enum Purpose {
     SetWip(String),
     /// The column whose cards to show (a column picker).
     FilterColumn,
+    /// Where the cards of the column `column` go before it is deleted (a
+    /// column picker; empty answers `default`, its neighbour).
+    DeleteColumnInto {
+        column: String,
+        default: String,
+    },
     AddParty,
     /// Rename the party with this code.
     RenameParty(String),
     RaciLimits,
     /// How the issue was resolved.
     Resolve(IssueId),
+    /// Why the issue is closed (may be empty).
+    Close(IssueId),
     /// The issue's new owner (a party picker).
     IssueOwner(IssueId),
     /// Why the issue is escalated.
@@ -89,6 +95,14 @@ impl Purpose {
         )
     }
 
+    /// Whether the answer picks a column: `↑`/`↓` choose among the matches.
+    pub fn picks_column(&self) -> bool {
+        matches!(
+            self,
+            Purpose::FilterColumn | Purpose::DeleteColumnInto { .. }
+        )
+    }
+
     /// The party an empty answer picks, when it is not "nobody".
     pub fn default_party(&self) -> Option<&str> {
         match self {
@@ -128,7 +142,7 @@ impl Prompt {
         Prompt {
             purpose,
             label,
-            line: LineEditor::new(text),
+            line: LineEditor::prefilled(text),
             choice: 0,
             previous: text.to_string(),
             error: None,
@@ -162,13 +176,13 @@ impl App {
                 }
             },
             KeyCode::Down | KeyCode::Up
-                if prompt.purpose.picks_party() || prompt.purpose == Purpose::FilterColumn =>
+                if prompt.purpose.picks_party() || prompt.purpose.picks_column() =>
             {
                 let text = prompt.line.text();
-                let n = if prompt.purpose != Purpose::FilterColumn {
+                let n = if prompt.purpose.picks_party() {
                     matching_parties(&self.board, &text).len()
                 } else {
-                    matching_columns(&self.board, &text).len()
+                    column_choices(&self.board, &prompt.purpose, &text).len()
                 };
                 prompt.choice = cycle(prompt.choice, n, key.code == KeyCode::Down);
                 self.overlay = Some(Overlay::Prompt(prompt));
@@ -259,6 +273,23 @@ impl App {
                 id: *id,
                 note: text.clone(),
             },
+            Purpose::Close(id) => Action::CloseIssue {
+                id: *id,
+                reason: text.clone(),
+            },
+            Purpose::DeleteColumnInto { column, .. } => {
+                let choices = column_choices(&self.board, &prompt.purpose, &text);
+                let into = choices
+                    .get(prompt.choice.min(choices.len().saturating_sub(1)))
+                    .ok_or_else(|| {
+                        self.locale
+                            .f("no other column matches \"{0}\"", &[&text.trim()])
+                    })?;
+                Action::DeleteColumn {
+                    column: column.clone(),
+                    move_to: Some(into.id.clone()),
+                }
+            }
             Purpose::Escalate(id) => Action::EscalateIssue {
                 id: *id,
                 reason: text.clone(),
@@ -398,110 +429,19 @@ fn party_code_and_name(board: &crate::model::Board, text: &str) -> (String, Stri
     (crate::model::matrix::fresh_code(&name, &taken), name)
 }
 
-/// A prompt: one line at the bottom of the body, the answer being typed,
-/// and under it the reason it was refused or the parties it matches.
-pub(super) fn draw(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
-    let body = layout::screen(area).body;
-    if body.height == 0 {
-        return;
+/// The columns a column picker offers for `text`: those it matches; for
+/// a column's cards, never that column, and its neighbour when empty.
+fn column_choices<'b>(board: &'b Board, purpose: &Purpose, text: &str) -> Vec<&'b Column> {
+    match purpose {
+        Purpose::DeleteColumnInto { column, default } if text.trim().is_empty() => board
+            .column(default)
+            .into_iter()
+            .filter(|c| c.id != *column)
+            .collect(),
+        Purpose::DeleteColumnInto { column, .. } => matching_columns(board, text)
+            .into_iter()
+            .filter(|c| c.id != *column)
+            .collect(),
+        _ => matching_columns(board, text),
     }
-    let h = body.height.min(2);
-    let bar = Rect::new(body.x, body.bottom() - h, body.width, h);
-    clear(bar, buf);
-    let used = put(
-        buf,
-        bar,
-        bar.x + 1,
-        bar.y,
-        &prompt.label,
-        usize::from(bar.width.saturating_sub(2)),
-        t.key,
-    );
-    let x = bar.x + 2 + used;
-    let w = bar.right().saturating_sub(x + 1);
-    line_field(app, &prompt.line, bar, Rect::new(x, bar.y, w, 1), true, buf);
-    if h < 2 {
-        return;
-    }
-    let l = &app.locale;
-    let (text, style) = if let Some(error) = &prompt.error {
-        (error.clone(), t.error)
-    } else if prompt.purpose.picks_party() {
-        let empty = match prompt.purpose.default_party() {
-            Some(code) => l.f(
-                "Enter: {0} · - for nobody · type to pick a party",
-                &[&app.board.party_label(code)],
-            ),
-            None if prompt.purpose.empty_is_nobody() => {
-                l.t("Enter: nobody · type to pick a party").to_string()
-            }
-            None => l.t("Enter: anyone · type to pick a party").to_string(),
-        };
-        if prompt.line.text().trim() == "-" {
-            (format!("→ {}", l.t("nobody")), Style::new())
-        } else {
-            party_preview(app, &prompt.line, prompt.choice, &empty)
-        }
-    } else if prompt.purpose == Purpose::FilterColumn {
-        let matches = matching_columns(&app.board, &prompt.line.text());
-        if prompt.line.is_empty() {
-            (
-                l.t("Enter: every column · type to pick one").to_string(),
-                t.dim,
-            )
-        } else if matches.is_empty() {
-            (l.t("no column matches").to_string(), t.error)
-        } else {
-            let i = prompt.choice.min(matches.len() - 1);
-            (
-                format!("→ {}  ↑↓ {}/{}", matches[i].name, i + 1, matches.len()),
-                Style::new(),
-            )
-        }
-    } else {
-        (l.t("Enter to confirm · Esc to cancel").to_string(), t.dim)
-    };
-    put(
-        buf,
-        bar,
-        bar.x + 1,
-        bar.y + 1,
-        &text,
-        usize::from(bar.width.saturating_sub(2)),
-        style,
-    );
-}
-
-/// Under a party picker: the party `choice` picks among those matching the
-/// text, with how many match; `empty` while nothing is typed; in red when
-/// nothing matches.
-pub(super) fn party_preview(
-    app: &App,
-    line: &LineEditor,
-    choice: usize,
-    empty: &str,
-) -> (String, Style) {
-    let t = &app.theme;
-    if line.is_empty() {
-        return (empty.to_string(), t.dim);
-    }
-    let matches = matching_parties(&app.board, &line.text());
-    if matches.is_empty() {
-        return (
-            app.locale
-                .f("no party matches \"{0}\"", &[&line.text().trim()]),
-            t.error,
-        );
-    }
-    let i = choice.min(matches.len() - 1);
-    let more = if matches.len() > 1 {
-        format!("  ↑↓ {}/{}", i + 1, matches.len())
-    } else {
-        String::new()
-    };
-    (
-        format!("→ {} ({}){more}", matches[i].name, matches[i].code),
-        Style::new(),
-    )
 }
