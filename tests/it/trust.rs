@@ -442,3 +442,44 @@ fn the_shell_moves_a_columns_cards_and_closes_with_a_reason() {
         "{closed}"
     );
 }
+
+/// Defect 5, the right edge: an overlay's border stands whole on every
+/// row, whatever wide text lies under it or is written inside it, at any
+/// width (odd ones put wide characters across the border's column).
+#[test]
+fn overlays_keep_their_right_border_over_wide_text() {
+    let mut boxes = 0;
+    for keys in ["?", "<enter>", "2<enter>", "3<enter>", "d", "f", "4?"] {
+        for (width, board) in
+            (60..=90u16).flat_map(|w| [(w, common::chinese()), (w, common::demo())])
+        {
+            let mut app = app(board);
+            app.set_locale(standup::i18n::Locale::new(standup::i18n::Lang::Zh, None));
+            press(&mut app, keys);
+            let buf = draw(&mut app, width, 24);
+            // The box: its top-right corner, then its right side below.
+            let corner = (0..buf.area.height).find_map(|y| {
+                (0..buf.area.width)
+                    .find(|x| buf[(*x, y)].symbol() == "┐")
+                    .map(|x| (x, y))
+            });
+            // A key with nothing to act on (no issue on a board) opens none.
+            let Some((x, top)) = corner else {
+                continue;
+            };
+            boxes += 1;
+            let bottom = (top + 1..buf.area.height)
+                .find(|y| buf[(x, *y)].symbol() == "┘")
+                .unwrap_or_else(|| panic!("{keys} at {width}: no bottom\n{}", text(&buf)));
+            for y in top + 1..bottom {
+                assert_eq!(
+                    buf[(x, y)].symbol(),
+                    "│",
+                    "{keys} at {width}, row {y}:\n{}",
+                    text(&buf)
+                );
+            }
+        }
+    }
+    assert!(boxes > 300, "only {boxes} boxes drawn");
+}
