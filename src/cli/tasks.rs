@@ -72,14 +72,20 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
             let applied = s.apply(&Action::AddTask(new))?;
             s.save()?;
             let id = applied.created.unwrap_or_default();
-            let column = id
+            let task = id
                 .parse::<TaskId>()
                 .ok()
-                .and_then(|t| s.board.tasks.get(&t))
+                .and_then(|t| s.board.tasks.get(&t));
+            let column = task
                 .and_then(|t| s.board.column(&t.column))
                 .map(|c| c.name.clone())
                 .unwrap_or_default();
-            outln!("Added {id} to {column}");
+            // The date the due text was read as, with its year: `12-10`
+            // typed in January is last December's or next, and says which.
+            match task.and_then(|t| t.due) {
+                Some(due) => outln!("Added {id} to {column}, due {due}"),
+                None => outln!("Added {id} to {column}"),
+            }
         }
         TaskCommand::Move { id, column } => {
             let id = s.task_id(id)?;

@@ -141,6 +141,25 @@ impl Locale {
         }
     }
 
+    /// A date in the fewest cells, this year's, for cards and chart axes:
+    /// `12-03` (month first, as everywhere a date is written in digits),
+    /// or the user's format without its year.
+    pub fn short_date(&self, date: NaiveDate) -> String {
+        let pattern = self.date_format.as_deref().map(without_year);
+        let pattern = pattern.as_deref().unwrap_or("%m-%d");
+        let mut out = String::new();
+        match write!(out, "{}", date.format(pattern)) {
+            Ok(()) => out,
+            Err(_) => date.format("%m-%d").to_string(),
+        }
+    }
+
+    /// The user's date format, if they set one: dates typed in it are read
+    /// back.
+    pub fn date_format(&self) -> Option<&str> {
+        self.date_format.as_deref()
+    }
+
     /// `09:15`.
     pub fn time(&self, at: &Timestamp) -> String {
         format!("{:02}:{:02}", at.hour(), at.minute())
@@ -154,6 +173,26 @@ impl Locale {
     /// `Wed 09:15`, `周三 09:15`: a moment of this week.
     pub fn weekday_time(&self, at: &Timestamp) -> String {
         format!("{} {}", self.weekday(at.date_naive()), self.time(at))
+    }
+}
+
+/// `pattern` without its year and the separator that went with it:
+/// `%d/%m/%Y` → `%d/%m`, `%Y年%m月%d日` → `%m月%d日`, `%-d %b %Y` → `%-d %b`.
+pub fn without_year(pattern: &str) -> String {
+    let Some(at) = ["%Y", "%y", "%C", "%G"]
+        .iter()
+        .find_map(|y| pattern.find(y))
+    else {
+        return pattern.to_string();
+    };
+    let separators = ['-', '/', '.', ' ', ',', '年'];
+    let before = &pattern[..at];
+    let after = &pattern[at + 2..];
+    let after_trimmed = after.trim_start_matches(separators);
+    if after_trimmed.len() < after.len() || before.is_empty() {
+        format!("{before}{after_trimmed}")
+    } else {
+        format!("{}{after}", before.trim_end_matches(separators))
     }
 }
 

@@ -8,7 +8,7 @@
 mod dates;
 mod zh;
 
-pub use dates::Locale;
+pub use dates::{Locale, without_year};
 
 use std::fmt::Display;
 

@@ -1272,8 +1272,8 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("zoom in (day)", "放大（按天）"),
     ("zoom out (week, month)", "缩小（按周、按月）"),
     (
-        "`{0}` is not a date (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday such as fri)",
-        "`{0}` 不是日期（可用 YYYY-MM-DD、today、tomorrow、+3d、+2w 或 fri 这样的星期）",
+        "`{0}` is not a date (use 2026-12-10, 12-10, 12月10日, today, 明天, +3d, +2w, fri or 周五)",
+        "`{0}` 不是日期（可用 2026-12-10、12-10、12月10日、今天、明天、3天后、+2w、周五 或 下周一）",
     ),
     (
         "`{0}` is not a date: there is no month {1}",

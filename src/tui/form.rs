@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::line::LineEditor;
+use crate::i18n::Locale;
 use crate::model::action::risk_word;
-use crate::model::dates::parse_date;
+use crate::model::dates::read_date;
 use crate::model::ids::BadId;
 use crate::model::{Action, Board, NewTask, Party, Risk, Task, TaskEdit, TaskId};
 
@@ -180,14 +181,14 @@ impl TaskForm {
     }
 
     /// The due date the text means, or why it means none.
-    pub fn due_date(&self, today: NaiveDate, l: Lang) -> Result<Option<NaiveDate>, String> {
+    pub fn due_date(&self, today: NaiveDate, l: &Locale) -> Result<Option<NaiveDate>, String> {
         let text = self.due.text();
         if text.trim().is_empty() || text.trim() == "-" {
             return Ok(None);
         }
-        parse_date(&text, today)
+        read_date(&text, today, l)
             .map(Some)
-            .map_err(|e| e.localized(l))
+            .map_err(|e| e.localized(l.lang))
     }
 
     /// The cards typed in "waits on", each known to the board.
@@ -218,14 +219,15 @@ impl TaskForm {
         &self,
         board: &Board,
         today: NaiveDate,
-        l: Lang,
+        locale: &Locale,
     ) -> Result<Action, (Field, String)> {
+        let l = locale.lang;
         let title = self.title.text();
         if title.trim().is_empty() {
             return Err((Field::Title, l.t("a card needs a title").into()));
         }
         let owner = self.chosen_owner(board, l).map_err(|e| (Field::Owner, e))?;
-        let due = self.due_date(today, l).map_err(|e| (Field::Due, e))?;
+        let due = self.due_date(today, locale).map_err(|e| (Field::Due, e))?;
         let depends_on = self
             .dependencies(board, l)
             .map_err(|e| (Field::Depends, e))?;

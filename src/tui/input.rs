@@ -58,7 +58,7 @@ impl App {
     pub fn submit_open_form(&mut self) {
         let actions = match &self.overlay {
             Some(Overlay::Form(form)) => form
-                .to_action(&self.board, self.now.date_naive(), self.locale.lang)
+                .to_action(&self.board, self.now.date_naive(), &self.locale)
                 .ok()
                 .map(|a| vec![a]),
             Some(Overlay::IssueForm(form)) => form

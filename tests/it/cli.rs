@@ -93,7 +93,7 @@ fn task_commands_change_the_board() {
         "T-2,T-6",
     ])
     .success()
-    .stdout("Added T-18 to To do\n");
+    .stdout("Added T-18 to To do, due 2026-11-27\n");
     home.run(&["task", "move", "t-18", "review"])
         .success()
         .stdout("Moved T-18 to Review\n")

@@ -47,7 +47,7 @@ impl App {
                 FormOutcome::Continue => self.overlay = Some(Overlay::Form(form)),
                 FormOutcome::Cancel => self.say(Tone::Info, self.locale.t("Cancelled")),
                 FormOutcome::Submit => {
-                    match form.to_action(&self.board, self.now.date_naive(), self.locale.lang) {
+                    match form.to_action(&self.board, self.now.date_naive(), &self.locale) {
                         Ok(action) => {
                             if let Err(why) = self.perform(&action) {
                                 form.error = Some(why);
@@ -146,7 +146,7 @@ pub(super) fn card(app: &App, form: &TaskForm, area: Rect, buf: &mut Buffer) {
                     focused,
                     buf,
                 );
-                let (text, style) = match form.due_date(today, l.lang) {
+                let (text, style) = match form.due_date(today, l) {
                     Ok(None) => (
                         l.t("none (2026-12-01, +3d, fri, tomorrow…)").to_string(),
                         t.dim,

@@ -190,9 +190,7 @@ fn party(app: &App, code: &str, width: usize) -> Vec<Line> {
             CommitmentState::Open => Style::new(),
             CommitmentState::Done => t.dim,
         };
-        let due = c
-            .due
-            .map_or("—".to_string(), |d| d.format("%m-%d").to_string());
+        let due = c.due.map_or("—".to_string(), |d| app.locale.short_date(d));
         out.push(vec![
             (format!("{} ", pad(&c.id.to_string(), id_w)), t.dim),
             (format!("{:<4}", c.role.as_str()), t.title),

@@ -161,15 +161,20 @@ fn throughput(app: &App, flow: &Flow, area: Rect, buf: &mut Buffer) {
     let inner = area.width.saturating_sub(2);
     let count = u16::try_from(flow.weeks.len()).unwrap_or(1).max(1);
     let bar_width = (inner / count).saturating_sub(1).clamp(1, 6);
-    // `16/11` when it fits under a bar, else the week number.
-    let label = if bar_width >= 5 { "%-d/%-m" } else { "W%V" };
+    // `11-16` (as the cards write a date) when it fits under a bar, else
+    // the week number.
+    let short = bar_width >= 5;
     let bars: Vec<Bar> = flow
         .weeks
         .iter()
         .map(|w| {
             Bar::default()
                 .value(w.finished as u64)
-                .label(Line::from(w.start.format(label).to_string()))
+                .label(Line::from(if short {
+                    app.locale.short_date(w.start)
+                } else {
+                    w.start.format("W%V").to_string()
+                }))
                 .text_value(w.finished.to_string())
         })
         .collect();

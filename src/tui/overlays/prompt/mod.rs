@@ -350,7 +350,7 @@ impl App {
                 let due = match text.trim() {
                     "" => None,
                     t => Some(
-                        crate::model::dates::parse_date(t, self.now.date_naive())
+                        crate::model::dates::read_date(t, self.now.date_naive(), &self.locale)
                             .map_err(|e| e.localized(self.locale.lang))?,
                     ),
                 };

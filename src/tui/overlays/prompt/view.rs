@@ -151,7 +151,7 @@ fn understood(app: &App, prompt: &Prompt) -> Option<Result<String, String>> {
         },
         Purpose::DecisionDue { .. } => match t {
             "" => Ok(l.t("no date").to_string()),
-            _ => crate::model::dates::parse_date(t, app.now.date_naive())
+            _ => crate::model::dates::read_date(t, app.now.date_naive(), &app.locale)
                 .map(|d| l.day(d))
                 .map_err(|e| e.localized(l.lang)),
         },

@@ -259,7 +259,7 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
     }
     if let Some(due) = task.due {
         let shown = if due.format("%Y").to_string() == today.format("%Y").to_string() {
-            due.format("%m-%d").to_string()
+            app.locale.short_date(due)
         } else {
             due.to_string()
         };

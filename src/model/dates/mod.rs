@@ -1,7 +1,9 @@
-//! Due dates as people type them: `2026-12-01`, `today`, `tomorrow`, `+3d`,
-//! `+2w`, `fri`.
+//! Dates and moments as people type them (see `typed` for every form a
+//! date is read in), and why one was not understood.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
+
+mod typed;
 
 use super::settings::Span;
 use super::time::Timestamp;
@@ -46,7 +48,7 @@ impl DateError {
                 l.f("`{0}` is not a date: {1} has {2} days", &[text, &month, days])
             }
             DateError::Unknown(text) => l.f(
-                "`{0}` is not a date (use YYYY-MM-DD, today, tomorrow, +3d, +2w or a weekday such as fri)",
+                "`{0}` is not a date (use 2026-12-10, 12-10, 12月10日, today, 明天, +3d, +2w, fri or 周五)",
                 &[text],
             ),
         }
@@ -60,42 +62,19 @@ impl std::error::Error for DateError {}
 /// Reads a date relative to `today`. A weekday name means the next such day
 /// after today, so `fri` on a Friday is a week away.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
-    let t = text.trim().to_lowercase();
-    let unknown = || DateError::Unknown(text.trim().to_string());
-    match t.as_str() {
-        "today" => return Ok(today),
-        "tomorrow" => return Ok(today + Duration::days(1)),
-        "yesterday" => return Ok(today - Duration::days(1)),
-        _ => {}
+    typed::read(text, today)
+}
+
+/// [`parse_date`], first reading `text` in the user's own date format (in
+/// full, or without its year as cards show it), so that a date shown in
+/// it can be typed back.
+pub fn read_date(text: &str, today: NaiveDate, locale: &Locale) -> Result<NaiveDate, DateError> {
+    if let Some(pattern) = locale.date_format()
+        && let Some(date) = typed::in_format(text.trim(), pattern, today)
+    {
+        return Ok(date);
     }
-    let signed = match t.as_bytes().first() {
-        Some(b'+') => Some((1, &t[1..])),
-        Some(b'-') => Some((-1, &t[1..])),
-        _ => None,
-    };
-    if let Some((sign, rest)) = signed {
-        let (number, unit) = rest.split_at(rest.len().saturating_sub(1));
-        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) || number.len() > 5 {
-            return Err(unknown());
-        }
-        let n: i64 = number.parse().map_err(|_| unknown())?;
-        let days = match unit {
-            "d" => n,
-            "w" => n * 7,
-            _ => return Err(unknown()),
-        };
-        return today
-            .checked_add_signed(Duration::days(sign * days))
-            .ok_or_else(unknown);
-    }
-    if let Some(weekday) = weekday(&t) {
-        let ahead = (7 + weekday.num_days_from_monday() as i64
-            - today.weekday().num_days_from_monday() as i64)
-            % 7;
-        let ahead = if ahead == 0 { 7 } else { ahead };
-        return Ok(today + Duration::days(ahead));
-    }
-    parse_iso(text.trim())
+    parse_date(text, today)
 }
 
 /// Reads `YYYY-MM-DD` strictly, naming what is wrong with a day that does
@@ -137,25 +116,6 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .rev()
         .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some())
         .unwrap_or(28)
-}
-
-fn weekday(text: &str) -> Option<Weekday> {
-    let names = [
-        (Weekday::Mon, "monday"),
-        (Weekday::Tue, "tuesday"),
-        (Weekday::Wed, "wednesday"),
-        (Weekday::Thu, "thursday"),
-        (Weekday::Fri, "friday"),
-        (Weekday::Sat, "saturday"),
-        (Weekday::Sun, "sunday"),
-    ];
-    if text.len() < 3 {
-        return None;
-    }
-    names
-        .iter()
-        .find(|(_, name)| name.starts_with(text))
-        .map(|(day, _)| *day)
 }
 
 #[cfg(test)]
@@ -205,16 +165,7 @@ mod tests {
     #[test]
     fn junk_is_refused() {
         let today = day("2026-11-23");
-        for text in [
-            "",
-            "soon",
-            "+3",
-            "+d",
-            "2026-1-1",
-            "26-01-01",
-            "fr",
-            "+99999999w",
-        ] {
+        for text in ["", "soon", "+3", "+d", "26-01-01", "fr", "+99999999w"] {
             assert!(parse_date(text, today).is_err(), "{text}");
         }
     }
