@@ -116,16 +116,7 @@ pub fn slug(name: &str, max: usize) -> String {
 
 /// A duration as people say it in a standup: `18m`, `5h`, `1d 3h`, `2w`.
 pub fn human_duration(d: chrono::Duration) -> String {
-    let minutes = d.num_minutes().unsigned_abs();
-    let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    match (days, hours, mins) {
-        (0, 0, m) => format!("{m}m"),
-        (0, h, 0) => format!("{h}h"),
-        (0, h, m) => format!("{h}h {m}m"),
-        (d, 0, _) if d % 7 == 0 && d >= 14 => format!("{}w", d / 7),
-        (d, 0, _) => format!("{d}d"),
-        (d, h, _) => format!("{d}d {h}h"),
-    }
+    crate::i18n::Lang::En.duration(d)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! board's own content (titles, names, notes) is never translated.
 
 mod dates;
+mod units;
 mod zh;
 
 pub use dates::{Locale, without_year};

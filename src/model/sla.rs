@@ -22,7 +22,6 @@ use super::settings::SlaTargets;
 use super::time::Timestamp;
 use super::triage::{ClockState, Level, Priority, SlaClock};
 use crate::i18n::{Lang, fill};
-use crate::text::human_duration;
 
 /// One clock of one issue: respond, or one resolution cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,7 +282,7 @@ impl Board {
         let (mut text, state) = issue.sla(&self.settings.sla, now).describe(issue, now, l);
         let mut notes = Vec::new();
         if let Some(late) = facts.late_response() {
-            notes.push(l.f("responded {0} late", &[&human_duration(late)]));
+            notes.push(l.f("responded {0} late", &[&l.duration(late)]));
         }
         if let Some(last) = facts.resolve.last().filter(|c| c.stopped.is_some())
             && let Some(late) = last.missed_by(now)
@@ -292,7 +291,7 @@ impl Board {
                 IssueStatus::Closed => l.t("closed {0} late"),
                 _ => l.t("resolved {0} late"),
             };
-            notes.push(fill(words, &[&human_duration(late)]));
+            notes.push(fill(words, &[&l.duration(late)]));
         }
         for note in notes {
             if !text.is_empty() {

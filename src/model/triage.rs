@@ -135,12 +135,11 @@ impl Sla {
     /// The running clock as people say it: `respond in 18m`, `resolve in
     /// 1d 3h`, `breached 2h ago`, `resolved 3d ago`, `closed`.
     pub fn describe(&self, issue: &Issue, now: Timestamp, l: Lang) -> (String, ClockState) {
-        use crate::text::human_duration;
         match (issue.status, self.running) {
             (IssueStatus::Resolved, _) => {
                 let ago = issue
                     .resolved
-                    .map(|r| human_duration(now - r))
+                    .map(|r| l.duration(now - r))
                     .unwrap_or_default();
                 (l.f("resolved {0} ago", &[&ago]), ClockState::Stopped)
             }
@@ -154,7 +153,7 @@ impl Sla {
                         by
                     };
                     (
-                        l.f("breached {0} ago", &[&human_duration(now - deadline)]),
+                        l.f("breached {0} ago", &[&l.duration(now - deadline)]),
                         ClockState::Breached,
                     )
                 } else {
@@ -167,7 +166,7 @@ impl Sla {
                     } else {
                         ClockState::Running
                     };
-                    (fill(text, &[&human_duration(by - now)]), state)
+                    (fill(text, &[&l.duration(by - now)]), state)
                 }
             }
             (_, None) => (String::new(), ClockState::Stopped),

@@ -31,15 +31,6 @@ fn clock(l: &Locale, text: &str) -> String {
         .unwrap_or_else(|_| text.to_string())
 }
 
-/// `3m 10s`.
-fn spoken(seconds: u32) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s}s"),
-        (m, 0) => format!("{m}m"),
-        (m, s) => format!("{m}m {s}s"),
-    }
-}
-
 /// User text on one line, harmless.
 pub(super) fn clean(text: &str) -> String {
     sanitize(text).replace('\n', " ")
@@ -89,7 +80,7 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
                 let spoke: Vec<String> = meeting
                     .speakers
                     .iter()
-                    .map(|s| format!("{} {}", clean(&s.name), spoken(s.seconds)))
+                    .map(|s| format!("{} {}", clean(&s.name), l.lang.seconds(s.seconds)))
                     .collect();
                 push_line(&mut out, &l.f("Spoke: {0}", &[&spoke.join(" · ")]));
             }

@@ -32,7 +32,7 @@ fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
 /// below it. Anything else is an import going up or sideways.
 const MAY_USE: &[(&str, &[&str])] = &[
     ("i18n", &[]),
-    ("text", &[]),
+    ("text", &["i18n"]),
     ("clock", &["model"]),
     ("model", &["i18n", "text"]),
     ("report", &["i18n", "model", "text"]),

@@ -11,7 +11,6 @@ use ratatui::style::Style;
 use crate::model::action::risk_word;
 use crate::model::triage::ClockState;
 use crate::model::{Issue, LogEntry, Risk, Task, TaskId};
-use crate::text::human_duration;
 use crate::tui::app::{App, Shown};
 use crate::tui::draw::put_spans;
 
@@ -44,7 +43,7 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         col_line.push((
             format!(
                 " {}",
-                l.f("for {0}", &[&human_duration(app.now - task.entered())])
+                l.f("for {0}", &[&l.lang.duration(app.now - task.entered())])
             ),
             t.dim,
         ));
@@ -94,7 +93,7 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
             (
                 format!(
                     " ({})",
-                    l.f("for {0}", &[&human_duration(app.now - b.since)])
+                    l.f("for {0}", &[&l.lang.duration(app.now - b.since)])
                 ),
                 t.dim,
             ),

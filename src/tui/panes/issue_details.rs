@@ -8,7 +8,6 @@ use ratatui::style::Style;
 use super::details::{Line, wrap};
 use crate::model::triage::ClockState;
 use crate::model::{IssueId, IssueStatus, Timestamp};
-use crate::text::human_duration;
 use crate::tui::app::App;
 
 /// The details of issue `id` for a box `width` cells wide.
@@ -102,7 +101,7 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
         out.push(vec![
             label(mark("Responded")),
             (
-                l.f("in {0}", &[&human_duration(ack - issue.opened)]),
+                l.f("in {0}", &[&l.lang.duration(ack - issue.opened)]),
                 Style::new(),
             ),
         ]);
@@ -112,7 +111,7 @@ pub fn lines(app: &App, id: IssueId, width: usize) -> Vec<Line> {
         out.push(vec![
             label(mark("Resolved")),
             (
-                l.f("in {0}", &[&human_duration(done - start)]),
+                l.f("in {0}", &[&l.lang.duration(done - start)]),
                 Style::new(),
             ),
         ]);

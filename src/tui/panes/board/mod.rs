@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use crate::i18n::fill;
 use crate::model::action::risk_word;
 use crate::model::{Risk, Task};
-use crate::text::{human_duration, width};
+use crate::text::width;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_spans, style_row};
 use crate::tui::layout::{CARD_HEIGHT, board_areas, board_card_rows, lane_height};
@@ -303,11 +303,7 @@ fn card(app: &App, task: &Task, parts: [Option<Rect>; 2], selected: bool, buf: &
         let shown = if age.num_hours() < 1 {
             app.locale.t("new").to_string()
         } else {
-            human_duration(age)
-                .split(' ')
-                .next()
-                .unwrap_or_default()
-                .to_string()
+            app.locale.lang.duration_largest(age)
         };
         add(shown, style);
     }

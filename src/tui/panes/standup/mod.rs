@@ -17,7 +17,6 @@ use ratatui::style::Style;
 
 use crate::model::standup::Stop;
 use crate::model::{Board, IssueId, TaskId};
-use crate::text::human_duration;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_spans, style_row};
 use crate::tui::meeting::Meeting;
@@ -397,7 +396,7 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
                         " · {}",
                         l.f(
                             "not moved in {0}",
-                            &[&human_duration(app.now - task.entered())]
+                            &[&l.lang.duration(app.now - task.entered())]
                         )
                     ),
                     t.warning,
