@@ -243,12 +243,14 @@ pub enum KindArg {
 
 #[derive(Debug, Subcommand)]
 pub enum PartyCommand {
-    /// Add a department or a person.
+    /// Add a department or a person: `party add mkt 市场部`, or just
+    /// `party add 市场部` for a code made from the name (`市场`).
     Add {
         /// A short code (`mkt`, `prod`): what owners and RACI cells use.
+        /// Alone, it is the name, and the code is made from it.
         code: String,
         /// The full name, any language (`市场部`).
-        name: String,
+        name: Option<String>,
         #[arg(long, value_enum, default_value_t = KindArg::Department)]
         kind: KindArg,
         /// For a person: the department they belong to.
@@ -266,6 +268,13 @@ pub enum PartyCommand {
         /// Code or name.
         party: String,
         name: String,
+    },
+    /// Give a party a new code, everywhere it is used: owners, RACI cells,
+    /// issues, standups (one change; `undo` takes it back).
+    Recode {
+        /// Code or name.
+        party: String,
+        code: String,
     },
     /// Move a party to a position, 1 being first: the RACI grid's column
     /// order and the standup's speaking order.

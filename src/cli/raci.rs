@@ -21,6 +21,14 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 KindArg::Department => PartyKind::Department,
                 KindArg::Person => PartyKind::Person,
             };
+            let (code, name) = match name {
+                Some(name) => (code.trim().to_string(), name.clone()),
+                None => {
+                    let taken: Vec<String> =
+                        s.board.parties.iter().map(|p| p.code.clone()).collect();
+                    (crate::model::matrix::fresh_code(code, &taken), code.clone())
+                }
+            };
             s.apply(&Action::AddParty {
                 code: code.clone(),
                 name: name.clone(),
@@ -28,7 +36,7 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 department: department.clone(),
             })?;
             s.save()?;
-            outln!("Added party {} ({})", code.trim(), name.trim());
+            outln!("Added party {code} ({})", name.trim());
         }
         PartyCommand::List { json } => {
             if *json {
@@ -45,6 +53,15 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
             })?;
             s.save()?;
             outln!("Renamed {code} to {}", name.trim());
+        }
+        PartyCommand::Recode { party, code } => {
+            let old = s.board.resolve_party(party)?;
+            s.apply(&Action::RecodeParty {
+                party: old.clone(),
+                code: code.clone(),
+            })?;
+            s.save()?;
+            outln!("{old} is now {}", code.trim());
         }
         PartyCommand::Move { party, position } => {
             if *position == 0 {

@@ -401,6 +401,11 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards", "筛选卡片"),
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
+    ("give the party a new code", "更改部门代码"),
+    ("New code for {0} ({1}):", "{0}（{1}）的新代码："),
+    ("give {0} the code {1}", "把 {0} 的代码改为 {1}"),
+    ("gave {0} the code {1}", "已把 {0} 的代码改为 {1}"),
+    ("code {0} → {1}", "代码 {0} → {1}"),
     ("no WIP limit", "不限 WIP"),
     (
         "a WIP limit is at least 1 (empty: no limit)",

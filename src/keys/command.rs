@@ -47,6 +47,7 @@ pub enum Command {
     ClearRole,
     AddParty,
     RenameParty,
+    RecodeParty,
     RemoveParty,
     PartyLeft,
     PartyRight,
@@ -86,7 +87,7 @@ impl Command {
     /// Every command with its name in the config file's `[keys]` tables, in
     /// the order the default config lists them: one table, so that a
     /// command cannot have a name and be missing from the list.
-    pub const NAMED: [(Command, &'static str); 74] = {
+    pub const NAMED: [(Command, &'static str); 75] = {
         use Command::*;
         [
             (Quit, "quit"),
@@ -138,6 +139,7 @@ impl Command {
             (ClearRole, "clear_role"),
             (AddParty, "add_party"),
             (RenameParty, "rename_party"),
+            (RecodeParty, "recode_party"),
             (RemoveParty, "remove_party"),
             (PartyLeft, "party_left"),
             (PartyRight, "party_right"),
@@ -256,6 +258,7 @@ impl Command {
             (Command::ClearRole, _) => "clear the cell",
             (Command::AddParty, _) => "add a party",
             (Command::RenameParty, _) => "rename the party",
+            (Command::RecodeParty, _) => "give the party a new code",
             (Command::RemoveParty, _) => "remove party (asks)",
             (Command::PartyLeft, _) => "move party left",
             (Command::PartyRight, _) => "move party right",

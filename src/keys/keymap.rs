@@ -117,6 +117,7 @@ impl Default for Keymap {
             raci(Key::plain(K::Char('f')), FilterMenu),
             raci(Key::plain(K::Char('n')), AddParty),
             raci(Key::plain(K::Char('e')), RenameParty),
+            raci(Key::plain(K::Char('E')), RecodeParty),
             raci(Key::plain(K::Char('d')), RemoveParty),
             raci(Key::plain(K::Char('<')), PartyLeft),
             raci(Key::plain(K::Char('>')), PartyRight),

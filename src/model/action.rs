@@ -67,6 +67,11 @@ pub enum Action {
         party: String,
         cascade: bool,
     },
+    /// Give a party a new code, everywhere it is used (one change).
+    RecodeParty {
+        party: String,
+        code: String,
+    },
     /// The thresholds the RACI check warns at.
     SetRaciLimits(RaciLimits),
     /// The SLA targets for every priority.
@@ -324,6 +329,7 @@ impl Txn<'_> {
             Action::RenameParty { party, name } => self.rename_party(party, name),
             Action::MoveParty { party, position } => self.move_party(party, *position),
             Action::RemoveParty { party, cascade } => self.remove_party(party, *cascade),
+            Action::RecodeParty { party, code } => self.recode_party(party, code),
             Action::SetRaciLimits(limits) => self.set_raci_limits(*limits),
             Action::SetSlaTargets(targets) => self.set_sla_targets(targets),
             Action::AddColumn { name, wip } => self.add_column(name, *wip),

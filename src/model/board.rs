@@ -212,7 +212,9 @@ impl Board {
 
     /// A party's name, or the code itself when no party has it.
     pub fn party_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.party(code).map_or(code, |p| p.name.as_str())
+        self.party(code)
+            .or_else(|| self.party(self.current_code(code)))
+            .map_or(code, |p| p.name.as_str())
     }
 
     /// `市场部 (mkt)`: a party's name with its code, or the code alone when

@@ -254,24 +254,71 @@ pub fn import_actions(board: &Board, matrix: &Matrix) -> Vec<Action> {
     actions
 }
 
-/// A party code from a name: its ASCII letters and digits (`Customer
-/// Service` → `customer-service`), or `p1`, `p2`, … for names without any
-/// (`市场部`), never one already taken.
+/// A party code people recognise, from its name (see [`readable_code`]),
+/// never one already taken: a number is added when it is (`市场2`).
 pub fn fresh_code(name: &str, taken: &[String]) -> String {
-    let slug = crate::text::slug(name, 16);
     let free = |c: &str| !taken.iter().any(|t| t.eq_ignore_ascii_case(c));
-    if !slug.is_empty() && free(&slug) {
-        return slug;
+    let base = readable_code(name);
+    if !base.is_empty() && free(&base) {
+        return base;
     }
-    let base = if slug.is_empty() {
+    let stem = if base.is_empty() {
         "p".to_string()
     } else {
-        format!("{}-", slug.chars().take(12).collect::<String>())
+        base.chars().take(12).collect()
     };
-    (1..)
-        .map(|n| format!("{base}{n}"))
+    (2..)
+        .map(|n| format!("{stem}{n}"))
         .find(|c| free(c))
-        .unwrap_or(base)
+        .unwrap_or(stem)
+}
+
+/// The code a name suggests: for a Chinese name, the name itself without
+/// its department word, at most four characters (`市场部` → `市场`,
+/// `客户服务中心` → `客户服务`); for a name in Latin letters, the initials
+/// of several words (`Customer Service` → `cs`) or the one word
+/// (`Sales` → `sales`). Empty when the name has nothing to make one of.
+pub fn readable_code(name: &str) -> String {
+    let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    let cjk =
+        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c);
+    if letters.chars().any(cjk) {
+        let mut code = letters.as_str();
+        for suffix in [
+            "事业部",
+            "部门",
+            "团队",
+            "中心",
+            "小组",
+            "部",
+            "组",
+            "处",
+            "科",
+            "室",
+        ] {
+            if let Some(stem) = code.strip_suffix(suffix)
+                && stem.chars().count() >= 2
+            {
+                code = stem;
+                break;
+            }
+        }
+        return code.chars().take(4).collect();
+    }
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.chars().take(12).collect(),
+        several => several
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .take(6)
+            .collect(),
+    }
 }
 
 /// The matrix as CSV: `task`, then every party by name; one row per task in

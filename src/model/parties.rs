@@ -87,6 +87,72 @@ impl Board {
     }
 }
 
+/// Writes `new` wherever the board's records name the party `old`: the
+/// party itself, its members' department, owners and RACI cells, issues'
+/// reporter, owner and parties, standups' speakers, decisions and parked
+/// topics. The log keeps the codes it was written with; a recode entry
+/// says what became of them (see [`Board::current_code`]).
+pub(crate) fn rename_code(board: &mut Board, old: &str, new: &str) {
+    let swap = |code: &mut String| {
+        if code == old {
+            *code = new.to_string();
+        }
+    };
+    for party in &mut board.parties {
+        swap(&mut party.code);
+        if let Some(d) = &mut party.department {
+            swap(d);
+        }
+    }
+    for task in board.tasks.values_mut() {
+        if let Some(o) = &mut task.owner {
+            swap(o);
+        }
+        if let Some(role) = task.raci.remove(old) {
+            task.raci.insert(new.to_string(), role);
+        }
+    }
+    for issue in board.issues.values_mut() {
+        for code in [&mut issue.owner, &mut issue.reporter]
+            .into_iter()
+            .flatten()
+        {
+            swap(code);
+        }
+        issue.parties.iter_mut().for_each(swap);
+    }
+    for standup in &mut board.standups {
+        for speaker in &mut standup.speakers {
+            swap(&mut speaker.speaker);
+        }
+        let owners = standup.decisions.iter_mut().map(|d| &mut d.owner);
+        for owner in owners
+            .chain(standup.parked.iter_mut().map(|p| &mut p.owner))
+            .flatten()
+        {
+            swap(owner);
+        }
+    }
+}
+
+impl Board {
+    /// The code a party has now, following the recodes the log records
+    /// from `code` (a log entry written before a recode names the old one).
+    pub fn current_code<'a>(&'a self, code: &'a str) -> &'a str {
+        let mut code = code;
+        for entry in &self.log {
+            if entry.field.as_deref() == Some("code")
+                && entry.record.starts_with("party:")
+                && entry.from.as_deref() == Some(code)
+                && let Some(to) = entry.to.as_deref()
+            {
+                code = to;
+            }
+        }
+        code
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

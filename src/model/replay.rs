@@ -213,6 +213,11 @@ impl Board {
                     p.name = entry.from.clone().unwrap_or_default();
                 }
             }
+            (Event::Edit, Some("code")) => {
+                if let Some(old) = entry.from.as_deref() {
+                    crate::model::parties::rename_code(self, code, old);
+                }
+            }
             _ => {}
         }
     }

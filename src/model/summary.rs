@@ -55,6 +55,10 @@ impl Action {
                 w(mark("rename {0} to {1}"), mark("renamed {0} to {1}")),
                 &[&party(p), name],
             ),
+            Action::RecodeParty { party: p, code } => l.f(
+                w(mark("give {0} the code {1}"), mark("gave {0} the code {1}")),
+                &[&party(p), code],
+            ),
             Action::MoveParty { party: p, .. } => l.f(
                 w(mark("move party {0}"), mark("moved party {0}")),
                 &[&party(p)],

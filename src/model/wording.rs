@@ -99,6 +99,7 @@ impl Board {
                 Some(old) => l.f("renamed {0} → {1}", &[&fit(old, QUOTE), &quote(to)]),
                 None => l.f("named {0}", &[&quote(to)]),
             },
+            (Event::Edit, Some("code")) => l.f("code {0} → {1}", &[&quote(from), &quote(to)]),
             (Event::Edit, Some("goal")) => l.f("goal: {0}", &[&quote(to)]),
             (Event::Edit, Some("owner")) => l.f("owner {0} → {1}", &[&party(from), &party(to)]),
             (Event::Edit, Some("due")) => self.due_words(index, entry, l, &day),

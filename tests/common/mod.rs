@@ -21,7 +21,7 @@ pub fn demo() -> Board {
 
 /// A board built from a RACI table fixture (first column: task title, then
 /// one column per party), the way a lead would paste it from a spreadsheet.
-/// Chinese party names get short ASCII codes (`p1`, `p2`, …).
+/// Chinese party names get codes from their names (`市场部` → `市场`).
 pub fn board_from_table(text: &str, separator: char, name: &str) -> Board {
     let mut board = Board::new(name, "");
     let at = now();

@@ -118,3 +118,114 @@ fn the_shell_reads_dates_as_typed() {
         .code(2)
         .stderr(predicates::str::contains("there is no month 13"));
 }
+
+/// A RACI table with Chinese department names gives codes people read
+/// (市场部 → 市场); `party recode` changes one everywhere, the log says so
+/// in words, and the old code in the history still names the party.
+#[test]
+fn imported_departments_get_readable_codes_and_recode_everywhere() {
+    let home = crate::common::home::Home::new();
+    let table = format!(
+        "{}/tests/fixtures/raci-campaign-zh.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    home.run(&["raci", "import", &table]).success();
+    let parties = home.json(&["party", "list", "--json"]);
+    let codes: Vec<&str> = parties["parties"]
+        .as_array()
+        .expect("parties")
+        .iter()
+        .filter_map(|p| p["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["市场", "产品", "销售", "技术"]);
+    home.run(&["party", "add", "客户服务中心"])
+        .success()
+        .stdout("Added party 客户服务 (客户服务中心)\n");
+    home.run(&["task", "edit", "T-1", "--owner", "市场"])
+        .success();
+    home.run(&["party", "recode", "市场部", "mkt"])
+        .success()
+        .stdout("市场 is now mkt\n");
+    let shown = home.json_any(&["raci", "show", "--json"]);
+    assert_eq!(shown["raci"][0]["roles"]["mkt"], "R");
+    assert!(shown["raci"][0]["roles"].get("市场").is_none());
+    let tasks = home.json(&["task", "list", "--json"]);
+    assert_eq!(tasks["tasks"][0]["owner"], "mkt");
+    // A code once used is not given again; a bad one is refused.
+    home.run(&["party", "recode", "产品", "市场"]).code(2);
+    home.run(&["party", "recode", "产品", "has space"]).code(2);
+}
+
+/// The recode as one action: every reference moves, one undo puts them
+/// all back, the day before still reads the old code, and a copy of the
+/// board made before the recode that still writes the old code merges.
+#[test]
+fn a_recode_is_one_change_the_history_and_a_merge_understand() {
+    use standup::model::{Action, History, merge};
+    let mut board = common::chinese();
+    let old = board.parties[0].code.clone();
+    let name = board.parties[0].name.clone();
+    let before = board.clone();
+    let at = common::now() + Duration::hours(1);
+    let mut history = History::default();
+    history
+        .apply(
+            &mut board,
+            &Action::RecodeParty {
+                party: old.clone(),
+                code: "mkt".into(),
+            },
+            at,
+        )
+        .expect("recoded");
+    assert!(board.party(&old).is_none());
+    assert_eq!(board.party_name(&old), name, "the old code still names it");
+    assert!(board.tasks.values().all(|t| !t.raci.contains_key(&old)));
+    assert!(board.integrity_problems().is_empty());
+    let last = board.log.len() - 1;
+    let said = board.entry_words(last, &board.log[last], Lang::Zh);
+    assert!(said.contains("mkt"), "{said}");
+    // The board as it stood before the recode has the old code.
+    let earlier = board.as_of(common::now()).expect("replayed");
+    assert!(earlier.party(&old).is_some() && earlier.party("mkt").is_none());
+    // A clone from before makes the old code owner of a card: merged, the
+    // card is mkt's.
+    let mut clone = before.clone();
+    let card = *clone.tasks.keys().next().expect("a card");
+    clone
+        .apply(
+            &Action::EditTask {
+                id: card,
+                edit: standup::model::TaskEdit {
+                    owner: Some(Some(old.clone())),
+                    ..Default::default()
+                },
+            },
+            at + Duration::minutes(5),
+        )
+        .expect("edited");
+    let merged = merge(&before, &board, &clone).board;
+    assert_eq!(merged.tasks[&card].owner.as_deref(), Some("mkt"));
+    assert!(merged.integrity_problems().is_empty());
+    // One undo: every reference back.
+    history.undo(&mut board).expect("undone");
+    assert_eq!(board, before);
+}
+
+/// In the RACI grid, `E` gives the selected party a new code: the prompt
+/// holds the old one selected, so typing replaces it; every pane shows it.
+#[test]
+fn the_grid_recodes_a_party_with_one_key() {
+    let mut app = app(common::chinese());
+    let old = app.board().parties[0].code.clone();
+    press(&mut app, "2E");
+    type_text(&mut app, "mkt");
+    press(&mut app, "<enter>");
+    assert!(app.board().party("mkt").is_some(), "{}", old);
+    press(&mut app, "1");
+    let board = text(&draw(&mut app, 120, 30));
+    assert!(board.contains("mkt "), "{board}");
+    assert!(!board.contains(&format!("{old} ")), "{board}");
+    press(&mut app, "u");
+    assert!(app.board().party(&old).is_some());
+}

@@ -381,6 +381,7 @@ enum Op {
     DeleteColumn(u8),
     SetWip(u8, Option<u8>),
     RenameParty(u8, u8),
+    RecodeParty(u8, u8),
     MoveParty(u8, u8),
     RemoveParty(u8, bool),
     Limits(u8, u8, u8, u8),
@@ -410,6 +411,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<u8>().prop_map(Op::DeleteColumn),
         1 => (any::<u8>(), proptest::option::of(0u8..6)).prop_map(|(a, b)| Op::SetWip(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::RenameParty(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::RecodeParty(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::MoveParty(a, b)),
         1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::RemoveParty(a, b)),
         1 => (0u8..6, 0u8..6, 0u8..6, 0u8..6).prop_map(|(a, b, c, d)| Op::Limits(a, b, c, d)),
@@ -593,6 +595,11 @@ fn to_action(board: &Board, op: &Op) -> Action {
         Op::RenameParty(p, n) => Action::RenameParty {
             party: pick_party(board, *p),
             name: ["市场部", " ", "Ops", "法务部 Legal"][usize::from(*n) % 4].into(),
+        },
+        // New codes, taken ones and bad ones alike.
+        Op::RecodeParty(p, n) => Action::RecodeParty {
+            party: pick_party(board, *p),
+            code: ["市场", "ops", "mkt", "bad code", "p1", "法务"][usize::from(*n) % 6].into(),
         },
         Op::MoveParty(p, to) => Action::MoveParty {
             party: pick_party(board, *p),

@@ -7,7 +7,7 @@ use crate::model::board::{Decision, Event, Parked, SpeakerTime, StandupOrder, St
 use crate::model::time::format_timestamp;
 
 impl Txn<'_> {
-    fn standups_mut(&mut self) -> &mut Vec<StandupRecord> {
+    pub(super) fn standups_mut(&mut self) -> &mut Vec<StandupRecord> {
         if self.patch.standups.is_none() {
             self.patch.standups = Some(self.board.standups.clone());
         }

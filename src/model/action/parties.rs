@@ -13,14 +13,7 @@ impl Txn<'_> {
     ) -> Result<(), ActionError> {
         let code = code.trim();
         let name = name.trim();
-        let code_ok = !code.is_empty()
-            && code.chars().count() <= 16
-            && code
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-        if !code_ok {
-            return Err(ActionError::BadPartyCode(code.to_string()));
-        }
+        check_code(code)?;
         if name.is_empty() {
             return Err(ActionError::EmptyName);
         }
@@ -73,6 +66,54 @@ impl Txn<'_> {
             Some("name"),
             Some(old),
             Some(name.to_string()),
+        );
+        Ok(())
+    }
+
+    /// A new code for a party: every record that names it is kept in the
+    /// patch first, so that one undo puts the old code back everywhere.
+    pub(super) fn recode_party(&mut self, party: &str, code: &str) -> Result<(), ActionError> {
+        let old = self.board.resolve_party(party)?;
+        let new = code.trim();
+        if new == old {
+            return Ok(());
+        }
+        check_code(new)?;
+        // A code once used stays that party's in the log: giving it again
+        // would make the history name two parties by one code.
+        let used = self
+            .board
+            .parties
+            .iter()
+            .any(|p| p.code != old && p.code.eq_ignore_ascii_case(new))
+            || self.board.log.iter().any(|e| {
+                e.record
+                    .strip_prefix("party:")
+                    .is_some_and(|c| c.eq_ignore_ascii_case(new))
+                    || (e.field.as_deref() == Some("code")
+                        && e.from
+                            .as_deref()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(new)))
+            });
+        if used {
+            return Err(ActionError::PartyExists(new.to_string()));
+        }
+        let uses = self.board.party_uses(&old);
+        for id in uses.tasks {
+            self.task_mut(id)?;
+        }
+        for id in uses.issues {
+            self.issue_mut(id)?;
+        }
+        self.parties_mut();
+        self.standups_mut();
+        crate::model::parties::rename_code(self.board, &old, new);
+        self.log(
+            Event::Edit,
+            format!("party:{new}"),
+            Some("code"),
+            Some(old),
+            Some(new.to_string()),
         );
         Ok(())
     }
@@ -170,5 +211,19 @@ impl Txn<'_> {
             None,
         );
         Ok(())
+    }
+}
+
+/// A code is a short word: letters (any script), digits, `-` and `_`.
+fn check_code(code: &str) -> Result<(), ActionError> {
+    let ok = !code.is_empty()
+        && code.chars().count() <= 16
+        && code
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(ActionError::BadPartyCode(code.to_string()))
     }
 }

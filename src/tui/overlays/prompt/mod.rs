@@ -42,6 +42,8 @@ pub enum Purpose {
     AddParty,
     /// Rename the party with this code.
     RenameParty(String),
+    /// Give the party with this code a new code.
+    RecodeParty(String),
     RaciLimits,
     /// How the issue was resolved.
     Resolve(IssueId),
@@ -257,6 +259,10 @@ impl App {
                     department: None,
                 }
             }
+            Purpose::RecodeParty(code) => Action::RecodeParty {
+                party: code.clone(),
+                code: text.clone(),
+            },
             Purpose::RenameParty(code) => Action::RenameParty {
                 party: code.clone(),
                 name: text.clone(),
@@ -416,7 +422,7 @@ impl App {
 
 /// What the add-party prompt's answer means: `mkt:市场部` gives a code and
 /// a name; a bare name gets a code made from it (`Customer Service` →
-/// `customer-service`, `法务部` → `p1`).
+/// `cs`, `法务部` → `法务`).
 fn party_code_and_name(board: &crate::model::Board, text: &str) -> (String, String) {
     let taken: Vec<String> = board.parties.iter().map(|p| p.code.clone()).collect();
     if let Some((code, name)) = text.split_once([':', '：'])

@@ -36,6 +36,17 @@ impl App {
                     self.overlay = Some(Overlay::Prompt(prompt));
                 }
             }
+            Command::RecodeParty => {
+                if let Some(party) = self.selected_party() {
+                    let prompt = Prompt::new(
+                        Purpose::RecodeParty(party.code.clone()),
+                        self.locale
+                            .f("New code for {0} ({1}):", &[&party.name, &party.code]),
+                        &party.code,
+                    );
+                    self.overlay = Some(Overlay::Prompt(prompt));
+                }
+            }
             Command::RemoveParty => self.remove_party(),
             Command::PartyLeft | Command::PartyRight => {
                 let at = self.raci_state.party;

@@ -10,6 +10,8 @@
 //! sides. Nothing either side wrote is dropped silently: every choice the
 //! merge had to make comes back as a note for the user.
 
+mod recode;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
@@ -34,6 +36,19 @@ pub struct Merged {
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
+    // A party recoded on one side is recoded on the other before the
+    // records are compared: a copy still using the old code merges.
+    match recode::align(base, ours, theirs) {
+        None => merge_records(base, ours, theirs),
+        Some(aligned) => {
+            let mut merged = merge_records(&aligned.base, &aligned.ours, &aligned.theirs);
+            merged.notes.extend(aligned.notes);
+            merged
+        }
+    }
+}
+
+fn merge_records(base: &Board, ours: &Board, theirs: &Board) -> Merged {
     let mut out = Report::default();
     let (ours, renumbered) = renumber_new_ids(base, ours, theirs, &mut out.notes);
     let mut board = theirs.clone();
