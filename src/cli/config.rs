@@ -11,8 +11,18 @@ use crate::config::{self, Config};
 /// only the settings they are in; a file that cannot be read at all costs
 /// all of them, saying so.
 pub(super) fn load(cli: &Cli) -> &'static Config {
-    static LOADED: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
     LOADED.get_or_init(|| read(cli))
+}
+
+static LOADED: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+
+/// The language messages are said in: the config's, when a command has
+/// read it, else the locale's (an error before the config is read).
+pub(super) fn loaded_lang() -> crate::i18n::Lang {
+    match LOADED.get() {
+        Some(config) => config.locale(crate::i18n::Lang::from_env()).lang,
+        None => crate::i18n::Lang::from_env(),
+    }
 }
 
 /// The language and date format reports are written in.

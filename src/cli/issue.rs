@@ -44,11 +44,11 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             let id: IssueId = applied.created.unwrap_or_default().parse()?;
             s.save()?;
             let issue = &s.board.issues[&id];
-            outln!(
-                "Raised {id} ({}) {}",
-                issue.priority().as_str(),
-                issue.title
+            let said = s.l.f(
+                "Raised {0} ({1}) {2}",
+                &[&id, &issue.priority().as_str(), &issue.title],
             );
+            outln!("{said}");
         }
         IssueCommand::Edit {
             id,
@@ -83,7 +83,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             };
             s.apply(&Action::EditIssue { id, edit })?;
             s.save()?;
-            outln!("Edited {id}");
+            outln!("{}", s.l.f("Edited {0}", &[&id]));
         }
         IssueCommand::Ack { id } => step(&mut s, Action::AcknowledgeIssue { id: id.parse()? })?,
         IssueCommand::Resolve { id, note } => step(
@@ -112,13 +112,18 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             let who = s
                 .board
                 .accountable_for(issue)
-                .map(|p| format!("; {p} answers for it"))
+                .map(|p| s.l.f("; {0} answers for it", &[&p]))
                 .unwrap_or_default();
-            outln!(
-                "Escalated {id}: urgency {}, now {}{who}",
-                issue.urgency.as_str(),
-                issue.priority().as_str()
+            let said = s.l.f(
+                "Escalated {0}: urgency {1}, now {2}{3}",
+                &[
+                    &id,
+                    &issue.urgency.as_str(),
+                    &issue.priority().as_str(),
+                    &who,
+                ],
             );
+            outln!("{said}");
         }
         IssueCommand::Sla { targets } => {
             if let Some(text) = targets {
@@ -129,12 +134,12 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
             let sla = &s.board.settings.sla;
             for p in Priority::ALL {
                 let t = sla.for_priority(p);
-                outln!(
-                    "{}  respond in {:<4} resolve in {}",
-                    p.as_str(),
-                    t.respond.to_string(),
-                    t.resolve
+                let respond = format!("{:<4}", t.respond.to_string());
+                let said = s.l.f(
+                    "{0}  respond in {1} resolve in {2}",
+                    &[&p.as_str(), &respond, &t.resolve],
                 );
+                outln!("{said}");
             }
         }
         IssueCommand::List {
@@ -156,7 +161,7 @@ pub(super) fn issue(cli: &Cli, cmd: &IssueCommand) -> Result<Outcome> {
                 }
                 outln!("{}", super::terminal::json(&Out { issues: &rows }));
             } else {
-                out!("{}", table(&rows));
+                out!("{}", table(&s.board, &rows, s.now, s.l.lang));
             }
         }
     }
@@ -169,12 +174,12 @@ fn step(s: &mut Session, action: Action) -> Result<()> {
     s.save()?;
     // Said as done, with where the issue stands now.
     let (done, id) = match &action {
-        Action::AcknowledgeIssue { id } => ("Acknowledged", id),
-        Action::ResolveIssue { id, .. } => ("Resolved", id),
-        Action::CloseIssue { id, .. } => ("Closed", id),
-        Action::ReopenIssue { id } => ("Reopened", id),
+        Action::AcknowledgeIssue { id } => (s.l.t("Acknowledged"), id),
+        Action::ResolveIssue { id, .. } => (s.l.t("Resolved"), id),
+        Action::CloseIssue { id, .. } => (s.l.t("Closed"), id),
+        Action::ReopenIssue { id } => (s.l.t("Reopened"), id),
         _ => {
-            let done = action.done(&s.board, crate::i18n::Lang::En);
+            let done = action.done(&s.board, s.l.lang);
             outln!("{}", crate::text::capitalize(&done));
             return Ok(());
         }
@@ -183,7 +188,7 @@ fn step(s: &mut Session, action: Action) -> Result<()> {
         .board
         .issues
         .get(id)
-        .map(|issue| s.board.clock(issue, s.now, crate::i18n::Lang::En).0)
+        .map(|issue| s.board.clock(issue, s.now, s.l.lang).0)
         .unwrap_or_default();
     outln!("{done} {id}: {clock}");
     Ok(())
@@ -339,22 +344,35 @@ fn rows(board: &Board, now: Timestamp, only: Only) -> Vec<Row> {
     rows.into_iter().map(|(_, _, row)| row).collect()
 }
 
-fn table(rows: &[Row]) -> String {
+/// The queue for people to read, in `l` (the rows' JSON stays English).
+fn table(board: &Board, rows: &[Row], now: Timestamp, l: crate::i18n::Lang) -> String {
     if rows.is_empty() {
-        return "no issues\n".to_string();
+        return format!("{}\n", l.t("no issues"));
     }
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
+            let clock = board
+                .issues
+                .get(&r.id)
+                .map_or_else(|| r.clock.clone(), |i| board.clock(i, now, l).0);
             vec![
                 r.priority.to_string(),
                 r.id.to_string(),
-                r.status.to_string(),
-                r.clock.clone(),
+                l.t(r.status).to_string(),
+                clock,
                 r.owner.clone().unwrap_or_default(),
                 r.title.clone(),
             ]
         })
         .collect();
-    super::output::table(&["PRI", "ID", "STATUS", "CLOCK", "OWNER", "TITLE"], &cells)
+    let header = [
+        "PRI",
+        "ID",
+        l.t("STATUS"),
+        l.t("CLOCK"),
+        l.t("OWNER"),
+        l.t("TITLE"),
+    ];
+    super::output::table(&header, &cells)
 }

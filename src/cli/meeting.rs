@@ -6,7 +6,7 @@ use anyhow::{Result, anyhow};
 use super::args::{OrderArg, ReportFormat, StandupCommand};
 use super::{Outcome, Session};
 use crate::cli::Cli;
-use crate::i18n::{Lang, Locale};
+use crate::i18n::Locale;
 use crate::model::dates::parse_date;
 use crate::model::{Action, Decision, Parked, StandupOrder};
 use crate::report::{self, Which, markdown};
@@ -25,17 +25,18 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
             let stops = s.board.stops(order, s.now);
             let names: Vec<String> = stops
                 .iter()
-                .map(|st| st.label(&s.board, Lang::En))
+                .map(|st| st.label(&s.board, s.l.lang))
                 .collect();
-            outln!(
-                "Standup started at {}. Speaking order: {}.",
-                s.now.format("%H:%M"),
-                if names.is_empty() {
-                    "nobody has anything to report".to_string()
-                } else {
-                    names.join(", ")
-                }
+            let order = if names.is_empty() {
+                s.l.t("nobody has anything to report").to_string()
+            } else {
+                names.join(", ")
+            };
+            let said = s.l.f(
+                "Standup started at {0}. Speaking order: {1}.",
+                &[&s.l.time(&s.now), &order],
             );
+            outln!("{said}");
         }
         StandupCommand::Decide { text, owner, due } => {
             let due = due
@@ -49,7 +50,7 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
                 due,
             }))?;
             s.save()?;
-            outln!("Decision recorded.");
+            outln!("{}", s.l.t("Decision recorded."));
         }
         StandupCommand::Park { topic, owner } => {
             s.apply(&Action::Park(Parked {
@@ -57,7 +58,7 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
                 owner: owner.clone(),
             }))?;
             s.save()?;
-            outln!("Parked.");
+            outln!("{}", s.l.t("Parked."));
         }
         StandupCommand::End => {
             let started = s.board.open_standup().map(|r| r.started);
@@ -73,10 +74,11 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
                     "the standup was ended and saved, but its minutes could not be written ({e}): `standup report` prints them"
                 )
             })?;
-            outln!(
-                "Standup ended ({length} min). Minutes written to {}.",
-                path.display()
+            let said = s.l.f(
+                "Standup ended ({0} min). Minutes written to {1}.",
+                &[&length, &path.display()],
             );
+            outln!("{said}");
         }
     }
     Ok(Outcome::Done)

@@ -49,10 +49,34 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Err(e) => {
-            errln!("standup: {e:#}");
+            errln!("standup: {}", localized(&e, config::loaded_lang()));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error as the user reads it: its context (which option, which file)
+/// as written, then its cause in `l` when the cause knows how to say it.
+fn localized(e: &anyhow::Error, l: crate::i18n::Lang) -> String {
+    use crate::model::dates::DateError;
+    use crate::model::settings::BadSettings;
+    let cause = e.root_cause();
+    let said = if let Some(a) = cause.downcast_ref::<crate::model::ActionError>() {
+        a.localized(l)
+    } else if let Some(d) = cause.downcast_ref::<DateError>() {
+        d.localized(l)
+    } else if let Some(b) = cause.downcast_ref::<BadSettings>() {
+        b.localized(l)
+    } else {
+        return format!("{e:#}");
+    };
+    let contexts: Vec<String> = e.chain().map(ToString::to_string).collect();
+    let mut parts: Vec<&str> = contexts[..contexts.len().saturating_sub(1)]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    parts.push(&said);
+    parts.join(": ")
 }
 
 /// The board file the command line names.
@@ -66,6 +90,8 @@ struct Session {
     board: Board,
     now: Timestamp,
     changed: bool,
+    /// The language messages are said in (config or LANG); JSON is not.
+    l: crate::i18n::Locale,
 }
 
 impl Session {
@@ -81,6 +107,7 @@ impl Session {
             board,
             now,
             changed: false,
+            l: config::locale(cli),
         })
     }
 
@@ -93,7 +120,8 @@ impl Session {
         let applied = self.board.apply(action, self.now)?;
         self.changed |= !applied.patch.is_noop(&self.board);
         for warning in &applied.warnings {
-            errln!("standup: warning: {warning}");
+            let said = self.l.f("warning: {0}", &[&warning.localized(self.l.lang)]);
+            errln!("standup: {said}");
         }
         Ok(applied)
     }

@@ -46,7 +46,7 @@ pub fn columns_json(board: &Board) -> String {
 }
 
 /// The columns left to right: id, name, cards and limit.
-pub fn columns_table(board: &Board) -> String {
+pub fn columns_table(board: &Board, l: crate::i18n::Lang) -> String {
     let counts = board.tasks_by_column();
     let rows: Vec<Vec<String>> = board
         .columns
@@ -55,7 +55,7 @@ pub fn columns_table(board: &Board) -> String {
         .enumerate()
         .map(|(i, (c, cards))| {
             let wip = match c.wip {
-                Some(limit) if cards.len() > limit as usize => format!("{limit} (over)"),
+                Some(limit) if cards.len() > limit as usize => l.f("{0} (over)", &[&limit]),
                 Some(limit) => limit.to_string(),
                 None => "-".to_string(),
             };
@@ -68,7 +68,7 @@ pub fn columns_table(board: &Board) -> String {
             ]
         })
         .collect();
-    table(&["#", "ID", "NAME", "CARDS", "WIP"], &rows)
+    table(&["#", "ID", l.t("NAME"), l.t("CARDS"), "WIP"], &rows)
 }
 
 /// A task as `--json` prints it: the file's keys plus derived ones.
@@ -137,24 +137,29 @@ pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// The people-readable task list.
-pub fn tasks_table(board: &Board, tasks: &[&Task], today: NaiveDate) -> String {
+pub fn tasks_table(
+    board: &Board,
+    tasks: &[&Task],
+    today: NaiveDate,
+    l: crate::i18n::Lang,
+) -> String {
     if tasks.is_empty() {
-        return "no tasks\n".to_string();
+        return format!("{}\n", l.t("no tasks"));
     }
     let rows: Vec<Vec<String>> = tasks
         .iter()
         .map(|t| {
             let mut flags = Vec::new();
             if board.is_overdue(t, today) {
-                flags.push("overdue".to_string());
+                flags.push(l.t("overdue").to_string());
             }
             if t.blocked.is_some() {
-                flags.push("blocked".to_string());
+                flags.push(l.t("blocked").to_string());
             }
             let waits = board.waits_on(t);
             if !waits.is_empty() {
                 let ids: Vec<String> = waits.iter().map(ToString::to_string).collect();
-                flags.push(format!("waits on {}", ids.join(",")));
+                flags.push(l.f("waits on {0}", &[&ids.join(",")]));
             }
             vec![
                 t.id.to_string(),
@@ -164,22 +169,33 @@ pub fn tasks_table(board: &Board, tasks: &[&Task], today: NaiveDate) -> String {
                     .unwrap_or_default(),
                 t.owner.clone().unwrap_or_default(),
                 t.due.map(|d| d.to_string()).unwrap_or_default(),
-                t.risk.map(|r| risk_word(r).to_string()).unwrap_or_default(),
+                t.risk
+                    .map(|r| l.t(risk_word(r)).to_string())
+                    .unwrap_or_default(),
                 flags.join(", "),
                 t.title.clone(),
             ]
         })
         .collect();
     table(
-        &["ID", "COLUMN", "OWNER", "DUE", "RISK", "FLAGS", "TITLE"],
+        &[
+            "ID",
+            l.t("COLUMN"),
+            l.t("OWNER"),
+            l.t("DUE"),
+            l.t("RISK"),
+            l.t("FLAGS"),
+            l.t("TITLE"),
+        ],
         &rows,
     )
 }
 
 /// The people-readable party list.
-pub fn parties_table(board: &Board) -> String {
+pub fn parties_table(board: &Board, l: crate::i18n::Lang) -> String {
     if board.parties.is_empty() {
-        return "no parties yet: add one with `standup party add CODE NAME`\n".to_string();
+        let said = l.t("no parties yet: add one with `standup party add NAME`");
+        return format!("{said}\n");
     }
     let rows: Vec<Vec<String>> = board
         .parties
@@ -188,15 +204,18 @@ pub fn parties_table(board: &Board) -> String {
             vec![
                 p.code.clone(),
                 match p.kind {
-                    crate::model::PartyKind::Department => "department".to_string(),
-                    crate::model::PartyKind::Person => "person".to_string(),
+                    crate::model::PartyKind::Department => l.t("department").to_string(),
+                    crate::model::PartyKind::Person => l.t("person").to_string(),
                 },
                 p.department.clone().unwrap_or_default(),
                 p.name.clone(),
             ]
         })
         .collect();
-    table(&["CODE", "KIND", "DEPARTMENT", "NAME"], &rows)
+    table(
+        &[l.t("CODE"), l.t("KIND"), l.t("DEPARTMENT"), l.t("NAME")],
+        &rows,
+    )
 }
 
 /// `{"raci": [...]}`: each task with its roles by party code.
@@ -253,13 +272,13 @@ pub fn problems_json(problems: &[crate::model::raci::Problem]) -> String {
 }
 
 /// Problems for people: severity, rule, where, and what to do.
-pub fn problems_table(problems: &[crate::model::raci::Problem]) -> String {
+pub fn problems_table(problems: &[crate::model::raci::Problem], l: crate::i18n::Lang) -> String {
     let rows: Vec<Vec<String>> = problems
         .iter()
         .map(|p| {
             let severity = match p.severity {
-                crate::model::raci::Severity::Error => "error",
-                crate::model::raci::Severity::Warning => "warning",
+                crate::model::raci::Severity::Error => l.t("error"),
+                crate::model::raci::Severity::Warning => l.t("warning"),
             };
             let what = match (&p.task, &p.party) {
                 (Some(t), _) => format!("{t} {}", sanitize(p.title.as_deref().unwrap_or(""))),
@@ -274,7 +293,10 @@ pub fn problems_table(problems: &[crate::model::raci::Problem]) -> String {
             ]
         })
         .collect();
-    table(&["SEVERITY", "RULE", "WHERE", "PROBLEM"], &rows)
+    table(
+        &[l.t("SEVERITY"), l.t("RULE"), l.t("WHERE"), l.t("PROBLEM")],
+        &rows,
+    )
 }
 
 /// `raci show --party P --json`: the party, its load and problems, and the

@@ -36,13 +36,13 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 department: department.clone(),
             })?;
             s.save()?;
-            outln!("Added party {code} ({})", name.trim());
+            outln!("{}", s.l.f("Added party {0} ({1})", &[&code, &name.trim()]));
         }
         PartyCommand::List { json } => {
             if *json {
                 outln!("{}", output::parties_json(&s.board));
             } else {
-                out!("{}", output::parties_table(&s.board));
+                out!("{}", output::parties_table(&s.board, s.l.lang));
             }
         }
         PartyCommand::Rename { party, name } => {
@@ -52,7 +52,7 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 name: name.clone(),
             })?;
             s.save()?;
-            outln!("Renamed {code} to {}", name.trim());
+            outln!("{}", s.l.f("Renamed {0} to {1}", &[&code, &name.trim()]));
         }
         PartyCommand::Recode { party, code } => {
             let old = s.board.resolve_party(party)?;
@@ -61,7 +61,7 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
                 code: code.clone(),
             })?;
             s.save()?;
-            outln!("{old} is now {}", code.trim());
+            outln!("{}", s.l.f("{0} is now {1}", &[&old, &code.trim()]));
         }
         PartyCommand::Move { party, position } => {
             if *position == 0 {
@@ -73,7 +73,7 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
             })?;
             s.save()?;
             let order: Vec<&str> = s.board.parties.iter().map(|p| p.code.as_str()).collect();
-            outln!("Parties: {}", order.join(", "));
+            outln!("{}", s.l.f("Parties: {0}", &[&order.join(", ")]));
         }
         PartyCommand::Rm { party, force } => {
             let code = s.board.resolve_party(party)?;
@@ -90,11 +90,12 @@ pub(super) fn party(cli: &Cli, cmd: &PartyCommand) -> Result<Outcome> {
             })?;
             s.save()?;
             if uses.is_empty() {
-                outln!("Removed party {code}");
+                outln!("{}", s.l.f("Removed party {0}", &[&code]));
             } else {
+                let which = uses.describe(s.l.lang);
                 outln!(
-                    "Removed party {code}, which {}",
-                    uses.describe(crate::i18n::Lang::En)
+                    "{}",
+                    s.l.f("Removed party {0}, which {1}", &[&code, &which])
                 );
             }
         }
@@ -127,8 +128,8 @@ pub(super) fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
             s.save()?;
             let code = s.board.resolve_party(party)?;
             match role {
-                Some(r) => outln!("{id}: {code} is {r}"),
-                None => outln!("{id}: {code} has no role"),
+                Some(r) => outln!("{}", s.l.f("{0}: {1} is {2}", &[&id, &code, &r])),
+                None => outln!("{}", s.l.f("{0}: {1} has no role", &[&id, &code])),
             }
         }
         RaciCommand::Show {
@@ -153,10 +154,11 @@ pub(super) fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
             let problems = check(&s.board);
             if *json {
                 outln!("{}", output::problems_json(&problems));
-            } else if problems.is_empty() {
-                outln!("No RACI problems.");
+            } else if !problems.is_empty() {
+                let said = crate::model::raci::check_in(&s.board, s.l.lang);
+                out!("{}", output::problems_table(&said, s.l.lang));
             } else {
-                out!("{}", output::problems_table(&problems));
+                outln!("{}", s.l.t("No RACI problems."));
             }
             if problems.iter().any(|p| p.severity == Severity::Error) {
                 return Ok(Outcome::Problems);
@@ -175,16 +177,20 @@ pub(super) fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
                     .with_context(|| format!("{}: import refused", file.display()))?;
             }
             s.save()?;
-            outln!(
-                "Imported {} rows: {} new parties, {} new tasks, {} cells changed",
-                table.rows.len(),
-                s.board.parties.len() - parties,
-                s.board.tasks.len() - tasks,
-                actions
-                    .iter()
-                    .filter(|a| matches!(a, Action::SetRole { .. }))
-                    .count()
+            let cells = actions
+                .iter()
+                .filter(|a| matches!(a, Action::SetRole { .. }))
+                .count();
+            let said = s.l.f(
+                "Imported {0} rows: {1} new parties, {2} new tasks, {3} cells changed",
+                &[
+                    &table.rows.len(),
+                    &(s.board.parties.len() - parties),
+                    &(s.board.tasks.len() - tasks),
+                    &cells,
+                ],
             );
+            outln!("{said}");
         }
         RaciCommand::Limits {
             responsible,
@@ -202,18 +208,15 @@ pub(super) fn raci(cli: &Cli, cmd: &RaciCommand) -> Result<Outcome> {
             s.apply(&Action::SetRaciLimits(limits))?;
             s.save()?;
             let l = s.board.settings.raci;
-            outln!(
-                "RACI limits: warn at {} R or more on a task, more than {} C; \
-                 a party is overloaded above {} R or {} A",
-                l.responsible_warn,
-                l.consulted_max,
-                l.overload_r,
-                l.overload_a
+            let said = s.l.f(
+                "RACI limits: warn at {0} R or more on a task, more than {1} C; a party is overloaded above {2} R or {3} A",
+                &[&l.responsible_warn, &l.consulted_max, &l.overload_r, &l.overload_a],
             );
+            outln!("{said}");
         }
         RaciCommand::Export { format } => match format {
             MatrixFormat::Csv => out!("{}", matrix::to_csv(&s.board)),
-            MatrixFormat::Md => out!("{}", matrix::to_markdown(&s.board)),
+            MatrixFormat::Md => out!("{}", matrix::to_markdown(&s.board, s.l.lang)),
         },
     }
     Ok(Outcome::Done)

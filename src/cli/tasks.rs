@@ -83,8 +83,11 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
             // The date the due text was read as, with its year: `12-10`
             // typed in January is last December's or next, and says which.
             match task.and_then(|t| t.due) {
-                Some(due) => outln!("Added {id} to {column}, due {due}"),
-                None => outln!("Added {id} to {column}"),
+                Some(due) => outln!(
+                    "{}",
+                    s.l.f("Added {0} to {1}, due {2}", &[&id, &column, &due])
+                ),
+                None => outln!("{}", s.l.f("Added {0} to {1}", &[&id, &column])),
             }
         }
         TaskCommand::Move { id, column } => {
@@ -95,7 +98,10 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                 position: None,
             })?;
             s.save()?;
-            outln!("Moved {id} to {}", column_name(&s.board, id));
+            outln!(
+                "{}",
+                s.l.f("Moved {0} to {1}", &[&id, &column_name(&s.board, id)])
+            );
         }
         TaskCommand::Done { id } => {
             let id = s.task_id(id)?;
@@ -110,13 +116,16 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                 position: None,
             })?;
             s.save()?;
-            outln!("Moved {id} to {}", column_name(&s.board, id));
+            outln!(
+                "{}",
+                s.l.f("Moved {0} to {1}", &[&id, &column_name(&s.board, id)])
+            );
         }
         TaskCommand::Rm { id } => {
             let id = s.task_id(id)?;
             s.apply(&Action::DeleteTask { id })?;
             s.save()?;
-            outln!("Deleted {id}");
+            outln!("{}", s.l.f("Deleted {0}", &[&id]));
         }
         TaskCommand::Edit { id, title, fields } => {
             let id = s.task_id(id)?;
@@ -135,9 +144,9 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
             let changed = !applied.patch.is_noop(&s.board);
             s.save()?;
             if changed {
-                outln!("Updated {id}");
+                outln!("{}", s.l.f("Updated {0}", &[&id]));
             } else {
-                outln!("{id} unchanged");
+                outln!("{}", s.l.f("{0} unchanged", &[&id]));
             }
         }
         TaskCommand::Block { id, reason } => {
@@ -147,13 +156,13 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                 reason: reason.clone(),
             })?;
             s.save()?;
-            outln!("Blocked {id}: {}", reason.trim());
+            outln!("{}", s.l.f("Blocked {0}: {1}", &[&id, &reason.trim()]));
         }
         TaskCommand::Unblock { id } => {
             let id = s.task_id(id)?;
             s.apply(&Action::UnblockTask { id })?;
             s.save()?;
-            outln!("Unblocked {id}");
+            outln!("{}", s.l.f("Unblocked {0}", &[&id]));
         }
         TaskCommand::List {
             column,
@@ -182,7 +191,10 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
             if *json {
                 outln!("{}", output::tasks_json(&s.board, &tasks, s.today()));
             } else {
-                out!("{}", output::tasks_table(&s.board, &tasks, s.today()));
+                out!(
+                    "{}",
+                    output::tasks_table(&s.board, &tasks, s.today(), s.l.lang)
+                );
             }
         }
     }
@@ -203,11 +215,8 @@ pub(super) fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
                 wip: *wip,
             })?;
             s.save()?;
-            outln!(
-                "Added column {} ({})",
-                name.trim(),
-                applied.created.unwrap_or_default()
-            );
+            let id = applied.created.unwrap_or_default();
+            outln!("{}", s.l.f("Added column {0} ({1})", &[&name.trim(), &id]));
         }
         ColumnCommand::Wip { column, limit } => {
             let wip = if is_clear(limit) {
@@ -227,8 +236,8 @@ pub(super) fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
             s.save()?;
             let name = name_of(&s.board, column);
             match wip {
-                Some(n) => outln!("{name}: WIP limit {n}"),
-                None => outln!("{name}: no WIP limit"),
+                Some(n) => outln!("{}", s.l.f("{0}: WIP limit {1}", &[&name, &n])),
+                None => outln!("{}", s.l.f("{0}: no WIP limit", &[&name])),
             }
         }
         ColumnCommand::Rename { column, name } => {
@@ -238,7 +247,10 @@ pub(super) fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
                 name: name.clone(),
             })?;
             s.save()?;
-            outln!("Renamed column {old} to {}", name.trim());
+            outln!(
+                "{}",
+                s.l.f("Renamed column {0} to {1}", &[&old, &name.trim()])
+            );
         }
         ColumnCommand::Move { column, position } => {
             if *position == 0 {
@@ -250,7 +262,7 @@ pub(super) fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
             })?;
             s.save()?;
             let order: Vec<String> = s.board.columns.iter().map(|c| c.name.clone()).collect();
-            outln!("Columns: {}", order.join(" → "));
+            outln!("{}", s.l.f("Columns: {0}", &[&order.join(" → ")]));
         }
         ColumnCommand::Rm { column, move_to } => {
             let name = name_of(&s.board, column);
@@ -259,13 +271,13 @@ pub(super) fn column(cli: &Cli, cmd: &ColumnCommand) -> Result<Outcome> {
                 move_to: move_to.clone(),
             })?;
             s.save()?;
-            outln!("Deleted column {name}");
+            outln!("{}", s.l.f("Deleted column {0}", &[&name]));
         }
         ColumnCommand::List { json } => {
             if *json {
                 outln!("{}", output::columns_json(&s.board));
             } else {
-                out!("{}", output::columns_table(&s.board));
+                out!("{}", output::columns_table(&s.board, s.l.lang));
             }
         }
     }

@@ -231,6 +231,20 @@ impl Config {
                 });
             }
             board.reindex();
+        } else {
+            // The default columns, named in the board's language: a Chinese
+            // team's first board reads 待办 进行中 评审 已完成.
+            let l = self.locale(crate::i18n::Lang::from_env()).lang;
+            for column in &mut board.columns {
+                let name = match column.id.as_str() {
+                    "todo" => crate::i18n::mark("To do"),
+                    "doing" => crate::i18n::mark("Doing"),
+                    "review" => crate::i18n::mark("Review"),
+                    "done" => crate::i18n::mark("Done"),
+                    _ => continue,
+                };
+                column.name = l.t(name).to_string();
+            }
         }
         if let Some(sla) = &self.sla {
             board.settings.sla = *sla;

@@ -377,7 +377,7 @@ fn quote(field: &str) -> String {
 
 /// The matrix as a Markdown table for chat and wikis, with the broken rules
 /// listed under it.
-pub fn to_markdown(board: &Board) -> String {
+pub fn to_markdown(board: &Board, l: crate::i18n::Lang) -> String {
     let cell = |text: &str| sanitize(text).replace('|', "\\|");
     let mut out = String::new();
     let mut header = vec!["Task".to_string()];
@@ -395,12 +395,13 @@ pub fn to_markdown(board: &Board) -> String {
         }
         out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
-    let problems = raci::check(board);
+    let problems = raci::check_in(board, l);
     out.push('\n');
     if problems.is_empty() {
-        out.push_str("No RACI problems.\n");
+        out.push_str(l.t("No RACI problems."));
+        out.push('\n');
     } else {
-        out.push_str("**Problems**\n\n");
+        out.push_str(&format!("**{}**\n\n", l.t("Problems")));
         for p in &problems {
             let what = match (&p.task, &p.party) {
                 (Some(t), _) => format!("{t} {}", cell(p.title.as_deref().unwrap_or(""))),
@@ -408,8 +409,8 @@ pub fn to_markdown(board: &Board) -> String {
                 (None, None) => String::new(),
             };
             let severity = match p.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
+                Severity::Error => l.t("error"),
+                Severity::Warning => l.t("warning"),
             };
             out.push_str(&format!(
                 "- {severity} `{}` {what}: {}\n",

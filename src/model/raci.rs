@@ -467,10 +467,15 @@ pub fn load_of(board: &Board, code: &str) -> Load {
 /// Every broken rule on the board: task rules in id order, then party rules
 /// in party order.
 pub fn check(board: &Board) -> Vec<Problem> {
+    check_in(board, Lang::En)
+}
+
+/// [`check`], each problem said in `l`.
+pub fn check_in(board: &Board, l: Lang) -> Vec<Problem> {
     let mut problems = Vec::new();
     for task in board.tasks.values() {
         for rule in task_rules(task, &board.settings.raci) {
-            let message = task_message(rule, &board.settings.raci, Lang::En);
+            let message = task_message(rule, &board.settings.raci, l);
             problems.push(Problem {
                 task: Some(task.id),
                 title: Some(task.title.clone()),
@@ -483,7 +488,7 @@ pub fn check(board: &Board) -> Vec<Problem> {
     }
     let limits = &board.settings.raci;
     for (code, load) in loads(board) {
-        problems.extend(party_problems(&code, load, limits, Lang::En));
+        problems.extend(party_problems(&code, load, limits, l));
     }
     problems
 }

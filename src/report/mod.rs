@@ -370,7 +370,7 @@ fn build(
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let raci_errors = raci_errors(board);
+    let raci_errors = raci_errors(board, l);
     let meeting = record.map(|r| Meeting {
         started: format_timestamp(&r.started),
         ended: r.ended.as_ref().map(format_timestamp),
@@ -411,8 +411,8 @@ fn build(
 }
 
 /// The RACI errors on the board now (warnings are not for a report).
-pub(crate) fn raci_errors(board: &Board) -> Vec<RaciError> {
-    raci::check(board)
+pub(crate) fn raci_errors(board: &Board, l: Lang) -> Vec<RaciError> {
+    raci::check_in(board, l)
         .into_iter()
         .filter(|p| p.severity == Severity::Error)
         .map(|p| RaciError {

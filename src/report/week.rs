@@ -311,7 +311,7 @@ pub fn week(
         .map(line)
         .collect();
 
-    let raci_errors = super::raci_errors(board);
+    let raci_errors = super::raci_errors(board, l);
 
     let cycles = Percentiles::of(weekly.iter().map(|f| f.cycle()).collect());
     let trend = (0..TREND_WEEKS)

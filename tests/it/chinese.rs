@@ -229,3 +229,110 @@ fn the_grid_recodes_a_party_with_one_key() {
     press(&mut app, "u");
     assert!(app.board().party(&old).is_some());
 }
+
+/// The everyday commands under `LANG=zh_CN.UTF-8`, on a board whose
+/// content is Chinese: what they print, and why they refuse, is Chinese,
+/// with no English sentence left (ids, codes, units and file paths aside).
+/// `--json` stays English.
+#[test]
+fn the_shell_speaks_chinese_under_a_chinese_locale() {
+    let home = crate::common::home::Home::new();
+    let zh = |args: &[&str]| {
+        let out = home
+            .cmd()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(args)
+            .output()
+            .expect("runs");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), text)
+    };
+    let table = format!(
+        "{}/tests/fixtures/raci-campaign-zh.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["raci", "import", &table],
+        vec![
+            "task",
+            "add",
+            "打印海报",
+            "--owner",
+            "市场",
+            "--due",
+            "12月10日",
+        ],
+        vec!["task", "move", "T-1", "进行中"],
+        vec!["task", "block", "T-2", "--reason", "等供应商"],
+        vec!["task", "unblock", "T-2"],
+        vec!["task", "edit", "T-2", "--due", "下周一"],
+        vec!["task", "done", "T-3"],
+        vec!["column", "add", "质检", "--wip", "2"],
+        vec!["column", "wip", "质检", "3"],
+        vec!["column", "rename", "质检", "验收"],
+        vec!["column", "rm", "验收"],
+        vec!["party", "add", "法务部"],
+        vec!["party", "rename", "法务", "法务与合规部"],
+        vec!["party", "recode", "法务", "legal"],
+        vec!["raci", "set", "T-1", "legal", "C"],
+        vec!["raci", "limits", "--responsible", "3"],
+        vec!["raci", "check"],
+        vec!["raci", "export", "--format", "md"],
+        vec![
+            "issue",
+            "add",
+            "海报印错",
+            "--impact",
+            "high",
+            "--urgency",
+            "high",
+            "--owner",
+            "市场",
+        ],
+        vec!["issue", "ack", "I-1"],
+        vec!["issue", "escalate", "I-1", "--reason", "客户投诉"],
+        vec!["issue", "resolve", "I-1", "--note", "重印"],
+        vec!["issue", "close", "I-1", "--reason", "已确认"],
+        vec!["issue", "sla"],
+        vec!["standup", "start"],
+        vec!["standup", "decide", "周五前重印", "--owner", "市场"],
+        vec!["standup", "park", "预算"],
+        vec!["standup", "end"],
+        vec!["task", "list"],
+        vec!["party", "list"],
+        vec!["column", "list"],
+        vec!["issue", "list"],
+        // Refusals: why, in Chinese.
+        vec!["task", "add", "坏日期", "--due", "13月1日"],
+        vec!["column", "rm", "进行中"],
+        vec!["party", "recode", "产品", "市场"],
+    ];
+    // Words that stay as written: ids, codes, units and names of things.
+    let allowed = [
+        "RACI", "WIP", "legal", "md", "json", "standup", "report", "Markdown", "min",
+    ];
+    for args in &runs {
+        let (_, text) = zh(args);
+        for line in text.lines() {
+            // File paths (the minutes' file) are not sentences.
+            let words: Vec<&str> = line
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2 && !allowed.contains(w))
+                .filter(|w| !line.contains(&format!("/{w}")) && !line.contains(&format!("{w}/")))
+                .filter(|w| !line.contains(&format!("{w}.")) || !line.contains('/'))
+                .collect();
+            let english = words.windows(2).any(|pair| {
+                let (a, b) = (pair[0], pair[1]);
+                line.contains(&format!("{a} {b}"))
+            });
+            assert!(!english, "{args:?} left English: {line}\n{text}");
+        }
+    }
+    // JSON is for scripts: English keys and values.
+    let list = home.json(&["issue", "list", "--json"]);
+    assert_eq!(list["issues"][0]["status"], "closed");
+}
