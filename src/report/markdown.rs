@@ -215,27 +215,33 @@ pub(super) fn misses_section(out: &mut String, misses: &[Miss], l: &Locale) {
     }
     let _ = writeln!(out, "\n## {} ({})", l.t("SLA misses"), misses.len());
     for miss in misses {
-        let target = if miss.target == "set by hand" {
-            l.t("set by hand").to_string()
-        } else {
-            miss.target.clone()
+        // Both spans in the reader's units: `30分钟`, not `30m`.
+        let target = match miss.target.parse::<crate::model::settings::Span>() {
+            Ok(span) => l
+                .lang
+                .duration(chrono::Duration::minutes(i64::from(span.minutes()))),
+            Err(_) if miss.target == "set by hand" => l.t("set by hand").to_string(),
+            Err(_) => miss.target.clone(),
         };
+        let late = l
+            .lang
+            .duration(chrono::Duration::minutes(miss.late_minutes));
         let what = match (miss.clock, &miss.stopped) {
             ("respond", Some(at)) => l.f(
                 "respond target ({0}) missed by {1}, answered {2}",
-                &[&target, &miss.late, &moment(l, at)],
+                &[&target, &late, &moment(l, at)],
             ),
             ("respond", None) => l.f(
                 "respond target ({0}) missed by {1} so far, not yet answered",
-                &[&target, &miss.late],
+                &[&target, &late],
             ),
             (_, Some(at)) => l.f(
                 "resolve target ({0}) missed by {1}, resolved {2}",
-                &[&target, &miss.late, &moment(l, at)],
+                &[&target, &late, &moment(l, at)],
             ),
             (_, None) => l.f(
                 "resolve target ({0}) missed by {1} so far, not yet resolved",
-                &[&target, &miss.late],
+                &[&target, &late],
             ),
         };
         let owner = miss.owner.as_deref().map_or_else(

@@ -114,3 +114,78 @@ fn bad_week_dates_are_refused_with_the_flag_named() {
     home.run(&["report", "--week", "--date", "today"]).code(2);
     assert_eq!(std::fs::read(home.board()).expect("board"), before);
 }
+
+/// The demo board's week and minutes under a Chinese locale: golden
+/// files, and no English sentence left once the board's own words (its
+/// titles, names, notes and reasons, which are the team's) are set aside.
+#[test]
+fn the_demo_board_s_week_and_minutes_in_chinese() {
+    let home = demo_home();
+    let zh = |args: &[&str]| {
+        let out = home
+            .cmd()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let week = zh(&["report", "--week"]);
+    let minutes = zh(&["report"]);
+    check("week-demo.zh.md", &week);
+    check("minutes-demo.zh.md", &minutes);
+    // The board's own words, longest first so that a title's part does not
+    // hide the rest of it.
+    let board: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(home.board()).expect("board")).expect("JSON");
+    let mut own: Vec<String> = Vec::new();
+    let mut collect = |v: &serde_json::Value| {
+        for key in [
+            "title",
+            "name",
+            "goal",
+            "note",
+            "reason",
+            "support",
+            "resolution",
+            "text",
+            "topic",
+        ] {
+            if let Some(s) = v.get(key).and_then(|s| s.as_str()) {
+                own.push(s.to_string());
+            }
+        }
+    };
+    collect(&board);
+    for list in ["tasks", "issues", "parties", "columns", "standups"] {
+        for item in board[list].as_array().into_iter().flatten() {
+            collect(item);
+            if let Some(b) = item.get("blocked") {
+                collect(b);
+            }
+            for inner in ["decisions", "parked"] {
+                for d in item[inner].as_array().into_iter().flatten() {
+                    collect(d);
+                }
+            }
+        }
+    }
+    own.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for text in [&week, &minutes] {
+        let mut left = text.clone();
+        for words in &own {
+            left = left.replace(words.as_str(), " ");
+        }
+        for line in left.lines() {
+            let words: Vec<&str> = line
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2 && !["RACI", "WIP", "SKU", "SLA"].contains(w))
+                .collect();
+            let english = words
+                .windows(2)
+                .any(|p| line.contains(&format!("{} {}", p[0], p[1])));
+            assert!(!english, "English left: {line}");
+        }
+    }
+}
