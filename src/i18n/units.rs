@@ -42,6 +42,30 @@ impl Lang {
         full[..end].to_string()
     }
 
+    /// Punctuation that joins pieces of a sentence the code builds: the
+    /// full-width forms inside Chinese (`。` `：` `（` `）` `；` `，`).
+    pub fn punct(self, en: &'static str) -> &'static str {
+        match (self, en) {
+            (Lang::En, _) => en,
+            (Lang::Zh, ".") => "。",
+            (Lang::Zh, ": ") => "：",
+            (Lang::Zh, " (") => "（",
+            (Lang::Zh, ")") => "）",
+            (Lang::Zh, "; ") => "；",
+            (Lang::Zh, ", ") => "，",
+            (Lang::Zh, _) => en,
+        }
+    }
+
+    /// `text` with the spaces English puts after a sentence's stop taken
+    /// out where the stop is full-width.
+    pub fn tidy(self, text: String) -> String {
+        match self {
+            Lang::En => text,
+            Lang::Zh => text.replace("。 ", "。").replace("； ", "；"),
+        }
+    }
+
     /// A speaking time: `3m 10s`, `27s`; `3分10秒`, `27秒`.
     pub fn seconds(self, seconds: u32) -> String {
         let (m, s) = (seconds / 60, seconds % 60);

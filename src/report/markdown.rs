@@ -248,13 +248,16 @@ pub(super) fn misses_section(out: &mut String, misses: &[Miss], l: &Locale) {
             || l.t(" No owner.").to_string(),
             |o| l.f(" Owner: {0}.", &[&clean(o)]),
         );
-        let _ = writeln!(
-            out,
-            "- {} {} {}: {what}.{owner}",
+        let p = |s| l.lang.punct(s);
+        let line = format!(
+            "- {} {} {}{}{what}{}{owner}",
             miss.priority,
             miss.issue,
-            clean(&miss.title)
+            clean(&miss.title),
+            p(": "),
+            p("."),
         );
+        let _ = writeln!(out, "{}", l.lang.tidy(line));
     }
 }
 
@@ -333,14 +336,15 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
         if let Some(since) = &b.since {
             line.push_str(&l.f(", since {0}", &[&moment(l, since)]));
         }
-        let _ = write!(line, ": {}.", clean(&b.reason));
+        let p = |s| l.lang.punct(s);
+        let _ = write!(line, "{}{}{}", p(": "), clean(&b.reason), p("."));
         if !b.help.is_empty() {
             line.push_str(&l.f(" Help needed: {0}.", &[&clean_join(&b.help, "; ")]));
         }
         if let Some(a) = &b.accountable {
             line.push_str(&l.f(" Accountable: {0}.", &[&clean(a)]));
         }
-        let _ = writeln!(out, "{line}");
+        let _ = writeln!(out, "{}", l.lang.tidy(line));
     }
     if !p.next.is_empty() {
         let next: Vec<String> = p
@@ -381,7 +385,15 @@ fn issue_line(i: &IssueLine, l: &Locale) -> String {
     if i.breached {
         line.push_str(l.t("BREACHED "));
     }
-    let _ = write!(line, "{} {} {}.", i.priority, i.id, clean(&i.title));
+    let p = |s| l.lang.punct(s);
+    let _ = write!(
+        line,
+        "{} {} {}{}",
+        i.priority,
+        i.id,
+        clean(&i.title),
+        p(".")
+    );
     match &i.owner {
         Some(o) => line.push_str(&l.f(" Owner: {0}.", &[&clean(o)])),
         None => line.push_str(l.t(" No owner.")),
@@ -397,7 +409,7 @@ fn issue_line(i: &IssueLine, l: &Locale) -> String {
             &[&moment(l, &i.resolve_by)],
         ));
     }
-    let _ = write!(line, " ({}).", i.clock);
+    let _ = write!(line, "{}{}{}{}", p(" ("), i.clock, p(")"), p("."));
     if !i.support.is_empty() {
         line.push_str(&l.f(" Support needed: {0}.", &[&clean(&i.support)]));
     }
@@ -406,5 +418,5 @@ fn issue_line(i: &IssueLine, l: &Locale) -> String {
     {
         line.push_str(&l.f(" Accountable: {0}.", &[&clean(a)]));
     }
-    line
+    l.lang.tidy(line)
 }
