@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use crate::model::triage::{ClockState, Priority};
 
 use crate::model::Issue;
-use crate::text::{human_duration, width};
+use crate::text::width;
 use crate::tui::app::App;
 use crate::tui::draw::{put, put_bottom, put_spans, style_row};
 use crate::tui::layout::{ISSUE_METRICS_MIN_HEIGHT, issue_rows};
@@ -254,7 +254,7 @@ fn metrics_line(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push((format!("{sep}{} {}", p.as_str(), m.open[i]), style));
     }
     spans.push((format!("   {} ", l.t("last 30 days:")), t.dim));
-    let mean = |d: Option<chrono::Duration>| d.map_or("—".to_string(), human_duration);
+    let mean = |d: Option<chrono::Duration>| d.map_or("—".to_string(), |d| l.duration(d));
     spans.push((
         l.f(
             "answered in {0}, resolved in {1}",
