@@ -12,7 +12,8 @@ use crate::store;
 
 /// `boards`: every board in the data directory with its alert counts; a
 /// board that does not open is listed with the reason.
-pub(super) fn boards(json: bool) -> Result<Outcome> {
+pub(super) fn boards(cli: &Cli, json: bool) -> Result<Outcome> {
+    let l = super::config::locale(cli);
     let now = Clock::from_env()?.now();
     let dir = store::paths::data_dir()?;
     let list = store::boards::list(&dir, now);
@@ -42,10 +43,11 @@ pub(super) fn boards(json: bool) -> Result<Outcome> {
         return Ok(Outcome::Done);
     }
     if list.is_empty() {
-        outln!(
-            "No boards yet in {}: `standup` starts one, `standup --board NAME` starts a named one.",
-            dir.display()
+        let said = l.f(
+            "No boards yet in {0}: `standup` starts one, `standup --board NAME` starts a named one.",
+            &[&dir.display()],
         );
+        outln!("{said}");
         return Ok(Outcome::Done);
     }
     let width = list
@@ -56,20 +58,28 @@ pub(super) fn boards(json: bool) -> Result<Outcome> {
     for b in &list {
         let label = crate::text::pad(&b.label(), width);
         match &b.state {
-            Ok(s) => outln!(
-                "{label}  {:>5} tasks  {:>3} overdue  {:>3} blocked  {:>3} breached  {}",
-                s.tasks,
-                s.alerts.overdue,
-                s.alerts.blocked,
-                s.alerts.breached,
-                s.title
-            ),
+            Ok(s) => {
+                let counts = l.f(
+                    "{0} tasks  {1} overdue  {2} blocked  {3} breached",
+                    &[
+                        &format!("{:>5}", s.tasks),
+                        &format!("{:>3}", s.alerts.overdue),
+                        &format!("{:>3}", s.alerts.blocked),
+                        &format!("{:>3}", s.alerts.breached),
+                    ],
+                );
+                outln!("{label}  {counts}  {}", s.title);
+            }
             Err(e) => {
                 let restore = match &b.name {
                     Some(name) => format!("standup --board {name} restore"),
                     None => "standup restore".into(),
                 };
-                outln!("{label}  does not open: {e} (`{restore}` lists its backups)");
+                let said = l.f(
+                    "does not open: {0} (`{1}` lists its backups)",
+                    &[e, &restore],
+                );
+                outln!("{label}  {said}");
             }
         }
     }
@@ -88,9 +98,9 @@ pub(super) fn init(cli: &Cli, name: Option<&str>, goal: Option<&str>) -> Result<
     s.save()?;
     let path = s.file.path().display();
     if existed {
-        outln!("Board {path} is ready");
+        outln!("{}", s.l.f("Board {0} is ready", &[&path]));
     } else {
-        outln!("Created board {path}");
+        outln!("{}", s.l.f("Created board {0}", &[&path]));
     }
     Ok(Outcome::Done)
 }
@@ -102,17 +112,19 @@ pub(super) fn restore(cli: &Cli, number: Option<usize>, rescued: bool) -> Result
     use crate::store::backups;
     // A linked board keeps its versions beside the file it links to.
     let path = store::file::through_links(&board_path(cli)?);
+    let l = super::config::locale(cli);
     if rescued {
-        return restore_rescued(&path, number);
+        return restore_rescued(&path, number, &l);
     }
     let kept = backups::list(&path)
         .with_context(|| format!("cannot read {}", backups::folder(&path).display()))?;
     let Some(number) = number else {
         if kept.is_empty() {
-            outln!(
-                "No versions of {} are kept yet: each save keeps the one it replaces.",
-                path.display()
+            let said = l.f(
+                "No versions of {0} are kept yet: each save keeps the one it replaces.",
+                &[&path.display()],
             );
+            outln!("{said}");
             return Ok(Outcome::Done);
         }
         for b in &kept {
@@ -131,13 +143,19 @@ pub(super) fn restore(cli: &Cli, number: Option<usize>, rescued: bool) -> Result
                 b.path.display()
             );
         }
-        outln!("`standup restore N` puts version N back (1 is the newest).");
+        outln!(
+            "{}",
+            l.t("`standup restore N` puts version N back (1 is the newest).")
+        );
         return Ok(Outcome::Done);
     };
     let Some(backup) = kept.iter().find(|b| b.number == number) else {
         bail!(
-            "there is no version {number}: {} kept (see `standup restore`)",
-            kept.len()
+            "{}",
+            l.f(
+                "there is no version {0}: {1} kept (see `standup restore`)",
+                &[&number, &kept.len()]
+            )
         );
     };
     let bytes = std::fs::read(&backup.path)
@@ -155,7 +173,7 @@ pub(super) fn restore(cli: &Cli, number: Option<usize>, rescued: bool) -> Result
         .with_context(|| format!("cannot restore version {number} to {}", path.display()))?;
     outln!(
         "{}",
-        restored(&format!("version {number}"), &path, replaced_opens)
+        restored(&l.f("version {0}", &[&number]), &path, replaced_opens, &l)
     );
     Ok(Outcome::Done)
 }
@@ -171,45 +189,58 @@ pub(super) fn opens(path: &Path) -> bool {
 
 /// What a restore says it did, true to what `restore 1` can undo: a board
 /// it replaced that did not open is kept, but cannot be put back by it.
-pub(super) fn restored(what: &str, path: &Path, replaced_opens: bool) -> String {
+pub(super) fn restored(
+    what: &str,
+    path: &Path,
+    replaced_opens: bool,
+    l: &crate::i18n::Locale,
+) -> String {
     if replaced_opens {
-        format!(
-            "Restored {what} to {}. The board it replaced is now version 1: `standup restore 1` undoes this.",
-            path.display()
+        l.f(
+            "Restored {0} to {1}. The board it replaced is now version 1: `standup restore 1` undoes this.",
+            &[&what, &path.display()],
         )
     } else {
         let kept = store::backups::list(path)
             .ok()
             .and_then(|k| k.first().map(|b| b.path.display().to_string()))
             .unwrap_or_default();
-        format!(
-            "Restored {what} to {}. The board it replaced did not open; it is kept as it was in {kept} \
-             to repair by hand (`standup restore 1` refuses a version that does not open).",
-            path.display()
+        l.f(
+            "Restored {0} to {1}. The board it replaced did not open; it is kept as it was in {2} to repair by hand (`standup restore 1` refuses a version that does not open).",
+            &[&what, &path.display(), &kept],
         )
     }
 }
 
 /// `restore --rescued [N]`: the copies kept when the board could not be
 /// saved, newest first; N puts one back.
-pub(super) fn restore_rescued(path: &Path, number: Option<usize>) -> Result<Outcome> {
+pub(super) fn restore_rescued(
+    path: &Path,
+    number: Option<usize>,
+    l: &crate::i18n::Locale,
+) -> Result<Outcome> {
     let found = store::rescue::list(path);
     let Some(number) = number else {
         if found.is_empty() {
-            outln!("No rescued copies of {} were found.", path.display());
+            let said = l.f("No rescued copies of {0} were found.", &[&path.display()]);
+            outln!("{said}");
         }
         for (i, r) in found.iter().enumerate() {
             outln!("{:>2}  {}", i + 1, r.path.display());
         }
         if !found.is_empty() {
-            outln!("`standup restore --rescued N` puts copy N back (1 is the newest).");
+            let said = l.t("`standup restore --rescued N` puts copy N back (1 is the newest).");
+            outln!("{said}");
         }
         return Ok(Outcome::Done);
     };
     let Some(copy) = number.checked_sub(1).and_then(|i| found.get(i)) else {
         bail!(
-            "there is no rescued copy {number}: {} found (see `standup restore --rescued`)",
-            found.len()
+            "{}",
+            l.f(
+                "there is no rescued copy {0}: {1} found (see `standup restore --rescued`)",
+                &[&number, &found.len()]
+            )
         );
     };
     let text = std::fs::read_to_string(&copy.path)
@@ -230,7 +261,7 @@ pub(super) fn restore_rescued(path: &Path, number: Option<usize>) -> Result<Outc
     })?;
     outln!(
         "{}",
-        restored(&copy.path.display().to_string(), path, replaced_opens)
+        restored(&copy.path.display().to_string(), path, replaced_opens, l)
     );
     Ok(Outcome::Done)
 }
@@ -239,10 +270,14 @@ pub(super) fn restore_rescued(path: &Path, number: Option<usize>) -> Result<Outc
 pub(super) fn demo(cli: &Cli, force: bool, size: Option<crate::scale::Size>) -> Result<Outcome> {
     let now = Clock::from_env()?.now();
     let path = board_path(cli)?;
+    let l = super::config::locale(cli);
     if path.exists() && !force {
         bail!(
-            "{} exists already: `standup demo --force` replaces it, or pass --board to write the demo elsewhere",
-            path.display()
+            "{}",
+            l.f(
+                "{0} exists already: `standup demo --force` replaces it, or pass --board to write the demo elsewhere",
+                &[&path.display()]
+            )
         );
     }
     let board = match size {
@@ -254,15 +289,20 @@ pub(super) fn demo(cli: &Cli, force: bool, size: Option<crate::scale::Size>) -> 
     // cannot read; the write is still atomic, and the file replaced is kept.
     store::atomic::replace(&path, store::to_json(&board).as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    outln!(
-        "Wrote the demo board to {} ({} tasks, {} issues). Open it with `standup{}`.",
-        path.display(),
-        board.tasks.len(),
-        board.issues.len(),
-        cli.board
-            .as_deref()
-            .map(|b| format!(" --board {b}"))
-            .unwrap_or_default()
+    let open = cli
+        .board
+        .as_deref()
+        .map(|b| format!(" --board {b}"))
+        .unwrap_or_default();
+    let said = l.f(
+        "Wrote the demo board to {0} ({1} tasks, {2} issues). Open it with `standup{3}`.",
+        &[
+            &path.display(),
+            &board.tasks.len(),
+            &board.issues.len(),
+            &open,
+        ],
     );
+    outln!("{said}");
     Ok(Outcome::Done)
 }

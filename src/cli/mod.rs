@@ -132,11 +132,15 @@ impl Session {
             // file: merge into its version rather than overwrite it.
             let saved = self.file.save_merging(&self.board);
             for warning in self.file.take_warnings() {
-                errln!("standup: warning: {warning}");
+                let said = self.l.f("warning: {0}", &[&warning]);
+                errln!("standup: {said}");
             }
             if let store::Saved::Merged(merged) = saved? {
                 for note in &merged.notes {
-                    errln!("standup: merged with a change made meanwhile: {note}");
+                    let said = self
+                        .l
+                        .f("merged with a change made meanwhile: {0}", &[note]);
+                    errln!("standup: {said}");
                 }
                 self.board = merged.board.clone();
             }
@@ -198,7 +202,7 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             }
             Ok(Outcome::Done)
         }
-        Command::Boards { json } => boards(*json),
+        Command::Boards { json } => boards(cli, *json),
         Command::Config(cmd) => config::command(cli, cmd),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -222,54 +226,63 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
                 s.board.log = log;
                 s.changed = true;
                 s.save()?;
-                outln!("removed {repeated} repeated log entries");
+                outln!(
+                    "{}",
+                    s.l.f("removed {0} repeated log entries", &[&repeated])
+                );
             }
             let repeated = if *repair { 0 } else { repeated };
             // A board that loaded keeps its invariants; the RACI rules are
             // what is left to report.
-            let problems = crate::model::raci::check(&s.board);
+            let problems = crate::model::raci::check_in(&s.board, s.l.lang);
             let errors: Vec<_> = problems
                 .iter()
                 .filter(|p| p.severity == crate::model::raci::Severity::Error)
                 .collect();
-            outln!(
-                "{}: {} tasks, {} issues",
-                s.file.path().display(),
-                s.board.tasks.len(),
-                s.board.issues.len()
+            let said = s.l.f(
+                "{0}: {1} tasks, {2} issues",
+                &[
+                    &s.file.path().display(),
+                    &s.board.tasks.len(),
+                    &s.board.issues.len(),
+                ],
             );
+            outln!("{said}");
+            let error = s.l.t("error");
             for p in &errors {
                 let what = p
                     .task
                     .map(|t| t.to_string())
                     .or(p.party.clone())
                     .unwrap_or_default();
-                outln!("  error  {what}  {}: {}", p.rule.name(), p.message);
+                outln!("  {error}  {what}  {}: {}", p.rule.name(), p.message);
             }
             for c in &s.board.conflicts {
-                outln!("  conflict  {}", share::describe(c));
+                outln!("  {}  {}", s.l.t("conflict"), share::describe(c));
             }
             let id_problems = s.board.id_problems();
             for p in &id_problems {
-                outln!("  error  ids  {p}");
+                outln!("  {error}  ids  {p}");
             }
             if repeated > 0 {
-                outln!(
-                    "  error  log  {repeated} log entries repeat others (an older merge copied them): \
-                     `standup check --repair` removes them"
+                let said = s.l.f(
+                    "{0} log entries repeat others (an older merge copied them): `standup check --repair` removes them",
+                    &[&repeated],
                 );
+                outln!("  {error}  log  {said}");
             }
             if !s.board.conflicts.is_empty() {
-                outln!(
-                    "settle each with `standup conflict keep|take RECORD FIELD`, or C in the board"
+                let said = s.l.t(
+                    "settle each with `standup conflict keep|take RECORD FIELD`, or C in the board",
                 );
+                outln!("{said}");
             }
             if errors.is_empty()
                 && s.board.conflicts.is_empty()
                 && id_problems.is_empty()
                 && repeated == 0
             {
-                outln!("no problems found");
+                outln!("{}", s.l.t("no problems found"));
                 Ok(Outcome::Done)
             } else {
                 Ok(Outcome::Problems)

@@ -401,6 +401,80 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards", "筛选卡片"),
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
+    ("Board {0} is ready", "看板 {0} 已就绪"),
+    ("Created board {0}", "已创建看板 {0}"),
+    (
+        "No boards yet in {0}: `standup` starts one, `standup --board NAME` starts a named one.",
+        "{0} 里还没有看板：`standup` 新建一个，`standup --board 名称` 新建一个有名字的。",
+    ),
+    (
+        "No rescued copies of {0} were found.",
+        "没有找到 {0} 的抢救副本。",
+    ),
+    (
+        "No versions of {0} are kept yet: each save keeps the one it replaces.",
+        "{0} 还没有保留的版本：每次保存都会保留被替换的那一版。",
+    ),
+    (
+        "Restored {0} to {1}. The board it replaced did not open; it is kept as it was in {2} to repair by hand (`standup restore 1` refuses a version that does not open).",
+        "已把 {0} 恢复到 {1}。被替换的看板无法打开，原样保留在 {2}，可手工修复（`standup restore 1` 不会恢复打不开的版本）。",
+    ),
+    (
+        "Restored {0} to {1}. The board it replaced is now version 1: `standup restore 1` undoes this.",
+        "已把 {0} 恢复到 {1}。被替换的看板现在是第 1 版：`standup restore 1` 可撤销这次恢复。",
+    ),
+    (
+        "Wrote the demo board to {0} ({1} tasks, {2} issues). Open it with `standup{3}`.",
+        "已把示例看板写入 {0}（{1} 个任务，{2} 个问题）。用 `standup{3}` 打开。",
+    ),
+    (
+        "`standup restore --rescued N` puts copy N back (1 is the newest).",
+        "`standup restore --rescued N` 恢复第 N 份副本（1 是最新的）。",
+    ),
+    (
+        "`standup restore N` puts version N back (1 is the newest).",
+        "`standup restore N` 恢复第 N 版（1 是最新的）。",
+    ),
+    ("conflict", "冲突"),
+    (
+        "does not open: {0} (`{1}` lists its backups)",
+        "无法打开：{0}（`{1}` 列出它的备份）",
+    ),
+    (
+        "merged with a change made meanwhile: {0}",
+        "已与期间的修改合并：{0}",
+    ),
+    ("no problems found", "没有发现问题"),
+    (
+        "removed {0} repeated log entries",
+        "已删除 {0} 条重复的操作记录",
+    ),
+    (
+        "settle each with `standup conflict keep|take RECORD FIELD`, or C in the board",
+        "逐条处理：`standup conflict keep|take 记录 字段`，或在看板里按 C",
+    ),
+    (
+        "there is no rescued copy {0}: {1} found (see `standup restore --rescued`)",
+        "没有第 {0} 份抢救副本：找到 {1} 份（见 `standup restore --rescued`）",
+    ),
+    (
+        "there is no version {0}: {1} kept (see `standup restore`)",
+        "没有第 {0} 版：保留了 {1} 版（见 `standup restore`）",
+    ),
+    ("version {0}", "第 {0} 版"),
+    (
+        "{0} exists already: `standup demo --force` replaces it, or pass --board to write the demo elsewhere",
+        "{0} 已存在：`standup demo --force` 会替换它，或用 --board 把示例写到别处",
+    ),
+    (
+        "{0} log entries repeat others (an older merge copied them): `standup check --repair` removes them",
+        "{0} 条操作记录重复（旧版合并时复制的）：`standup check --repair` 可删除",
+    ),
+    (
+        "{0} tasks  {1} overdue  {2} blocked  {3} breached",
+        "{0} 个任务  {1} 项延期  {2} 项受阻  {3} 项超时",
+    ),
+    ("{0}: {1} tasks, {2} issues", "{0}：{1} 个任务，{2} 个问题"),
     ("CARDS", "卡片"),
     ("CLOCK", "时限"),
     ("CODE", "代码"),
