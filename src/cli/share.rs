@@ -45,7 +45,7 @@ pub(super) fn conflict(cli: &Cli, cmd: &ConflictCommand) -> Result<Outcome> {
                 let rows = serde_json::json!({ "conflicts": s.board.conflicts });
                 outln!("{}", super::terminal::json(&rows));
             } else if s.board.conflicts.is_empty() {
-                outln!("No conflicts.");
+                outln!("{}", s.l.t("No conflicts."));
             } else {
                 for c in &s.board.conflicts {
                     outln!("{}", describe(c));
@@ -67,18 +67,21 @@ pub(super) fn conflict(cli: &Cli, cmd: &ConflictCommand) -> Result<Outcome> {
     })?;
     s.save()?;
     let left = s.board.conflicts.len();
+    let l = &s.l;
+    let how = if take.is_some() {
+        l.t("took the other side's value")
+    } else {
+        l.t("kept the board's value")
+    };
+    let left = l.n(left, "{0} conflict left.", "{0} conflicts left.");
+    let left = if s.board.conflicts.is_empty() {
+        l.t("No conflicts left.").to_string()
+    } else {
+        left
+    };
     outln!(
-        "Settled {record} {field}: {}. {}",
-        if take.is_some() {
-            "took the other side's value"
-        } else {
-            "kept the board's value"
-        },
-        match left {
-            0 => "No conflicts left.".to_string(),
-            1 => "1 conflict left.".to_string(),
-            n => format!("{n} conflicts left."),
-        }
+        "{}",
+        l.f("Settled {0} {1}: {2}. {3}", &[record, field, &how, &left])
     );
     Ok(Outcome::Done)
 }

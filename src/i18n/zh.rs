@@ -401,6 +401,13 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards", "筛选卡片"),
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
+    ("No conflicts left.", "冲突已全部处理。"),
+    ("No conflicts.", "没有冲突。"),
+    ("Settled {0} {1}: {2}. {3}", "已处理 {0} {1}：{2}。{3}"),
+    ("kept the board's value", "保留本看板的值"),
+    ("took the other side's value", "采用另一方的值"),
+    ("{0} conflict left.", "还有 {0} 个冲突。"),
+    ("{0} conflicts left.", "还有 {0} 个冲突。"),
     ("Board {0} is ready", "看板 {0} 已就绪"),
     ("Created board {0}", "已创建看板 {0}"),
     (
