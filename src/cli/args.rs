@@ -99,6 +99,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Write it to this file (atomically) instead of standard output.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
     },
     /// The config file: where it is, what is in effect, or a commented
     /// default to start from.
@@ -174,6 +177,9 @@ pub enum ConflictCommand {
 pub enum ExportFormat {
     /// The board file's own JSON.
     Json,
+    /// One self-contained web page: the board, RACI, issues, timeline,
+    /// minutes and weekly report, for people without a terminal.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -195,10 +195,23 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         } => meeting::week_report(cli, week, *format),
         Command::Report { date, format, .. } => meeting::report(cli, date.as_deref(), *format),
         Command::Restore { number, rescued } => restore(cli, *number, *rescued),
-        Command::Export { format } => {
+        Command::Export { format, out } => {
             let s = Session::open(cli)?;
-            match format {
-                ExportFormat::Json => out!("{}", terminal::escape_json(&store::to_json(&s.board))),
+            let text = match format {
+                ExportFormat::Json => store::to_json(&s.board),
+                ExportFormat::Html => {
+                    let first_day = config::load(cli).week_start;
+                    crate::report::html::page(&s.board, s.now, &s.l, first_day)
+                }
+            };
+            match out {
+                Some(path) => {
+                    store::atomic::write_atomic(path, text.as_bytes())
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    outln!("{}", s.l.f("Wrote {0}", &[&path.display()]));
+                }
+                None if *format == ExportFormat::Json => out!("{}", terminal::escape_json(&text)),
+                None => out!("{text}"),
             }
             Ok(Outcome::Done)
         }

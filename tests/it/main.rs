@@ -32,4 +32,5 @@ mod store;
 mod timeline;
 mod trust;
 mod view;
+mod web_page;
 mod week_report;

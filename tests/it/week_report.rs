@@ -15,7 +15,7 @@ fn golden(name: &str) -> PathBuf {
 }
 
 /// Compares `actual` with the golden file, or writes it when blessing.
-fn check(name: &str, actual: &str) {
+pub fn check(name: &str, actual: &str) {
     let path = golden(name);
     let bless = std::env::var_os("STANDUP_BLESS").is_some() && std::env::var_os("CI").is_none();
     if bless {
