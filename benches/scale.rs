@@ -144,6 +144,13 @@ fn model(c: &mut Criterion) {
                 report::markdown::render(&minutes, &locale)
             })
         });
+        // The web page a save publishes: every section of the board.
+        group.bench_with_input(BenchmarkId::new("web_page", n), &board, |b, board| {
+            b.iter(|| {
+                let board = black_box(board.expect("board"));
+                report::html::page(board, now(), &locale, chrono::Weekday::Mon)
+            })
+        });
     }
     group.finish();
 }

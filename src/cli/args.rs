@@ -95,6 +95,9 @@ pub enum Command {
         format: ReportFormat,
     },
     /// Print the whole board.
+    /// Write the board's web page to the `[publish] dir` of config.toml now
+    /// (every save writes it too).
+    Publish,
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]

@@ -25,6 +25,16 @@ pub(super) fn loaded_lang() -> crate::i18n::Lang {
     }
 }
 
+/// Where and how the board's web page is published, when the config says.
+pub(super) fn publish(cli: &Cli) -> Option<crate::store::publish::Publish> {
+    let config = load(cli);
+    Some(crate::store::publish::Publish {
+        dir: config.publish_dir.clone()?,
+        locale: locale(cli),
+        first_day: config.week_start,
+    })
+}
+
 /// The language and date format reports are written in.
 pub(super) fn locale(cli: &Cli) -> crate::i18n::Locale {
     load(cli).locale(crate::i18n::Lang::from_env())

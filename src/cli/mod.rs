@@ -92,6 +92,8 @@ struct Session {
     changed: bool,
     /// The language messages are said in (config or LANG); JSON is not.
     l: crate::i18n::Locale,
+    /// Where every save also writes the board's web page (`[publish]`).
+    publish: Option<store::publish::Publish>,
 }
 
 impl Session {
@@ -108,6 +110,7 @@ impl Session {
             now,
             changed: false,
             l: config::locale(cli),
+            publish: config::publish(cli),
         })
     }
 
@@ -144,8 +147,26 @@ impl Session {
                 }
                 self.board = merged.board.clone();
             }
+            self.publish();
         }
         Ok(())
+    }
+
+    /// Writes the board's web page where `[publish]` says, after a save;
+    /// a page that cannot be written is said, and the save stands.
+    fn publish(&self) -> Option<std::path::PathBuf> {
+        let publish = self.publish.as_ref()?;
+        let target = publish.target(&self.board, self.file.path());
+        let page = publish.page(&self.board, self.now);
+        match publish.write(&target, &page) {
+            Ok(()) => Some(target),
+            Err(e) => {
+                let why = format!("{}: {e}", target.display());
+                let said = self.l.f("the web page was not published ({0})", &[&why]);
+                errln!("standup: {said}");
+                None
+            }
+        }
     }
 
     /// Reads a task id; whether the task exists is for `Board::apply` to say.
@@ -216,6 +237,22 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
             Ok(Outcome::Done)
         }
         Command::Boards { json } => boards(cli, *json),
+        Command::Publish => {
+            let s = Session::open(cli)?;
+            if s.publish.is_none() {
+                anyhow::bail!(
+                    "{}",
+                    s.l.t("no [publish] dir in config.toml: set one, or use `standup export --format html --out FILE`")
+                );
+            }
+            match s.publish() {
+                Some(target) => {
+                    outln!("{}", s.l.f("Published {0}", &[&target.display()]));
+                    Ok(Outcome::Done)
+                }
+                None => Ok(Outcome::Problems),
+            }
+        }
         Command::Config(cmd) => config::command(cli, cmd),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

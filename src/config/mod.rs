@@ -80,6 +80,8 @@ pub struct Config {
     pub language: Option<Lang>,
     /// How dates are written in full, when the file sets it.
     pub date_format: Option<String>,
+    /// `[publish] dir`: where every save also writes the board's web page.
+    pub publish_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -90,6 +92,7 @@ impl Default for Config {
             styles: Vec::new(),
             keys: Vec::new(),
             columns: None,
+            publish_dir: None,
             sla: None,
             standup: None,
             week_start: Weekday::Mon,

@@ -162,9 +162,10 @@ impl Reader<'_> {
                 "board" => self.section(span, name, item, Self::board),
                 "standup" => self.section(span, name, item, Self::standup),
                 "keys" => self.section(span, name, item, Self::keys),
+                "publish" => self.section(span, name, item, Self::publish),
                 other => self.problem(span, other, |l| {
                     l.f(
-                        "not a setting (known: {0}, [theme], [board], [standup], [keys])",
+                        "not a setting (known: {0}, [theme], [board], [standup], [publish], [keys])",
                         &[&ROOT_SETTINGS.join(", ")],
                     )
                 }),
@@ -350,6 +351,32 @@ impl Reader<'_> {
         }
         if any || self.config.columns.is_some() {
             self.config.columns = Some(columns);
+        }
+    }
+
+    /// `[publish] dir = "…"`: a folder (`~` is the home folder).
+    fn publish(&mut self, table: &dyn TableLike) {
+        for (name, span, item) in Self::entries(table) {
+            if name != "dir" {
+                self.unknown(span, "publish", name, |l| {
+                    l.f("not a setting (known: {0})", &[&"dir"])
+                });
+                continue;
+            }
+            match item.as_str().map(str::trim).filter(|d| !d.is_empty()) {
+                Some(dir) => {
+                    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+                    let path = match (dir.strip_prefix("~/"), home) {
+                        (Some(rest), Some(home)) => home.join(rest),
+                        _ => std::path::PathBuf::from(dir),
+                    };
+                    self.config.publish_dir = Some(path);
+                }
+                None => self.problem(span, "publish.dir", |l| {
+                    l.t("should be a folder, such as \"~/Shared/standup\"")
+                        .into()
+                }),
+            }
         }
     }
 

@@ -143,6 +143,9 @@ pub fn template() -> String {
          # timebox_minutes = {}\n\
          # speaker_minutes = {}\n\
          \n\
+         [publish]\n\
+         # dir = \"~/Shared/standup\"  # every save also writes <board>.html there\n\
+         \n\
          # Keys: [keys] changes a command wherever it is bound; [keys.board],\n\
          # [keys.raci], [keys.issues], [keys.standup] and [keys.timeline] change it\n\
          # in that pane only. A key is a character (H, x, +) or ctrl-, alt-, shift-\n\
@@ -229,6 +232,13 @@ pub fn show(config: &Config) -> String {
         "timebox_minutes = {}\nspeaker_minutes = {}",
         board.settings.standup.timebox_minutes, board.settings.standup.speaker_minutes
     );
+    if let Some(dir) = &config.publish_dir {
+        let _ = writeln!(
+            out,
+            "\n[publish]\ndir = {}",
+            quote(&dir.display().to_string())
+        );
+    }
     let (map, _) = config.keymap();
     key_tables(&mut out, &map, false);
     out

@@ -401,6 +401,35 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards", "筛选卡片"),
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
+    (
+        "{0} more closed issue (`standup issue list` lists all)",
+        "另有 {0} 个已关闭的问题（`standup issue list` 列出全部）",
+    ),
+    (
+        "{0} more closed issues (`standup issue list` lists all)",
+        "另有 {0} 个已关闭的问题（`standup issue list` 列出全部）",
+    ),
+    (
+        "{0} more task (`standup raci show` lists all)",
+        "另有 {0} 个任务（`standup raci show` 列出全部）",
+    ),
+    (
+        "{0} more tasks (`standup raci show` lists all)",
+        "另有 {0} 个任务（`standup raci show` 列出全部）",
+    ),
+    ("Published {0}", "已发布 {0}"),
+    (
+        "no [publish] dir in config.toml: set one, or use `standup export --format html --out FILE`",
+        "config.toml 里没有 [publish] dir：请设置一个，或用 `standup export --format html --out 文件`",
+    ),
+    (
+        "should be a folder, such as \"~/Shared/standup\"",
+        "应是一个文件夹，例如 \"~/Shared/standup\"",
+    ),
+    (
+        "the web page was not published ({0})",
+        "网页未能发布（{0}）",
+    ),
     ("Generated {0}", "生成于 {0}"),
     ("Issue queue", "问题跟踪表"),
     ("Minutes", "会议纪要"),
@@ -1575,8 +1604,8 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     ("not a setting (known: {0})", "不是设置项（可用：{0}）"),
     (
-        "not a setting (known: {0}, [theme], [board], [standup], [keys])",
-        "不是设置项（可用：{0}、[theme]、[board]、[standup]、[keys]）",
+        "not a setting (known: {0}, [theme], [board], [standup], [publish], [keys])",
+        "不是设置项（可用：{0}、[theme]、[board]、[standup]、[publish]、[keys]）",
     ),
     (
         "not a style (known: name, {0})",

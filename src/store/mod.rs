@@ -7,6 +7,7 @@ pub mod file;
 pub mod format;
 pub mod minutes;
 pub mod paths;
+pub mod publish;
 pub mod rescue;
 
 pub use file::{BoardFile, Saved, StoreError};

@@ -10,6 +10,7 @@ pub mod form;
 mod input;
 pub mod issue_form;
 pub use crate::keys as keymap;
+mod carry;
 pub mod layout;
 pub mod line;
 pub mod meeting;
@@ -40,6 +41,7 @@ pub use theme::Theme;
 use crate::cli::{self, Cli};
 use crate::clock::Clock;
 use crate::store::{self, BoardFile, Saved};
+use carry::carry_out;
 use saver::{Done, Saver};
 
 /// Opens the board named on the command line in the terminal UI.
@@ -110,7 +112,7 @@ pub fn main(args: &Cli) -> ExitCode {
             }
         }
     }
-    let mut saver = Saver::new(file);
+    let mut saver = Saver::new(file, publisher(&app));
     // A bug must not cost the user their morning: on a panic the terminal
     // is restored (by the hook) and what was unsaved is still written.
     let looped = panic::catch_unwind(AssertUnwindSafe(|| {
@@ -375,143 +377,11 @@ fn run(
             let since = *dirty_since.get_or_insert_with(Instant::now);
             let due = last_input.elapsed() >= SAVE_PAUSE || since.elapsed() >= SAVE_AT_LEAST_EVERY;
             if due && failed_at != Some(app.changes) && !quit {
-                saver.start(app.board.lend(), app.changes);
+                saver.start(app.board.lend(), app.changes, app.now);
             }
         }
         if quit {
             return Ok(());
-        }
-    }
-}
-
-/// Does what a key asked of the loop (see [`Effect`]); returns whether to
-/// quit.
-fn carry_out(
-    effect: Effect,
-    app: &mut App,
-    saver: &mut Saver,
-    clock: &Clock,
-    path: &mut std::path::PathBuf,
-) -> bool {
-    match effect {
-        Effect::None => {}
-        Effect::Quit => return true,
-        Effect::ListBoards => {
-            let listed = store::paths::data_dir()
-                .map(|dir| store::boards::list(&dir, app.now))
-                .unwrap_or_default();
-            app.show_boards(listed, path);
-        }
-        Effect::OpenBoard(next) => {
-            *path = switch_board(app, saver, path, &next);
-            app.board_choice = board_choice(path);
-        }
-        Effect::CreateBoard(name) => {
-            *path = create_board(app, saver, path, &name);
-            app.board_choice = board_choice(path);
-        }
-        Effect::WriteMinutes(started) => {
-            // The minutes say when they were written: now, not at the
-            // loop's last tick.
-            app.set_now(clock.now());
-            write_minutes(app, path, started);
-        }
-    }
-    false
-}
-
-/// Creates the board `name` under `boards/` and switches to it (just
-/// switches, when it exists). The new board is named and written at once,
-/// so that `B` and `standup boards` list it from now on.
-fn create_board(app: &mut App, saver: &mut Saver, here: &Path, name: &str) -> std::path::PathBuf {
-    let next = match store::paths::board_path(Some(name)) {
-        Ok(next) => next,
-        Err(e) => {
-            app.say(app::Tone::Error, e.to_string());
-            return here.to_path_buf();
-        }
-    };
-    let existed = next.exists();
-    let path = switch_board(app, saver, here, &next);
-    if path != next {
-        return path;
-    }
-    if existed {
-        let said = app.locale.f("{0} exists already: opened it", &[&name]);
-        app.say(app::Tone::Info, said);
-        return path;
-    }
-    app.config.shape_new_board(app.board.get_mut());
-    app.refresh();
-    let _ = app.perform(&crate::model::Action::SetInfo {
-        name: Some(name.to_string()),
-        goal: None,
-    });
-    if let Some(mut file) = saver.file() {
-        save_now(app, &mut file);
-    }
-    if !app.dirty {
-        let said = app
-            .locale
-            .f("Created board {0} in {1}", &[&name, &location(&next)]);
-        app.say(app::Tone::Info, said);
-    }
-    path
-}
-
-/// Saves the board open now and carries on with the one at `next`. Stays
-/// on this board, saying why, when it cannot be saved or `next` not read.
-fn switch_board(app: &mut App, saver: &mut Saver, here: &Path, next: &Path) -> std::path::PathBuf {
-    app.keep_speaking_times();
-    if let Some(done) = saver.wait() {
-        finished(app, done);
-    }
-    if app.dirty
-        && let Some(mut file) = saver.file()
-    {
-        save_now(app, &mut file);
-    }
-    let here = here.to_path_buf();
-    if app.dirty {
-        let said = app
-            .locale
-            .t("This board could not be saved, so it stays open: see the message above");
-        app.say(app::Tone::Error, said);
-        return here;
-    }
-    match BoardFile::open(next) {
-        Ok((file, board)) => {
-            *saver = Saver::new(file);
-            app.switch_board(board, location(next));
-            next.to_path_buf()
-        }
-        Err(e) => {
-            app.say(app::Tone::Error, e.to_string());
-            here
-        }
-    }
-}
-
-/// Writes the minutes of the standup that just ended beside the board and
-/// says where.
-fn write_minutes(app: &mut App, path: &Path, started: crate::model::Timestamp) {
-    let Some(i) = app.board.standup_at(started) else {
-        return;
-    };
-    match store::minutes::write(path, &app.board, i, app.now, &app.locale) {
-        Ok((written, length)) => {
-            let said = app.locale.f(
-                "Standup ended ({0} min). Minutes written to {1}",
-                &[&length, &location(&written)],
-            );
-            app.say(app::Tone::Info, said);
-        }
-        Err(e) => {
-            let said = app.locale.f(
-                "The standup ended, but its minutes could not be written ({0}): `standup report` prints them",
-                &[&e],
-            );
-            app.say(app::Tone::Error, said);
         }
     }
 }
@@ -549,6 +419,15 @@ fn handle(app: &mut App, event: Event, fault: Fault, screen: ratatui::layout::Re
     Effect::None
 }
 
+/// Where every save also writes the board's web page (`[publish] dir`).
+fn publisher(app: &App) -> Option<store::publish::Publish> {
+    Some(store::publish::Publish {
+        dir: app.config.publish_dir.clone()?,
+        locale: app.locale.clone(),
+        first_day: app.config.week_start,
+    })
+}
+
 /// Tells the app how a save on the saving thread went.
 fn finished(app: &mut App, done: Done) {
     match done.result {
@@ -567,12 +446,32 @@ fn finished(app: &mut App, done: Done) {
 /// Saves the board now, on this thread, merging with changes made
 /// elsewhere meanwhile.
 fn save_now(app: &mut App, file: &mut BoardFile) {
-    match file.save_merging(&app.board) {
-        Ok(Saved::Written) => app.saved(),
-        Ok(Saved::Merged(merged)) => app.merged(*merged),
-        Err(e) => app.save_failed(e.to_string()),
-    }
+    let saved = match file.save_merging(&app.board) {
+        Ok(Saved::Written) => {
+            app.saved();
+            true
+        }
+        Ok(Saved::Merged(merged)) => {
+            app.merged(*merged);
+            true
+        }
+        Err(e) => {
+            app.save_failed(e.to_string());
+            false
+        }
+    };
     for warning in file.take_warnings() {
         app.save_warning(&warning);
+    }
+    if saved && let Some(publish) = publisher(app) {
+        let target = publish.target(app.board(), file.path());
+        let page = publish.page(app.board(), app.now);
+        if let Err(e) = publish.write(&target, &page) {
+            let why = format!("{}: {e}", target.display());
+            let said = app
+                .locale
+                .f("the web page was not published ({0})", &[&why]);
+            app.save_warning(&said);
+        }
     }
 }

@@ -10,6 +10,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::{self, JoinHandle};
 
 use super::shared::Lent;
+use crate::model::Timestamp;
+use crate::store::publish::Publish;
 use crate::store::{BoardFile, Saved, StoreError};
 
 /// A finished save: the change count it stood for, what happened, and,
@@ -28,24 +30,37 @@ pub struct Done {
 /// The saving thread and the one save it may have in hand.
 pub struct Saver {
     file: Arc<Mutex<BoardFile>>,
-    requests: Option<Sender<(Lent, u64)>>,
+    requests: Option<Sender<(Lent, u64, Timestamp)>>,
     done: Receiver<Done>,
     thread: Option<JoinHandle<()>>,
     busy: bool,
 }
 
 impl Saver {
-    pub fn new(file: BoardFile) -> Saver {
+    /// The saving thread for `file`; with `publish`, every save also
+    /// writes the board's web page, after the board.
+    pub fn new(file: BoardFile, publish: Option<Publish>) -> Saver {
         let file = Arc::new(Mutex::new(file));
-        let (requests, inbox) = mpsc::channel::<(Lent, u64)>();
+        let (requests, inbox) = mpsc::channel::<(Lent, u64, Timestamp)>();
         let (outbox, done) = mpsc::channel();
         let shared = Arc::clone(&file);
         let thread = thread::spawn(move || {
-            for (snapshot, upto) in inbox {
+            for (snapshot, upto, now) in inbox {
                 let mut file = lock(&shared);
+                // The page is built while the board is at hand, and written
+                // only once the board itself is.
+                let page = publish
+                    .as_ref()
+                    .map(|p| (p.target(&snapshot, file.path()), p.page(&snapshot, now)));
                 let (result, snapshot) = file.save_shared(snapshot);
-                let warnings = file.take_warnings();
+                let mut warnings = file.take_warnings();
                 drop(file);
+                if let (Some(p), Some((target, page)), Ok(_)) = (&publish, &page, &result)
+                    && let Err(e) = p.write(target, page)
+                {
+                    let why = format!("{}: {e}", target.display());
+                    warnings.push(p.locale.f("the web page was not published ({0})", &[&why]));
+                }
                 if outbox
                     .send(Done {
                         snapshot,
@@ -75,14 +90,14 @@ impl Saver {
 
     /// Starts saving `snapshot`, the board after change number `upto`.
     /// Returns false (and saves nothing) while another save is under way.
-    pub fn start(&mut self, snapshot: Lent, upto: u64) -> bool {
+    pub fn start(&mut self, snapshot: Lent, upto: u64, now: Timestamp) -> bool {
         if self.busy {
             return false;
         }
         let sent = self
             .requests
             .as_ref()
-            .is_some_and(|r| r.send((snapshot, upto)).is_ok());
+            .is_some_and(|r| r.send((snapshot, upto, now)).is_ok());
         self.busy = sent;
         sent
     }
@@ -164,9 +179,9 @@ mod tests {
         let path = dir.path().join("board.json");
         let (file, mut board) = BoardFile::open(&path).expect("opens");
         add(&mut board, "ours");
-        let mut saver = Saver::new(file);
+        let mut saver = Saver::new(file, None);
         let mut board = SharedBoard::new(board);
-        assert!(saver.start(board.lend(), 1));
+        assert!(saver.start(board.lend(), 1, now()));
         let done = saver.wait().expect("saved");
         assert!(matches!(done.result, Ok(Saved::Written)));
         assert!(done.snapshot.is_none());
@@ -179,7 +194,7 @@ mod tests {
         add(&mut theirs, "theirs");
         other.save(&theirs).expect("saved elsewhere");
         add(board.get_mut(), "ours too");
-        assert!(saver.start(board.lend(), 2));
+        assert!(saver.start(board.lend(), 2, now()));
         let done = saver.wait().expect("saved");
         assert!(matches!(done.result, Ok(Saved::Merged(_))));
         let snapshot = done.snapshot.expect("given back to carry changes over");

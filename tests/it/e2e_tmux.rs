@@ -1110,3 +1110,52 @@ fn the_readme_commands_work_in_order_on_a_fresh_machine() {
     }
     assert!(ran >= 10, "ran {ran} of the README's commands");
 }
+
+/// With `[publish] dir`, the board's web page is kept current: a card
+/// added by keys is in the page moments later, without leaving the TUI,
+/// and a change made from the shell is too.
+#[test]
+fn a_published_page_follows_edits_in_the_tui_and_the_shell() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let shared = user.dir.path().join("shared drive");
+    user.config(&format!("[publish]\ndir = \"{}\"\n", shared.display()));
+    assert!(user.run("demo").status.success());
+    let page = shared.join("Double 12 campaign 双十二大促.html");
+    let tui = user.tui(100, 30);
+    tui.wait_for("To do");
+    tui.keys(&["n"]);
+    tui.wait_for("New card");
+    tui.type_text("Poster proofs for the shared drive");
+    tui.keys(&["Enter"]);
+    tui.wait_for("Added T-18");
+    // Saved on the saving thread once typing pauses; the page follows.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let text = std::fs::read_to_string(&page).unwrap_or_default();
+        if text.contains("Poster proofs for the shared drive") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the page never showed the new card"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    tui.keys(&["q"]);
+    tui.wait_exit();
+    assert!(
+        user.run("task add \"Printed from the shell\"")
+            .status
+            .success()
+    );
+    let text = std::fs::read_to_string(&page).expect("the page");
+    assert!(
+        text.contains("Printed from the shell"),
+        "the shell's change"
+    );
+    let out = user.run("publish");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Published "));
+}

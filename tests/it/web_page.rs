@@ -279,3 +279,33 @@ fn hostile_text_in_every_field_stays_text() {
         "the issue, as text"
     );
 }
+
+/// `[publish] dir`: every save from the shell writes the page there, a
+/// page that cannot be written is said and the save stands, and
+/// `standup publish` without the setting says how to set it.
+#[test]
+fn the_page_is_published_with_every_save_and_never_costs_one() {
+    let home = Home::new();
+    home.demo();
+    home.run(&["publish"])
+        .code(2)
+        .stderr(predicates::str::contains("no [publish] dir in config.toml"));
+    let shared = home.dir.path().join("shared");
+    let config = home.write(
+        "config.toml",
+        &format!("[publish]\ndir = \"{}\"\n", shared.display()),
+    );
+    home.run(&["--config", &config, "task", "add", "Posters"])
+        .success();
+    let page = shared.join("Double 12 campaign 双十二大促.html");
+    let text = std::fs::read_to_string(&page).expect("published");
+    assert!(text.contains("Posters") && text.starts_with("<!DOCTYPE html>"));
+    // A folder that cannot be written: the save stands, the reason is said.
+    let blocked = home.write("not-a-folder", "a file where the folder should be");
+    let config = home.write("bad.toml", &format!("[publish]\ndir = \"{blocked}\"\n"));
+    home.run(&["--config", &config, "task", "add", "Still saved"])
+        .success()
+        .stderr(predicates::str::contains("the web page was not published"));
+    let tasks = home.json(&["task", "list", "--json"]);
+    assert!(tasks.to_string().contains("Still saved"));
+}

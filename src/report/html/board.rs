@@ -10,6 +10,11 @@ use crate::model::{Board, Timestamp};
 
 /// Done cards shown before the rest fold away.
 const DONE_SHOWN: usize = 8;
+/// Cards a column lists: a page is read, not searched; the rest are
+/// counted (a board of 10,000 cards stays a page of a few hundred KB).
+const COLUMN_SHOWN: usize = 40;
+/// Rows of the RACI grid shown: those with findings first, then others.
+const RACI_SHOWN: usize = 200;
 
 /// Each column with its WIP, its cards in order: id, title, owner, due
 /// (late marked), risk, why it is blocked, how long it has been there.
@@ -33,6 +38,14 @@ pub(super) fn progress(out: &mut String, board: &Board, now: Timestamp, l: &Loca
         );
         let done = Some(&column.id) == last.as_ref();
         for (i, task) in cards.iter().enumerate() {
+            if i == COLUMN_SHOWN {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"dim\">{}</p>",
+                    esc(&l.n(cards.len() - i, "{0} more", "{0} more"))
+                );
+                break;
+            }
             if done && i == DONE_SHOWN {
                 let _ = writeln!(
                     out,
@@ -92,7 +105,7 @@ pub(super) fn progress(out: &mut String, board: &Board, now: Timestamp, l: &Loca
             }
             out.push_str("</div>\n");
         }
-        if done && cards.len() > DONE_SHOWN {
+        if done && cards.len() > DONE_SHOWN && cards.len() <= COLUMN_SHOWN {
             out.push_str("</details>\n");
         }
         out.push_str("</div>\n");
@@ -115,16 +128,24 @@ pub(super) fn raci(out: &mut String, board: &Board, l: &Locale) {
     }
     let _ = writeln!(out, "<th>{}</th></tr></thead>\n<tbody>", esc(l.t("Rules")));
     let limits = &board.settings.raci;
+    // Every row a rule finds something in, then others up to a page's worth.
+    let mut shown = 0;
+    let mut quiet = 0;
     for task in board.tasks.values() {
+        let rules: Vec<String> = raci::task_rules(task, limits)
+            .into_iter()
+            .map(|r| raci::task_message(r, limits, l.lang))
+            .collect();
+        if shown >= RACI_SHOWN || (rules.is_empty() && shown >= RACI_SHOWN / 4) {
+            quiet += 1;
+            continue;
+        }
+        shown += 1;
         let _ = write!(out, "<tr><td>{} {}</td>", task.id, esc(&task.title));
         for party in &board.parties {
             let role = task.raci.get(&party.code).map_or("", |r: &Role| r.as_str());
             let _ = write!(out, "<td class=\"role\">{role}</td>");
         }
-        let rules: Vec<String> = raci::task_rules(task, limits)
-            .into_iter()
-            .map(|r| raci::task_message(r, limits, l.lang))
-            .collect();
         if rules.is_empty() {
             let _ = writeln!(out, "<td class=\"dim\">{}</td></tr>", esc(l.t("ok")));
         } else {
@@ -134,6 +155,18 @@ pub(super) fn raci(out: &mut String, board: &Board, l: &Locale) {
                 esc(&rules.join("; "))
             );
         }
+    }
+    if quiet > 0 {
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"dim\" colspan=\"{}\">{}</td></tr>",
+            board.parties.len() + 2,
+            esc(&l.n(
+                quiet,
+                "{0} more task (`standup raci show` lists all)",
+                "{0} more tasks (`standup raci show` lists all)"
+            ))
+        );
     }
     let _ = write!(out, "<tr><th>{}</th>", esc(l.t("load")));
     for (_, load) in raci::loads(board) {

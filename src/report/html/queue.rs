@@ -28,7 +28,11 @@ pub(super) fn issues(out: &mut String, board: &Board, now: Timestamp, l: &Locale
         esc(l.t("SLA")),
         esc(l.t("Support needed")),
     );
-    for issue in issues {
+    // The open ones all, then the latest closed, up to a page's worth.
+    let total = issues.len();
+    let open = issues.iter().filter(|i| i.status.is_active()).count();
+    issues.truncate(open.max(QUEUE_SHOWN));
+    for issue in issues.iter().copied() {
         let facts = board.sla_facts(issue, now);
         let (clock, state) = board.clock_with(issue, &facts, now, l.lang);
         let class = match state {
@@ -50,4 +54,19 @@ pub(super) fn issues(out: &mut String, board: &Board, now: Timestamp, l: &Locale
         );
     }
     out.push_str("</tbody></table></div>\n");
+    if total > open.max(QUEUE_SHOWN) {
+        let more = total - open.max(QUEUE_SHOWN);
+        let _ = writeln!(
+            out,
+            "<p class=\"dim\">{}</p>",
+            esc(&l.n(
+                more,
+                "{0} more closed issue (`standup issue list` lists all)",
+                "{0} more closed issues (`standup issue list` lists all)"
+            ))
+        );
+    }
 }
+
+/// Issues listed when few are open: the closed ones fill the page to this.
+const QUEUE_SHOWN: usize = 50;
