@@ -47,16 +47,18 @@ impl Saver {
         let thread = thread::spawn(move || {
             for (snapshot, upto, now) in inbox {
                 let mut file = lock(&shared);
-                // The page is built while the board is at hand, and written
-                // only once the board itself is.
-                let page = publish
-                    .as_ref()
-                    .map(|p| (p.target(&snapshot, file.path()), p.page(&snapshot, now)));
+                // The page is built from a copy (3 ms at 10,000 cards), so
+                // that the board is let go as soon as its own text is built;
+                // it is written once the board is.
+                let copy = publish.as_ref().map(|p| {
+                    let board: crate::model::Board = (*snapshot).clone();
+                    (p.target(&board, file.path()), board)
+                });
                 let (result, snapshot) = file.save_shared(snapshot);
                 let mut warnings = file.take_warnings();
                 drop(file);
-                if let (Some(p), Some((target, page)), Ok(_)) = (&publish, &page, &result)
-                    && let Err(e) = p.write(target, page)
+                if let (Some(p), Some((target, board)), Ok(_)) = (&publish, &copy, &result)
+                    && let Err(e) = p.write(target, &p.page(board, now))
                 {
                     let why = format!("{}: {e}", target.display());
                     warnings.push(p.locale.f("the web page was not published ({0})", &[&why]));

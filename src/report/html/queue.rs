@@ -14,10 +14,12 @@ pub(super) fn issues(out: &mut String, board: &Board, now: Timestamp, l: &Locale
         return;
     }
     let mut issues: Vec<_> = board.issues.values().collect();
-    issues.sort_by_key(|i| {
+    issues.sort_by_cached_key(|i| {
         let sla = i.sla(&board.settings.sla, now);
         (!i.status.is_active(), sla.priority, sla.resolve_by)
     });
+    // Each issue's clocks from one pass over the log, not one per issue.
+    let index = crate::model::sla::SlaIndex::of(board);
     let _ = writeln!(
         out,
         "<div class=\"scroll\"><table>\n<thead><tr><th>{}</th><th>ID</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
@@ -33,7 +35,7 @@ pub(super) fn issues(out: &mut String, board: &Board, now: Timestamp, l: &Locale
     let open = issues.iter().filter(|i| i.status.is_active()).count();
     issues.truncate(open.max(QUEUE_SHOWN));
     for issue in issues.iter().copied() {
-        let facts = board.sla_facts(issue, now);
+        let facts = index.facts(board, issue, now);
         let (clock, state) = board.clock_with(issue, &facts, now, l.lang);
         let class = match state {
             ClockState::Breached => "breached",
