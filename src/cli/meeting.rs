@@ -41,7 +41,7 @@ pub(super) fn standup(cli: &Cli, cmd: &StandupCommand) -> Result<Outcome> {
         StandupCommand::Decide { text, owner, due } => {
             let due = due
                 .as_deref()
-                .map(|d| parse_date(d, s.today()))
+                .map(|d| crate::model::dates::read_date(d, s.today(), &s.l))
                 .transpose()
                 .map_err(|e| anyhow!("--due: {e}"))?;
             s.apply(&Action::Decide(Decision {
@@ -128,8 +128,10 @@ fn parse_past_date(
     today: chrono::NaiveDate,
 ) -> Result<chrono::NaiveDate, crate::model::dates::DateError> {
     let date = parse_date(text, today)?;
-    let is_weekday = text.trim().chars().all(|c| c.is_ascii_alphabetic())
-        && !matches!(text.trim().to_lowercase().as_str(), "today" | "tomorrow");
+    let t = text.trim();
+    let is_weekday = (t.chars().all(|c| c.is_ascii_alphabetic())
+        && !matches!(t.to_lowercase().as_str(), "today" | "tomorrow"))
+        || ["周", "星期", "礼拜"].iter().any(|p| t.starts_with(p));
     if is_weekday && date > today {
         Ok(date - chrono::Duration::days(7))
     } else {

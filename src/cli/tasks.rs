@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Cli, ColumnCommand, Outcome, Session, TaskCommand, output};
 use crate::model::action::parse_risk;
-use crate::model::dates::parse_date;
+use crate::model::dates::read_date;
 use crate::model::{Action, Board, NewTask, Risk, TaskEdit, TaskFilter, TaskId};
 
 /// `-` (or `none`) clears an optional field on edit.
@@ -17,7 +17,8 @@ pub(super) fn due_arg(s: &Session, text: &str) -> Result<Option<NaiveDate>> {
     if is_clear(text) {
         return Ok(None);
     }
-    Ok(Some(parse_date(text, s.today()).context("--due")?))
+    // Read in the user's own date format first, as the board shows dates.
+    Ok(Some(read_date(text, s.today(), &s.l).context("--due")?))
 }
 
 pub(super) fn risk_arg(text: &str) -> Result<Option<Risk>> {

@@ -340,3 +340,33 @@ fn the_shell_speaks_chinese_under_a_chinese_locale() {
     let list = home.json(&["issue", "list", "--json"]);
     assert_eq!(list["issues"][0]["status"], "closed");
 }
+
+/// The shell reads a date in the user's own `date_format` first, as the
+/// board shows dates, and a report's Chinese weekday looks back.
+#[test]
+fn the_shell_reads_the_user_s_date_format_and_chinese_weekdays_for_reports() {
+    let home = crate::common::home::Home::new();
+    home.demo();
+    let config = home.write("config.toml", "date_format = \"%d/%m/%Y\"\n");
+    home.run(&[
+        "--config", &config, "task", "add", "Posters", "--due", "10/12",
+    ])
+    .success()
+    .stdout("Added T-18 to To do, due 2026-12-10\n");
+    home.run(&[
+        "--config",
+        &config,
+        "task",
+        "add",
+        "Banner",
+        "--due",
+        "03/12/2026",
+    ])
+    .success()
+    .stdout("Added T-19 to To do, due 2026-12-03\n");
+    // The demo's standup was on Sunday 22 November; today is Monday 23rd:
+    // 周日 means the Sunday just gone, as `sun` does.
+    let zh = home.run(&["report", "--date", "周日"]).success();
+    let en = home.run(&["report", "--date", "sun"]).success();
+    assert_eq!(zh.get_output().stdout, en.get_output().stdout);
+}
