@@ -29,12 +29,24 @@ impl App {
     /// The selection of every pane, by record (see [`Held`]).
     pub(super) fn hold(&self) -> Held {
         let issue = self.view.issues.get(self.issues_state.row).copied();
+        // The standup's rows are built from the board: only on its pane,
+        // where they are what the cursor is on (once, for the card too).
+        let (task, standup) = if self.pane == Pane::Standup {
+            let item = self.standup_item();
+            let task = match item {
+                Some(StandupRow::Card(id)) => Some(id),
+                _ => None,
+            };
+            (task, item)
+        } else {
+            (self.selected_task(), None)
+        };
         Held {
-            task: self.selected_task(),
+            task,
             raci_task: self.selected_raci_task(),
             party: self.selected_party().map(|p| p.code.clone()),
             issue,
-            standup: self.standup_item(),
+            standup,
         }
     }
 
