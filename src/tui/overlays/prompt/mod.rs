@@ -283,19 +283,10 @@ impl App {
                 id: *id,
                 reason: text.clone(),
             },
-            Purpose::DeleteColumnInto { column, .. } => {
-                let choices = column_choices(&self.board, &prompt.purpose, &text);
-                let into = choices
-                    .get(prompt.choice.min(choices.len().saturating_sub(1)))
-                    .ok_or_else(|| {
-                        self.locale
-                            .f("no other column matches \"{0}\"", &[&text.trim()])
-                    })?;
-                Action::DeleteColumn {
-                    column: column.clone(),
-                    move_to: Some(into.id.clone()),
-                }
-            }
+            Purpose::DeleteColumnInto { column, .. } => Action::DeleteColumn {
+                column: column.clone(),
+                move_to: Some(picked_column(&self.board, prompt, &self.locale)?.id.clone()),
+            },
             Purpose::Escalate(id) => Action::EscalateIssue {
                 id: *id,
                 reason: text.clone(),
@@ -353,13 +344,7 @@ impl App {
                 text: decision,
                 owner,
             } => {
-                let due = match text.trim() {
-                    "" => None,
-                    t => Some(
-                        crate::model::dates::read_date(t, self.now.date_naive(), &self.locale)
-                            .map_err(|e| e.localized(self.locale.lang))?,
-                    ),
-                };
+                let due = due_date(&text, self.now.date_naive(), &self.locale)?;
                 Action::Decide(crate::model::Decision {
                     text: decision.clone(),
                     owner: owner.clone(),
@@ -386,21 +371,10 @@ impl App {
                 column: id.clone(),
                 name: text.clone(),
             },
-            Purpose::SetWip(id) => {
-                let t = text.trim();
-                let wip = if t.is_empty() || t == "-" {
-                    None
-                } else {
-                    Some(t.parse::<u32>().map_err(|_| {
-                        self.locale
-                            .f("`{0}` is not a number of cards (empty: no limit)", &[&t])
-                    })?)
-                };
-                Action::SetWip {
-                    column: id.clone(),
-                    wip,
-                }
-            }
+            Purpose::SetWip(id) => Action::SetWip {
+                column: id.clone(),
+                wip: wip_limit(&text, &self.locale)?,
+            },
         };
         self.perform(&action)?;
         if prompt.purpose == Purpose::AddParty {
@@ -450,4 +424,45 @@ fn column_choices<'b>(board: &'b Board, purpose: &Purpose, text: &str) -> Vec<&'
             .collect(),
         _ => matching_columns(board, text),
     }
+}
+
+/// A WIP limit as typed: empty or `-` for none, else a number of cards,
+/// at least one. The prompt's preview and its answer both read it so.
+fn wip_limit(text: &str, l: &crate::i18n::Locale) -> Result<Option<u32>, String> {
+    match text.trim() {
+        "" | "-" => Ok(None),
+        t => match t.parse::<u32>() {
+            Ok(0) => Err(l.t("a WIP limit is at least 1 (empty: no limit)").into()),
+            Ok(n) => Ok(Some(n)),
+            Err(_) => Err(l.f("`{0}` is not a number of cards (empty: no limit)", &[&t])),
+        },
+    }
+}
+
+/// A decision's due date as typed (empty: none).
+fn due_date(
+    text: &str,
+    today: chrono::NaiveDate,
+    l: &crate::i18n::Locale,
+) -> Result<Option<chrono::NaiveDate>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        t => crate::model::dates::read_date(t, today, l)
+            .map(Some)
+            .map_err(|e| e.localized(l.lang)),
+    }
+}
+
+/// The column a column picker's answer picks, among [`column_choices`].
+fn picked_column<'b>(
+    board: &'b Board,
+    prompt: &Prompt,
+    l: &crate::i18n::Locale,
+) -> Result<&'b Column, String> {
+    let text = prompt.line.text();
+    let choices = column_choices(board, &prompt.purpose, &text);
+    choices
+        .get(prompt.choice.min(choices.len().saturating_sub(1)))
+        .copied()
+        .ok_or_else(|| l.f("no other column matches \"{0}\"", &[&text.trim()]))
 }

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{Prompt, Purpose, column_choices};
+use super::{Prompt, Purpose, column_choices, due_date, picked_column, wip_limit};
 use crate::model::settings::RaciLimits;
 use crate::tui::app::App;
 use crate::tui::draw::put;
@@ -138,23 +138,15 @@ fn understood(app: &App, prompt: &Prompt) -> Option<Result<String, String>> {
     let text = prompt.line.text();
     let t = text.trim();
     Some(match &prompt.purpose {
-        Purpose::SetWip(column) => match t {
-            "" | "-" => Ok(l.t("no WIP limit").to_string()),
-            _ => match t.parse::<u32>() {
-                Ok(0) => Err(l.t("a WIP limit is at least 1 (empty: no limit)").into()),
-                Ok(n) => {
-                    let now = app.board.column_tasks(column).len();
-                    Ok(l.f("at most {0} cards (it holds {1})", &[&n, &now]))
-                }
-                Err(_) => Err(l.f("`{0}` is not a number of cards (empty: no limit)", &[&t])),
-            },
-        },
-        Purpose::DecisionDue { .. } => match t {
-            "" => Ok(l.t("no date").to_string()),
-            _ => crate::model::dates::read_date(t, app.now.date_naive(), &app.locale)
-                .map(|d| l.day(d))
-                .map_err(|e| e.localized(l.lang)),
-        },
+        Purpose::SetWip(column) => wip_limit(&text, l).map(|wip| match wip {
+            None => l.t("no WIP limit").to_string(),
+            Some(n) => {
+                let now = app.board.column_tasks(column).len();
+                l.f("at most {0} cards (it holds {1})", &[&n, &now])
+            }
+        }),
+        Purpose::DecisionDue { .. } => due_date(&text, app.now.date_naive(), l)
+            .map(|due| due.map_or_else(|| l.t("no date").to_string(), |d| l.day(d))),
         Purpose::SlaTargets => t
             .parse::<crate::model::settings::SlaTargets>()
             .map(|targets| {
@@ -183,27 +175,20 @@ fn understood(app: &App, prompt: &Prompt) -> Option<Result<String, String>> {
             })
             .map_err(|e| e.localized(l.lang)),
         Purpose::DeleteColumnInto { column, .. } => {
-            let choices = column_choices(&app.board, &prompt.purpose, &text);
-            let count = app.board.column_tasks(column).len();
-            let name = app.board.column_name(column);
-            match choices.get(prompt.choice.min(choices.len().saturating_sub(1))) {
-                Some(into) => {
-                    let more = if choices.len() > 1 {
-                        format!(
-                            "  ↑↓ {}/{}",
-                            prompt.choice.min(choices.len() - 1) + 1,
-                            choices.len()
-                        )
-                    } else {
-                        String::new()
-                    };
-                    Ok(l.f(
-                        "move its {0} cards to {1}, then delete {2}",
-                        &[&count, &into.name, &name],
-                    ) + &more)
-                }
-                None => Err(l.f("no other column matches \"{0}\"", &[&t])),
-            }
+            picked_column(&app.board, prompt, l).map(|into| {
+                let choices = column_choices(&app.board, &prompt.purpose, &text).len();
+                let more = if choices > 1 {
+                    format!("  ↑↓ {}/{}", prompt.choice.min(choices - 1) + 1, choices)
+                } else {
+                    String::new()
+                };
+                let count = app.board.column_tasks(column).len();
+                let name = app.board.column_name(column);
+                l.f(
+                    "move its {0} cards to {1}, then delete {2}",
+                    &[&count, &into.name, &name],
+                ) + &more
+            })
         }
         Purpose::NewBoard => crate::store::paths::check_board_name(t, l.lang)
             .map(|()| l.f("a new board “{0}” under boards/", &[&t])),
