@@ -156,13 +156,9 @@ impl Session {
     /// a page that cannot be written is said, and the save stands.
     fn publish(&self) -> Option<std::path::PathBuf> {
         let publish = self.publish.as_ref()?;
-        let target = publish.target(&self.board, self.file.path());
-        let page = publish.page(&self.board, self.now);
-        match publish.write(&target, &page) {
-            Ok(()) => Some(target),
-            Err(e) => {
-                let why = format!("{}: {e}", target.display());
-                let said = self.l.f("the web page was not published ({0})", &[&why]);
+        match publish.publish(&self.board, self.file.path(), self.now) {
+            Ok(target) => Some(target),
+            Err(said) => {
                 errln!("standup: {said}");
                 None
             }

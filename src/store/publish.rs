@@ -46,6 +46,27 @@ impl Publish {
         crate::report::html::page(board, now, &self.locale, self.first_day)
     }
 
+    /// Builds and writes the page of `board`, saved at `board_file`:
+    /// where it went, or why not, in words for the user.
+    pub fn publish(
+        &self,
+        board: &Board,
+        board_file: &Path,
+        now: Timestamp,
+    ) -> Result<PathBuf, String> {
+        let target = self.target(board, board_file);
+        self.write(&target, &self.page(board, now))
+            .map(|()| target.clone())
+            .map_err(|e| self.failed(&target, &e))
+    }
+
+    /// Why the page at `target` was not published, in the user's words.
+    pub fn failed(&self, target: &Path, e: &io::Error) -> String {
+        let why = format!("{}: {e}", target.display());
+        self.locale
+            .f("the web page was not published ({0})", &[&why])
+    }
+
     /// Writes a built page to `target` (see [`Publish::target`]). The page
     /// is for others to read: unlike the board, it is not kept private.
     pub fn write(&self, target: &Path, page: &str) -> io::Result<()> {

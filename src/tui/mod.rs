@@ -463,15 +463,10 @@ fn save_now(app: &mut App, file: &mut BoardFile) {
     for warning in file.take_warnings() {
         app.save_warning(&warning);
     }
-    if saved && let Some(publish) = publisher(app) {
-        let target = publish.target(app.board(), file.path());
-        let page = publish.page(app.board(), app.now);
-        if let Err(e) = publish.write(&target, &page) {
-            let why = format!("{}: {e}", target.display());
-            let said = app
-                .locale
-                .f("the web page was not published ({0})", &[&why]);
-            app.save_warning(&said);
-        }
+    if saved
+        && let Some(publish) = publisher(app)
+        && let Err(said) = publish.publish(app.board(), file.path(), app.now)
+    {
+        app.save_warning(&said);
     }
 }

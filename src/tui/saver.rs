@@ -60,8 +60,7 @@ impl Saver {
                 if let (Some(p), Some((target, board)), Ok(_)) = (&publish, &copy, &result)
                     && let Err(e) = p.write(target, &p.page(board, now))
                 {
-                    let why = format!("{}: {e}", target.display());
-                    warnings.push(p.locale.f("the web page was not published ({0})", &[&why]));
+                    warnings.push(p.failed(target, &e));
                 }
                 if outbox
                     .send(Done {
