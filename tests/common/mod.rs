@@ -117,3 +117,24 @@ pub fn big(tasks: usize, parties: usize) -> Board {
     };
     standup::scale::board(now(), size).expect("the generated board builds")
 }
+
+/// The first line of `text` that still holds an English sentence: two
+/// English words of two letters or more side by side, `allowed` ones
+/// (acronyms, codes) and the parts of file paths aside. For the tests that
+/// hold a Chinese screen, message or report to having none.
+pub fn english_left<'t>(text: &'t str, allowed: &[&str]) -> Option<&'t str> {
+    text.lines().find(|line| {
+        let in_path = |w: &str| {
+            line.contains(&format!("/{w}"))
+                || line.contains(&format!("{w}/"))
+                || (line.contains(&format!("{w}.")) && line.contains('/'))
+        };
+        let words: Vec<&str> = line
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2 && !allowed.contains(w) && !in_path(w))
+            .collect();
+        words
+            .windows(2)
+            .any(|pair| line.contains(&format!("{} {}", pair[0], pair[1])))
+    })
+}

@@ -321,19 +321,8 @@ fn the_shell_speaks_chinese_under_a_chinese_locale() {
     ];
     for args in &runs {
         let (_, text) = zh(args);
-        for line in text.lines() {
-            // File paths (the minutes' file) are not sentences.
-            let words: Vec<&str> = line
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| w.len() >= 2 && !allowed.contains(w))
-                .filter(|w| !line.contains(&format!("/{w}")) && !line.contains(&format!("{w}/")))
-                .filter(|w| !line.contains(&format!("{w}.")) || !line.contains('/'))
-                .collect();
-            let english = words.windows(2).any(|pair| {
-                let (a, b) = (pair[0], pair[1]);
-                line.contains(&format!("{a} {b}"))
-            });
-            assert!(!english, "{args:?} left English: {line}\n{text}");
+        if let Some(line) = common::english_left(&text, &allowed) {
+            panic!("{args:?} left English: {line}\n{text}");
         }
     }
     // JSON is for scripts: English keys and values.
