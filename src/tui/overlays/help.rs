@@ -18,6 +18,8 @@ use crate::tui::keymap::Command;
 enum Scroll {
     Down(usize),
     Up(usize),
+    /// The hint for every other key: it closes help.
+    Close,
 }
 
 /// The keys help takes when it does not fit; any other key closes it (the
@@ -51,7 +53,7 @@ const KEYS: &[Takes<Scroll>] = &[
         keys: &[],
         label: mark("any key"),
         what: mark("close"),
-        does: Scroll::Down(0),
+        does: Scroll::Close,
     },
 ];
 
@@ -62,9 +64,9 @@ pub(super) fn key(app: &mut App, scroll: usize, key: &KeyEvent) -> Effect {
         return Effect::Quit;
     }
     let scroll = match taken(KEYS, key) {
-        Some(Scroll::Down(n)) if n > 0 => scroll + n,
+        Some(Scroll::Down(n)) => scroll + n,
         Some(Scroll::Up(n)) => scroll.saturating_sub(n),
-        _ => return Effect::None,
+        Some(Scroll::Close) | None => return Effect::None,
     };
     app.overlay = Some(Overlay::Help { scroll });
     Effect::None

@@ -21,7 +21,33 @@ enum Read {
     Edit,
     Down(usize),
     Up(usize),
+    /// The hint for every other key: it closes the overlay.
+    Close,
 }
+
+/// A row whose key is named by the row before it (`↑↓ scroll` for both).
+const fn unnamed(keys: &'static [KeyCode], does: Read) -> Takes<Read> {
+    Takes {
+        keys,
+        label: "",
+        what: "",
+        does,
+    }
+}
+
+const SCROLL: Takes<Read> = Takes {
+    keys: &[KeyCode::Down, KeyCode::Char('j')],
+    label: "↑↓",
+    what: mark("scroll"),
+    does: Read::Down(1),
+};
+
+const CLOSE: Takes<Read> = Takes {
+    keys: &[],
+    label: mark("any key"),
+    what: mark("close"),
+    does: Read::Close,
+};
 
 /// The card details' keys; any other closes them.
 const DETAILS_KEYS: &[Takes<Read>] = &[
@@ -31,80 +57,45 @@ const DETAILS_KEYS: &[Takes<Read>] = &[
         what: mark("edit"),
         does: Read::Edit,
     },
-    Takes {
-        keys: &[
-            KeyCode::Down,
-            KeyCode::Char('j'),
-            KeyCode::Up,
-            KeyCode::Char('k'),
-        ],
-        label: "↑↓",
-        what: mark("scroll"),
-        does: Read::Down(1),
-    },
-    Takes {
-        keys: &[],
-        label: mark("any key"),
-        what: mark("close"),
-        does: Read::Down(0),
-    },
+    SCROLL,
+    unnamed(&[KeyCode::Up, KeyCode::Char('k')], Read::Up(1)),
+    CLOSE,
 ];
 
 /// The explanations' keys; any other closes them.
 const EXPLAIN_KEYS: &[Takes<Read>] = &[
+    SCROLL,
+    unnamed(&[KeyCode::Up, KeyCode::Char('k')], Read::Up(1)),
     Takes {
-        keys: &[
-            KeyCode::Down,
-            KeyCode::Char('j'),
-            KeyCode::Up,
-            KeyCode::Char('k'),
-        ],
-        label: "↑↓",
-        what: mark("scroll"),
-        does: Read::Down(1),
-    },
-    Takes {
-        keys: &[KeyCode::PageDown, KeyCode::Char(' '), KeyCode::PageUp],
+        keys: &[KeyCode::PageDown, KeyCode::Char(' ')],
         label: "PgUp PgDn",
         what: mark("page"),
         does: Read::Down(10),
     },
-    Takes {
-        keys: &[],
-        label: mark("any key"),
-        what: mark("close"),
-        does: Read::Down(0),
-    },
+    unnamed(&[KeyCode::PageUp], Read::Up(10)),
+    CLOSE,
 ];
-
-/// Up for the keys that go up; the table names both ways at once.
-fn way(read: Read, key: &KeyEvent) -> Read {
-    match (read, key.code) {
-        (Read::Down(n), KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp) => Read::Up(n),
-        _ => read,
-    }
-}
 
 fn scrolled(scroll: usize, read: Read) -> usize {
     match read {
         Read::Down(n) => scroll + n,
         Read::Up(n) => scroll.saturating_sub(n),
-        Read::Edit => scroll,
+        Read::Edit | Read::Close => scroll,
     }
 }
 
 impl App {
     /// A key while a card's details are open.
     pub(super) fn details_key(&mut self, task: TaskId, scroll: usize, key: &KeyEvent) -> Effect {
-        match taken(DETAILS_KEYS, key).map(|r| way(r, key)) {
+        match taken(DETAILS_KEYS, key) {
             Some(Read::Edit) => self.edit_card(),
+            Some(Read::Close) | None => {}
             Some(read) => {
                 self.overlay = Some(Overlay::Details {
                     task,
                     scroll: scrolled(scroll, read),
                 })
             }
-            None => {}
         }
         Effect::None
     }
@@ -116,7 +107,7 @@ impl App {
         scroll: usize,
         key: &KeyEvent,
     ) -> Effect {
-        if let Some(read) = taken(EXPLAIN_KEYS, key).map(|r| way(r, key)) {
+        if let Some(read) = taken(EXPLAIN_KEYS, key).filter(|r| !matches!(r, Read::Close)) {
             self.overlay = Some(Overlay::Explain {
                 subject,
                 scroll: scrolled(scroll, read),
