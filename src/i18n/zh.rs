@@ -402,6 +402,14 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
     (
+        "Delete column {0}: its card goes to (Enter: {2}):",
+        "删除列 {0}：其中的卡片移到（Enter：{2}）：",
+    ),
+    (
+        "move its card to {1}, then delete {2}",
+        "把卡片移到 {1}，然后删除 {2}",
+    ),
+    (
         "{0} more closed issue (`standup issue list` lists all)",
         "另有 {0} 个已关闭的问题（`standup issue list` 列出全部）",
     ),

@@ -483,3 +483,29 @@ fn overlays_keep_their_right_border_over_wide_text() {
     }
     assert!(boxes > 300, "only {boxes} boxes drawn");
 }
+
+/// A column holding one card says so in the singular.
+#[test]
+fn deleting_a_column_with_one_card_says_its_card() {
+    let mut board = standup::model::Board::new("One", "");
+    board
+        .apply(
+            &standup::model::Action::AddTask(standup::model::NewTask {
+                title: "Alone".into(),
+                ..Default::default()
+            }),
+            common::now(),
+        )
+        .expect("added");
+    let mut app = app(board);
+    press(&mut app, "D");
+    let screen = text(&draw(&mut app, 80, 24));
+    assert!(
+        screen.contains("Delete column To do: its card goes to (Enter: Doing)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("move its card to Doing, then delete To do"),
+        "{screen}"
+    );
+}

@@ -184,10 +184,12 @@ fn understood(app: &App, prompt: &Prompt) -> Option<Result<String, String>> {
                 };
                 let count = app.board.column_tasks(column).len();
                 let name = app.board.column_name(column);
-                l.f(
-                    "move its {0} cards to {1}, then delete {2}",
-                    &[&count, &into.name, &name],
-                ) + &more
+                let template = if count == 1 {
+                    crate::i18n::mark("move its card to {1}, then delete {2}")
+                } else {
+                    crate::i18n::mark("move its {0} cards to {1}, then delete {2}")
+                };
+                l.f(template, &[&count, &into.name, &name]) + &more
             })
         }
         Purpose::NewBoard => crate::store::paths::check_board_name(t, l.lang)

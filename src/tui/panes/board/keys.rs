@@ -1,6 +1,7 @@
 //! The board pane's keys: cards within and across columns, the columns
 //! themselves, swimlanes.
 
+use crate::i18n::mark;
 use crate::model::Action;
 use crate::tui::app::{App, Tone};
 use crate::tui::effect::Effect;
@@ -123,8 +124,13 @@ impl App {
             .get(neighbour)
             .map(|c| c.id.clone())
             .unwrap_or_default();
+        let template = if count == 1 {
+            mark("Delete column {0}: its card goes to (Enter: {2}):")
+        } else {
+            mark("Delete column {0}: its {1} cards go to (Enter: {2}):")
+        };
         let label = self.locale.f(
-            "Delete column {0}: its {1} cards go to (Enter: {2}):",
+            template,
             &[&col.name, &count, &self.board.column_name(&default)],
         );
         let purpose = Purpose::DeleteColumnInto {
