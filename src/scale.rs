@@ -138,6 +138,7 @@ pub fn board(now: Timestamp, size: Size) -> Result<Board, ActionError> {
                 },
                 note: String::new(),
                 depends_on: Vec::new(),
+                ..NewTask::default()
             }),
             at,
         )?;

@@ -69,6 +69,7 @@ pub(super) fn task(cli: &Cli, cmd: &TaskCommand) -> Result<Outcome> {
                     .map(depends_arg)
                     .transpose()?
                     .unwrap_or_default(),
+                ..NewTask::default()
             };
             let applied = s.apply(&Action::AddTask(new))?;
             s.save()?;

@@ -7,6 +7,7 @@
 mod board;
 mod columns;
 mod error;
+mod import;
 mod issues;
 mod meeting;
 mod parties;
@@ -17,6 +18,7 @@ mod tasks;
 use chrono::NaiveDate;
 
 pub use error::{ActionError, Warning};
+pub use import::{Import, ImportCounts};
 
 use super::board::{
     Blocked, Board, Column, Decision, Event, Issue, IssueStatus, LogEntry, Parked, Party,
@@ -182,6 +184,9 @@ pub enum Action {
         field: String,
         take: Option<usize>,
     },
+    /// Cards brought in from another tool's export: every column, party
+    /// and card it adds or changes, as one change (one undo).
+    Import(Import),
 }
 
 /// Which fields of an issue to change; `None` leaves a field alone, and
@@ -212,6 +217,11 @@ pub struct NewTask {
     pub risk: Option<Risk>,
     pub note: String,
     pub depends_on: Vec<TaskId>,
+    /// Where an imported card came from (see [`Task::source`]).
+    pub source: Option<String>,
+    /// The day work on it began, as an imported sheet says; used for a card
+    /// created past the first column instead of now.
+    pub started: Option<NaiveDate>,
 }
 
 /// Which fields of a task to change; `None` leaves a field alone, and
@@ -367,6 +377,7 @@ impl Txn<'_> {
                 field,
                 take,
             } => self.settle(record, field, *take),
+            Action::Import(import) => self.import(import),
         }
     }
 

@@ -113,6 +113,11 @@ pub struct Task {
     pub raci: BTreeMap<String, Role>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<TaskId>,
+    /// Where an imported card came from (`jira:PROJ-12`, `trello:<card
+    /// id>`, `csv:<file>#<key>`), so that importing a newer export updates
+    /// it instead of adding it twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(with = "super::time::serde_ts")]
     pub created: Timestamp,
     #[serde(with = "super::time::serde_ts")]
@@ -353,6 +358,10 @@ pub enum Event {
     /// A conflict left by a merge was settled (`from` the value the board
     /// held, `to` the one chosen).
     Settle,
+    /// Cards were imported from another tool (`record` the source, `to`
+    /// the counts, as `added=3 updated=1 …`); each card's own entries
+    /// follow it.
+    Import,
 }
 
 impl Event {
@@ -376,6 +385,7 @@ impl Event {
             Event::Decide => mark("decision"),
             Event::Park => mark("parked"),
             Event::Settle => mark("settled"),
+            Event::Import => mark("imported"),
         }
     }
 }

@@ -384,6 +384,7 @@ fn rebuilt_task(
         blocked: None,
         raci: BTreeMap::new(),
         depends_on: Vec::new(),
+        source: None,
         created,
         updated: created,
         started: None,

@@ -290,7 +290,7 @@ impl Board {
                         change.edited.push(field);
                     }
                 }
-                Event::Start | Event::End | Event::Decide | Event::Park => {}
+                Event::Start | Event::End | Event::Decide | Event::Park | Event::Import => {}
             }
         }
         out

@@ -97,6 +97,13 @@ impl Action {
                 w(mark("delete column {0}"), mark("deleted column {0}")),
                 &[&column(c)],
             ),
+            Action::Import(import) => l.f(
+                w(
+                    mark("import {0} cards from {1}"),
+                    mark("imported {0} cards from {1}"),
+                ),
+                &[&(import.counts.added + import.counts.updated), &import.from],
+            ),
             Action::AddTask(new) => l.f(
                 w(mark("add card \"{0}\""), mark("added card \"{0}\"")),
                 &[&fit(new.title.trim(), 30)],

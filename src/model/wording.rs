@@ -89,6 +89,13 @@ impl Board {
                     &[&level(from), &level(Some(raised)), &fit(why, QUOTE)],
                 )
             }
+            (Event::Import, _) => {
+                let n = super::action::ImportCounts::from_logged(to.unwrap_or_default());
+                l.f(
+                    "imported from {0}: {1} added, {2} updated, {3} gone from the source",
+                    &[&record, &n.added, &n.updated, &n.gone],
+                )
+            }
             (Event::Start, _) => l.t("standup started").into(),
             (Event::End, _) => l.t("standup ended").into(),
             (Event::Decide, _) => l.f("decision: {0}", &[&quote(to)]),

@@ -403,7 +403,7 @@ mod tests {
     use super::*;
     use crate::model::board::Event;
 
-    const EVENTS: [Event; 17] = [
+    const EVENTS: [Event; 18] = [
         Event::Create,
         Event::Edit,
         Event::Move,
@@ -421,6 +421,7 @@ mod tests {
         Event::Decide,
         Event::Park,
         Event::Settle,
+        Event::Import,
     ];
 
     /// Text of every kind: plain, Chinese, quotes, backslashes, controls.

@@ -241,6 +241,7 @@ impl TaskForm {
                 risk: self.risk,
                 note,
                 depends_on,
+                ..NewTask::default()
             }),
             Some(id) => Action::EditTask {
                 id,

@@ -482,6 +482,8 @@ fn to_action(board: &Board, op: &Op) -> Action {
             risk: Some(Risk::High),
             note: String::new(),
             depends_on: Vec::new(),
+            source: Some(format!("csv:sheet.csv#{t}")),
+            started: None,
         }),
         Op::Move(t, c, position) => Action::MoveTask {
             id: pick_task(board, *t),

@@ -67,6 +67,8 @@ pub enum ActionError {
         respond_by: String,
         resolve_by: String,
     },
+    /// An import's steps held another import.
+    NestedImport,
 }
 
 impl ActionError {
@@ -162,6 +164,7 @@ impl ActionError {
                 "resolve by {0} is before respond by {1}: an issue cannot be resolved before it is answered",
                 &[resolve_by, respond_by],
             ),
+            ActionError::NestedImport => l.t("an import cannot hold another import").into(),
         }
     }
 }

@@ -44,9 +44,10 @@ impl Txn<'_> {
             blocked: None,
             raci: Default::default(),
             depends_on,
+            source: new.source.clone(),
             created: self.now,
             updated: self.now,
-            started: (!first).then_some(self.now),
+            started: (!first).then(|| self.started(new.started)),
             finished: last.then_some(self.now),
             moved: None,
         };
@@ -56,6 +57,16 @@ impl Txn<'_> {
         self.created = Some(id.to_string());
         self.warn_wip(&column);
         Ok(())
+    }
+
+    /// When a card created past the first column began: the day an
+    /// imported sheet gives (its start, in the clock's offset), never later
+    /// than now; else now.
+    fn started(&self, day: Option<chrono::NaiveDate>) -> Timestamp {
+        day.and_then(|d| d.and_hms_opt(0, 0, 0))
+            .and_then(|t| t.and_local_timezone(*self.now.offset()).single())
+            .filter(|t| *t < self.now)
+            .unwrap_or(self.now)
     }
 
     pub(super) fn resolve_owner(&self, owner: Option<&str>) -> Result<Option<String>, ActionError> {
