@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod i18n;
+pub mod import;
 pub mod invocation;
 pub mod keys;
 pub mod model;

@@ -9,6 +9,7 @@ mod terminal;
 mod args;
 mod boards;
 mod config;
+mod import;
 mod issue;
 mod meeting;
 mod output;
@@ -67,6 +68,8 @@ fn localized(e: &anyhow::Error, l: crate::i18n::Lang) -> String {
         d.localized(l)
     } else if let Some(b) = cause.downcast_ref::<BadSettings>() {
         b.localized(l)
+    } else if let Some(i) = cause.downcast_ref::<crate::import::ImportError>() {
+        i.localized(l)
     } else {
         return format!("{e:#}");
     };
@@ -212,9 +215,23 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         } => meeting::week_report(cli, week, *format),
         Command::Report { date, format, .. } => meeting::report(cli, date.as_deref(), *format),
         Command::Restore { number, rescued } => restore(cli, *number, *rescued),
-        Command::Export { format, out } => {
+        Command::Import(args) => import::import(cli, args),
+        Command::Export {
+            format,
+            what,
+            encoding,
+            out,
+        } => {
             let s = Session::open(cli)?;
+            if *format != ExportFormat::Csv && (what.is_some() || encoding.is_some()) {
+                anyhow::bail!("{}", s.l.t("--what and --encoding go with --format csv"));
+            }
             let text = match format {
+                ExportFormat::Csv => {
+                    let (bytes, text) = import::csv(&s, *what, encoding.as_deref())?;
+                    import::write_export(&s, out.as_deref(), &bytes, &text)?;
+                    return Ok(Outcome::Done);
+                }
                 ExportFormat::Json => store::to_json(&s.board),
                 ExportFormat::Html => {
                     let first_day = config::load(cli).week_start;

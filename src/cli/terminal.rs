@@ -53,6 +53,16 @@ pub fn out(text: &str) {
     write(&mut io::stdout().lock(), io::stdout().is_terminal(), text);
 }
 
+/// Writes an export's `bytes` to stdout as they are (a byte-order mark,
+/// GBK), or `text`, made harmless, when stdout is a terminal.
+pub fn out_bytes(bytes: &[u8], text: &str) {
+    if io::stdout().is_terminal() {
+        out(text);
+    } else {
+        let _ = io::stdout().lock().write_all(bytes);
+    }
+}
+
 /// Writes `text` to stderr, made harmless when stderr is a terminal.
 pub fn err(text: &str) {
     write(&mut io::stderr().lock(), io::stderr().is_terminal(), text);

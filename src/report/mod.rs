@@ -3,6 +3,7 @@
 //! written as Markdown ([`markdown`]) or JSON (the [`Minutes`] struct as is).
 
 pub mod changes;
+pub mod csv;
 pub mod html;
 pub mod markdown;
 mod parties;

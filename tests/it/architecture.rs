@@ -36,6 +36,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("clock", &["model"]),
     ("model", &["i18n", "text"]),
     ("report", &["i18n", "model", "text"]),
+    ("import", &["i18n", "model", "text"]),
     ("store", &["i18n", "model", "report", "text"]),
     ("keys", &["i18n", "model"]),
     ("theme", &["i18n"]),
@@ -43,7 +44,8 @@ const MAY_USE: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "clock", "config", "demo", "i18n", "model", "report", "scale", "store", "text",
+            "clock", "config", "demo", "i18n", "import", "model", "report", "scale", "store",
+            "text",
         ],
     ),
     (
@@ -53,6 +55,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
             "clock",
             "config",
             "i18n",
+            "import",
             "invocation",
             "keys",
             "model",

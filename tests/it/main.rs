@@ -19,6 +19,7 @@ mod flow;
 mod fuzz;
 mod git;
 mod i18n;
+mod import;
 mod issues;
 mod merge;
 mod model;

@@ -2,6 +2,10 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod exchange;
+
+pub use exchange::{ExportFormat, ExportWhat, ImportArgs, ImportFormat};
+
 /// A keyboard-driven board for team leads: kanban progress board, RACI grid
 /// and issue queue, for the daily standup. With no command, opens the board
 /// in the terminal.
@@ -94,18 +98,31 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
     },
-    /// Print the whole board.
     /// Write the board's web page to the `[publish] dir` of config.toml now
     /// (every save writes it too).
     Publish,
+    /// Print the whole board (JSON), its web page, or its tasks, issues or
+    /// RACI matrix for a spreadsheet (CSV).
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// With --format csv: which table.
+        #[arg(long, value_enum)]
+        what: Option<ExportWhat>,
+        /// With --format csv: utf-8 (with a byte-order mark, so that Excel
+        /// reads Chinese right) or gbk (for older Excel and WPS).
+        #[arg(long, value_name = "ENCODING")]
+        encoding: Option<String>,
         /// Write it to this file (atomically) instead of standard output.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
+    /// Bring cards in from a spreadsheet (CSV, TSV, xlsx; UTF-8 or GBK),
+    /// Jira's CSV export, Trello's JSON export or `task export`. A second
+    /// import of a newer export updates the cards the first added; the
+    /// whole import is one change (one undo).
+    Import(ImportArgs),
     /// The config file: where it is, what is in effect, or a commented
     /// default to start from.
     #[command(subcommand)]
@@ -174,15 +191,6 @@ pub enum ConflictCommand {
         #[arg(default_value_t = 1)]
         number: usize,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The board file's own JSON.
-    Json,
-    /// One self-contained web page: the board, RACI, issues, timeline,
-    /// minutes and weekly report, for people without a terminal.
-    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
