@@ -42,6 +42,8 @@ pub enum Command {
     ColumnLeft,
     ColumnRight,
     DeleteColumn,
+    /// Bring cards in from a spreadsheet, Jira, Trello or taskwarrior file.
+    Import,
     /// Set the RACI cell under the cursor.
     SetRole(Role),
     ClearRole,
@@ -87,7 +89,7 @@ impl Command {
     /// Every command with its name in the config file's `[keys]` tables, in
     /// the order the default config lists them: one table, so that a
     /// command cannot have a name and be missing from the list.
-    pub const NAMED: [(Command, &'static str); 75] = {
+    pub const NAMED: [(Command, &'static str); 76] = {
         use Command::*;
         [
             (Quit, "quit"),
@@ -131,6 +133,7 @@ impl Command {
             (ColumnLeft, "column_left"),
             (ColumnRight, "column_right"),
             (DeleteColumn, "delete_column"),
+            (Import, "import"),
             (SetRole(Role::Responsible), "role_r"),
             (SetRole(Role::Accountable), "role_a"),
             (SetRole(Role::Consulted), "role_c"),
@@ -250,6 +253,7 @@ impl Command {
             (Command::ColumnLeft, _) => "move column left",
             (Command::ColumnRight, _) => "move column right",
             (Command::DeleteColumn, _) => "delete column",
+            (Command::Import, _) => "import cards from a file",
             (Command::SetRole(Role::Responsible), _) => "Responsible (does it)",
             (Command::SetRole(Role::Accountable), _) => "Accountable (owns it)",
             (Command::SetRole(Role::Consulted), _) => "Consulted (asked)",

@@ -95,6 +95,7 @@ impl Default for Keymap {
             board(Key::plain(K::Char('<')), ColumnLeft),
             board(Key::plain(K::Char('>')), ColumnRight),
             board(Key::plain(K::Char('D')), DeleteColumn),
+            board(Key::plain(K::Char('I')), Import),
         ]);
         let raci = |key, command| Binding {
             key,

@@ -1037,6 +1037,14 @@ fn the_readme_commands_work_in_order_on_a_fresh_machine() {
     let bin = user.dir.path().join("bin");
     std::fs::create_dir_all(work.join("team")).expect("work folder");
     std::fs::create_dir_all(&bin).expect("bin folder");
+    // The files the moving-in steps import, as the team would have them.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    for (from, to) in [
+        ("progress-gbk.csv", "进度表.csv"),
+        ("jira-pay.csv", "jira.csv"),
+    ] {
+        std::fs::copy(fixtures.join(from), work.join(to)).expect("an export to import");
+    }
     // The sharing steps run in a repository, as the README says.
     let git = Command::new("git")
         .args(["init", "-q"])

@@ -521,3 +521,33 @@ fn an_exported_sheet_edited_and_imported_back_updates_the_same_board() {
     assert_eq!(tasks(&home).len(), before.len());
 }
 
+#[test]
+fn in_the_tui_an_import_asks_first_and_one_u_undoes_it() {
+    use crate::common::tui::{app, draw, press, text, type_text};
+    let mut board = standup::model::Board::new("Launch", "");
+    board.reindex();
+    let before = board.clone();
+    let mut app = app(board);
+    press(&mut app, "I");
+    type_text(&mut app, &fixture("jira-pay.csv").display().to_string());
+    press(&mut app, "<enter>");
+    // Nothing changed yet: the counts, and a question.
+    assert_eq!(app.board().tasks.len(), 0);
+    let screen = text(&draw(&mut app, 100, 30));
+    assert!(
+        screen.contains("jira:PAY: would add 4, update 0"),
+        "{screen}"
+    );
+    press(&mut app, "y");
+    assert_eq!(app.board().tasks.len(), 4);
+    assert_eq!(app.board().parties.len(), 2);
+    press(&mut app, "u");
+    assert_eq!(app.board(), &before, "one u undoes the whole import");
+    // A file that is not there is said, and the prompt stays.
+    press(&mut app, "I");
+    type_text(&mut app, "/no/such/file.csv");
+    press(&mut app, "<enter>");
+    let screen = text(&draw(&mut app, 100, 30));
+    assert!(screen.contains("cannot read /no/such/file.csv"), "{screen}");
+    assert_eq!(app.board().tasks.len(), 0);
+}

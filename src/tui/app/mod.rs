@@ -6,6 +6,7 @@
 //! loop saves it at once and reports back through [`App::saved`]. Drawing
 //! (in `render` and `panes`) only reads this.
 
+mod importing;
 mod prepare;
 mod read;
 mod saving;

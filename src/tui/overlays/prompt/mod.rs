@@ -25,6 +25,8 @@ pub enum Purpose {
     /// The owner whose cards to show (a party picker).
     FilterOwner,
     AddColumn,
+    /// The file to import cards from.
+    Import,
     /// The name of a board to create under `boards/` and open.
     NewBoard,
     /// Rename the column with this id.
@@ -362,6 +364,14 @@ impl App {
             Purpose::NewBoard => {
                 crate::store::paths::check_board_name(&text, self.locale.lang)?;
                 return Ok(Effect::CreateBoard(text.trim().to_string()));
+            }
+            Purpose::Import => {
+                let (summary, import) = self.plan_import(&text)?;
+                self.overlay = Some(Overlay::Confirm(super::confirm::Confirm {
+                    question: self.locale.f("{0}. Import?", &[&summary]),
+                    yes: super::confirm::Yes::Apply(Box::new(Action::Import(import))),
+                }));
+                return Ok(Effect::None);
             }
             Purpose::AddColumn => Action::AddColumn {
                 name: text.clone(),

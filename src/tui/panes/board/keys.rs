@@ -36,6 +36,15 @@ impl App {
                     },
                 );
             }
+            Command::Import => {
+                self.overlay = Some(Overlay::Prompt(Prompt::new(
+                    Purpose::Import,
+                    self.locale
+                        .t("Import from file (CSV, xlsx, Jira, Trello, taskwarrior):")
+                        .into(),
+                    "",
+                )))
+            }
             Command::AddColumn => {
                 self.overlay = Some(Overlay::Prompt(Prompt::new(
                     Purpose::AddColumn,
