@@ -402,6 +402,10 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
     (
+        "Bring in a sheet:        I, or {0} import tasks.csv (Excel, Jira, Trello)",
+        "导入表格：      按 I，或 {0} import 进度表.csv（Excel、Jira、Trello）",
+    ),
+    (
         "Import from file (CSV, xlsx, Jira, Trello, taskwarrior):",
         "从文件导入（CSV、xlsx、Jira、Trello、taskwarrior）：",
     ),

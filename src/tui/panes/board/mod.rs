@@ -344,7 +344,11 @@ fn empty(app: &App, area: Rect, buf: &mut Buffer) {
         "Add a card:              {0} task add \"Campaign page\" --owner mkt --due fri",
         &[&hint],
     );
-    let lines: [(&str, Style); 9] = [
+    let sheet = l.f(
+        "Bring in a sheet:        I, or {0} import tasks.csv (Excel, Jira, Trello)",
+        &[&hint],
+    );
+    let lines: [(&str, Style); 10] = [
         (l.t("This board has no cards yet."), t.title),
         ("", Style::new()),
         (l.t("Press n to add a card, ? for every key."), Style::new()),
@@ -352,6 +356,7 @@ fn empty(app: &App, area: Rect, buf: &mut Buffer) {
         (&demo, Style::new()),
         (&party, Style::new()),
         (&card, Style::new()),
+        (&sheet, Style::new()),
         ("", Style::new()),
         (l.t("q quits; every change is saved at once."), t.dim),
     ];
