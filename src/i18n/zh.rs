@@ -402,6 +402,10 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
     (
+        "- … and {0} more (`{1}` lists them all)",
+        "- ……另有 {0} 项（`{1}` 可列出全部）",
+    ),
+    (
         "Bring in a sheet:        I, or {0} import tasks.csv (Excel, Jira, Trello)",
         "导入表格：      按 I，或 {0} import 进度表.csv（Excel、Jira、Trello）",
     ),

@@ -42,8 +42,51 @@ fn clean_join(pieces: &[String], separator: &str) -> String {
     cleaned.join(separator)
 }
 
+/// How much of each list a rendering shows: everything (chat, the
+/// minutes file), or on the web page the first few of a long list and how
+/// many more there are, so that a manager reads a page, not a dump, and
+/// the page of a large board builds fast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fold {
+    pub limit: usize,
+    /// The command that lists them all.
+    pub all: &'static str,
+}
+
+impl Fold {
+    /// Every item of every list.
+    pub const NONE: Fold = Fold {
+        limit: usize::MAX,
+        all: "",
+    };
+
+    /// The items shown.
+    pub(super) fn head<'a, T>(&self, items: &'a [T]) -> &'a [T] {
+        &items[..items.len().min(self.limit)]
+    }
+
+    /// After a list of `total` items: how many were not shown, and where
+    /// they are.
+    pub(super) fn more(&self, out: &mut String, total: usize, l: &Locale) {
+        if total > self.limit {
+            push_line(
+                out,
+                &l.f(
+                    "- … and {0} more (`{1}` lists them all)",
+                    &[&(total - self.limit), &self.all],
+                ),
+            );
+        }
+    }
+}
+
 /// The minutes as Markdown.
 pub fn render(m: &Minutes, l: &Locale) -> String {
+    render_folded(m, l, Fold::NONE)
+}
+
+/// The minutes as Markdown, long lists folded as `fold` says.
+pub fn render_folded(m: &Minutes, l: &Locale, fold: Fold) -> String {
     let mut out = String::new();
     let board = board_suffix(&m.board);
     match &m.standup {
@@ -124,13 +167,13 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
         let _ = writeln!(out, "\n{}", l.t("No card moved since the last standup."));
     }
     for party in &m.parties {
-        party_section(&mut out, party, l);
+        party_section(&mut out, party, l, fold);
     }
-    issues_section(&mut out, m, l);
-    misses_section(&mut out, &m.sla_misses, l);
+    issues_section(&mut out, m, l, fold);
+    misses_section(&mut out, &m.sla_misses, l, fold);
     if !m.raised.is_empty() {
         let _ = writeln!(out, "\n## {}", l.t("New issues"));
-        for issue in &m.raised {
+        for issue in fold.head(&m.raised) {
             let by = issue
                 .reporter
                 .as_deref()
@@ -148,8 +191,9 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
                 clean(&issue.title)
             );
         }
+        fold.more(&mut out, m.raised.len(), l);
     }
-    changes_section(&mut out, l.t("Issue updates"), &m.issue_changes);
+    changes_section(&mut out, l.t("Issue updates"), &m.issue_changes, l, fold);
     if !m.decisions.is_empty() {
         let _ = writeln!(out, "\n## {}", l.t("Decisions"));
         for d in &m.decisions {
@@ -181,8 +225,8 @@ pub fn render(m: &Minutes, l: &Locale) -> String {
             let _ = writeln!(out, "- {}{owner}", clean(&p.topic));
         }
     }
-    changes_section(&mut out, l.t("Other changes"), &m.other_changes);
-    raci_section(&mut out, &m.raci_errors, l);
+    changes_section(&mut out, l.t("Other changes"), &m.other_changes, l, fold);
+    raci_section(&mut out, &m.raci_errors, l, fold);
     out
 }
 
@@ -198,23 +242,30 @@ pub(super) fn change_item(line: &ChangeLine) -> String {
 }
 
 /// A heading and one bullet per record changed, when there are any.
-pub(super) fn changes_section(out: &mut String, heading: &str, lines: &[ChangeLine]) {
+pub(super) fn changes_section(
+    out: &mut String,
+    heading: &str,
+    lines: &[ChangeLine],
+    l: &Locale,
+    fold: Fold,
+) {
     if lines.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n## {heading}");
-    for line in lines {
+    for line in fold.head(lines) {
         let _ = writeln!(out, "- {}", change_item(line));
     }
+    fold.more(out, lines.len(), l);
 }
 
 /// The SLA targets missed in the report's window, when any were.
-pub(super) fn misses_section(out: &mut String, misses: &[Miss], l: &Locale) {
+pub(super) fn misses_section(out: &mut String, misses: &[Miss], l: &Locale, fold: Fold) {
     if misses.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n## {} ({})", l.t("SLA misses"), misses.len());
-    for miss in misses {
+    for miss in fold.head(misses) {
         // Both spans in the reader's units: `30分钟`, not `30m`.
         let target = match miss.target.parse::<crate::model::settings::Span>() {
             Ok(span) => l
@@ -259,6 +310,7 @@ pub(super) fn misses_section(out: &mut String, misses: &[Miss], l: &Locale) {
         );
         let _ = writeln!(out, "{}", l.lang.tidy(line));
     }
+    fold.more(out, misses.len(), l);
 }
 
 /// ` — Board name` for a heading, nothing for a board without one.
@@ -271,18 +323,19 @@ pub(super) fn board_suffix(board: &str) -> String {
 }
 
 /// The RACI errors still open, when there are any.
-pub(super) fn raci_section(out: &mut String, errors: &[super::RaciError], l: &Locale) {
+pub(super) fn raci_section(out: &mut String, errors: &[super::RaciError], l: &Locale, fold: Fold) {
     if errors.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n## {}", l.t("RACI errors still open"));
-    for e in errors {
+    for e in fold.head(errors) {
         let task = match (e.task, &e.title) {
             (Some(id), Some(title)) => format!("{id} {}: ", clean(title)),
             _ => String::new(),
         };
         let _ = writeln!(out, "- {task}{}", clean(&e.message));
     }
+    fold.more(out, errors.len(), l);
 }
 
 fn informing(names: &[String], l: &Locale) -> String {
@@ -293,13 +346,13 @@ fn informing(names: &[String], l: &Locale) -> String {
     }
 }
 
-fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
+fn party_section(out: &mut String, p: &PartyReport, l: &Locale, fold: Fold) {
     let _ = writeln!(out, "\n## {}", clean(&p.name));
     for (template, cards) in [
         (l.t("- Finished: {0} {1} ({2}).{3}"), &p.finished),
         (l.t("- Moved: {0} {1} ({2}).{3}"), &p.moved),
     ] {
-        for m in cards {
+        for m in fold.head(cards) {
             push_line(
                 out,
                 &fill(
@@ -313,8 +366,9 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
                 ),
             );
         }
+        fold.more(out, cards.len(), l);
     }
-    for c in &p.added {
+    for c in fold.head(&p.added) {
         push_line(
             out,
             &l.f(
@@ -328,10 +382,12 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
             ),
         );
     }
-    for c in &p.changed {
+    fold.more(out, p.added.len(), l);
+    for c in fold.head(&p.changed) {
         push_line(out, &l.f("- Changed: {0}.", &[&change_item(c)]));
     }
-    for b in &p.blocked {
+    fold.more(out, p.changed.len(), l);
+    for b in fold.head(&p.blocked) {
         let mut line = l.f("- Blocked: {0} {1}", &[&b.task, &clean(&b.title)]);
         if let Some(since) = &b.since {
             line.push_str(&l.f(", since {0}", &[&moment(l, since)]));
@@ -346,9 +402,10 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
         }
         let _ = writeln!(out, "{}", l.lang.tidy(line));
     }
+    fold.more(out, p.blocked.len(), l);
     if !p.next.is_empty() {
-        let next: Vec<String> = p
-            .next
+        let mut next: Vec<String> = fold
+            .head(&p.next)
             .iter()
             .map(|n| {
                 let due = match (n.due, n.overdue) {
@@ -359,11 +416,14 @@ fn party_section(out: &mut String, p: &PartyReport, l: &Locale) {
                 format!("{} {} ({}{due})", n.task, clean(&n.title), clean(&n.column))
             })
             .collect();
+        if p.next.len() > next.len() {
+            next.push(l.f("{0} more", &[&(p.next.len() - next.len())]));
+        }
         push_line(out, &l.f("- Next: {0}", &[&next.join("; ")]));
     }
 }
 
-fn issues_section(out: &mut String, m: &Minutes, l: &Locale) {
+fn issues_section(out: &mut String, m: &Minutes, l: &Locale, fold: Fold) {
     let breached = m.issues.iter().filter(|i| i.breached).count();
     if m.issues.is_empty() {
         let _ = writeln!(out, "\n## {}\n\n{}", l.t("Open issues"), l.t("None."));
@@ -375,9 +435,10 @@ fn issues_section(out: &mut String, m: &Minutes, l: &Locale) {
         m.issues.len().to_string()
     };
     let _ = writeln!(out, "\n## {} ({count})", l.t("Open issues"));
-    for issue in &m.issues {
+    for issue in fold.head(&m.issues) {
         push_line(out, &issue_line(issue, l));
     }
+    fold.more(out, m.issues.len(), l);
 }
 
 fn issue_line(i: &IssueLine, l: &Locale) -> String {

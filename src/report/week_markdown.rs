@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::markdown::{
-    board_suffix, changes_section, clean, misses_section, moment, push_line, raci_section,
+    Fold, board_suffix, changes_section, clean, misses_section, moment, push_line, raci_section,
 };
 use super::week::{PartyWeek, ProblemLine, WeekReport};
 use crate::i18n::{Locale, mark};
@@ -23,6 +23,11 @@ fn days(d: f64) -> String {
 
 /// The weekly report as Markdown, in `l`.
 pub fn render(r: &WeekReport, l: &Locale) -> String {
+    render_folded(r, l, Fold::NONE)
+}
+
+/// The weekly report as Markdown, long lists folded as `fold` says.
+pub fn render_folded(r: &WeekReport, l: &Locale, fold: Fold) -> String {
     let mut out = String::new();
     let board = board_suffix(&r.board);
     push_line(
@@ -87,12 +92,12 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
         );
     }
     for party in &r.parties {
-        party_section(&mut out, party, l);
+        party_section(&mut out, party, l, fold);
     }
-    problems_section(&mut out, r, l);
-    slips_section(&mut out, r, l);
-    misses_section(&mut out, &r.sla_misses, l);
-    raci_section(&mut out, &r.raci_errors, l);
+    problems_section(&mut out, r, l, fold);
+    slips_section(&mut out, r, l, fold);
+    misses_section(&mut out, &r.sla_misses, l, fold);
+    raci_section(&mut out, &r.raci_errors, l, fold);
     let _ = writeln!(out, "\n## {}", l.t("Flow"));
     push_line(
         &mut out,
@@ -116,18 +121,18 @@ pub fn render(r: &WeekReport, l: &Locale) -> String {
             ),
         );
     }
-    changes_section(&mut out, l.t("Changes this week"), &r.changes);
+    changes_section(&mut out, l.t("Changes this week"), &r.changes, l, fold);
     out
 }
 
 /// Each card whose due date moved later this week: by how much, how often
 /// it has slipped, who owns it.
-fn slips_section(out: &mut String, r: &WeekReport, l: &Locale) {
+fn slips_section(out: &mut String, r: &WeekReport, l: &Locale, fold: Fold) {
     if r.deadline_slips.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n## {}", l.t("Deadline slips"));
-    for slip in &r.deadline_slips {
+    for slip in fold.head(&r.deadline_slips) {
         let owner = slip
             .owner
             .as_deref()
@@ -148,13 +153,14 @@ fn slips_section(out: &mut String, r: &WeekReport, l: &Locale) {
             ),
         );
     }
+    fold.more(out, r.deadline_slips.len(), l);
 }
 
-fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
+fn party_section(out: &mut String, p: &PartyWeek, l: &Locale, fold: Fold) {
     let _ = writeln!(out, "\n## {}", clean(&p.name));
     if !p.finished.is_empty() {
         let _ = writeln!(out, "\n{}", l.t("Finished"));
-        for c in &p.finished {
+        for c in fold.head(&p.finished) {
             push_line(
                 out,
                 &l.f(
@@ -168,10 +174,11 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                 ),
             );
         }
+        fold.more(out, p.finished.len(), l);
     }
     if !p.in_progress.is_empty() {
         let _ = writeln!(out, "\n{}", l.t("In progress"));
-        for c in &p.in_progress {
+        for c in fold.head(&p.in_progress) {
             push_line(
                 out,
                 &l.f(
@@ -186,10 +193,11 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                 ),
             );
         }
+        fold.more(out, p.in_progress.len(), l);
     }
     if !p.delayed.is_empty() {
         let _ = writeln!(out, "\n{}", l.t("Delayed"));
-        for c in &p.delayed {
+        for c in fold.head(&p.delayed) {
             let reasons = c
                 .reasons
                 .iter()
@@ -216,10 +224,11 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                 ),
             );
         }
+        fold.more(out, p.delayed.len(), l);
     }
     if !p.at_risk.is_empty() {
         let _ = writeln!(out, "\n{}", l.t("At risk"));
-        for c in &p.at_risk {
+        for c in fold.head(&p.at_risk) {
             let due = due_suffix(c.due, l);
             let _ = writeln!(
                 out,
@@ -230,10 +239,11 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                 c.why.join("; ")
             );
         }
+        fold.more(out, p.at_risk.len(), l);
     }
     if !p.due_next_week.is_empty() {
         let _ = writeln!(out, "\n{}", l.t("Due next week"));
-        for c in &p.due_next_week {
+        for c in fold.head(&p.due_next_week) {
             let _ = writeln!(
                 out,
                 "- {} {} — {}, {}",
@@ -243,10 +253,11 @@ fn party_section(out: &mut String, p: &PartyWeek, l: &Locale) {
                 clean(&c.column)
             );
         }
+        fold.more(out, p.due_next_week.len(), l);
     }
 }
 
-fn problems_section(out: &mut String, r: &WeekReport, l: &Locale) {
+fn problems_section(out: &mut String, r: &WeekReport, l: &Locale, fold: Fold) {
     let p = &r.problems;
     if p.raised.is_empty() && p.resolved.is_empty() && p.breached.is_empty() {
         let _ = writeln!(
@@ -266,7 +277,7 @@ fn problems_section(out: &mut String, r: &WeekReport, l: &Locale) {
             return;
         }
         let _ = writeln!(out, "\n{heading}");
-        for line in lines {
+        for line in fold.head(lines) {
             let owner = line
                 .owner
                 .as_deref()
@@ -280,6 +291,7 @@ fn problems_section(out: &mut String, r: &WeekReport, l: &Locale) {
                 show(line)
             );
         }
+        fold.more(out, lines.len(), l);
     };
     list(out, l.t("Raised"), &p.raised, &|line| {
         format!(", {}", l.t(line.status))

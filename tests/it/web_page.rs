@@ -309,3 +309,40 @@ fn the_page_is_published_with_every_save_and_never_costs_one() {
     let tasks = home.json(&["task", "list", "--json"]);
     assert!(tasks.to_string().contains("Still saved"));
 }
+
+#[test]
+fn a_large_board_s_page_folds_long_lists_and_says_how_many_more() {
+    let board = crate::common::big(3_000, 6);
+    let now = crate::common::now();
+    let locale = standup::i18n::Locale::new(standup::i18n::Lang::En, None);
+    let page = standup::report::html::page(&board, now, &locale, chrono::Weekday::Mon);
+    // The full weekly report, for comparison: a department's week there
+    // runs to hundreds of lines; on the page each list stops at twelve.
+    let full = standup::report::week::week(
+        &board,
+        now.date_naive(),
+        now,
+        chrono::Weekday::Mon,
+        standup::i18n::Lang::En,
+    )
+    .expect("the week");
+    let longest = full
+        .parties
+        .iter()
+        .map(|p| p.in_progress.len())
+        .max()
+        .unwrap_or_default();
+    assert!(longest > 12, "the board is big enough to fold: {longest}");
+    let more = format!(
+        "… and {} more (<code>standup report --week</code> lists them all)",
+        longest - 12
+    );
+    assert!(page.contains(&more), "no fold line “{more}”");
+    // Every section is still there, and the page stays a page.
+    for id in ["board", "raci", "issues", "timeline", "minutes", "week"] {
+        assert!(page.contains(&format!("<section id=\"{id}\">")), "{id}");
+    }
+    let week = &page[page.find("<section id=\"week\">").expect("week")..];
+    let items = week.matches("<li>").count();
+    assert!(items < 12 * 5 * 8 + 200, "{items} list items in the week");
+}

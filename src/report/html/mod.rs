@@ -19,6 +19,12 @@ use chrono::Weekday;
 use crate::i18n::{Locale, mark};
 use crate::model::{Board, Timestamp};
 
+/// How many items of a list in the minutes and the weekly report the page
+/// shows; a longer list ends with how many more there are and the command
+/// that lists them all. Twelve is what a manager reads of a department's
+/// week; the page of a large board stays a page.
+const LIST_LIMIT: usize = 12;
+
 /// The page of `board` at `now`, in `l`; the week starts on `first_day`.
 pub fn page(board: &Board, now: Timestamp, l: &Locale, first_day: Weekday) -> String {
     let mut out = String::with_capacity(64 * 1024);
@@ -58,7 +64,13 @@ pub fn page(board: &Board, now: Timestamp, l: &Locale, first_day: Weekday) -> St
     section(&mut out, sections[3], |o| gantt::timeline(o, board, now, l));
     section(&mut out, sections[4], |o| {
         match super::minutes(board, super::Which::Latest, now, l.lang) {
-            Ok(m) => markdown::to_html(o, &super::markdown::render(&m, l)),
+            Ok(m) => {
+                let fold = super::markdown::Fold {
+                    limit: LIST_LIMIT,
+                    all: "standup report",
+                };
+                markdown::to_html(o, &super::markdown::render_folded(&m, l, fold));
+            }
             Err(e) => {
                 let _ = write!(o, "<p class=\"dim\">{}</p>", esc(&e.to_string()));
             }
@@ -66,7 +78,13 @@ pub fn page(board: &Board, now: Timestamp, l: &Locale, first_day: Weekday) -> St
     });
     section(&mut out, sections[5], |o| {
         match super::week::week(board, now.date_naive(), now, first_day, l.lang) {
-            Ok(r) => markdown::to_html(o, &super::week_markdown::render(&r, l)),
+            Ok(r) => {
+                let fold = super::markdown::Fold {
+                    limit: LIST_LIMIT,
+                    all: "standup report --week",
+                };
+                markdown::to_html(o, &super::week_markdown::render_folded(&r, l, fold));
+            }
             Err(e) => {
                 let _ = write!(o, "<p class=\"dim\">{}</p>", esc(&e.to_string()));
             }
