@@ -207,7 +207,12 @@ impl Board {
     pub fn paths(&self) -> BTreeMap<TaskId, Path> {
         let first = self.columns.first().map_or("", |c| c.id.as_str());
         let mut paths: BTreeMap<TaskId, Path> = BTreeMap::new();
-        let mut initial: HashMap<TaskId, String> = HashMap::new();
+        // `initial` stays empty until known: the column of a card's first
+        // move, else (never moved) its column now, else the first column.
+        // An entry that changes no path (a role, an edit) only matters as
+        // the first seen of its card; one right after another entry of the
+        // same card, as an action's entries are, is passed over unlooked.
+        let mut last: Option<TaskId> = None;
         for entry in &self.log {
             if !entry.record.starts_with("T-") {
                 continue;
@@ -215,6 +220,11 @@ impl Board {
             let Ok(id) = entry.record.parse::<TaskId>() else {
                 continue;
             };
+            let shapes = matches!(entry.what, Event::Create | Event::Move | Event::Delete);
+            if !shapes && last == Some(id) {
+                continue;
+            }
+            last = Some(id);
             let path = paths.entry(id).or_insert_with(|| Path {
                 created: entry.at,
                 initial: String::new(),
@@ -225,9 +235,10 @@ impl Board {
                 Event::Create => path.created = entry.at,
                 Event::Move => {
                     if path.moves.is_empty()
+                        && path.initial.is_empty()
                         && let Some(from) = &entry.from
                     {
-                        initial.entry(id).or_insert_with(|| from.clone());
+                        path.initial.clone_from(from);
                     }
                     if let Some(to) = &entry.to {
                         path.moves.push((entry.at, to.clone()));
@@ -246,13 +257,15 @@ impl Board {
             });
             // A card deleted and brought back by undo is on the board.
             path.gone = None;
-            if path.moves.is_empty() {
-                initial.entry(*id).or_insert_with(|| task.column.clone());
+            if path.moves.is_empty() && path.initial.is_empty() {
+                path.initial.clone_from(&task.column);
             }
         }
-        for (id, path) in &mut paths {
+        for path in paths.values_mut() {
             path.moves.sort_by_key(|(at, _)| *at);
-            path.initial = initial.remove(id).unwrap_or_else(|| first.to_string());
+            if path.initial.is_empty() {
+                path.initial = first.to_string();
+            }
         }
         paths
     }

@@ -470,6 +470,45 @@ pub fn check(board: &Board) -> Vec<Problem> {
     check_in(board, Lang::En)
 }
 
+/// The errors [`check`] would report (the rules on tasks that are
+/// errors), said in `l`, without working out the warnings and the
+/// parties' loads: what an alert count and a report need.
+pub fn errors_in(board: &Board, l: Lang) -> Vec<Problem> {
+    let limits = &board.settings.raci;
+    board
+        .tasks
+        .values()
+        .flat_map(|task| {
+            task_rules(task, limits)
+                .into_iter()
+                .filter(|r| r.severity() == Severity::Error)
+                .map(move |rule| Problem {
+                    task: Some(task.id),
+                    title: Some(task.title.clone()),
+                    party: None,
+                    severity: Severity::Error,
+                    rule,
+                    message: task_message(rule, limits, l),
+                })
+        })
+        .collect()
+}
+
+/// How many errors [`check`] would report.
+pub fn error_count(board: &Board) -> usize {
+    let limits = &board.settings.raci;
+    board
+        .tasks
+        .values()
+        .map(|task| {
+            task_rules(task, limits)
+                .into_iter()
+                .filter(|r| r.severity() == Severity::Error)
+                .count()
+        })
+        .sum()
+}
+
 /// [`check`], each problem said in `l`.
 pub fn check_in(board: &Board, l: Lang) -> Vec<Problem> {
     let mut problems = Vec::new();

@@ -29,10 +29,7 @@ impl Board {
 
     /// The board's alert counts at `now`.
     pub fn alerts(&self, now: Timestamp) -> Alerts {
-        let raci_errors = super::raci::check(self)
-            .iter()
-            .filter(|p| p.severity == super::raci::Severity::Error)
-            .count();
+        let raci_errors = super::raci::error_count(self);
         Alerts {
             raci_errors,
             ..self.alerts_but_raci(now)

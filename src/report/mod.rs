@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::i18n::Lang;
 use crate::model::board::StandupRecord;
 use crate::model::flow::day_start;
-use crate::model::raci::{self, Severity};
+use crate::model::raci;
 use crate::model::replay::ReplayError;
 use crate::model::standup::Stop;
 use crate::model::time::format_timestamp;
@@ -414,9 +414,8 @@ fn build(
 
 /// The RACI errors on the board now (warnings are not for a report).
 pub(crate) fn raci_errors(board: &Board, l: Lang) -> Vec<RaciError> {
-    raci::check_in(board, l)
+    raci::errors_in(board, l)
         .into_iter()
-        .filter(|p| p.severity == Severity::Error)
         .map(|p| RaciError {
             task: p.task,
             title: p.title,

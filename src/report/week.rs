@@ -7,6 +7,8 @@
 //! read back from the activity log ([`Board::as_of`]): nothing that
 //! happened later shows, and every change of the week is listed.
 
+use std::collections::HashMap;
+
 use crate::i18n::Lang;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
@@ -191,18 +193,32 @@ pub fn week(
     let started = |id: TaskId| paths.get(&id).and_then(|p| p.started(first));
     let weekly: Vec<_> = finishes.iter().filter(|f| in_week(f.finished)).collect();
 
-    let in_board_order: Vec<&Task> = board.tasks_by_column().into_iter().flatten().collect();
+    // Each party's cards in board order, sorted out in one pass.
+    let mut by_speaker: HashMap<Option<&str>, Vec<&Task>> = HashMap::new();
+    for task in board.tasks_by_column().into_iter().flatten() {
+        by_speaker
+            .entry(board.speaker_of(task))
+            .or_default()
+            .push(task);
+    }
+    // Each card's open issues, found once rather than per late card.
+    let mut linked: HashMap<TaskId, Vec<&Issue>> = HashMap::new();
+    for issue in board.issues.values().filter(|i| i.status.is_active()) {
+        if let Some(task) = issue.task {
+            linked.entry(task).or_default().push(issue);
+        }
+    }
     let parties = board
         .parties
         .iter()
         .map(|p| Stop::Party(p.code.clone()))
         .chain([Stop::Unowned])
         .map(|stop| {
-            let ours: Vec<&Task> = in_board_order
-                .iter()
-                .copied()
-                .filter(|t| board.task_is_for(t, &stop))
-                .collect();
+            let speaker = match &stop {
+                Stop::Party(code) => Some(code.as_str()),
+                _ => None,
+            };
+            let ours: &[&Task] = by_speaker.get(&speaker).map_or(&[], Vec::as_slice);
             let column = |t: &Task| board.column_name(&t.column).to_string();
             let mut finished: Vec<FinishedCard> = weekly
                 .iter()
@@ -235,7 +251,7 @@ pub fn week(
                         column: column(t),
                         due,
                         days_late: (today - due).num_days(),
-                        reasons: reasons(board, t, l),
+                        reasons: reasons(board, t, linked.get(&t.id), l),
                     });
                     continue;
                 }
@@ -360,7 +376,7 @@ pub fn week(
 }
 
 /// Why a late card is late, as the board tells it.
-fn reasons(board: &Board, task: &Task, l: Lang) -> Vec<String> {
+fn reasons(board: &Board, task: &Task, issues: Option<&Vec<&Issue>>, l: Lang) -> Vec<String> {
     let mut reasons = Vec::new();
     if let Some(b) = &task.blocked {
         reasons.push(l.f("blocked: {0}", &[&b.reason]));
@@ -370,11 +386,7 @@ fn reasons(board: &Board, task: &Task, l: Lang) -> Vec<String> {
         let ids: Vec<String> = waits.iter().map(|t| t.to_string()).collect();
         reasons.push(l.f("waits on {0}", &[&ids.join(", ")]));
     }
-    for issue in board
-        .issues
-        .values()
-        .filter(|i| i.task == Some(task.id) && i.status.is_active())
-    {
+    for issue in issues.into_iter().flatten() {
         reasons.push(l.f("issue {0}: {1}", &[&issue.id, &issue.title]));
     }
     if reasons.is_empty() {

@@ -486,3 +486,19 @@ fn csv_export_neutralises_formulas_and_imports_them_back() {
         ]
     );
 }
+
+#[test]
+fn the_errors_alone_are_the_checks_errors() {
+    use standup::model::raci::{Severity, check_in, error_count, errors_in};
+    for board in [crate::common::demo(), crate::common::big(500, 8)] {
+        for lang in [standup::i18n::Lang::En, standup::i18n::Lang::Zh] {
+            let all: Vec<_> = check_in(&board, lang)
+                .into_iter()
+                .filter(|p| p.severity == Severity::Error)
+                .collect();
+            assert!(!all.is_empty());
+            assert_eq!(errors_in(&board, lang), all);
+            assert_eq!(error_count(&board), all.len());
+        }
+    }
+}
