@@ -8,6 +8,7 @@
 mod terminal;
 mod args;
 mod boards;
+mod chat;
 mod config;
 mod import;
 mod issue;
@@ -70,6 +71,8 @@ fn localized(e: &anyhow::Error, l: crate::i18n::Lang) -> String {
         b.localized(l)
     } else if let Some(i) = cause.downcast_ref::<crate::import::ImportError>() {
         i.localized(l)
+    } else if let Some(u) = cause.downcast_ref::<crate::chat::Unusable>() {
+        u.localized(l)
     } else {
         return format!("{e:#}");
     };
@@ -216,6 +219,8 @@ fn execute(cli: &Cli, command: &Command) -> Result<Outcome> {
         Command::Report { date, format, .. } => meeting::report(cli, date.as_deref(), *format),
         Command::Restore { number, rescued } => restore(cli, *number, *rescued),
         Command::Import(args) => import::import(cli, args),
+        Command::Post(args) => chat::post(cli, args),
+        Command::Alerts(args) => chat::alerts(cli, args),
         Command::Export {
             format,
             what,

@@ -5,6 +5,7 @@
 //! keeps its default (the TUI says so on its first screen, the CLI on
 //! stderr).
 
+pub mod chat;
 mod parse;
 mod show;
 
@@ -82,6 +83,10 @@ pub struct Config {
     pub date_format: Option<String>,
     /// `[publish] dir`: where every save also writes the board's web page.
     pub publish_dir: Option<PathBuf>,
+    /// `[chat.NAME]`: the groups the record is posted to, in file order.
+    pub chats: Vec<chat::ChatTarget>,
+    /// `[alerts]`.
+    pub alerts: chat::AlertRules,
 }
 
 impl Default for Config {
@@ -93,6 +98,8 @@ impl Default for Config {
             keys: Vec::new(),
             columns: None,
             publish_dir: None,
+            chats: Vec::new(),
+            alerts: chat::AlertRules::default(),
             sla: None,
             standup: None,
             week_start: Weekday::Mon,
@@ -139,8 +146,9 @@ pub fn load(path: Option<&Path>, explicit: bool) -> Result<(Config, Vec<Problem>
     };
     match std::fs::read_to_string(path) {
         Ok(text) => {
-            let (mut config, problems) = parse::parse(&text);
+            let (mut config, mut problems) = parse::parse(&text);
             config.source = Some(path.to_path_buf());
+            guard_secrets(&mut config, path, &mut problems);
             Ok((config, problems))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
@@ -151,6 +159,34 @@ pub fn load(path: Option<&Path>, explicit: bool) -> Result<(Config, Vec<Problem>
             cause,
         }),
     }
+}
+
+/// A signing secret written in the file is only used when the file is
+/// its owner's alone (mode 0600): otherwise anyone on the machine could
+/// post as the team's bot. Such a target is left out, and said.
+fn guard_secrets(config: &mut Config, path: &Path, problems: &mut Vec<Problem>) {
+    use std::os::unix::fs::PermissionsExt;
+    let open = std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 != 0);
+    if !open {
+        return;
+    }
+    config.chats.retain(|target| {
+        let inline = matches!(target.secret, Some(chat::Secret::Inline(_)));
+        if inline {
+            let name = target.name.clone();
+            problems.push(Problem {
+                line: 0,
+                key: format!("chat.{name}.secret"),
+                message: Text::new(move |l| {
+                    l.f(
+                        "a secret in a file others can read: run chmod 600 on the config, or use secret_env; [chat.{0}] is left out",
+                        &[&name],
+                    )
+                }),
+            });
+        }
+        !inline
+    });
 }
 
 /// The config for a run, from `--config` (`explicit`) or the default

@@ -2,6 +2,8 @@
 //! setting and is reported with its line and key. toml_edit keeps where
 //! each key and value is in the text, which a plain deserialiser forgets.
 
+mod chat;
+
 use std::ops::Range;
 
 use chrono::Weekday;
@@ -163,9 +165,11 @@ impl Reader<'_> {
                 "standup" => self.section(span, name, item, Self::standup),
                 "keys" => self.section(span, name, item, Self::keys),
                 "publish" => self.section(span, name, item, Self::publish),
+                "chat" => self.section(span, name, item, Self::chats),
+                "alerts" => self.section(span, name, item, Self::alerts),
                 other => self.problem(span, other, |l| {
                     l.f(
-                        "not a setting (known: {0}, [theme], [board], [standup], [publish], [keys])",
+                        "not a setting (known: {0}, [theme], [board], [standup], [publish], [chat.NAME], [alerts], [keys])",
                         &[&ROOT_SETTINGS.join(", ")],
                     )
                 }),

@@ -146,6 +146,19 @@ pub fn template() -> String {
          [publish]\n\
          # dir = \"~/Shared/standup\"  # every save also writes <board>.html there\n\
          \n\
+         # Group chats for `standup post` and `standup alerts` (see the README):\n\
+         # a table [chat.NAME] per group, with kind (feishu, dingtalk, wecom,\n\
+         # slack or webhook), url (the bot's webhook), secret_env (the variable\n\
+         # that holds its signing secret) and timeout_seconds (15).\n\
+         \n\
+         [alerts]\n\
+         # sla = true  # an SLA clock in its last quarter, breached, or missed\n\
+         # overdue = true\n\
+         # ready = true  # a card whose dependencies are all finished\n\
+         # stale = true  # a blocked card with no change for stale_days\n\
+         # stale_days = 2\n\
+         # quiet = \"21:00-08:00\"  # or \"off\"\n\
+         \n\
          # Keys: [keys] changes a command wherever it is bound; [keys.board],\n\
          # [keys.raci], [keys.issues], [keys.standup] and [keys.timeline] change it\n\
          # in that pane only. A key is a character (H, x, +) or ctrl-, alt-, shift-\n\
@@ -239,6 +252,37 @@ pub fn show(config: &Config) -> String {
             quote(&dir.display().to_string())
         );
     }
+    for chat in &config.chats {
+        // The address and the secret grant access: shown hidden.
+        let secret = match &chat.secret {
+            Some(crate::config::chat::Secret::Env(var)) => format!("\nsecret_env = {}", quote(var)),
+            Some(crate::config::chat::Secret::Inline(_)) => "\nsecret = \"…\"".to_string(),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "\n[chat.{}]\nkind = {}\nurl = {}{secret}\ntimeout_seconds = {}",
+            chat.name,
+            quote(chat.kind.name()),
+            quote(&crate::config::chat::masked_url(&chat.url)),
+            chat.timeout_ms / 1000
+        );
+    }
+    let a = &config.alerts;
+    let quiet = a.quiet.map_or_else(
+        || "off".to_string(),
+        |(f, t)| format!("{}-{}", f.format("%H:%M"), t.format("%H:%M")),
+    );
+    let _ = writeln!(
+        out,
+        "\n[alerts]\nsla = {}\noverdue = {}\nready = {}\nstale = {}\nstale_days = {}\nquiet = {}",
+        a.sla,
+        a.overdue,
+        a.ready,
+        a.stale,
+        a.stale_days,
+        quote(&quiet)
+    );
     let (map, _) = config.keymap();
     key_tables(&mut out, &map, false);
     out

@@ -401,6 +401,120 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards", "筛选卡片"),
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
+    ("# Daily digest{0} — {1}", "# 每日进展{0} — {1}"),
+    ("- Blocked: {0} {1} — {2}", "- 受阻：{0} {1} — {2}"),
+    ("- Done today: {0}", "- 今日完成：{0}"),
+    ("- Due tomorrow: {0}", "- 明天到期：{0}"),
+    ("- In progress ({0}): {1}", "- 进行中（{0}）：{1}"),
+    (". Help needed: {0}", "。需要支持：{0}"),
+    ("No owner.", "无负责人。"),
+    (
+        "Nothing done, in progress, blocked or due tomorrow.",
+        "今天没有完成、进行中、受阻或明天到期的卡片。",
+    ),
+    ("Open P1 and P2 problems", "未解决的 P1、P2 问题"),
+    ("Owner: {0}.", "负责人：{0}。"),
+    ("Posted to [chat.{0}] ({1})", "已发送到 [chat.{0}]（{1}）"),
+    (
+        "[chat.{0}] ({1}), message {2} of {3}:",
+        "[chat.{0}]（{1}），第 {2}/{3} 条消息：",
+    ),
+    ("[chat.{0}]: no new alert", "[chat.{0}]：没有新的提醒"),
+    (
+        "[chat.{0}]: the environment variable {1} (secret_env) is not set",
+        "[chat.{0}]：环境变量 {1}（secret_env）没有设置",
+    ),
+    (
+        "[chat.{0}]: {1} alert(s) sent",
+        "[chat.{0}]：已发送 {1} 条提醒",
+    ),
+    (
+        "a secret in a file others can read: run chmod 600 on the config, or use secret_env; [chat.{0}] is left out",
+        "密钥写在别人能读的文件里：请对配置文件执行 chmod 600，或改用 secret_env；已忽略 [chat.{0}]",
+    ),
+    ("alert sent", "已发送提醒"),
+    ("alert sent: {0}", "已发送提醒：{0}"),
+    (
+        "needs a kind and a url; this target is left out",
+        "需要 kind 和 url；已忽略这个目标",
+    ),
+    (
+        "no [chat.NAME] in config.toml: add one (see the README's section on chat)",
+        "config.toml 中没有 [chat.NAME]：请添加一个（见 README 中关于群聊的一节）",
+    ),
+    (
+        "no chat target `{0}` in config.toml (targets: {1})",
+        "config.toml 中没有群聊目标 `{0}`（现有：{1}）",
+    ),
+    (
+        "post to [chat.{0}] ({1}) failed after {2} attempt(s): {3}",
+        "发送到 [chat.{0}]（{1}）失败，共尝试 {2} 次：{3}",
+    ),
+    (
+        "quiet hours ({0}): no alert is sent now; {1} wait for the next run",
+        "免打扰时段（{0}）：现在不发送提醒；{1} 条留待下次运行",
+    ),
+    ("record {0} alerts sent", "记录已发送的 {0} 条提醒"),
+    ("recorded {0} alerts sent", "已记录发送的 {0} 条提醒"),
+    ("should be a number of days, 1 to 60", "应为天数，1 到 60"),
+    (
+        "should be a number of seconds, 1 to 120",
+        "应为秒数，1 到 120",
+    ),
+    ("should be a table: [chat.{0}]", "应为一个表：[chat.{0}]"),
+    (
+        "should be feishu, dingtalk, wecom, slack or webhook",
+        "应为 feishu、dingtalk、wecom、slack 或 webhook",
+    ),
+    (
+        "should be hours such as \"21:00-08:00\", or \"off\"",
+        "应为时段，如 \"21:00-08:00\"，或 \"off\"",
+    ),
+    ("should be the bot's signing secret", "应为机器人的签名密钥"),
+    (
+        "should be the bot's webhook address, https://…",
+        "应为机器人的 Webhook 地址，https://…",
+    ),
+    ("should be true or false", "应为 true 或 false"),
+    ("should name an environment variable", "应为一个环境变量名"),
+    (
+        "warning: [chat.{0}] posts over plain http, which anyone on the way can read",
+        "警告：[chat.{0}] 通过明文 http 发送，途经的任何人都能读到",
+    ),
+    ("{0} alert(s){1}", "{0} 条提醒{1}"),
+    (
+        "{0} {1} “{2}”: no response, {3} past its target.",
+        "{0} {1}“{2}”：尚未响应，已超出时限 {3}。",
+    ),
+    (
+        "{0} {1} “{2}”: not resolved, {3} past its target.",
+        "{0} {1}“{2}”：尚未解决，已超出时限 {3}。",
+    ),
+    (
+        "{0} {1} “{2}”: resolve within {3}.",
+        "{0} {1}“{2}”：请在 {3} 内解决。",
+    ),
+    (
+        "{0} {1} “{2}”: respond within {3}.",
+        "{0} {1}“{2}”：请在 {3} 内响应。",
+    ),
+    (
+        "{0} {1} “{2}”: the {3} target was missed by {4}.",
+        "{0} {1}“{2}”：{3}时限已超出 {4}。",
+    ),
+    (
+        "{0} “{1}” can start: {2} finished.",
+        "{0}“{1}”可以开始了：{2} 已完成。",
+    ),
+    (
+        "{0} “{1}” has been blocked with no update for {2} days: {3}.",
+        "{0}“{1}”已受阻 {2} 天没有更新：{3}。",
+    ),
+    (
+        "{0} “{1}” is overdue: due {2}, {3} day(s) ago.",
+        "{0}“{1}”已逾期：截止 {2}，已过 {3} 天。",
+    ),
+    ("respond", "响应"),
     (
         "- … and {0} more (`{1}` lists them all)",
         "- ……另有 {0} 项（`{1}` 可列出全部）",
@@ -1761,8 +1875,8 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     ("not a setting (known: {0})", "不是设置项（可用：{0}）"),
     (
-        "not a setting (known: {0}, [theme], [board], [standup], [publish], [keys])",
-        "不是设置项（可用：{0}、[theme]、[board]、[standup]、[publish]、[keys]）",
+        "not a setting (known: {0}, [theme], [board], [standup], [publish], [chat.NAME], [alerts], [keys])",
+        "不是设置项（可用：{0}、[theme]、[board]、[standup]、[publish]、[chat.NAME]、[alerts]、[keys]）",
     ),
     (
         "not a style (known: name, {0})",

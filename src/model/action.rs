@@ -4,6 +4,7 @@
 //! [`Patch`] that undoes it. If anything fails half-way, the patch collected
 //! so far is restored, so a refused action leaves the board exactly as it was.
 
+mod alerts;
 mod board;
 mod columns;
 mod error;
@@ -187,6 +188,11 @@ pub enum Action {
     /// Cards brought in from another tool's export: every column, party
     /// and card it adds or changes, as one change (one undo).
     Import(Import),
+    /// Alerts sent to a chat (`target:key` each), recorded so that they
+    /// are sent once.
+    RecordAlerts {
+        sent: Vec<String>,
+    },
 }
 
 /// Which fields of an issue to change; `None` leaves a field alone, and
@@ -378,6 +384,7 @@ impl Txn<'_> {
                 take,
             } => self.settle(record, field, *take),
             Action::Import(import) => self.import(import),
+            Action::RecordAlerts { sent } => self.record_alerts(sent),
         }
     }
 

@@ -362,6 +362,9 @@ pub enum Event {
     /// the counts, as `added=3 updated=1 …`); each card's own entries
     /// follow it.
     Import,
+    /// An alert was sent to a chat (`to`: `target:key`), so that it is
+    /// not sent again, by this copy or a merged one.
+    Alert,
 }
 
 impl Event {
@@ -386,6 +389,7 @@ impl Event {
             Event::Park => mark("parked"),
             Event::Settle => mark("settled"),
             Event::Import => mark("imported"),
+            Event::Alert => mark("alert sent"),
         }
     }
 }

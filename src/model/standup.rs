@@ -290,7 +290,12 @@ impl Board {
                         change.edited.push(field);
                     }
                 }
-                Event::Start | Event::End | Event::Decide | Event::Park | Event::Import => {}
+                Event::Start
+                | Event::End
+                | Event::Decide
+                | Event::Park
+                | Event::Import
+                | Event::Alert => {}
             }
         }
         out

@@ -97,6 +97,13 @@ impl Action {
                 w(mark("delete column {0}"), mark("deleted column {0}")),
                 &[&column(c)],
             ),
+            Action::RecordAlerts { sent } => l.f(
+                w(
+                    mark("record {0} alerts sent"),
+                    mark("recorded {0} alerts sent"),
+                ),
+                &[&sent.len()],
+            ),
             Action::Import(import) => l.f(
                 w(
                     mark("import {0} cards from {1}"),

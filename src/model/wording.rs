@@ -96,6 +96,7 @@ impl Board {
                     &[&record, &n.added, &n.updated, &n.gone],
                 )
             }
+            (Event::Alert, _) => l.f("alert sent: {0}", &[&quote(to)]),
             (Event::Start, _) => l.t("standup started").into(),
             (Event::End, _) => l.t("standup ended").into(),
             (Event::Decide, _) => l.f("decision: {0}", &[&quote(to)]),

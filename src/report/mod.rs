@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod csv;
+pub mod digest;
 pub mod html;
 pub mod markdown;
 mod parties;

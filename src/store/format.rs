@@ -403,7 +403,7 @@ mod tests {
     use super::*;
     use crate::model::board::Event;
 
-    const EVENTS: [Event; 18] = [
+    const EVENTS: [Event; 19] = [
         Event::Create,
         Event::Edit,
         Event::Move,
@@ -422,6 +422,7 @@ mod tests {
         Event::Park,
         Event::Settle,
         Event::Import,
+        Event::Alert,
     ];
 
     /// Text of every kind: plain, Chinese, quotes, backslashes, controls.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod home;
+pub mod standin;
 pub mod tui;
 
 use chrono::DateTime;

@@ -41,11 +41,12 @@ const MAY_USE: &[(&str, &[&str])] = &[
     ("keys", &["i18n", "model"]),
     ("theme", &["i18n"]),
     ("config", &["i18n", "keys", "model", "theme"]),
+    ("chat", &["config", "i18n", "model", "report", "text"]),
     (
         "cli",
         &[
-            "clock", "config", "demo", "i18n", "import", "model", "report", "scale", "store",
-            "text",
+            "chat", "clock", "config", "demo", "i18n", "import", "model", "report", "scale",
+            "store", "text",
         ],
     ),
     (

@@ -11,6 +11,7 @@ mod architecture;
 mod backups;
 mod board_pane;
 mod boards;
+mod chat;
 mod chinese;
 mod cli;
 mod config;

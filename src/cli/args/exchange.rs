@@ -75,3 +75,39 @@ pub enum ImportFormat {
     /// taskwarrior's `task export` (JSON).
     Taskwarrior,
 }
+
+/// What `standup post` posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PostWhat {
+    /// The latest standup's minutes (else everything since the last one).
+    Minutes,
+    /// This week's report.
+    Week,
+    /// Per department: done today, in progress, blocked and the help it
+    /// needs, due tomorrow; the open P1 and P2 problems.
+    Digest,
+}
+
+/// `standup post minutes|week|digest …`.
+#[derive(Debug, Args)]
+pub struct PostArgs {
+    #[arg(value_enum)]
+    pub what: PostWhat,
+    /// The `[chat.NAME]` to post to (all of them by default).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Print exactly what would be sent, secrets hidden; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `standup alerts …`.
+#[derive(Debug, Args)]
+pub struct AlertsArgs {
+    /// The `[chat.NAME]` to alert (all of them by default).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Print the alerts that would be sent; send and record nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}

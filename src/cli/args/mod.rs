@@ -4,7 +4,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod exchange;
 
-pub use exchange::{ExportFormat, ExportWhat, ImportArgs, ImportFormat};
+pub use exchange::{
+    AlertsArgs, ExportFormat, ExportWhat, ImportArgs, ImportFormat, PostArgs, PostWhat,
+};
 
 /// A keyboard-driven board for team leads: kanban progress board, RACI grid
 /// and issue queue, for the daily standup. With no command, opens the board
@@ -123,6 +125,13 @@ pub enum Command {
     /// import of a newer export updates the cards the first added; the
     /// whole import is one change (one undo).
     Import(ImportArgs),
+    /// Post the minutes, the weekly report or the daily digest to the
+    /// team's chat groups (`[chat.NAME]` in config.toml).
+    Post(PostArgs),
+    /// Post what needs someone now (SLA clocks at risk or breached, cards
+    /// overdue, ready to start or blocked too long), each alert once; for
+    /// cron, every 5 minutes.
+    Alerts(AlertsArgs),
     /// The config file: where it is, what is in effect, or a commented
     /// default to start from.
     #[command(subcommand)]
