@@ -17,6 +17,21 @@ pub use vendor::{Post, Request, dingtalk_sign, feishu_sign, requests, webhook_si
 pub use crate::config::chat::masked_url;
 use crate::config::chat::{ChatTarget, Secret};
 
+/// The minutes of the standup at position `i` of the board, as a post.
+pub fn minutes_post(
+    board: &crate::model::Board,
+    i: usize,
+    now: crate::model::Timestamp,
+    l: &crate::i18n::Locale,
+) -> Result<Post, crate::report::ReportError> {
+    let minutes = crate::report::of_standup(board, i, now, l.lang)?;
+    Ok(Post::of_markdown(
+        crate::report::markdown::render(&minutes, l),
+        serde_json::to_value(&minutes).unwrap_or_default(),
+        l.lang == crate::i18n::Lang::Zh,
+    ))
+}
+
 /// Why a target cannot be posted to before anything is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unusable {

@@ -39,6 +39,25 @@ pub struct Post {
     pub chinese: bool,
 }
 
+impl Post {
+    /// A post of `markdown`, titled by its first line (without its `#`).
+    pub fn of_markdown(markdown: String, json: Value, chinese: bool) -> Post {
+        let title = markdown
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('#')
+            .trim()
+            .to_string();
+        Post {
+            title,
+            markdown,
+            json,
+            chinese,
+        }
+    }
+}
+
 fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
     // HMAC takes a key of any length.
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key)

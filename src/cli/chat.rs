@@ -9,17 +9,6 @@ use crate::config::chat::ChatTarget;
 use crate::model::Action;
 use crate::report;
 
-/// The first line of a Markdown text without its `#`: the post's title.
-fn title(markdown: &str) -> String {
-    markdown
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches('#')
-        .trim()
-        .to_string()
-}
-
 fn post_of(s: &Session, what: PostWhat, first_day: chrono::Weekday) -> Result<Post> {
     let l = &s.l;
     let (markdown, json) = match what {
@@ -43,12 +32,11 @@ fn post_of(s: &Session, what: PostWhat, first_day: chrono::Weekday) -> Result<Po
             (text, json)
         }
     };
-    Ok(Post {
-        title: title(&markdown),
+    Ok(Post::of_markdown(
         markdown,
         json,
-        chinese: l.lang == crate::i18n::Lang::Zh,
-    })
+        l.lang == crate::i18n::Lang::Zh,
+    ))
 }
 
 /// Sends (or with `dry_run` prints) `post` to `target`: Ok when it was

@@ -401,6 +401,8 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Filter cards", "筛选卡片"),
     ("Filter cards:", "筛选卡片："),
     ("Filter cleared", "已清除筛选"),
+    ("Post the minutes to {0}?", "把会议纪要发送到 {0}？"),
+    ("Posting the minutes…", "正在发送会议纪要…"),
     ("# Daily digest{0} — {1}", "# 每日进展{0} — {1}"),
     ("- Blocked: {0} {1} — {2}", "- 受阻：{0} {1} — {2}"),
     ("- Done today: {0}", "- 今日完成：{0}"),

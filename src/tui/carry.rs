@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::app::{self, App};
+use super::poster::Poster;
 use super::saver::Saver;
 use super::{Effect, board_choice, finished, location, publisher, save_now};
 use crate::clock::Clock;
@@ -17,6 +18,7 @@ pub(super) fn carry_out(
     saver: &mut Saver,
     clock: &Clock,
     path: &mut std::path::PathBuf,
+    poster: &mut Poster,
 ) -> bool {
     match effect {
         Effect::None => {}
@@ -40,7 +42,9 @@ pub(super) fn carry_out(
             // loop's last tick.
             app.set_now(clock.now());
             write_minutes(app, path, started);
+            offer_to_post(app, started);
         }
+        Effect::PostMinutes(started) => post_minutes(app, poster, started),
     }
     false
 }
@@ -139,4 +143,44 @@ fn write_minutes(app: &mut App, path: &Path, started: crate::model::Timestamp) {
             app.say(app::Tone::Error, said);
         }
     }
+}
+
+/// After a standup ends: one key posts its minutes to the chats in
+/// config.toml (never without asking).
+fn offer_to_post(app: &mut App, started: crate::model::Timestamp) {
+    if app.config.chats.is_empty() || app.board.standup_at(started).is_none() {
+        return;
+    }
+    let names: Vec<String> = app
+        .config
+        .chats
+        .iter()
+        .map(|t| format!("[chat.{}] ({})", t.name, t.kind.name()))
+        .collect();
+    let question = app
+        .locale
+        .f("Post the minutes to {0}?", &[&names.join(", ")]);
+    app.ask_to_post(question, started);
+}
+
+/// Starts posting the minutes of the standup that started at `started`.
+fn post_minutes(app: &mut App, poster: &mut Poster, started: crate::model::Timestamp) {
+    let Some(i) = app.board.standup_at(started) else {
+        return;
+    };
+    let l = app.locale.clone();
+    let post = match crate::chat::minutes_post(&app.board, i, app.now, &l) {
+        Ok(post) => post,
+        Err(e) => {
+            app.say(app::Tone::Error, e.to_string());
+            return;
+        }
+    };
+    poster.start(
+        app.config.chats.clone(),
+        post,
+        app.now.timestamp_millis(),
+        l.lang,
+    );
+    app.say(app::Tone::Info, l.t("Posting the minutes…"));
 }

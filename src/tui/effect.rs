@@ -22,4 +22,7 @@ pub enum Effect {
     CreateBoard(String),
     /// Write the minutes of the standup that started at this moment.
     WriteMinutes(Timestamp),
+    /// Post the minutes of the standup that started at this moment to
+    /// the configured chats.
+    PostMinutes(Timestamp),
 }

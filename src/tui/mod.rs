@@ -17,6 +17,7 @@ pub mod meeting;
 mod mouse;
 pub mod overlays;
 mod panes;
+mod poster;
 mod render;
 mod saver;
 pub mod shared;
@@ -325,6 +326,7 @@ fn run(
     // The change count whose save failed: not retried until another change.
     let mut failed_at: Option<u64> = None;
     let fault = Fault::from_env();
+    let mut poster = poster::Poster::default();
     loop {
         let screen = draw(terminal, app)?;
         let wait = if app.dirty || saver.busy() {
@@ -342,7 +344,7 @@ fn run(
             // next key is read (a key after `B` lands in the picker).
             loop {
                 let effect = handle(app, event::read()?, fault, screen);
-                quit = carry_out(effect, app, saver, clock, &mut path);
+                quit = carry_out(effect, app, saver, clock, &mut path, &mut poster);
                 if quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -365,6 +367,12 @@ fn run(
             quit = true;
         }
         app.set_now(clock.now());
+        for answer in poster.poll() {
+            match answer {
+                Ok(said) => app.say(app::Tone::Info, said),
+                Err(said) => app.say(app::Tone::Error, said),
+            }
+        }
         if let Some(done) = saver.poll() {
             if done.result.is_err() {
                 failed_at = Some(done.upto);

@@ -52,6 +52,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     (
         "tui",
         &[
+            "chat",
             "cli",
             "clock",
             "config",

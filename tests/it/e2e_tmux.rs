@@ -1167,3 +1167,51 @@ fn a_published_page_follows_edits_in_the_tui_and_the_shell() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Published "));
 }
+
+#[test]
+fn ending_a_standup_offers_to_post_its_minutes_and_y_posts_them() {
+    let Some(user) = User::fresh() else {
+        return;
+    };
+    let bot = crate::common::standin::StandIn::start(
+        "/cgi-bin/webhook/send?key=k1234567890ab",
+        |_, _| {
+            crate::common::standin::Reply::Answer(
+                200,
+                vec![],
+                r#"{"errcode":0,"errmsg":"ok"}"#.into(),
+            )
+        },
+    );
+    user.config(&format!(
+        "[chat.team]\nkind = \"wecom\"\nurl = \"{}\"\n",
+        bot.url
+    ));
+    assert!(user.run("demo").status.success());
+    let tmux = user.tui(120, 36);
+    tmux.wait_for("Doing 5/5");
+    tmux.keys(&["4"]);
+    tmux.wait_for("No standup running");
+    tmux.keys(&["s"]);
+    tmux.wait_for("Standup started");
+    tmux.keys(&["X"]);
+    tmux.wait_for("End the standup");
+    tmux.keys(&["y"]);
+    // Never sent unasked: a question, and nothing at the bot yet.
+    tmux.wait_for("Post the minutes to [chat.team] (wecom)?");
+    assert!(bot.seen().is_empty());
+    tmux.keys(&["y"]);
+    tmux.wait_for("Posted to [chat.team] (wecom)");
+    let seen = bot.seen();
+    assert_eq!(seen.len(), 1);
+    let content = seen[0].json()["markdown"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        content.starts_with("# Standup — Double 12 campaign"),
+        "{content}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+}

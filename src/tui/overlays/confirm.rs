@@ -27,6 +27,8 @@ pub enum Yes {
     Apply(Box<Action>),
     /// End the standup with its speakers' times as they stand at `y`.
     EndStandup,
+    /// Post the minutes of the standup that started then to the chats.
+    PostMinutes(crate::model::Timestamp),
 }
 
 #[derive(Clone, Copy)]
@@ -57,6 +59,19 @@ const KEYS: &[Takes<Answer>] = &[
 ];
 
 impl App {
+    /// Asks whether to post the minutes of the standup that started at
+    /// `started` (what `y` then asks of the loop).
+    pub(in crate::tui) fn ask_to_post(
+        &mut self,
+        question: String,
+        started: crate::model::Timestamp,
+    ) {
+        self.overlay = Some(Overlay::Confirm(Confirm {
+            question,
+            yes: Yes::PostMinutes(started),
+        }));
+    }
+
     /// A key while the question is open: `y` does it, `n` does not; any
     /// other key leaves the question open.
     pub(super) fn confirm_key(&mut self, confirm: Confirm, key: &KeyEvent) -> Effect {
@@ -66,6 +81,7 @@ impl App {
                     let _ = self.perform(action);
                 }
                 Yes::EndStandup => return self.end_standup(),
+                Yes::PostMinutes(started) => return Effect::PostMinutes(*started),
             },
             Some(Answer::No) => self.say(Tone::Info, self.locale.t("Cancelled")),
             None => self.overlay = Some(Overlay::Confirm(confirm)),
@@ -98,7 +114,11 @@ pub(super) fn draw(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     hint_line(
         app,
         inner,
-        &[hints(KEYS, l), vec![("u", l.t("undoes it later"))]].concat(),
+        &match confirm.yes {
+            // A message sent cannot be taken back.
+            Yes::PostMinutes(_) => hints(KEYS, l),
+            _ => [hints(KEYS, l), vec![("u", l.t("undoes it later"))]].concat(),
+        },
         buf,
     );
 }
