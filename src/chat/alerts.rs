@@ -92,7 +92,7 @@ pub fn due(board: &Board, now: Timestamp, rules: &AlertRules, l: Lang) -> Vec<Al
                 };
                 out.push(Alert {
                     key: format!("{base}:{state}"),
-                    line: format!("{said} {who}"),
+                    line: l.tidy(format!("{said} {who}")),
                 });
             }
         }
@@ -109,14 +109,14 @@ pub fn due(board: &Board, now: Timestamp, rules: &AlertRules, l: Lang) -> Vec<Al
             let late = (today - due).num_days();
             out.push(Alert {
                 key: format!("overdue:{}:{due}", task.id),
-                line: format!(
+                line: l.tidy(format!(
                     "{} {}",
                     l.f(
                         "{0} “{1}” is overdue: due {2}, {3} day(s) ago.",
                         &[&task.id, &task.title, &due, &late]
                     ),
                     speaker(task)
-                ),
+                )),
             });
         }
         let first = board.columns.first().is_some_and(|c| c.id == task.column);
@@ -124,14 +124,14 @@ pub fn due(board: &Board, now: Timestamp, rules: &AlertRules, l: Lang) -> Vec<Al
             let deps: Vec<String> = task.depends_on.iter().map(|d| d.to_string()).collect();
             out.push(Alert {
                 key: format!("ready:{}:{}", task.id, deps.join(",")),
-                line: format!(
+                line: l.tidy(format!(
                     "{} {}",
                     l.f(
                         "{0} “{1}” can start: {2} finished.",
                         &[&task.id, &task.title, &deps.join(", ")]
                     ),
                     speaker(task)
-                ),
+                )),
             });
         }
         if rules.stale
@@ -141,14 +141,14 @@ pub fn due(board: &Board, now: Timestamp, rules: &AlertRules, l: Lang) -> Vec<Al
             let days = (now - task.updated).num_days();
             out.push(Alert {
                 key: format!("stale:{}:{}", task.id, stamp(&blocked.since)),
-                line: format!(
+                line: l.tidy(format!(
                     "{} {}",
                     l.f(
                         "{0} “{1}” has been blocked with no update for {2} days: {3}.",
                         &[&task.id, &task.title, &days, &blocked.reason]
                     ),
                     speaker(task)
-                ),
+                )),
             });
         }
     }

@@ -148,10 +148,11 @@ pub fn digest(board: &Board, now: Timestamp, l: &Locale) -> String {
         );
         let (clock, _) = board.clock(issue, now, l.lang);
         let mut line = format!(
-            "- {} {} {} — {owner}, {clock}",
+            "- {} {} {} — {owner}{}{clock}",
             issue.priority().as_str(),
             issue.id,
-            clean(&issue.title)
+            clean(&issue.title),
+            l.lang.punct(", ")
         );
         if !issue.support.is_empty() {
             line.push_str(&l.f(". Help needed: {0}", &[&clean(&issue.support)]));

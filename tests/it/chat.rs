@@ -746,3 +746,37 @@ fn a_chat_target_with_a_mistake_is_named_and_left_out() {
     assert_eq!(config.chats.len(), 1);
     assert_eq!(config.chats[0].name, "ops");
 }
+
+#[test]
+fn a_block_left_alone_is_alerted_and_alerts_read_in_chinese() {
+    let bot = StandIn::start("/cgi-bin/webhook/send?key=k1234567890ab", |_, _| ok_json());
+    let home = alert_home(&bot.url);
+    home.run(&["task", "add", "支付接口联调", "--owner", "tech"])
+        .success();
+    home.run(&["task", "block", "T-1", "--reason", "等财务部的测试账户"])
+        .success();
+    // A day later it is not stale yet; three days later it is.
+    let early = alerts_at(&home, "2026-11-24T10:00:00+08:00", &["alerts"]);
+    assert!(early.stdout.contains("no new alert"), "{}", early.stdout);
+    let out = home
+        .cmd()
+        .env("STANDUP_NOW", "2026-11-26T10:00:00+08:00")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["alerts"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        lines(&bot, 0),
+        vec![
+            "T-1“支付接口联调”已受阻 3 天没有更新：等财务部的测试账户。负责人：技术部。"
+                .to_string()
+        ]
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(crate::common::english_left(&said, &[]), None, "{said}");
+}
