@@ -327,8 +327,21 @@ fn run(
     let mut failed_at: Option<u64> = None;
     let fault = Fault::from_env();
     let mut poster = poster::Poster::default();
+    // What was last drawn: the screen clock then, and the area. A frame is
+    // drawn only when something changed or the clock on screen moved on,
+    // so an idle board writes nothing to the terminal.
+    let mut shown: Option<(i64, ratatui::layout::Rect)> = None;
+    let mut changed = true;
     loop {
-        let screen = draw(terminal, app)?;
+        let screen = match shown {
+            Some((clock, screen)) if !changed && clock == app.screen_clock() => screen,
+            _ => {
+                let screen = draw(terminal, app)?;
+                shown = Some((app.screen_clock(), screen));
+                changed = false;
+                screen
+            }
+        };
         let wait = if app.dirty || saver.busy() {
             Duration::from_millis(50)
         } else {
@@ -350,6 +363,7 @@ fn run(
                 }
             }
             last_input = Instant::now();
+            changed = true;
         } else if !app.dirty
             && last_input.elapsed() >= IDLE_CHECK
             && let Some(mut file) = saver.file()
@@ -359,6 +373,7 @@ fn run(
                 Ok(board) => app.reloaded(board),
                 Err(e) => app.say(app::Tone::Error, e.to_string()),
             }
+            changed = true;
         }
         if signals::stop_requested() {
             // Stopped from outside (or the terminal closed): like `q`,
@@ -368,12 +383,14 @@ fn run(
         }
         app.set_now(clock.now());
         for answer in poster.poll() {
+            changed = true;
             match answer {
                 Ok(said) => app.say(app::Tone::Info, said),
                 Err(said) => app.say(app::Tone::Error, said),
             }
         }
         if let Some(done) = saver.poll() {
+            changed = true;
             if done.result.is_err() {
                 failed_at = Some(done.upto);
             }
@@ -386,6 +403,7 @@ fn run(
             let due = last_input.elapsed() >= SAVE_PAUSE || since.elapsed() >= SAVE_AT_LEAST_EVERY;
             if due && failed_at != Some(app.changes) && !quit {
                 saver.start(app.board.lend(), app.changes, app.now);
+                changed = true;
             }
         }
         if quit {

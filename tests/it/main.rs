@@ -20,6 +20,7 @@ mod flow;
 mod fuzz;
 mod git;
 mod i18n;
+mod idle;
 mod import;
 mod issues;
 mod merge;

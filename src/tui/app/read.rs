@@ -72,6 +72,19 @@ impl App {
     }
 
     /// The standup under way, if one is.
+    /// The clock as the screen shows it: to the second while a standup
+    /// runs (its timers count seconds), else to the minute (SLA clocks,
+    /// ages, the last day's changes). A frame is drawn when this moves on,
+    /// or something else changed; never otherwise.
+    pub fn screen_clock(&self) -> i64 {
+        let seconds = self.now.timestamp();
+        if self.meeting.is_some() {
+            seconds
+        } else {
+            seconds.div_euclid(60)
+        }
+    }
+
     pub fn meeting(&self) -> Option<&Meeting> {
         self.meeting.as_ref()
     }
