@@ -223,11 +223,54 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
+/// One key, then the frame, in each pane, at 1,000, 10,000 and 100,000
+/// cards: what a person waits for. `j` and `k` alternate, so that the
+/// selection stays where the board is large; the standup is running, so
+/// that its pane shows a speaker.
+fn key_then_frame(c: &mut Criterion) {
+    let area = Rect::new(0, 0, 200, 50);
+    let mut group = c.benchmark_group("key_then_frame");
+    group.sample_size(30);
+    for n in [1_000, 10_000, 100_000] {
+        let mut app = App::new(board(n), now(), "board.json".into(), Theme::colored());
+        app.follow_selection(area);
+        let mut buf = Buffer::empty(area);
+        for pane in [
+            Pane::Board,
+            Pane::Raci,
+            Pane::Issues,
+            Pane::Standup,
+            Pane::Timeline,
+        ] {
+            let digit = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
+            press(&mut app, char::from(b'1' + digit as u8));
+            if pane == Pane::Standup && app.meeting().is_none() {
+                press(&mut app, 's');
+            }
+            app.follow_selection(area);
+            let mut down = true;
+            group.bench_function(
+                BenchmarkId::new(pane.title(standup::i18n::Lang::En), n),
+                |b| {
+                    b.iter(|| {
+                        press(&mut app, if down { 'j' } else { 'k' });
+                        down = !down;
+                        app.follow_selection(area);
+                        buf.reset();
+                        (&app).render(area, &mut buf);
+                    })
+                },
+            );
+        }
+    }
+    group.finish();
+}
+
 /// Presses a key as the terminal would send it.
 fn press(app: &mut App, key: char) {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let _ = app.handle_key(&KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
 }
 
-criterion_group!(benches, file, model, render);
+criterion_group!(benches, file, model, render, key_then_frame);
 criterion_main!(benches);

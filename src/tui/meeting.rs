@@ -177,6 +177,13 @@ pub struct Turn {
     pub agenda: Agenda,
     /// Where "since the last standup" starts for this turn's rows.
     pub since: Timestamp,
+    /// The pane's rows, and which of them can be selected: worked out with
+    /// the agenda (once per change or minute), not on every key or frame.
+    pub rows: Vec<crate::tui::panes::standup::Row>,
+    pub items: Vec<usize>,
+    /// The help each blocked card's open issues ask for (the issues' ids),
+    /// so that a frame does not read every issue for every card it shows.
+    pub help: std::collections::HashMap<crate::model::TaskId, Vec<crate::model::IssueId>>,
 }
 
 /// Who would speak in each order, for the pane before a standup starts:

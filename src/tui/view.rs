@@ -53,6 +53,12 @@ pub struct View {
     /// Where each issue's log entries stand, updated with what each change
     /// logged, so that a row's SLA clock reads its own entries only.
     pub sla: SlaIndex,
+    /// For the RACI summary line: tasks with any role, and the rules
+    /// broken on tasks (errors, warnings), counted once per change rather
+    /// than on every frame.
+    pub planned: usize,
+    pub rule_errors: usize,
+    pub rule_warnings: usize,
 }
 
 impl View {
@@ -180,6 +186,8 @@ impl View {
             .flatten()
             .filter(|r| r.severity() == Severity::Error)
             .count();
+        let rule_warnings = raci_rules.values().map(Vec::len).sum::<usize>() - raci_errors;
+        let planned = board.tasks.values().filter(|t| !t.raci.is_empty()).count();
         View {
             columns,
             counts,
@@ -195,6 +203,9 @@ impl View {
             metrics: triage::metrics(board, now),
             since: Some(board.since_summary(now)),
             sla,
+            planned,
+            rule_errors: raci_errors,
+            rule_warnings,
         }
     }
 

@@ -7,6 +7,8 @@
 //! (in `render` and `panes`) only reads this.
 
 mod importing;
+mod links;
+mod log_index;
 mod prepare;
 mod read;
 mod saving;
@@ -102,6 +104,10 @@ pub struct App {
     pub(super) panels: Vec<Panel>,
     /// The standup under way, resumed from the board's open record.
     pub(super) meeting: Option<Meeting>,
+    /// Each record's entries in the log, for the card details' history.
+    pub(crate) log_index: log_index::LogIndex,
+    /// The cards waiting on each card and its issues, for the same panel.
+    pub(crate) links: links::Links,
     pub(super) standup_state: StandupState,
     /// The current turn's agenda, prepared by `follow_selection`.
     pub(super) turn: Option<Turn>,
@@ -112,7 +118,7 @@ pub struct App {
     ended_meeting: Option<Meeting>,
     /// Counts boards replaced wholesale (reloads, merges), which change the
     /// board without counting as changes made here.
-    reloads: u64,
+    pub(super) reloads: u64,
     /// The board is drawn but its log not yet read (see
     /// [`await_log`](Self::await_log)).
     pub(super) log_pending: bool,
@@ -160,6 +166,8 @@ impl App {
             view,
             panels: Vec::new(),
             meeting,
+            log_index: log_index::LogIndex::default(),
+            links: links::Links::default(),
             standup_state: StandupState::default(),
             turn: None,
             plan: None,

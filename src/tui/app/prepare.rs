@@ -119,18 +119,20 @@ impl App {
             self.prepare_plan();
             return;
         }
-        let rows = crate::tui::panes::standup::rows(self);
-        let items = crate::tui::panes::standup::item_lines(&rows);
+        let items = crate::tui::panes::standup::items(self);
+        let row = self.standup_state.row.min(items.len().saturating_sub(1));
+        let line = items.get(row).copied();
+        let rows_len = crate::tui::panes::standup::rows(self).len();
         let s = &mut self.standup_state;
-        s.row = s.row.min(items.len().saturating_sub(1));
+        s.row = row;
         let list = crate::tui::layout::standup_areas(body).list;
         let visible = usize::from(list.height);
-        match items.get(s.row) {
+        match line.as_ref() {
             Some(line) => {
                 // Keep the section heading above the first item in view.
                 let target = if s.row == 0 { 0 } else { *line };
-                s.first_row = scroll_to(s.first_row, target, visible, rows.len());
-                s.first_row = scroll_to(s.first_row, *line, visible, rows.len());
+                s.first_row = scroll_to(s.first_row, target, visible, rows_len);
+                s.first_row = scroll_to(s.first_row, *line, visible, rows_len);
             }
             None => s.first_row = 0,
         }
@@ -181,9 +183,17 @@ impl App {
                 Some(stop) => self.board.agenda(stop, self.now, since),
                 None => crate::model::standup::Agenda::default(),
             };
-            self.turn = Some(Turn { key, agenda, since });
-            let rows = crate::tui::panes::standup::rows(self);
+            let rows = crate::tui::panes::standup::build_rows(self, &agenda);
             let items = crate::tui::panes::standup::item_lines(&rows);
+            let mut help: std::collections::HashMap<_, Vec<_>> = Default::default();
+            for issue in self.board.issues.values() {
+                if let Some(task) = issue.task
+                    && issue.status.is_active()
+                    && !issue.support.is_empty()
+                {
+                    help.entry(task).or_default().push(issue.id);
+                }
+            }
             self.standup_state.row = match before {
                 Some(item) => items
                     .iter()
@@ -192,6 +202,14 @@ impl App {
                 None if !same_stop => 0,
                 None => self.standup_state.row,
             };
+            self.turn = Some(Turn {
+                key,
+                agenda,
+                since,
+                rows,
+                items,
+                help,
+            });
         }
     }
 
@@ -217,6 +235,14 @@ impl App {
             _ => {}
         }
         self.panels.retain(|p| wanted.contains(&p.key));
+        if wanted.iter().any(|k| matches!(k.shown, Shown::Card(_)))
+            && !wanted
+                .iter()
+                .all(|k| self.panels.iter().any(|p| p.key == *k))
+        {
+            self.log_index.sync(&self.board.log, self.reloads);
+            self.links.sync(&self.board, self.changes, self.reloads);
+        }
         for key in wanted {
             if !self.panels.iter().any(|p| p.key == key) {
                 let lines = self.panel_lines(&key.shown, key.width);

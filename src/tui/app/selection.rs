@@ -109,7 +109,7 @@ impl App {
         }
         if let Some(row) = held.standup {
             let rows = crate::tui::panes::standup::rows(self);
-            let items = crate::tui::panes::standup::item_lines(&rows);
+            let items = crate::tui::panes::standup::items(self);
             if let Some(at) = items.iter().position(|i| rows.get(*i) == Some(&row)) {
                 self.standup_state.row = at;
             }
@@ -206,8 +206,7 @@ impl App {
                 s.row = clamp(s.row, dy, self.view.issues.len());
             }
             Pane::Standup => {
-                let rows = crate::tui::panes::standup::rows(self);
-                let n = crate::tui::panes::standup::item_lines(&rows).len();
+                let n = crate::tui::panes::standup::items(self).len();
                 let s = &mut self.standup_state;
                 s.row = clamp(s.row, dy, n);
             }
@@ -245,8 +244,7 @@ impl App {
     /// The standup list's row under the cursor.
     pub(super) fn standup_item(&self) -> Option<crate::tui::panes::standup::Row> {
         let rows = crate::tui::panes::standup::rows(self);
-        let lines = crate::tui::panes::standup::item_lines(&rows);
-        lines
+        crate::tui::panes::standup::items(self)
             .get(self.standup_state.row)
             .and_then(|i| rows.get(*i).cloned())
     }

@@ -115,11 +115,15 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
             ]);
         }
     }
-    let waited_by: Vec<&Task> = board
-        .tasks
-        .values()
-        .filter(|other| other.depends_on.contains(&task.id))
-        .collect();
+    let links = app.links.of(task.id, app.changes, app.reloads);
+    let waited_by: Vec<&Task> = match links {
+        Some((waiting, _)) => waiting.iter().filter_map(|t| board.tasks.get(t)).collect(),
+        None => board
+            .tasks
+            .values()
+            .filter(|other| other.depends_on.contains(&task.id))
+            .collect(),
+    };
     if !waited_by.is_empty() {
         out.push(vec![label(mark("Needed by"))]);
         for other in waited_by {
@@ -139,11 +143,14 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
         out.push(vec![label(mark("RACI")), (roles.join(" · "), Style::new())]);
     }
     // The problems raised against the card, with how their clocks stand.
-    let linked: Vec<&Issue> = board
-        .issues
-        .values()
-        .filter(|i| i.task == Some(task.id))
-        .collect();
+    let linked: Vec<&Issue> = match links {
+        Some((_, issues)) => issues.iter().filter_map(|i| board.issues.get(i)).collect(),
+        None => board
+            .issues
+            .values()
+            .filter(|i| i.task == Some(task.id))
+            .collect(),
+    };
     if !linked.is_empty() {
         out.push(vec![label(mark("Issues"))]);
         for issue in linked {
@@ -179,12 +186,18 @@ pub fn lines(app: &App, id: TaskId, width: usize) -> Vec<Line> {
     out.push(Vec::new());
     out.push(vec![(l.t("History").into(), t.heading)]);
     let record = task.id.to_string();
-    let entries: Vec<(usize, &LogEntry)> = board
-        .log
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.record == record)
-        .collect();
+    let entries: Vec<(usize, &LogEntry)> = match app.log_index.of(&board.log, &record) {
+        Some(at) => at
+            .iter()
+            .filter_map(|i| board.log.get(*i as usize).map(|e| (*i as usize, e)))
+            .collect(),
+        None => board
+            .log
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.record == record)
+            .collect(),
+    };
     for &(index, entry) in entries.iter().rev() {
         out.push(vec![
             (format!("{} ", entry.at.format("%m-%d %H:%M")), t.dim),

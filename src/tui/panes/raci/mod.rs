@@ -226,21 +226,8 @@ fn rule_text(app: &App, unplanned: bool, rules: &[Rule]) -> (String, Style) {
 fn summary(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let total = app.board.tasks.len();
-    let planned = app
-        .board
-        .tasks
-        .values()
-        .filter(|task| !task.raci.is_empty())
-        .count();
-    let (mut errors, mut warnings) = (0, 0);
-    for rules in app.view.raci_rules.values() {
-        for rule in rules {
-            match rule.severity() {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-            }
-        }
-    }
+    let planned = app.view.planned;
+    let (errors, mut warnings) = (app.view.rule_errors, app.view.rule_warnings);
     // Party rules (overloaded, idle) are warnings too, named at the end.
     let limits = &app.board.settings.raci;
     let name = |code: &str| app.board.party_name(code).to_string();

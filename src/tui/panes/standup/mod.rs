@@ -41,13 +41,21 @@ impl Row {
 
 /// The rows of the current turn: blocked, overdue and in-progress cards,
 /// open issues, then what changed since the last standup.
-pub fn rows(app: &App) -> Vec<Row> {
-    let Some(turn) = &app.turn else {
-        return Vec::new();
-    };
+/// The rows of the turn under way, as prepared with it.
+pub fn rows(app: &App) -> &[Row] {
+    app.turn.as_ref().map_or(&[], |t| t.rows.as_slice())
+}
+
+/// Which of [`rows`] can be selected.
+pub fn items(app: &App) -> &[usize] {
+    app.turn.as_ref().map_or(&[], |t| t.items.as_slice())
+}
+
+/// The rows of a turn with this `agenda`: its blocked, overdue and other
+/// cards, its issues, what changed.
+pub fn build_rows(app: &App, agenda: &crate::model::standup::Agenda) -> Vec<Row> {
     let board = &app.board;
     let today = app.now.date_naive();
-    let agenda = &turn.agenda;
     let l = app.locale.lang;
     let mut rows = Vec::new();
     let section = |rows: &mut Vec<Row>, title: &str, items: Vec<Row>| {
@@ -232,7 +240,7 @@ fn during(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buffer) {
     turn_bar(app, meeting, a.bar, buf);
     timers(app, meeting, a.timers, buf);
     let rows = rows(app);
-    let selected = item_lines(&rows).get(app.standup_state.row).copied();
+    let selected = items(app).get(app.standup_state.row).copied();
     let first = app.standup_state.first_row;
     for (i, row) in rows
         .iter()
@@ -404,9 +412,12 @@ fn row_spans(app: &App, row: &Row) -> Vec<(String, Style)> {
             }
             if board.is_blocked(task) {
                 // The help its open issues ask for, and who answers for it.
-                for issue in board.issues.values().filter(|i| {
-                    i.task == Some(task.id) && i.status.is_active() && !i.support.is_empty()
-                }) {
+                let help = app.turn.as_ref().and_then(|turn| turn.help.get(&task.id));
+                for issue in help
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| board.issues.get(id))
+                {
                     spans.push((
                         format!(
                             " · {}",

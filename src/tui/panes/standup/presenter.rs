@@ -111,7 +111,7 @@ pub(super) fn presenter(app: &App, meeting: &Meeting, area: Rect, buf: &mut Buff
     }
     let mut y = area.y + 3;
     let rows = rows(app);
-    for row in &rows {
+    for row in rows {
         if y + 2 >= area.bottom() {
             break;
         }
