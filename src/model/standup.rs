@@ -415,12 +415,42 @@ impl Board {
         let open = self.issues_by_urgency(now);
         candidates
             .into_iter()
-            .filter(|stop| {
-                !self
-                    .agenda_from(stop, now, since, &changes, &open)
-                    .is_empty()
-            })
+            .filter(|stop| self.has_agenda(stop, now, since, &changes, &open))
             .collect()
+    }
+
+    /// Whether [`Board::agenda_from`] would be other than empty, found
+    /// without building it: the first card, issue or change that belongs
+    /// to the stop answers. Who speaks is asked for every party on every
+    /// change; building each agenda read every card once per party.
+    fn has_agenda(
+        &self,
+        stop: &Stop,
+        now: Timestamp,
+        since: Timestamp,
+        changes: &[RecordChange],
+        open: &[&Issue],
+    ) -> bool {
+        let today = now.date_naive();
+        let last = self
+            .last_column()
+            .map(|c| c.id.as_str())
+            .unwrap_or_default();
+        let card = match stop {
+            Stop::Party(_) | Stop::Unowned => self.tasks.values().any(|t| {
+                self.task_is_for(t, stop)
+                    && !self.is_finished(t)
+                    && (self.in_progress(t) || self.is_blocked(t) || self.is_overdue(t, today))
+            }),
+            Stop::Column(id) if id == last => self
+                .column_tasks(id)
+                .into_iter()
+                .any(|t| t.entered() > since),
+            Stop::Column(id) => self.column_count(id) > 0,
+            Stop::Issues => false,
+        };
+        card || open.iter().any(|i| self.issue_is_for(i, stop))
+            || changes.iter().any(|c| self.change_is_for(c, stop))
     }
 
     /// What `stop` covers at `now`, with changes counted after `since`.

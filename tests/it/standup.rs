@@ -1233,3 +1233,35 @@ fn every_event_kind_is_said_in_words_in_the_pane_the_minutes_and_the_week() {
         );
     }
 }
+
+#[test]
+fn who_speaks_is_every_stop_with_something_to_say() {
+    use standup::model::StandupOrder;
+    use standup::model::standup::Stop;
+    let now = crate::common::now();
+    for board in [crate::common::demo(), crate::common::big(2_000, 12)] {
+        let since = board.since_last_standup(now).from;
+        for order in [StandupOrder::Party, StandupOrder::Board] {
+            let candidates: Vec<Stop> = match order {
+                StandupOrder::Party => board
+                    .parties
+                    .iter()
+                    .map(|p| Stop::Party(p.code.clone()))
+                    .chain([Stop::Unowned])
+                    .collect(),
+                StandupOrder::Board => board
+                    .columns
+                    .iter()
+                    .rev()
+                    .map(|c| Stop::Column(c.id.clone()))
+                    .chain([Stop::Issues])
+                    .collect(),
+            };
+            let with_agenda: Vec<Stop> = candidates
+                .into_iter()
+                .filter(|s| !board.agenda(s, now, since).is_empty())
+                .collect();
+            assert_eq!(board.stops(order, now), with_agenda, "{order:?}");
+        }
+    }
+}
