@@ -444,3 +444,41 @@ fn the_merge_driver_logs_each_entry_once_and_keeps_every_value() {
     values.sort();
     assert_eq!(values, ["Title X", "Title Y", "Title Z"]);
 }
+
+#[test]
+fn an_alert_sent_from_one_clone_is_not_sent_again_from_the_other_after_a_pull() {
+    use crate::common::standin::{Reply, StandIn};
+    if !git_available() {
+        return;
+    }
+    let bot = StandIn::start("/cgi-bin/webhook/send?key=k1234567890ab", |_, _| {
+        Reply::Answer(200, vec![], r#"{"errcode":0,"errmsg":"ok"}"#.into())
+    });
+    let root = tempfile::tempdir().expect("temp dir");
+    let (a, b) = two_clones(root.path());
+    let config = a.home.join("config/standup");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        format!("[chat.team]\nkind = \"wecom\"\nurl = \"{}\"\n", bot.url),
+    )
+    .expect("config");
+    // One lead's clone sends today's alerts and pushes the record of them.
+    a.ok(&["alerts"]);
+    let sent = bot.seen().len();
+    assert!(sent > 0, "the demo board has alerts");
+    a.git(&["commit", "-q", "-am", "alerts sent"]);
+    // The other lead moved a card meanwhile, then pulls: git merges the
+    // boards with standup's driver.
+    b.ok(&["task", "move", "T-1", "review"]);
+    b.git(&["commit", "-q", "-am", "moved T-1"]);
+    b.git(&["pull", "-q", "--no-rebase", "origin", "main"]);
+    let out = b.standup(&["alerts"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no new alert"));
+    assert_eq!(bot.seen().len(), sent, "nothing sent twice");
+}
