@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Weekday};
 
-use super::board::{Board, Event};
+use super::board::{Board, Event, LogEntry};
 use super::ids::TaskId;
 use super::time::Timestamp;
 
@@ -200,19 +200,40 @@ pub fn day_start(day: NaiveDate, now: Timestamp) -> Timestamp {
         .unwrap_or(now)
 }
 
+/// The path of `id` in the slots (one per id number) or, for a board
+/// whose ids are sparse, the map; a fresh one from `created` if new.
+fn path_in<'a>(
+    slots: &'a mut [Option<Path>],
+    sparse: &'a mut BTreeMap<TaskId, Path>,
+    dense: bool,
+    id: TaskId,
+    created: Timestamp,
+) -> &'a mut Path {
+    let fresh = || Path {
+        created,
+        initial: String::new(),
+        moves: Vec::new(),
+        gone: None,
+    };
+    if dense {
+        slots[id.number() as usize].get_or_insert_with(fresh)
+    } else {
+        sparse.entry(id).or_insert_with(fresh)
+    }
+}
+
 impl Board {
     /// Every card's path, deleted ones included, from one pass over the log.
     /// Cards the log does not know (a board written by hand) start in
     /// their column when they were created.
     pub fn paths(&self) -> BTreeMap<TaskId, Path> {
         let first = self.columns.first().map_or("", |c| c.id.as_str());
-        let mut paths: BTreeMap<TaskId, Path> = BTreeMap::new();
-        // `initial` stays empty until known: the column of a card's first
-        // move, else (never moved) its column now, else the first column.
-        // An entry that changes no path (a role, an edit) only matters as
-        // the first seen of its card; one right after another entry of the
-        // same card, as an action's entries are, is passed over unlooked.
+        // The log's card entries, their ids read once. An entry that
+        // changes no path (a role, an edit) only matters as the first seen
+        // of its card; one right after another entry of the same card, as
+        // an action's entries are, is passed over.
         let mut last: Option<TaskId> = None;
+        let mut seen: Vec<(TaskId, &LogEntry)> = Vec::new();
         for entry in &self.log {
             if !entry.record.starts_with("T-") {
                 continue;
@@ -221,16 +242,30 @@ impl Board {
                 continue;
             };
             let shapes = matches!(entry.what, Event::Create | Event::Move | Event::Delete);
-            if !shapes && last == Some(id) {
-                continue;
+            if shapes || last != Some(id) {
+                seen.push((id, entry));
             }
             last = Some(id);
-            let path = paths.entry(id).or_insert_with(|| Path {
-                created: entry.at,
-                initial: String::new(),
-                moves: Vec::new(),
-                gone: None,
-            });
+        }
+        // Ids are numbered from 1 without gaps to speak of: a slot per id
+        // number is cheaper than a search per entry. A board whose ids run
+        // far past its cards (written by hand) keeps the map.
+        let top = seen
+            .iter()
+            .map(|(id, _)| id.number())
+            .chain(self.tasks.keys().map(|id| id.number()))
+            .max()
+            .unwrap_or(0) as usize;
+        let dense = top <= 4 * (seen.len() + self.tasks.len()) + 1024;
+        let mut slots: Vec<Option<Path>> = Vec::new();
+        let mut sparse: BTreeMap<TaskId, Path> = BTreeMap::new();
+        if dense {
+            slots.resize_with(top + 1, || None);
+        }
+        // `initial` stays empty until known: the column of a card's first
+        // move, else (never moved) its column now, else the first column.
+        for (id, entry) in seen {
+            let path = path_in(&mut slots, &mut sparse, dense, id, entry.at);
             match entry.what {
                 Event::Create => path.created = entry.at,
                 Event::Move => {
@@ -249,18 +284,22 @@ impl Board {
             }
         }
         for (id, task) in &self.tasks {
-            let path = paths.entry(*id).or_insert_with(|| Path {
-                created: task.created,
-                initial: String::new(),
-                moves: Vec::new(),
-                gone: None,
-            });
+            let path = path_in(&mut slots, &mut sparse, dense, *id, task.created);
             // A card deleted and brought back by undo is on the board.
             path.gone = None;
             if path.moves.is_empty() && path.initial.is_empty() {
                 path.initial.clone_from(&task.column);
             }
         }
+        let mut paths: BTreeMap<TaskId, Path> = if dense {
+            slots
+                .into_iter()
+                .enumerate()
+                .filter_map(|(n, p)| Some((TaskId::from_number(n as u32), p?)))
+                .collect()
+        } else {
+            sparse
+        };
         for path in paths.values_mut() {
             path.moves.sort_by_key(|(at, _)| *at);
             if path.initial.is_empty() {

@@ -58,6 +58,18 @@ impl<const P: char> FromStr for Id<P> {
     /// Accepts `T-12`, `t-12`, `T12` and a bare `12`: people type ids from
     /// memory during a meeting, and all of these mean one thing.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // The form the file and the log write (`T-12`), read without the
+        // allowances made for typing: the log reads one per entry.
+        if let Some(digits) = s.strip_prefix(P).and_then(|r| r.strip_prefix('-'))
+            && (1..=9).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0')
+        {
+            let n = digits
+                .bytes()
+                .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+            return Ok(Id(n));
+        }
         let bad = || BadId {
             text: s.to_string(),
             prefix: P,
