@@ -437,11 +437,10 @@ impl Board {
             .map(|c| c.id.as_str())
             .unwrap_or_default();
         let card = match stop {
-            Stop::Party(_) | Stop::Unowned => self.tasks.values().any(|t| {
-                self.task_is_for(t, stop)
-                    && !self.is_finished(t)
-                    && (self.in_progress(t) || self.is_blocked(t) || self.is_overdue(t, today))
-            }),
+            Stop::Party(_) | Stop::Unowned => self
+                .tasks
+                .values()
+                .any(|t| self.task_is_for(t, stop) && self.worth_saying(t, today)),
             Stop::Column(id) if id == last => self
                 .column_tasks(id)
                 .into_iter()
@@ -472,15 +471,11 @@ impl Board {
     ) -> Agenda {
         let today = now.date_naive();
         let last = self.last_column().map(|c| c.id.clone()).unwrap_or_default();
-        let worth_saying = |t: &Task| {
-            !self.is_finished(t)
-                && (self.in_progress(t) || self.is_blocked(t) || self.is_overdue(t, today))
-        };
         let mut tasks: Vec<&Task> = match stop {
             Stop::Party(_) | Stop::Unowned => self
                 .tasks
                 .values()
-                .filter(|t| self.task_is_for(t, stop) && worth_saying(t))
+                .filter(|t| self.task_is_for(t, stop) && self.worth_saying(t, today))
                 .collect(),
             Stop::Column(id) if *id == last => self
                 .column_tasks(id)
@@ -515,6 +510,13 @@ impl Board {
             issues,
             changes,
         }
+    }
+
+    /// Whether a card is spoken of in its party's turn: unfinished, and in
+    /// progress, blocked or late.
+    fn worth_saying(&self, t: &Task, today: chrono::NaiveDate) -> bool {
+        !self.is_finished(t)
+            && (self.in_progress(t) || self.is_blocked(t) || self.is_overdue(t, today))
     }
 
     /// Whether a change belongs to a stop's turn.
