@@ -431,8 +431,8 @@ fn golden_payloads_for_the_demo_board() {
     insta::assert_snapshot!("payloads_digest_en", dry.stdout);
 }
 
-/// `alerts` at a moment (the board's clock), against `bot`.
-fn alerts_at(home: &Home, at: &str, args: &[&str]) -> Run {
+/// A command at a moment of the board's clock (with the bot's secret).
+fn run_at(home: &Home, at: &str, args: &[&str]) -> Run {
     let out = home
         .cmd()
         .env("TEAM_SECRET", SECRET)
@@ -505,7 +505,7 @@ fn a_p1_walks_through_at_risk_breached_and_missed_each_alerted_once() {
     ];
     let mut messages = 0;
     for (at, alert) in walk {
-        let done = alerts_at(&home, at, &["alerts"]);
+        let done = run_at(&home, at, &["alerts"]);
         assert_eq!(done.code, Some(0), "{at}: {}", done.stderr);
         match alert {
             None => {
@@ -524,15 +524,10 @@ fn a_p1_walks_through_at_risk_breached_and_missed_each_alerted_once() {
         }
     }
     // Answered late: the response target was missed, said once.
-    let ack = home
-        .cmd()
-        .env("STANDUP_NOW", "2026-11-23T09:40:00+08:00")
-        .args(["issue", "ack", "I-1"])
-        .output()
-        .expect("runs");
-    assert!(ack.status.success());
+    let ack = run_at(&home, "2026-11-23T09:40:00+08:00", &["issue", "ack", "I-1"]);
+    assert_eq!(ack.code, Some(0), "{}", ack.stderr);
     for at in ["2026-11-23T09:41:00+08:00", "2026-11-23T09:45:00+08:00"] {
-        alerts_at(&home, at, &["alerts"]);
+        run_at(&home, at, &["alerts"]);
     }
     assert_eq!(bot.seen().len(), messages + 1);
     assert_eq!(
@@ -581,7 +576,7 @@ fn overdue_and_ready_cards_are_alerted_once_and_failures_are_not_recorded() {
     ])
     .success();
     // The API is late: the bot refuses the alert, so it is not recorded.
-    let refused = alerts_at(&home, "2026-11-25T10:00:00+08:00", &["alerts"]);
+    let refused = run_at(&home, "2026-11-25T10:00:00+08:00", &["alerts"]);
     assert_eq!(refused.code, Some(1));
     assert!(
         refused.stderr.contains("45009 api freq out of limit"),
@@ -589,7 +584,7 @@ fn overdue_and_ready_cards_are_alerted_once_and_failures_are_not_recorded() {
         refused.stderr
     );
     fail.store(false, std::sync::atomic::Ordering::SeqCst);
-    let sent = alerts_at(&home, "2026-11-25T10:05:00+08:00", &["alerts"]);
+    let sent = run_at(&home, "2026-11-25T10:05:00+08:00", &["alerts"]);
     assert_eq!(sent.code, Some(0), "{}", sent.stderr);
     let n = bot.seen().len();
     assert_eq!(
@@ -600,15 +595,10 @@ fn overdue_and_ready_cards_are_alerted_once_and_failures_are_not_recorded() {
         ]
     );
     // The API is finished: its dependant can start, said once.
-    let done = home
-        .cmd()
-        .env("STANDUP_NOW", "2026-11-25T11:00:00+08:00")
-        .args(["task", "done", "T-1"])
-        .output()
-        .expect("runs");
-    assert!(done.status.success());
+    let done = run_at(&home, "2026-11-25T11:00:00+08:00", &["task", "done", "T-1"]);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
     for at in ["2026-11-25T11:05:00+08:00", "2026-11-25T11:10:00+08:00"] {
-        alerts_at(&home, at, &["alerts"]);
+        run_at(&home, at, &["alerts"]);
     }
     assert_eq!(bot.seen().len(), n + 1);
     assert_eq!(
@@ -639,7 +629,7 @@ fn an_alert_sent_from_one_copy_is_not_sent_again_from_a_merged_one() {
     // A teammate's copy sends the alert first.
     let theirs_arg = theirs.display().to_string();
     let at = "2026-11-25T10:00:00+08:00";
-    let sent = alerts_at(&home, at, &["--board", &theirs_arg, "alerts"]);
+    let sent = run_at(&home, at, &["--board", &theirs_arg, "alerts"]);
     assert_eq!(sent.code, Some(0), "{}", sent.stderr);
     assert_eq!(bot.seen().len(), 1);
     // Ours merges theirs (git runs the driver so), then runs alerts.
@@ -658,7 +648,7 @@ fn an_alert_sent_from_one_copy_is_not_sent_again_from_a_merged_one() {
         "{}",
         String::from_utf8_lossy(&merged.stderr)
     );
-    let again = alerts_at(&home, "2026-11-25T10:05:00+08:00", &["alerts"]);
+    let again = run_at(&home, "2026-11-25T10:05:00+08:00", &["alerts"]);
     assert!(again.stdout.contains("no new alert"), "{}", again.stdout);
     assert_eq!(bot.seen().len(), 1);
 }
@@ -686,14 +676,14 @@ fn quiet_hours_hold_alerts_for_the_next_run() {
         "2026-11-24",
     ])
     .success();
-    let night = alerts_at(&home, "2026-11-25T23:00:00+08:00", &["alerts"]);
+    let night = run_at(&home, "2026-11-25T23:00:00+08:00", &["alerts"]);
     assert!(
         night.stdout.contains("quiet hours (21:00–08:00)"),
         "{}",
         night.stdout
     );
     assert_eq!(bot.seen().len(), 0);
-    alerts_at(&home, "2026-11-26T08:05:00+08:00", &["alerts"]);
+    run_at(&home, "2026-11-26T08:05:00+08:00", &["alerts"]);
     assert_eq!(bot.seen().len(), 1);
 }
 
@@ -756,7 +746,7 @@ fn a_block_left_alone_is_alerted_and_alerts_read_in_chinese() {
     home.run(&["task", "block", "T-1", "--reason", "等财务部的测试账户"])
         .success();
     // A day later it is not stale yet; three days later it is.
-    let early = alerts_at(&home, "2026-11-24T10:00:00+08:00", &["alerts"]);
+    let early = run_at(&home, "2026-11-24T10:00:00+08:00", &["alerts"]);
     assert!(early.stdout.contains("no new alert"), "{}", early.stdout);
     let out = home
         .cmd()
