@@ -81,6 +81,12 @@ impl Encoding {
 /// The file's text: by its byte-order mark, else UTF-8 if it is, else
 /// GB18030 if that reads it without a fault; `asked` overrides the guess.
 pub fn decode(bytes: &[u8], asked: Option<Encoding>) -> Result<String, ImportError> {
+    // A NUL byte is in no text these tools write in UTF-8 or GBK (UTF-16
+    // has its byte-order mark): a picture or a program, said as such.
+    let head = &bytes[..bytes.len().min(8192)];
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && head.contains(&0) {
+        return Err(ImportError::Binary);
+    }
     let text = match asked {
         Some(Encoding::Utf8) => {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -265,6 +271,13 @@ mod tests {
         assert_eq!(decode(bom, None).unwrap(), "任务\n");
         assert_eq!(decode("任务\n".as_bytes(), None).unwrap(), "任务\n");
         assert_eq!(decode(b"\x00\x01\x02PNG", None), Err(ImportError::Binary));
+        // Not valid GBK either, but a NUL says it is no text at all.
+        let noise = [0x89u8, 0xd3, 0x00, 0x17, 0xfe, 0x81, 0x30, 0x00, 0xe4];
+        assert_eq!(decode(&noise, None), Err(ImportError::Binary));
+        assert_eq!(
+            decode(&noise[3..], Some(Encoding::Utf8)),
+            Err(ImportError::Binary)
+        );
     }
 
     #[test]
