@@ -127,6 +127,21 @@ impl View {
         )
     }
 
+    /// The view of the same board under another filter or with lanes on
+    /// or off: the RACI rules, loads and SLA index, which neither changes,
+    /// are kept (a full build works them out for every card).
+    pub fn relaid(self, board: &Board, now: Timestamp, filter: &TaskFilter, lanes: bool) -> View {
+        View::assemble(
+            board,
+            now,
+            filter,
+            lanes,
+            self.raci_rules,
+            self.loads,
+            self.sla,
+        )
+    }
+
     /// Everything but the RACI rules and loads, built from the board.
     fn assemble(
         board: &Board,

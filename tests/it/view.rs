@@ -72,3 +72,38 @@ proptest! {
         }
     }
 }
+
+/// A filter or the lanes changing keeps the RACI rules and loads the view
+/// holds: what it then shows is what a full build shows.
+#[test]
+fn a_new_filter_or_lanes_show_what_a_full_build_shows() {
+    use crate::common::tui::{app, press, type_text};
+    let mut app = app(common::demo());
+    // Changes first, so that the rules were kept up by the changes.
+    press(&mut app, "LjJ");
+    let same = |app: &standup::tui::App| {
+        let full = View::build(app.board(), app.now(), app.filter(), app.lanes());
+        let view = app.view();
+        assert_eq!(view.columns, full.columns);
+        assert_eq!(view.counts, full.counts);
+        assert_eq!(view.lanes, full.lanes);
+        assert_eq!(view.raci_rows, full.raci_rows);
+        assert_eq!(view.raci_rules, full.raci_rules);
+        assert_eq!(view.loads, full.loads);
+        assert_eq!(view.issues, full.issues);
+        assert_eq!(
+            (view.planned, view.rule_errors, view.rule_warnings),
+            (full.planned, full.rule_errors, full.rule_warnings)
+        );
+    };
+    press(&mut app, "s");
+    assert!(app.lanes());
+    same(&app);
+    press(&mut app, "/");
+    type_text(&mut app, "campaign");
+    press(&mut app, "<enter>");
+    assert!(!app.filter().is_empty());
+    same(&app);
+    press(&mut app, "s<esc>");
+    same(&app);
+}

@@ -77,6 +77,17 @@ impl App {
         self.rebuild(held);
     }
 
+    /// The view again after a filter or the lanes changed, the board
+    /// unchanged: its RACI rules and loads kept.
+    pub fn relayout(&mut self) {
+        let held = self.hold();
+        let view = std::mem::take(&mut self.view);
+        self.view = view.relaid(&self.board, self.now, &self.filter, self.lanes);
+        self.views += 1;
+        self.filter_issues();
+        self.select_again(held, false);
+    }
+
     fn rebuild(&mut self, held: Held) {
         self.view = View::build(&self.board, self.now, &self.filter, self.lanes);
         self.views += 1;

@@ -174,7 +174,7 @@ impl App {
             }
             None => menu,
         });
-        self.refresh();
+        self.relayout();
     }
 }
 

@@ -30,7 +30,7 @@ impl App {
             Command::Cancel => {
                 if !self.filter.is_empty() {
                     self.filter = TaskFilter::default();
-                    self.refresh();
+                    self.relayout();
                     self.say(Tone::Info, self.locale.t("Filter cleared"));
                 }
             }

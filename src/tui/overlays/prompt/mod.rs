@@ -163,7 +163,7 @@ impl App {
             Purpose::IssueText => self.issue_filter.text = text,
             _ => return,
         }
-        self.refresh();
+        self.relayout();
     }
 
     pub(super) fn prompt_key(&mut self, mut prompt: Prompt, key: &KeyEvent) -> Effect {
@@ -229,12 +229,12 @@ impl App {
                 } else {
                     self.issue_filter.party = chosen;
                 }
-                self.refresh();
+                self.relayout();
                 return Ok(Effect::None);
             }
             Purpose::FilterOwner => {
                 self.filter.owner = self.picked_party(prompt)?;
-                self.refresh();
+                self.relayout();
                 return Ok(Effect::None);
             }
             Purpose::FilterColumn => {
@@ -249,7 +249,7 @@ impl App {
                         })?;
                     self.filter.column = Some(column.id.clone());
                 }
-                self.refresh();
+                self.relayout();
                 return Ok(Effect::None);
             }
             Purpose::AddParty => {

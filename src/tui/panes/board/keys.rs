@@ -26,7 +26,7 @@ impl App {
             Command::MoveCardDown => self.reorder_card(1),
             Command::Lanes => {
                 self.lanes = !self.lanes;
-                self.refresh();
+                self.relayout();
                 self.say(
                     Tone::Info,
                     if self.lanes {

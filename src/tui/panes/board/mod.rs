@@ -95,6 +95,10 @@ fn draw_lanes(app: &App, lanes: &[Lane], slots: &[(usize, Rect)], area: Rect, bu
     let mut line = 0usize; // first line of the current lane
     let mut before = vec![0usize; app.view.columns.len()];
     for lane in lanes {
+        // Lanes below the screen draw nothing.
+        if line >= scroll + usize::from(visible) {
+            break;
+        }
         let y_of = |l: usize| -> Option<u16> {
             let rel = l.checked_sub(scroll)?;
             (rel < usize::from(visible)).then(|| top + rel as u16)
@@ -125,13 +129,16 @@ fn draw_lanes(app: &App, lanes: &[Lane], slots: &[(usize, Rect)], area: Rect, bu
             let inner_w = rect.width.saturating_sub(2);
             for (row, id) in lane.columns[*col].iter().enumerate() {
                 let card_line = line + 1 + row * usize::from(CARD_HEIGHT);
+                // Each of the card's two lines is drawn only when on screen.
+                let parts = [0, 1]
+                    .map(|part| y_of(card_line + part).map(|y| Rect::new(inner_x, y, inner_w, 1)));
+                if parts.iter().all(Option::is_none) {
+                    continue;
+                }
                 let Some(task) = app.board.tasks.get(id) else {
                     continue;
                 };
                 let selected = *col == s.column && before[*col] + row == s.card;
-                // Each of the card's two lines is drawn only when on screen.
-                let parts = [0, 1]
-                    .map(|part| y_of(card_line + part).map(|y| Rect::new(inner_x, y, inner_w, 1)));
                 card(app, task, parts, selected, buf);
             }
         }

@@ -19,7 +19,7 @@ impl App {
         match command {
             Command::Cancel if !self.issue_filter.is_empty() => {
                 self.issue_filter = IssueFilter::default();
-                self.refresh();
+                self.relayout();
                 self.say(Tone::Info, self.locale.t("Filter cleared"));
             }
             Command::Filter => {
