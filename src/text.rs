@@ -73,9 +73,42 @@ pub fn capitalize(text: &str) -> String {
     }
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (CSV
+/// injection, as OWASP names it): a title typed as `=HYPERLINK(…)` must
+/// open as text.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell for a spreadsheet: one that would start a formula gets a leading
+/// `'`, which [`unguarded`] takes off again.
+pub fn guarded(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell as it was before [`guarded`].
+pub fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_would_be_formula_is_guarded_and_read_back() {
+        for cell in ["=SUM(A1)", "+1", "-2", "@x", "\tx"] {
+            assert_eq!(guarded(cell), format!("'{cell}"));
+            assert_eq!(unguarded(&guarded(cell)), cell);
+        }
+        assert_eq!(guarded("plain"), "plain");
+        assert_eq!(unguarded("'quoted"), "'quoted");
+    }
 
     #[test]
     fn escape_sequences_are_defused() {

@@ -158,7 +158,10 @@ pub fn delimited(text: &str, separator: u8) -> Result<Table, ImportError> {
             why: e.to_string(),
         })?;
         let line = record.position().map_or(i + 1, |p| p.line() as usize);
-        let cells: Vec<String> = record.iter().map(|c| unguarded(c.trim())).collect();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| crate::text::unguarded(c.trim()).to_string())
+            .collect();
         if i == 0 {
             table.headers = cells;
         } else if cells.iter().any(|c| !c.is_empty()) {
@@ -169,15 +172,6 @@ pub fn delimited(text: &str, separator: u8) -> Result<Table, ImportError> {
         return Err(ImportError::Empty);
     }
     Ok(table)
-}
-
-/// A cell as it was before an export guarded it against being read as a
-/// formula with a leading `'` (ours does, as OWASP advises).
-fn unguarded(cell: &str) -> String {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
-        _ => cell.to_string(),
-    }
 }
 
 /// The first sheet of an xlsx workbook, or the one named. Dates come as

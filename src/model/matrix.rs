@@ -62,7 +62,7 @@ pub fn parse(text: &str) -> Result<Matrix, TableError> {
     let parties: Vec<String> = header
         .iter()
         .skip(1)
-        .map(|p| unguarded(p.trim()).to_string())
+        .map(|p| crate::text::unguarded(p.trim()).to_string())
         .collect();
     if parties.is_empty() {
         return Err(error(
@@ -99,7 +99,7 @@ pub fn parse(text: &str) -> Result<Matrix, TableError> {
                 ),
             ));
         }
-        let title = unguarded(cells[0].trim()).trim().to_string();
+        let title = crate::text::unguarded(cells[0].trim()).trim().to_string();
         if title.is_empty() {
             return Err(error(line, 1, "the task title is empty"));
         }
@@ -344,30 +344,11 @@ pub fn to_csv(board: &Board) -> String {
     out
 }
 
-/// A cell as it was before [`quote`] guarded it against being read as a
-/// formula.
-fn unguarded(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
-        _ => cell,
-    }
-}
-
-/// The characters that make a spreadsheet read a cell as a formula (CSV
-/// injection, as OWASP names it): a title a teammate typed as `=HYPERLINK(…)`
-/// must open as text.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
 /// A CSV field, quoted when it must be (a comma, a quote, a line break, or
 /// spaces at its ends that a reader would trim), and a would-be formula
 /// neutralised with a leading `'`, which [`parse`] takes off again.
 fn quote(field: &str) -> String {
-    let field = if field.starts_with(FORMULA_STARTS) {
-        format!("'{field}")
-    } else {
-        field.to_string()
-    };
-    let field = field.replace(['\n', '\r'], " ");
+    let field = crate::text::guarded(field).replace(['\n', '\r'], " ");
     if field.contains([',', '"', '\t']) || field.trim() != field || field.starts_with('\u{feff}') {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -6,23 +6,15 @@
 use crate::i18n::Locale;
 use crate::model::{Board, Timestamp};
 
-/// The characters that make a spreadsheet read a cell as a formula, as
-/// OWASP lists them.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
 /// One CSV field: a would-be formula gets a leading `'` (which the import
 /// takes off again), and a field with a comma, a quote, a line break or
 /// edge spaces is quoted. Line breaks are kept: spreadsheets show them.
 pub fn field(text: &str) -> String {
-    let text = if text.starts_with(FORMULA_STARTS) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
+    let text = crate::text::guarded(text);
     if text.contains([',', '"', '\n', '\r']) || text.trim() != text {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text
+        text.into_owned()
     }
 }
 
