@@ -98,7 +98,11 @@ pub fn due(board: &Board, now: Timestamp, rules: &AlertRules, l: Lang) -> Vec<Al
         }
     }
     let today = now.date_naive();
-    let speaker = |t: &Task| owner(board.speaker_of(t));
+    // A card's alert: what is wrong, then who answers for it.
+    let said = |key: String, what: String, t: &Task| Alert {
+        key,
+        line: l.tidy(format!("{what} {}", owner(board.speaker_of(t)))),
+    };
     for task in board.tasks_by_column().into_iter().flatten() {
         if board.is_finished(task) {
             continue;
@@ -107,49 +111,40 @@ pub fn due(board: &Board, now: Timestamp, rules: &AlertRules, l: Lang) -> Vec<Al
             && let Some(due) = task.due.filter(|d| *d < today)
         {
             let late = (today - due).num_days();
-            out.push(Alert {
-                key: format!("overdue:{}:{due}", task.id),
-                line: l.tidy(format!(
-                    "{} {}",
-                    l.f(
-                        "{0} “{1}” is overdue: due {2}, {3} day(s) ago.",
-                        &[&task.id, &task.title, &due, &late]
-                    ),
-                    speaker(task)
-                )),
-            });
+            out.push(said(
+                format!("overdue:{}:{due}", task.id),
+                l.f(
+                    "{0} “{1}” is overdue: due {2}, {3} day(s) ago.",
+                    &[&task.id, &task.title, &due, &late],
+                ),
+                task,
+            ));
         }
         let first = board.columns.first().is_some_and(|c| c.id == task.column);
         if rules.ready && first && !task.depends_on.is_empty() && board.waits_on(task).is_empty() {
             let deps: Vec<String> = task.depends_on.iter().map(|d| d.to_string()).collect();
-            out.push(Alert {
-                key: format!("ready:{}:{}", task.id, deps.join(",")),
-                line: l.tidy(format!(
-                    "{} {}",
-                    l.f(
-                        "{0} “{1}” can start: {2} finished.",
-                        &[&task.id, &task.title, &deps.join(", ")]
-                    ),
-                    speaker(task)
-                )),
-            });
+            out.push(said(
+                format!("ready:{}:{}", task.id, deps.join(",")),
+                l.f(
+                    "{0} “{1}” can start: {2} finished.",
+                    &[&task.id, &task.title, &deps.join(", ")],
+                ),
+                task,
+            ));
         }
         if rules.stale
             && let Some(blocked) = &task.blocked
             && now - task.updated >= Duration::days(i64::from(rules.stale_days))
         {
             let days = (now - task.updated).num_days();
-            out.push(Alert {
-                key: format!("stale:{}:{}", task.id, stamp(&blocked.since)),
-                line: l.tidy(format!(
-                    "{} {}",
-                    l.f(
-                        "{0} “{1}” has been blocked with no update for {2} days: {3}.",
-                        &[&task.id, &task.title, &days, &blocked.reason]
-                    ),
-                    speaker(task)
-                )),
-            });
+            out.push(said(
+                format!("stale:{}:{}", task.id, stamp(&blocked.since)),
+                l.f(
+                    "{0} “{1}” has been blocked with no update for {2} days: {3}.",
+                    &[&task.id, &task.title, &days, &blocked.reason],
+                ),
+                task,
+            ));
         }
     }
     out

@@ -110,11 +110,7 @@ pub(super) fn post(cli: &Cli, args: &PostArgs) -> Result<Outcome> {
             }
         }
     }
-    Ok(if failed {
-        Outcome::Problems
-    } else {
-        Outcome::Done
-    })
+    Ok(outcome(failed))
 }
 
 pub(super) fn alerts(cli: &Cli, args: &AlertsArgs) -> Result<Outcome> {
@@ -176,11 +172,7 @@ pub(super) fn alerts(cli: &Cli, args: &AlertsArgs) -> Result<Outcome> {
             }
         }
     }
-    Ok(if failed {
-        Outcome::Problems
-    } else {
-        Outcome::Done
-    })
+    Ok(outcome(failed))
 }
 
 fn alerts_title(s: &Session, n: usize) -> String {
@@ -196,4 +188,13 @@ fn quiet_words(rules: &crate::config::chat::AlertRules) -> String {
     rules.quiet.map_or_else(String::new, |(a, b)| {
         format!("{}–{}", a.format("%H:%M"), b.format("%H:%M"))
     })
+}
+
+/// Exit 1 when any target refused or could not be reached.
+fn outcome(failed: bool) -> Outcome {
+    if failed {
+        Outcome::Problems
+    } else {
+        Outcome::Done
+    }
 }
