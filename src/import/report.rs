@@ -61,11 +61,11 @@ pub fn described(plan: &Plan, dry_run: bool, l: Lang) -> String {
     let mut out = summary(&plan.import.from, &plan.import.counts, dry_run, l);
     out.push('\n');
     if !plan.new_columns.is_empty() {
-        out.push_str(&l.f("New columns: {0}", &[&plan.new_columns.join(", ")]));
+        out.push_str(&l.f("New columns: {0}", &[&plan.new_columns.join(l.punct(", "))]));
         out.push('\n');
     }
     if !plan.new_parties.is_empty() {
-        out.push_str(&l.f("New parties: {0}", &[&plan.new_parties.join(", ")]));
+        out.push_str(&l.f("New parties: {0}", &[&plan.new_parties.join(l.punct(", "))]));
         out.push('\n');
     }
     let key = |k: &str| {
