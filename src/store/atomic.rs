@@ -123,11 +123,22 @@ pub(super) fn running(_: u32) -> bool {
 pub struct Staged {
     temp: PathBuf,
     target: PathBuf,
+    /// The temp file, still open: after the rename, the file the target
+    /// names.
+    file: Option<File>,
     committed: bool,
 }
 
 /// Writes `bytes` to a new temp file in `target`'s folder and fsyncs it.
 pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    stage_with(target, |file| file.write_all(bytes)).map(|(staged, ())| staged)
+}
+
+/// Has `write` fill a new temp file in `target`'s folder, then fsyncs it.
+pub fn stage_with<T>(
+    target: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<T>,
+) -> io::Result<(Staged, T)> {
     let dir = parent(target);
     if !dir.as_os_str().is_empty() {
         create_private_dir(&dir)?;
@@ -135,33 +146,38 @@ pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
     let name = file_name(target);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let staged = Staged {
+    let mut staged = Staged {
         temp,
         target: target.to_path_buf(),
+        file: None,
         committed: false,
     };
     let mut file = private_new_file(&staged.temp)?;
-    file.write_all(bytes)?;
+    let written = write(&mut file)?;
     file.sync_all()?;
-    Ok(staged)
+    staged.file = Some(file);
+    Ok((staged, written))
 }
 
 impl Staged {
-    /// Renames the temp file over the target and fsyncs the folder.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Renames the temp file over the target and fsyncs the folder. Gives
+    /// back the file, still open, which the target now names.
+    pub fn commit(mut self) -> io::Result<Option<File>> {
         fs::rename(&self.temp, &self.target)?;
         self.committed = true;
         // The rename is durable only once the folder itself is synced.
         if let Ok(dir) = File::open(parent(&self.target)) {
             let _ = dir.sync_all();
         }
-        Ok(())
+        Ok(self.file.take())
     }
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
         if !self.committed {
+            // Closed before it is removed, as some systems require.
+            self.file = None;
             let _ = fs::remove_file(&self.temp);
         }
     }
@@ -169,7 +185,7 @@ impl Drop for Staged {
 
 /// Writes a file atomically, readable by its owner only.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    stage(target, bytes)?.commit()
+    stage(target, bytes)?.commit().map(drop)
 }
 
 pub(super) fn parent(path: &Path) -> PathBuf {

@@ -11,8 +11,9 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::atomic::{Lock, lock, parent, remove_stale_temp_files, stage};
+use super::atomic::{Lock, lock, parent, remove_stale_temp_files, stage_with};
 use super::format::{self, FormatError};
+use super::known::{Known, Writing};
 use crate::model::{Board, LogEntry, Merged, merge};
 
 /// Why the board file could not be read or written.
@@ -92,9 +93,12 @@ struct Stamp {
 
 impl Stamp {
     fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::metadata(path).ok()?;
+        Stamp::of_meta(&fs::metadata(path).ok()?)
+    }
+
+    fn of_meta(meta: &fs::Metadata) -> Option<Stamp> {
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
         let inode = 0;
         Some(Stamp {
@@ -138,12 +142,11 @@ pub struct BoardFile {
     /// The file's metadata when it last matched `base`: while it is the
     /// same, the idle check need not read the file.
     stamp: Option<Stamp>,
-    /// The text last read or written (`None`: there was no file). Comparing
-    /// the file with it tells whether another program changed it; it is
-    /// the common base when our changes must be merged into that version.
-    /// It is the one copy of the file's text the app holds: a save that
-    /// finds the file unchanged builds the new text in its memory.
-    base: Option<String>,
+    /// What the file held when last read or written (`None`: there was no
+    /// file, or it is not known). The file on disk is compared with it to
+    /// tell whether another program changed it; it is the common base when
+    /// our changes must be merged into that version.
+    base: Option<Known>,
     /// What went wrong without stopping a save (a version that could not
     /// be kept in backups/), for the caller to say.
     warnings: Vec<String>,
@@ -163,8 +166,13 @@ impl BoardFile {
     /// Opens `path`: the board in it, or an empty board if there is no file
     /// yet (the file appears on the first save).
     pub fn open(path: &Path) -> Result<(BoardFile, Board), StoreError> {
-        BoardFile::open_with(path, |text| format::from_json(text).map(|b| (b, ())))
-            .map(|(file, board, _)| (file, board))
+        let (mut file, read) = BoardFile::read(path)?;
+        let Some((text, held)) = read else {
+            return Ok((file, Board::default()));
+        };
+        let board = format::from_json(&text).map_err(|e| fail(&file.path, e))?;
+        file.base = Some(Known::of(text.as_bytes(), Some(held)));
+        Ok((file, board))
     }
 
     /// Opens `path` as [`open`](Self::open) does, leaving the board's log to
@@ -173,43 +181,65 @@ impl BoardFile {
     pub fn open_without_log(
         path: &Path,
     ) -> Result<(BoardFile, Board, Option<format::LogText>), StoreError> {
-        BoardFile::open_with(path, format::from_json_without_log)
-            .map(|(file, board, log)| (file, board, log.flatten()))
+        let (mut file, read) = BoardFile::read(path)?;
+        let Some((text, held)) = read else {
+            return Ok((file, Board::default(), None));
+        };
+        let (board, log) = format::from_json_without_log(&text).map_err(|e| fail(&file.path, e))?;
+        // The text goes now; the log's part is read again from the file.
+        file.base = Some(Known::of(text.as_bytes(), Some(held)));
+        Ok((file, board, log))
     }
 
-    /// Opens `path`, reading the board from the file's text with `read`.
-    fn open_with<T>(
-        path: &Path,
-        read: impl FnOnce(&str) -> Result<(Board, T), FormatError>,
-    ) -> Result<(BoardFile, Board, Option<T>), StoreError> {
-        let path = &through_links(path);
-        let file = |base| BoardFile {
-            path: path.to_path_buf(),
+    /// The board file at `path`, with its text and the file it was read
+    /// from, still open (`None`: there is no file yet).
+    fn read(path: &Path) -> Result<(BoardFile, Option<(String, File)>), StoreError> {
+        let path = through_links(path);
+        let read = |cause| StoreError::Read {
+            path: path.clone(),
+            cause,
+        };
+        let text = match File::open(&path) {
+            Ok(mut held) => {
+                let size = held.metadata().map(|m| m.len()).unwrap_or(0);
+                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+                held.read_to_end(&mut bytes).map_err(read)?;
+                Some((text(&path, bytes)?, held))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(cause) => return Err(read(cause)),
+        };
+        let file = BoardFile {
+            path,
             stamp: None,
-            base,
+            base: None,
             warnings: Vec::new(),
         };
-        match fs::read(path) {
-            Ok(bytes) => {
-                let text = text(path, bytes)?;
-                let (board, more) = read(&text).map_err(|e| fail(path, e))?;
-                Ok((file(Some(text)), board, Some(more)))
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                Ok((file(None), Board::default(), None))
-            }
-            Err(cause) => Err(StoreError::Read {
-                path: path.to_path_buf(),
-                cause,
-            }),
-        }
+        Ok((file, text))
     }
 
     /// Reads the log [`open_without_log`](Self::open_without_log) left, from
-    /// the text it read. Call it before anything changes or saves the board.
-    pub fn read_log(&self, log: &format::LogText) -> Result<Vec<LogEntry>, StoreError> {
-        let text = self.base.as_deref().unwrap_or_default();
-        format::read_log(text, log).map_err(|e| fail(&self.path, e))
+    /// the file it read, which it holds open: the text of a large board and
+    /// its log's entries are never in memory together. Call it before
+    /// anything changes or saves the board.
+    pub fn read_log(&mut self, log: &format::LogText) -> Result<Vec<LogEntry>, StoreError> {
+        let part = self
+            .base
+            .as_ref()
+            .ok_or_else(|| io::Error::other("the board was not read from a file"))
+            .and_then(|known| known.read_again(log.range()))
+            .map_err(|cause| StoreError::Read {
+                path: self.path.clone(),
+                cause,
+            })?;
+        // The whole file was checked to be UTF-8 when it was opened.
+        let part = String::from_utf8(part).map_err(|e| {
+            fail(
+                &self.path,
+                FormatError::Invalid(vec![format!("the log is not UTF-8 text: {e}")]),
+            )
+        })?;
+        format::read_log_part(&part, log).map_err(|e| fail(&self.path, e))
     }
 
     /// The file's path (through any symbolic link to it).
@@ -254,7 +284,7 @@ impl BoardFile {
 
     /// Whether the file on disk is what we last read or wrote.
     fn unchanged_on_disk(&self) -> Result<bool, StoreError> {
-        holds(&self.path, self.base.as_deref()).map_err(|cause| StoreError::Read {
+        Known::on_disk(self.base.as_ref(), &self.path).map_err(|cause| StoreError::Read {
             path: self.path.clone(),
             cause,
         })
@@ -322,26 +352,15 @@ impl BoardFile {
     }
 
     /// Writes `board` over a file that holds base, as just checked under
-    /// the lock. Its text is built in base's memory, so a save holds one
-    /// copy of a large board's text, not two; `board` is dropped as soon as
-    /// the text is built. If the write fails, the file still holds what
-    /// base held (the rename is the last step), and base is read back from
-    /// it, unless something else touched the file meanwhile: then base is
-    /// unknown, and the next save merges without one, which keeps both
-    /// sides.
+    /// the lock, dropping `board` as soon as its text is written. If the
+    /// write fails, the file still holds what base held (the rename is the
+    /// last step), and base stays as it was.
     fn write_over_base<B: Borrow<Board>>(&mut self, board: B) -> Result<(), StoreError> {
-        let checked = Stamp::of(&self.path);
-        let mut text = self.base.take().map(String::into_bytes).unwrap_or_default();
-        format::write_json(board.borrow(), &mut text);
-        drop(board);
-        let written = self.write_text(text);
-        if written.is_err() {
-            self.base = fs::read(&self.path)
-                .ok()
-                .filter(|_| Stamp::of(&self.path) == checked)
-                .and_then(|bytes| String::from_utf8(bytes).ok());
-        }
-        written
+        self.write_text(|out| {
+            let written = format::write_json_to(board.borrow(), out);
+            drop(board);
+            written
+        })
     }
 
     /// The file changed on disk: merges `board` into its version and
@@ -363,32 +382,38 @@ impl BoardFile {
         };
         let base = self
             .base
-            .as_deref()
-            .and_then(|text| format::from_json(text).ok())
+            .as_ref()
+            .and_then(Known::text)
+            .and_then(|text| format::from_json(&text).ok())
             .unwrap_or_default();
         let merged = merge(&base, board, &theirs);
         self.write_board(&merged.board)?;
         Ok(Saved::Merged(Box::new(merged)))
     }
 
-    /// Writes `board` atomically in fresh memory, leaving base as it was if
-    /// that fails.
+    /// Writes `board` atomically, leaving base as it was if that fails.
     fn write_board(&mut self, board: &Board) -> Result<(), StoreError> {
-        let mut text = Vec::new();
-        format::write_json(board, &mut text);
-        self.write_text(text)
+        self.write_text(|out| format::write_json_to(board, out))
     }
 
-    /// Writes `text` atomically to the file, which base then holds. On
-    /// failure base is left as it was.
-    fn write_text(&mut self, text: Vec<u8>) -> Result<(), StoreError> {
+    /// Has `write` write the board's text, atomically, to the file, which
+    /// base then holds. On failure base is left as it was.
+    fn write_text(
+        &mut self,
+        write: impl FnOnce(&mut Writing) -> io::Result<()>,
+    ) -> Result<(), StoreError> {
         writable(&self.path)?;
         let path = self.path.clone();
         let fail = |cause| StoreError::Write { path, cause };
         // Written and synced beside the board first; the version it replaces
         // goes to the backups only then, just before the rename. A version
         // that cannot be kept is said, but does not cost the save.
-        let staged = stage(&self.path, &text).map_err(fail)?;
+        let (staged, known) = stage_with(&self.path, |file| {
+            let mut out = Writing::to(file);
+            write(&mut out)?;
+            Ok(out.known())
+        })
+        .map_err(fail)?;
         if let Err(e) = super::backups::keep(&self.path) {
             self.warnings.push(format!(
                 "the previous version was not kept in {}: {e}",
@@ -396,46 +421,18 @@ impl BoardFile {
             ));
         }
         let path = self.path.clone();
-        staged
+        let held = staged
             .commit()
             .map_err(|cause| StoreError::Write { path, cause })?;
         remove_stale_temp_files(&self.path);
-        self.stamp = None;
-        // Board text is UTF-8 only.
-        self.base = Some(String::from_utf8(text).map_err(|e| StoreError::Write {
-            path: self.path.clone(),
-            cause: io::Error::other(e),
-        })?);
+        // The file we wrote is the one the path names: its stamp is ours.
+        self.stamp = held
+            .as_ref()
+            .and_then(|file| file.metadata().ok())
+            .and_then(|meta| Stamp::of_meta(&meta))
+            .filter(|ours| Stamp::of(&self.path) == Some(*ours));
+        self.base = Some(known.held_in(held));
         Ok(())
-    }
-}
-
-/// Whether the file at `path` holds exactly `text` (`None`: no file), read
-/// a piece at a time: the check needs no second copy of a large board.
-fn holds(path: &Path, text: Option<&str>) -> io::Result<bool> {
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(text.is_none()),
-        Err(e) => return Err(e),
-    };
-    let Some(text) = text else {
-        return Ok(false);
-    };
-    let mut rest = text.as_bytes();
-    let mut piece = vec![0; 64 * 1024];
-    loop {
-        let n = match file.read(&mut piece) {
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if n == 0 {
-            return Ok(rest.is_empty());
-        }
-        match rest.split_at_checked(n) {
-            Some((same, after)) if same == &piece[..n] => rest = after,
-            _ => return Ok(false),
-        }
     }
 }
 

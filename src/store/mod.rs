@@ -5,6 +5,7 @@ pub mod backups;
 pub mod boards;
 pub mod file;
 pub mod format;
+mod known;
 pub mod minutes;
 pub mod paths;
 pub mod publish;

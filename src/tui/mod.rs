@@ -63,7 +63,7 @@ pub fn main(args: &Cli) -> ExitCode {
     // message stays on screen and nothing is drawn over the user's shell.
     // The log, most of a long-lived board's file, is read after the first
     // frame is drawn.
-    let (file, mut board, log) = match BoardFile::open_without_log(&path) {
+    let (mut file, mut board, log) = match BoardFile::open_without_log(&path) {
         Ok(opened) => opened,
         Err(e) => return fail(e.to_string()),
     };

@@ -33,6 +33,54 @@ fn a_round_trip_is_byte_identical() {
     );
 }
 
+/// A save streams the board's text to its file a piece at a time; the
+/// pieces join into the same text, whatever sizes the file takes them in.
+#[test]
+fn a_large_board_is_written_in_pieces_that_join_into_its_text() {
+    let size = standup::scale::Size {
+        tasks: 3_000,
+        issues: 300,
+        parties: 30,
+    };
+    let board = standup::scale::board(common::now(), size).unwrap();
+    let text = standup::store::to_json(&board);
+    assert!(
+        text.len() > 8 * standup::store::format::PIECE,
+        "{}",
+        text.len()
+    );
+    assert_eq!(standup::store::from_json(&text).unwrap(), board);
+
+    /// Takes at most 7 bytes a call, as a slow pipe might.
+    struct Trickle(Vec<u8>);
+    impl std::io::Write for Trickle {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            let n = bytes.len().min(7);
+            self.0.extend_from_slice(&bytes[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut trickle = Trickle(Vec::new());
+    standup::store::format::write_json_to(&board, &mut trickle).unwrap();
+    assert!(
+        trickle.0 == text.as_bytes(),
+        "the pieces differ from the text"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut file, _) = BoardFile::open(&path).unwrap();
+    file.save(&board).unwrap();
+    assert!(
+        fs::read(&path).unwrap() == text.as_bytes(),
+        "the file differs"
+    );
+    assert!(!file.changed_on_disk().unwrap());
+}
+
 #[test]
 fn records_are_in_id_order_and_optional_keys_are_omitted() {
     let text = standup::store::to_json(&common::demo());
@@ -267,10 +315,10 @@ fn add(board: &mut standup::model::Board, title: &str) {
         .unwrap();
 }
 
-/// A save builds the new text in the memory of the last one. When it
-/// cannot be written, the file is as it was, and so must be what the save
-/// compares it with: the next save neither refuses a file nobody changed
-/// nor overwrites one somebody did.
+/// A save knows the text it last wrote by its digest. When a save cannot
+/// be written, the file is as it was, and so must be what the next save
+/// compares it with: it neither refuses a file nobody changed nor
+/// overwrites one somebody did.
 #[cfg(unix)]
 #[test]
 fn a_failed_save_leaves_what_the_next_save_compares_with() {
@@ -357,6 +405,71 @@ fn a_save_over_a_change_made_elsewhere_merges_both() {
         mine.save_merging(&merged.board).unwrap(),
         standup::store::Saved::Written
     );
+}
+
+fn titles(board: &standup::model::Board) -> Vec<&str> {
+    board.tasks.values().map(|t| t.title.as_str()).collect()
+}
+
+fn merged(saved: Saved) -> standup::model::Board {
+    match saved {
+        Saved::Merged(merged) => merged.board,
+        Saved::Written => panic!("the file had changed: a merge was expected"),
+    }
+}
+
+/// The app does not hold the text it read: after another program replaces
+/// the board (as every save does), the version it read is still the base
+/// of the merge, so a card deleted there stays deleted.
+#[test]
+fn a_merge_has_its_base_after_another_save_replaced_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut first, mut board) = BoardFile::open(&path).unwrap();
+    add(&mut board, "kept");
+    add(&mut board, "deleted there");
+    first.save(&board).unwrap();
+    let (mut mine, mut board) = BoardFile::open(&path).unwrap();
+    let (mut theirs, mut other) = BoardFile::open(&path).unwrap();
+    let gone = other.tasks.keys().nth(1).copied().unwrap();
+    other
+        .apply(&Action::DeleteTask { id: gone }, common::now())
+        .unwrap();
+    theirs.save(&other).unwrap();
+    add(&mut board, "mine");
+    let merged = merged(mine.save_merging(&board).unwrap());
+    assert_eq!(titles(&merged), ["kept", "mine"]);
+}
+
+/// A program that rewrites the board in place (no rename) leaves no copy
+/// of the version we read: the merge does without a base, which keeps
+/// every card of both sides rather than taking theirs for the base and
+/// dropping their new cards as if we had deleted them.
+#[test]
+fn a_board_rewritten_in_place_loses_nothing_of_either_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let (mut first, mut board) = BoardFile::open(&path).unwrap();
+    add(&mut board, "kept");
+    first.save(&board).unwrap();
+    let (mut mine, mut board) = BoardFile::open(&path).unwrap();
+    let (_, mut other) = BoardFile::open(&path).unwrap();
+    add(&mut other, "theirs");
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&fs::metadata(&path).unwrap());
+    // Truncated and written where it is, as some editors save.
+    fs::write(&path, standup::store::to_json(&other)).unwrap();
+    #[cfg(unix)]
+    assert_eq!(
+        std::os::unix::fs::MetadataExt::ino(&fs::metadata(&path).unwrap()),
+        inode
+    );
+    add(&mut board, "mine");
+    let merged = merged(mine.save_merging(&board).unwrap());
+    let titles = titles(&merged);
+    for title in ["kept", "theirs", "mine"] {
+        assert!(titles.contains(&title), "{title} in {titles:?}");
+    }
 }
 
 #[test]
@@ -512,6 +625,42 @@ fn a_board_opened_before_its_log_is_read_is_the_same_board() {
         deferred(&text).next_task_id().map(|id| id.to_string()),
         Some("T-58".to_string())
     );
+}
+
+/// The app opens a board without its log, lets go of the file's text,
+/// and reads the log's part again from the file it holds open: the same
+/// board, a wrong entry named at the same place, and a file changed in
+/// between refused rather than half of each version read.
+#[test]
+fn the_app_reads_the_log_again_from_the_file_it_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.json");
+    let text = standup::store::to_json(&common::demo());
+    write(&path, &text);
+    let (mut file, mut board, log) = BoardFile::open_without_log(&path).unwrap();
+    board.attach_log(file.read_log(&log.expect("a log")).unwrap());
+    assert_eq!(board, BoardFile::open(&path).unwrap().1);
+    assert!(!file.changed_on_disk().unwrap());
+
+    let wrong = text.replacen("\"what\":\"move\"", "\"what\":\"fly\"", 2);
+    write(&path, &wrong);
+    let (mut file, _, log) = BoardFile::open_without_log(&path).unwrap();
+    let later = file.read_log(&log.expect("a log")).unwrap_err().to_string();
+    let whole = BoardFile::open(&path).unwrap_err().to_string();
+    assert!(whole.contains("unknown variant `fly`"), "{whole}");
+    assert_eq!(later, whole);
+
+    write(&path, &text);
+    let (mut file, _, log) = BoardFile::open_without_log(&path).unwrap();
+    // Rewritten in place, as an editor might, before the log is read.
+    write(
+        &path,
+        &text
+            .replacen("\"move\"", "\"edit\"", 1)
+            .replacen("  ", "   ", 1),
+    );
+    let err = file.read_log(&log.expect("a log")).unwrap_err().to_string();
+    assert!(err.contains("changed while it was being read"), "{err}");
 }
 
 /// An entry of the log that is wrong is found when the log is read, and

@@ -7,15 +7,17 @@
 
 use std::collections::BTreeMap;
 
+use serde::Deserialize;
 use serde::de::DeserializeSeed;
-use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use crate::model::Board;
 use crate::model::Conflict;
 use crate::model::board::{Column, Issue, LogEntry, Party, StandupRecord, Task};
 use crate::model::settings::Settings;
-use crate::model::time::push_timestamp;
-use crate::model::{Board, IssueId, TaskId};
+
+mod write;
+pub use write::{PIECE, to_json, write_json, write_json_to};
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "standup-board";
@@ -45,28 +47,6 @@ pub enum FormatError {
     Newer { found: u64 },
     #[error("the board is inconsistent: {}", .0.join("; "))]
     Invalid(Vec<String>),
-}
-
-/// The file as written: borrowed from the board, so that saving a large
-/// board does not copy it.
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'static str,
-    version: u32,
-    name: &'a str,
-    goal: &'a str,
-    settings: &'a Settings,
-    parties: &'a [Party],
-    columns: &'a [Column],
-    #[serde(serialize_with = "values")]
-    tasks: &'a BTreeMap<TaskId, Task>,
-    #[serde(serialize_with = "values")]
-    issues: &'a BTreeMap<IssueId, Issue>,
-    standups: &'a [StandupRecord],
-}
-
-fn values<K, V: Serialize, S: Serializer>(map: &&BTreeMap<K, V>, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(map.values())
 }
 
 /// The file as read. Unknown keys are refused rather than dropped: a key we
@@ -102,109 +82,27 @@ struct FileIn<L> {
 /// Where a board's activity log stands in the text of its file, so that it
 /// can be read after the rest (see [`from_json_without_log`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogText(std::ops::Range<usize>);
+pub struct LogText {
+    range: std::ops::Range<usize>,
+    /// The file's lines before the log's, and the bytes before it on its
+    /// line: a wrong entry is named where it stands in the file, even once
+    /// the text before the log is gone.
+    lines_before: usize,
+    column_before: usize,
+}
+
+impl LogText {
+    /// Where the log's text stands in the file, in bytes.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.range.clone()
+    }
+}
 
 /// Just enough of the top level to say why a file did not parse.
 #[derive(Deserialize)]
 struct Header {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
-}
-
-/// Writes a board as the file's text.
-pub fn to_json(board: &Board) -> String {
-    let mut text = Vec::new();
-    write_json(board, &mut text);
-    // serde_json and `push_entry` write UTF-8 only.
-    String::from_utf8(text).unwrap_or_default()
-}
-
-/// Writes a board as the file's text into `text`, replacing what it held.
-/// A saver that keeps its buffer between saves writes into memory already
-/// in use: for a board of many megabytes, fresh memory costs more than the
-/// writing.
-pub fn write_json(board: &Board, text: &mut Vec<u8>) {
-    text.clear();
-    let file = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        name: &board.name,
-        goal: &board.goal,
-        settings: &board.settings,
-        parties: &board.parties,
-        columns: &board.columns,
-        tasks: &board.tasks,
-        issues: &board.issues,
-        standups: &board.standups,
-    };
-    // Serialising plain data with string keys cannot fail.
-    let _ = serde_json::to_writer_pretty(&mut *text, &file);
-    // `log` comes last: reopen the object before its closing brace.
-    if text.last() == Some(&b'}') {
-        text.pop();
-    }
-    while text.last().is_some_and(u8::is_ascii_whitespace) {
-        text.pop();
-    }
-    text.extend_from_slice(b",\n  \"log\": [");
-    for (i, entry) in board.log.iter().enumerate() {
-        text.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-        push_entry(text, entry);
-    }
-    if !board.log.is_empty() {
-        text.extend_from_slice(b"\n  ");
-    }
-    text.push(b']');
-    // Written only while there are some, as the last key: a board that
-    // never had a conflict reads as it always did.
-    if !board.conflicts.is_empty() {
-        text.extend_from_slice(b",\n  \"conflicts\": ");
-        let pretty = serde_json::to_vec_pretty(&board.conflicts).unwrap_or_default();
-        // Indented one level, as the other top-level lists are.
-        for (i, line) in pretty.split(|b| *b == b'\n').enumerate() {
-            if i > 0 {
-                text.extend_from_slice(b"\n  ");
-            }
-            text.extend_from_slice(line);
-        }
-    }
-    text.extend_from_slice(b"\n}\n");
-}
-
-/// Appends one log entry exactly as `serde_json::to_writer` writes it (a
-/// test holds the two equal). The log is most of a long-lived board's file,
-/// and serde_json escapes strings a byte at a time, which was half of a
-/// save: text with nothing to escape, nearly all of it, is copied whole.
-fn push_entry(out: &mut Vec<u8>, entry: &LogEntry) {
-    out.extend_from_slice(b"{\"at\":\"");
-    push_timestamp(out, &entry.at);
-    out.extend_from_slice(b"\",\"what\":");
-    let _ = serde_json::to_writer(&mut *out, &entry.what);
-    out.extend_from_slice(b",\"record\":");
-    push_str(out, &entry.record);
-    for (key, value) in [
-        (&b",\"field\":"[..], &entry.field),
-        (b",\"from\":", &entry.from),
-        (b",\"to\":", &entry.to),
-    ] {
-        if let Some(value) = value {
-            out.extend_from_slice(key);
-            push_str(out, value);
-        }
-    }
-    out.push(b'}');
-}
-
-/// Appends `s` as a JSON string.
-fn push_str(out: &mut Vec<u8>, s: &str) {
-    // What JSON must escape: quote, backslash and control characters.
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        let _ = serde_json::to_writer(&mut *out, s);
-    }
 }
 
 /// Reads a board from the file's text, checking the format, the version and
@@ -229,7 +127,12 @@ pub fn from_json_without_log(text: &str) -> Result<(Board, Option<LogText>), For
     // `raw` borrows from `text`: its place is where it starts in it.
     let log = raw.map(|raw| {
         let start = (raw.get().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        LogText(start..start + raw.get().len())
+        let before = text.get(..start).unwrap_or_default();
+        LogText {
+            range: start..start + raw.get().len(),
+            lines_before: before.matches('\n').count(),
+            column_before: before.len() - before.rfind('\n').map_or(0, |i| i + 1),
+        }
     });
     Ok((board, log))
 }
@@ -249,16 +152,22 @@ impl<'de> Deserialize<'de> for Unread<'de> {
 /// Reads the log [`from_json_without_log`] left in `text`, saying where an
 /// entry is wrong as a line and column of the whole file.
 pub fn read_log(text: &str, log: &LogText) -> Result<Vec<LogEntry>, FormatError> {
-    let Some(part) = text.get(log.0.clone()) else {
+    let Some(part) = text.get(log.range()) else {
         return Err(FormatError::Invalid(vec![
             "the log is not where it was found".to_string(),
         ]));
     };
+    read_log_part(part, log)
+}
+
+/// Reads the log [`from_json_without_log`] found, from its own text (the
+/// file's bytes in [`LogText::range`]), as [`read_log`] does.
+pub fn read_log_part(part: &str, log: &LogText) -> Result<Vec<LogEntry>, FormatError> {
     let mut entries = serde_json::Deserializer::from_str(part);
     Entries::sized_for(part)
         .deserialize(&mut entries)
         .and_then(|log| entries.end().map(|()| log))
-        .map_err(|e| syntax(&e, &text[..log.0.start]))
+        .map_err(|e| syntax_at(&e, log.lines_before, log.column_before))
 }
 
 /// Reads a log's entries into a list made the right size at once. Grown
@@ -378,84 +287,25 @@ fn explain(text: &str, e: serde_json::Error) -> FormatError {
 /// A syntax or shape error, placed in the file when the text parsed is the
 /// part of it after `before`.
 fn syntax(e: &serde_json::Error, before: &str) -> FormatError {
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    syntax_at(e, before.matches('\n').count(), before.len() - line_start)
+}
+
+/// A parse error in text that starts `column_before` bytes into line
+/// `lines_before + 1` of the file, placed in the file.
+fn syntax_at(e: &serde_json::Error, lines_before: usize, column_before: usize) -> FormatError {
     let full = e.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
     };
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     FormatError::Syntax {
-        line: before.matches('\n').count() + e.line(),
+        line: lines_before + e.line(),
         column: if e.line() == 1 {
-            before.len() - line_start + e.column()
+            column_before + e.column()
         } else {
             e.column()
         },
         message,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use chrono::{DateTime, FixedOffset};
-    use proptest::prelude::*;
-
-    use super::*;
-    use crate::model::board::Event;
-
-    const EVENTS: [Event; 19] = [
-        Event::Create,
-        Event::Edit,
-        Event::Move,
-        Event::Delete,
-        Event::Block,
-        Event::Unblock,
-        Event::Role,
-        Event::Acknowledge,
-        Event::Resolve,
-        Event::Close,
-        Event::Reopen,
-        Event::Escalate,
-        Event::Start,
-        Event::End,
-        Event::Decide,
-        Event::Park,
-        Event::Settle,
-        Event::Import,
-        Event::Alert,
-    ];
-
-    /// Text of every kind: plain, Chinese, quotes, backslashes, controls.
-    fn text() -> impl Strategy<Value = String> {
-        prop_oneof![
-            "[a-z0-9:-]{0,12}",
-            "\\PC{0,16}",
-            ".{0,8}[\"\\\\\u{0}-\u{1f}\u{7f}].{0,8}"
-        ]
-    }
-
-    proptest! {
-        #[test]
-        fn log_entries_are_written_as_serde_writes_them(
-            secs in -62_000_000_000i64..253_402_300_799,
-            leap in proptest::bool::weighted(0.05),
-            offset_minutes in -1439i32..=1439,
-            what in 0..EVENTS.len(),
-            record in text(),
-            field in proptest::option::of(text()),
-            from in proptest::option::of(text()),
-            to in proptest::option::of(text()),
-        ) {
-            let offset = FixedOffset::east_opt(offset_minutes * 60).expect("in range");
-            let nanos = if leap { 1_000_000_000 } else { 0 };
-            let at = DateTime::from_timestamp(secs - secs.rem_euclid(60) + 59, nanos)
-                .expect("in range")
-                .with_timezone(&offset);
-            let entry = LogEntry { at, what: EVENTS[what], record, field, from, to };
-            let mut ours = Vec::new();
-            push_entry(&mut ours, &entry);
-            let theirs = serde_json::to_vec(&entry).expect("serialisable");
-            prop_assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
-        }
     }
 }
