@@ -266,11 +266,47 @@ fn key_then_frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// A key that changes the board, then the frame, at 1,000, 10,000 and
+/// 100,000 cards: `L` moves the selected card to the next column, `u`
+/// takes it back (or `H` moves it back: a second change rather than an
+/// undo), alternating.
+fn change_then_frame(c: &mut Criterion) {
+    let area = Rect::new(0, 0, 200, 50);
+    let mut group = c.benchmark_group("change_then_frame");
+    group.sample_size(30);
+    for n in [1_000, 10_000, 100_000] {
+        let mut app = App::new(board(n), now(), "board.json".into(), Theme::colored());
+        app.follow_selection(area);
+        let mut buf = Buffer::empty(area);
+        for back in ['u', 'H'] {
+            let mut forth = true;
+            let name = format!("L_then_{back}");
+            group.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter(|| {
+                    press(&mut app, if forth { 'L' } else { back });
+                    forth = !forth;
+                    app.follow_selection(area);
+                    buf.reset();
+                    (&app).render(area, &mut buf);
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 /// Presses a key as the terminal would send it.
 fn press(app: &mut App, key: char) {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let _ = app.handle_key(&KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
 }
 
-criterion_group!(benches, file, model, render, key_then_frame);
+criterion_group!(
+    benches,
+    file,
+    model,
+    render,
+    key_then_frame,
+    change_then_frame
+);
 criterion_main!(benches);

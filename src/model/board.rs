@@ -296,6 +296,11 @@ impl Board {
             .collect()
     }
 
+    /// The ids of one column's tasks in board order (rank, then id).
+    pub fn column_ids(&self, column: &str) -> impl DoubleEndedIterator<Item = TaskId> + '_ {
+        self.index.column(column)
+    }
+
     /// How many cards a column holds.
     pub fn column_count(&self, column: &str) -> usize {
         self.index.count(column)

@@ -18,6 +18,7 @@ pub mod raci;
 pub mod records;
 pub mod replay;
 pub mod settings;
+pub mod since;
 pub mod sla;
 pub mod standup;
 pub mod status;

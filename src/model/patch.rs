@@ -60,6 +60,25 @@ impl Patch {
         &self.tasks
     }
 
+    /// The issues this patch restores, each with the value it restores
+    /// (`None`: the issue did not exist).
+    pub fn issues_before(&self) -> &[(IssueId, Option<Issue>)] {
+        &self.issues
+    }
+
+    /// Where restoring this patch cuts the log, and the entries it puts
+    /// back after the cut. For the patch a change returns (to undo it),
+    /// read the other way: where the change cut the log and what it took
+    /// off; the entries after the cut are what it appended.
+    pub fn log_cut(&self) -> (usize, &[LogEntry]) {
+        (self.log_len, &self.log_tail)
+    }
+
+    /// Whether the change touched any issue.
+    pub fn touches_issues(&self) -> bool {
+        !self.issues.is_empty()
+    }
+
     /// Whether the change reached beyond tasks and issues: parties, columns
     /// or settings, which everything derived from the board may depend on.
     pub fn is_wide(&self) -> bool {

@@ -301,50 +301,6 @@ impl Board {
         out
     }
 
-    /// The counts for the header line at `now`.
-    pub fn since_summary(&self, now: Timestamp) -> SinceSummary {
-        let since = self.since_last_standup(now);
-        let last = self.last_column().map(|c| c.id.as_str()).unwrap_or("");
-        let mut summary = SinceSummary {
-            since,
-            moved: 0,
-            finished: 0,
-            raised: 0,
-            breached: 0,
-            changed: 0,
-        };
-        for change in self.changes(since.from, now) {
-            if change.record.starts_with("T-") {
-                if change.finished(last) {
-                    summary.finished += 1;
-                } else if change.moved() {
-                    summary.moved += 1;
-                } else {
-                    summary.changed += 1;
-                }
-            } else if change.created {
-                summary.raised += 1;
-            } else {
-                summary.changed += 1;
-            }
-        }
-        let mut others: Vec<&str> = self
-            .log_between(since.from, now)
-            .iter()
-            .map(|e| e.record.as_str())
-            .filter(|r| !(r.starts_with("T-") || r.starts_with("I-") || *r == "standup"))
-            .collect();
-        others.sort_unstable();
-        others.dedup();
-        summary.changed += others.len();
-        summary.breached = self
-            .issues
-            .values()
-            .filter(|i| self.breached_at(i, now).is_some_and(|at| at > since.from))
-            .count();
-        summary
-    }
-
     /// When an issue breached, if it is breached at `now`: the earliest
     /// deadline of a running clock that passed.
     pub fn breached_at(&self, issue: &Issue, now: Timestamp) -> Option<Timestamp> {

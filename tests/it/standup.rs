@@ -1265,3 +1265,85 @@ fn who_speaks_is_every_stop_with_something_to_say() {
         }
     }
 }
+
+/// The header's counts, worked out in one lean pass, are what the minutes'
+/// full account of each record's changes says, at every hour of the demo
+/// board's last week and after a standup.
+#[test]
+fn the_header_counts_agree_with_the_minutes_account_of_changes() {
+    use standup::model::Board;
+    // What the header counted before it had a pass of its own.
+    fn by_changes(board: &Board, now: standup::model::Timestamp) -> [usize; 4] {
+        let since = board.since_last_standup(now);
+        let last = board.columns.last().map(|c| c.id.as_str()).unwrap_or("");
+        let mut counts = [0; 4];
+        for change in board.changes(since.from, now) {
+            // [moved, finished, raised, changed]
+            let at = if !change.record.starts_with("T-") {
+                if change.created { 2 } else { 3 }
+            } else if change.finished(last) {
+                1
+            } else if change.moved() {
+                0
+            } else {
+                3
+            };
+            counts[at] += 1;
+        }
+        let mut others: Vec<&str> = board
+            .log_between(since.from, now)
+            .iter()
+            .map(|e| e.record.as_str())
+            .filter(|r| !(r.starts_with("T-") || r.starts_with("I-") || *r == "standup"))
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        counts[3] += others.len();
+        counts
+    }
+    let mut board = common::demo();
+    let mut now = common::now() - Duration::days(7);
+    let mut compared = 0;
+    while now <= common::now() + Duration::days(1) {
+        let summary = board.since_summary(now);
+        let lean = [
+            summary.moved,
+            summary.finished,
+            summary.raised,
+            summary.changed,
+        ];
+        assert_eq!(lean, by_changes(&board, now), "at {now}");
+        compared += usize::from(lean.iter().any(|n| *n > 0));
+        now += Duration::hours(1);
+    }
+    assert!(
+        compared > 24,
+        "most hours have something to count: {compared}"
+    );
+    hold_standup(
+        &mut board,
+        "2026-11-23T09:00:00+08:00",
+        "2026-11-23T09:12:00+08:00",
+    );
+    // There and back again, after the standup: no move.
+    let later = common::now() + Duration::hours(3);
+    let id = board.column_ids("todo").next().expect("a card to do");
+    for column in ["doing", "todo"] {
+        let step = standup::model::Action::MoveTask {
+            id,
+            column: column.into(),
+            position: None,
+        };
+        board
+            .apply(&step, later - Duration::hours(1))
+            .expect("moves");
+    }
+    let summary = board.since_summary(later);
+    let lean = [
+        summary.moved,
+        summary.finished,
+        summary.raised,
+        summary.changed,
+    ];
+    assert_eq!(lean, by_changes(&board, later));
+}

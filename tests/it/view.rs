@@ -6,7 +6,7 @@ use crate::common;
 
 use proptest::prelude::*;
 use standup::model::settings::RaciLimits;
-use standup::model::{Action, NewTask, Role, TaskId};
+use standup::model::{Action, IssueId, NewIssue, NewTask, Role, TaskEdit, TaskId};
 use standup::tui::view::View;
 
 #[derive(Debug, Clone)]
@@ -18,6 +18,17 @@ enum Step {
     Redo,
     RemoveParty(u8),
     Limits(u8),
+    /// A card to a column (by number), as `L`, `H` or the last column do.
+    Move(u8, u8),
+    Block(u8),
+    Unblock(u8),
+    /// A card waits on another.
+    Depend(u8, u8),
+    /// An issue raised against a card.
+    Issue(u8),
+    /// An issue (by number) acknowledged, resolved or reopened: its clocks
+    /// stop or start again.
+    IssueState(u8, u8),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -29,6 +40,12 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::Redo),
         1 => any::<u8>().prop_map(Step::RemoveParty),
         1 => (1u8..5).prop_map(Step::Limits),
+        4 => (any::<u8>(), any::<u8>()).prop_map(|(t, c)| Step::Move(t, c)),
+        1 => any::<u8>().prop_map(Step::Block),
+        1 => any::<u8>().prop_map(Step::Unblock),
+        2 => (any::<u8>(), any::<u8>()).prop_map(|(t, d)| Step::Depend(t, d)),
+        1 => any::<u8>().prop_map(Step::Issue),
+        2 => (any::<u8>(), 0u8..3).prop_map(|(i, k)| Step::IssueState(i, k)),
     ]
 }
 
@@ -63,12 +80,51 @@ proptest! {
                     let limits = RaciLimits { overload_a: u32::from(*n), ..RaciLimits::default() };
                     let _ = app.perform(&Action::SetRaciLimits(limits));
                 }
+                Step::Move(t, c) => {
+                    let columns = &app.board().columns;
+                    let column = columns[usize::from(*c) % columns.len()].id.clone();
+                    let _ = app.perform(&Action::MoveTask { id: task(*t), column, position: None });
+                }
+                Step::Block(t) => {
+                    let _ = app.perform(&Action::BlockTask { id: task(*t), reason: "等待审批".into() });
+                }
+                Step::Unblock(t) => {
+                    let _ = app.perform(&Action::UnblockTask { id: task(*t) });
+                }
+                Step::Depend(t, d) => {
+                    let edit = TaskEdit { depends_on: Some(vec![task(*d)]), ..TaskEdit::default() };
+                    let _ = app.perform(&Action::EditTask { id: task(*t), edit });
+                }
+                Step::IssueState(i, k) => {
+                    let issues: Vec<IssueId> = app.board().issues.keys().copied().collect();
+                    let id = issues[usize::from(*i) % issues.len()];
+                    let action = match k {
+                        0 => Action::AcknowledgeIssue { id },
+                        1 => Action::ResolveIssue { id, note: "已修复".into() },
+                        _ => Action::ReopenIssue { id },
+                    };
+                    let _ = app.perform(&action);
+                }
+                Step::Issue(t) => {
+                    let issue = NewIssue { title: "卡住了".into(), task: Some(task(*t)), ..NewIssue::default() };
+                    let _ = app.perform(&Action::AddIssue(issue));
+                }
             }
             let fresh = View::build(app.board(), app.now(), app.filter(), app.lanes());
             prop_assert_eq!(&app.view().loads, &fresh.loads, "loads after {:?}", s);
             prop_assert_eq!(&app.view().raci_rules, &fresh.raci_rules, "rules after {:?}", s);
-            prop_assert_eq!(&app.view().raci_rows, &fresh.raci_rows);
-            prop_assert_eq!(&app.view().columns, &fresh.columns);
+            let view = app.view();
+            prop_assert_eq!(&view.raci_rows, &fresh.raci_rows);
+            prop_assert_eq!(&view.columns, &fresh.columns);
+            prop_assert_eq!(&view.counts, &fresh.counts);
+            prop_assert_eq!(&view.issues, &fresh.issues);
+            prop_assert_eq!(view.alerts, fresh.alerts, "alerts after {:?}", s);
+            prop_assert_eq!(view.metrics, fresh.metrics);
+            prop_assert_eq!(view.since, fresh.since, "since after {:?}", s);
+            prop_assert_eq!(
+                (view.planned, view.rule_errors, view.rule_warnings),
+                (fresh.planned, fresh.rule_errors, fresh.rule_warnings)
+            );
         }
     }
 }

@@ -62,6 +62,8 @@ impl App {
     pub(super) fn view_after(&mut self, before: &Patch, held: Held) {
         self.view
             .after_change(&self.board, self.now, &self.filter, self.lanes, before);
+        self.links
+            .follow(&self.board, before, self.changes, self.reloads);
         self.views += 1;
         self.filter_issues();
         self.select_again(held, true);
