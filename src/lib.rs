@@ -1,6 +1,7 @@
 //! `standup`: a keyboard-driven terminal board for team leads, with a kanban
 //! progress board, a RACI grid and an issue queue.
 
+pub mod allocator;
 pub mod chat;
 pub mod cli;
 pub mod clock;

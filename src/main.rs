@@ -8,7 +8,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     no_huge_pages();
-    free_memory_at_once();
     let args = Cli::parse();
     match &args.command {
         Some(command) => {
@@ -27,24 +26,6 @@ fn restore_sigpipe() {
     // before any thread exists, has no memory-safety preconditions.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
-}
-
-/// Has the allocator give memory it no longer uses back to the system at
-/// once rather than 10 ms later. Opening a board reads its file (10 MB at
-/// 10,000 tasks) into memory that is freed as soon as the records are
-/// built; kept for later, it stayed resident under the log read next, and
-/// the app peaked 14 MB higher at 10,000 tasks (50 MiB instead of 36) and
-/// 58 MB higher at 100,000 (300 MiB instead of 242). No load, save or
-/// frame measured slower.
-fn free_memory_at_once() {
-    /// `mi_option_purge_delay` in mimalloc.h's `mi_option_e`, which the
-    /// bindings leave unnamed on purpose.
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: called first thing in main, before any other thread exists
-    // (mimalloc's options are not thread-safe); a plain integer option.
-    unsafe {
-        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
     }
 }
 

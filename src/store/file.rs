@@ -147,9 +147,21 @@ pub struct BoardFile {
     /// tell whether another program changed it; it is the common base when
     /// our changes must be merged into that version.
     base: Option<Known>,
+    /// The text of a board opened without its log, until the log is read:
+    /// the one time the app holds the file's text.
+    unread: Option<Unread>,
     /// What went wrong without stopping a save (a version that could not
     /// be kept in backups/), for the caller to say.
     warnings: Vec<String>,
+}
+
+/// The text of a board as read, the file it was read from, and when that
+/// was last modified before it was read.
+#[derive(Debug)]
+struct Unread {
+    text: String,
+    held: File,
+    modified: Option<std::time::SystemTime>,
 }
 
 /// How a save went.
@@ -167,11 +179,12 @@ impl BoardFile {
     /// yet (the file appears on the first save).
     pub fn open(path: &Path) -> Result<(BoardFile, Board), StoreError> {
         let (mut file, read) = BoardFile::read(path)?;
-        let Some((text, held)) = read else {
+        let Some(read) = read else {
             return Ok((file, Board::default()));
         };
-        let board = format::from_json(&text).map_err(|e| fail(&file.path, e))?;
-        file.base = Some(Known::of(text.as_bytes(), Some(held)));
+        let board = format::from_json(&read.text).map_err(|e| fail(&file.path, e))?;
+        file.unread = Some(read);
+        file.settle();
         Ok((file, board))
     }
 
@@ -182,18 +195,21 @@ impl BoardFile {
         path: &Path,
     ) -> Result<(BoardFile, Board, Option<format::LogText>), StoreError> {
         let (mut file, read) = BoardFile::read(path)?;
-        let Some((text, held)) = read else {
+        let Some(read) = read else {
             return Ok((file, Board::default(), None));
         };
-        let (board, log) = format::from_json_without_log(&text).map_err(|e| fail(&file.path, e))?;
-        // The text goes now; the log's part is read again from the file.
-        file.base = Some(Known::of(text.as_bytes(), Some(held)));
+        let (board, log) =
+            format::from_json_without_log(&read.text).map_err(|e| fail(&file.path, e))?;
+        file.unread = Some(read);
+        if log.is_none() {
+            file.settle();
+        }
         Ok((file, board, log))
     }
 
     /// The board file at `path`, with its text and the file it was read
     /// from, still open (`None`: there is no file yet).
-    fn read(path: &Path) -> Result<(BoardFile, Option<(String, File)>), StoreError> {
+    fn read(path: &Path) -> Result<(BoardFile, Option<Unread>), StoreError> {
         let path = through_links(path);
         let read = |cause| StoreError::Read {
             path: path.clone(),
@@ -201,10 +217,15 @@ impl BoardFile {
         };
         let text = match File::open(&path) {
             Ok(mut held) => {
-                let size = held.metadata().map(|m| m.len()).unwrap_or(0);
-                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+                // Taken before the read: a write during it moves it on.
+                let meta = held.metadata().map_err(read)?;
+                let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
                 held.read_to_end(&mut bytes).map_err(read)?;
-                Some((text(&path, bytes)?, held))
+                Some(Unread {
+                    text: text(&path, bytes)?,
+                    held,
+                    modified: meta.modified().ok(),
+                })
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(cause) => return Err(read(cause)),
@@ -213,25 +234,34 @@ impl BoardFile {
             path,
             stamp: None,
             base: None,
+            unread: None,
             warnings: Vec::new(),
         };
         Ok((file, text))
     }
 
-    /// Reads the log [`open_without_log`](Self::open_without_log) left, from
-    /// the file it read, which it holds open: the text of a large board and
-    /// its log's entries are never in memory together. Call it before
-    /// anything changes or saves the board.
+    /// Reads the log [`open_without_log`](Self::open_without_log) left. It
+    /// lets go of the file's text first and reads the log's part again
+    /// from the file it holds open: the text of a large board and its
+    /// log's entries are never in memory together. Call it before anything
+    /// changes or saves the board.
     pub fn read_log(&mut self, log: &format::LogText) -> Result<Vec<LogEntry>, StoreError> {
-        let part = self
-            .base
-            .as_ref()
-            .ok_or_else(|| io::Error::other("the board was not read from a file"))
-            .and_then(|known| known.read_again(log.range()))
-            .map_err(|cause| StoreError::Read {
-                path: self.path.clone(),
-                cause,
-            })?;
+        let read = |path: &Path, cause| StoreError::Read {
+            path: path.to_path_buf(),
+            cause,
+        };
+        let Some(place) = self.unread.as_ref().map(|u| log.place_in(&u.text)) else {
+            return Err(read(
+                &self.path,
+                io::Error::other("its log was read already"),
+            ));
+        };
+        self.settle();
+        let part = match &self.base {
+            Some(known) => known.read_again(log.range()),
+            None => Err(io::Error::other("its text is gone")),
+        }
+        .map_err(|cause| read(&self.path, cause))?;
         // The whole file was checked to be UTF-8 when it was opened.
         let part = String::from_utf8(part).map_err(|e| {
             fail(
@@ -239,7 +269,20 @@ impl BoardFile {
                 FormatError::Invalid(vec![format!("the log is not UTF-8 text: {e}")]),
             )
         })?;
-        format::read_log_part(&part, log).map_err(|e| fail(&self.path, e))
+        format::read_log_part(&part, place).map_err(|e| fail(&self.path, e))
+    }
+
+    /// Lets go of the text of a board opened without its log, knowing it
+    /// by its digest from then on.
+    fn settle(&mut self) {
+        if let Some(Unread {
+            text,
+            held,
+            modified,
+        }) = self.unread.take()
+        {
+            self.base = Some(Known::read_at(text.as_bytes(), held, modified));
+        }
     }
 
     /// The file's path (through any symbolic link to it).
@@ -255,13 +298,14 @@ impl BoardFile {
 
     /// Whether a file existed when it was opened or last saved.
     pub fn exists(&self) -> bool {
-        self.base.is_some()
+        self.base.is_some() || self.unread.is_some()
     }
 
     /// Whether the file on disk differs from what we last read or wrote.
     /// Cheap when nothing happened: the file is read only when its size,
     /// modification time or inode moved since it last matched.
     pub fn changed_on_disk(&mut self) -> Result<bool, StoreError> {
+        self.settle();
         let stamp = Stamp::of(&self.path);
         if stamp.is_some() && stamp == self.stamp {
             return Ok(false);
@@ -279,11 +323,13 @@ impl BoardFile {
         let (file, board) = BoardFile::open(&self.path)?;
         self.stamp = None;
         self.base = file.base;
+        self.unread = None;
         Ok(board)
     }
 
     /// Whether the file on disk is what we last read or wrote.
-    fn unchanged_on_disk(&self) -> Result<bool, StoreError> {
+    fn unchanged_on_disk(&mut self) -> Result<bool, StoreError> {
+        self.settle();
         Known::on_disk(self.base.as_ref(), &self.path).map_err(|cause| StoreError::Read {
             path: self.path.clone(),
             cause,

@@ -48,6 +48,15 @@ impl Known {
         }
     }
 
+    /// What was read from a file at the moment it was last modified (as
+    /// [`read_again`](Self::read_again) must find it), rather than now.
+    pub(super) fn read_at(text: &[u8], held: File, modified: Option<SystemTime>) -> Known {
+        Known {
+            modified,
+            ..Known::of(text, Some(held))
+        }
+    }
+
     /// The same text, held in `file`.
     pub(super) fn held_in(self, held: Option<File>) -> Known {
         Known {

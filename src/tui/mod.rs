@@ -100,11 +100,16 @@ pub fn main(args: &Cli) -> ExitCode {
             return fail(format!("cannot set up the terminal: {e}"));
         }
     };
-    if let Some(log) = log {
+    if log.is_some() {
         // Nothing may change or save the board before its log is in place:
         // the loop, which does both, starts after this.
         app.await_log();
         let _ = draw(&mut terminal, &mut app);
+    }
+    // After the first frame, before the file's text goes (in `read_log`),
+    // while this is the one thread: see the function.
+    crate::allocator::give_back_freed_memory_at_once();
+    if let Some(log) = log {
         match file.read_log(&log) {
             Ok(log) => app.log_read(log),
             Err(e) => {

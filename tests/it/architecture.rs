@@ -52,6 +52,7 @@ const MAY_USE: &[(&str, &[&str])] = &[
     (
         "tui",
         &[
+            "allocator",
             "chat",
             "cli",
             "clock",

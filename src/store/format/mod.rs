@@ -84,11 +84,6 @@ struct FileIn<L> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogText {
     range: std::ops::Range<usize>,
-    /// The file's lines before the log's, and the bytes before it on its
-    /// line: a wrong entry is named where it stands in the file, even once
-    /// the text before the log is gone.
-    lines_before: usize,
-    column_before: usize,
 }
 
 impl LogText {
@@ -96,6 +91,25 @@ impl LogText {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.range.clone()
     }
+
+    /// Where the log starts in `text`, the file's text it was found in: a
+    /// wrong entry is named where it stands in the file, even once the
+    /// text before the log is gone.
+    pub fn place_in(&self, text: &str) -> LogPlace {
+        let before = text.get(..self.range.start).unwrap_or_default();
+        LogPlace {
+            lines_before: before.matches('\n').count(),
+            column_before: before.len() - before.rfind('\n').map_or(0, |i| i + 1),
+        }
+    }
+}
+
+/// Where a board's log starts in its file: the lines before its own, and
+/// the bytes before it on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogPlace {
+    lines_before: usize,
+    column_before: usize,
 }
 
 /// Just enough of the top level to say why a file did not parse.
@@ -127,11 +141,8 @@ pub fn from_json_without_log(text: &str) -> Result<(Board, Option<LogText>), For
     // `raw` borrows from `text`: its place is where it starts in it.
     let log = raw.map(|raw| {
         let start = (raw.get().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-        let before = text.get(..start).unwrap_or_default();
         LogText {
             range: start..start + raw.get().len(),
-            lines_before: before.matches('\n').count(),
-            column_before: before.len() - before.rfind('\n').map_or(0, |i| i + 1),
         }
     });
     Ok((board, log))
@@ -157,17 +168,17 @@ pub fn read_log(text: &str, log: &LogText) -> Result<Vec<LogEntry>, FormatError>
             "the log is not where it was found".to_string(),
         ]));
     };
-    read_log_part(part, log)
+    read_log_part(part, log.place_in(text))
 }
 
 /// Reads the log [`from_json_without_log`] found, from its own text (the
 /// file's bytes in [`LogText::range`]), as [`read_log`] does.
-pub fn read_log_part(part: &str, log: &LogText) -> Result<Vec<LogEntry>, FormatError> {
+pub fn read_log_part(part: &str, place: LogPlace) -> Result<Vec<LogEntry>, FormatError> {
     let mut entries = serde_json::Deserializer::from_str(part);
     Entries::sized_for(part)
         .deserialize(&mut entries)
         .and_then(|log| entries.end().map(|()| log))
-        .map_err(|e| syntax_at(&e, log.lines_before, log.column_before))
+        .map_err(|e| syntax_at(&e, place.lines_before, place.column_before))
 }
 
 /// Reads a log's entries into a list made the right size at once. Grown
