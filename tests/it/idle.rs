@@ -33,6 +33,10 @@ fn pty() -> (File, OwnedFd) {
         )
     };
     assert_eq!(made, 0, "openpty");
+    // The master is the test's alone: a copy inherited by the app would
+    // keep the terminal open when the test closes it.
+    // SAFETY: F_SETFD on a descriptor just opened.
+    unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
     // SAFETY: both descriptors are open and owned by no one else.
     unsafe { (File::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }
@@ -60,11 +64,10 @@ fn written(master: &mut File, time: Duration) -> usize {
     total
 }
 
-#[test]
-fn an_idle_board_writes_nothing_for_ten_seconds() {
-    let home = Home::new();
-    home.demo();
-    let (mut master, slave) = pty();
+/// The app on a pseudo-terminal of its own, in a session of its own; with
+/// `controlling`, the terminal is its controlling terminal (it is sent a
+/// hang-up when the terminal goes).
+fn start(home: &Home, slave: OwnedFd, controlling: bool) -> std::process::Child {
     let dir = home.dir.path();
     let mut app = Command::new(env!("CARGO_BIN_EXE_standup"));
     app.env("HOME", dir)
@@ -82,13 +85,23 @@ fn an_idle_board_writes_nothing_for_ten_seconds() {
     // SAFETY: between fork and exec, only async-signal-safe calls: a new
     // session, and the pseudo-terminal (stdin) made its controlling tty.
     unsafe {
-        app.pre_exec(|| {
+        app.pre_exec(move || {
             libc::setsid();
-            libc::ioctl(0, libc::TIOCSCTTY as _, 0);
+            if controlling {
+                libc::ioctl(0, libc::TIOCSCTTY as _, 0);
+            }
             Ok(())
         });
     }
-    let mut child = app.spawn().expect("the app starts");
+    app.spawn().expect("the app starts")
+}
+
+#[test]
+fn an_idle_board_writes_nothing_for_ten_seconds() {
+    let home = Home::new();
+    home.demo();
+    let (mut master, slave) = pty();
+    let mut child = start(&home, slave, true);
     // The first frame, and the log read after it.
     let first = written(&mut master, Duration::from_secs(3));
     assert!(first > 1000, "the first frame: {first} bytes");
@@ -96,4 +109,40 @@ fn an_idle_board_writes_nothing_for_ten_seconds() {
     let _ = child.kill();
     let _ = child.wait();
     assert_eq!(idle, 0, "an idle board wrote {idle} bytes");
+}
+
+/// A terminal that goes away without a hang-up signal (it was not the
+/// app's controlling terminal) ends the app, its last change saved.
+#[test]
+fn a_terminal_gone_without_a_hangup_ends_the_app_with_its_change_saved() {
+    use std::io::Write;
+    let home = Home::new();
+    home.demo();
+    let before = std::fs::read_to_string(home.board()).expect("the demo board");
+    let (mut master, slave) = pty();
+    let mut child = start(&home, slave, false);
+    let first = written(&mut master, Duration::from_secs(3));
+    assert!(first > 1000, "the first frame: {first} bytes");
+    // A card moved, and the terminal closed as soon as it shows.
+    master.write_all(b"L").expect("a key");
+    let shown = Instant::now() + Duration::from_secs(10);
+    while written(&mut master, Duration::from_millis(50)) == 0 {
+        assert!(Instant::now() < shown, "the move was never shown");
+    }
+    drop(master);
+    let end = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the app's state") {
+            break Some(status);
+        }
+        if Instant::now() > end {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.is_some(), "the app ran on with its terminal gone");
+    let after = std::fs::read_to_string(home.board()).expect("the board");
+    assert_ne!(after, before, "the card's move was saved");
 }
