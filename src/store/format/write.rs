@@ -254,24 +254,24 @@ mod tests {
             };
             board.apply(&moved, now).expect("moved");
         }
-        let mut whole = Vec::new();
-        write_in_pieces(&board, &mut whole, usize::MAX / 2).expect("written");
-        for piece in 1..300 {
-            let mut joined = Vec::new();
-            write_in_pieces(&board, &mut joined, piece).expect("written");
-            assert!(joined == whole, "pieces of {piece} bytes");
-        }
+        // The board's text, whole, after it is written in pieces of every
+        // size below `sizes`.
+        let joined = |board: &Board, sizes: usize| {
+            let mut whole = Vec::new();
+            write_in_pieces(board, &mut whole, usize::MAX / 2).expect("written");
+            for piece in 1..sizes {
+                let mut joined = Vec::new();
+                write_in_pieces(board, &mut joined, piece).expect("written");
+                assert!(joined == whole, "pieces of {piece} bytes");
+            }
+            whole
+        };
+        joined(&board, 300);
         // The log alone, with no record before it to hold the brace back.
         board.tasks.clear();
         board.issues.clear();
         board.parties.clear();
-        let mut whole = Vec::new();
-        write_in_pieces(&board, &mut whole, usize::MAX / 2).expect("written");
-        for piece in 1..40 {
-            let mut joined = Vec::new();
-            write_in_pieces(&board, &mut joined, piece).expect("written");
-            assert!(joined == whole, "pieces of {piece} bytes, no records");
-        }
+        let whole = joined(&board, 40);
         assert!(super::super::from_json(std::str::from_utf8(&whole).expect("UTF-8")).is_ok());
     }
 
