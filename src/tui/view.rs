@@ -66,9 +66,10 @@ pub struct View {
 
 impl View {
     /// The view after a change whose undo patch is `before`: the RACI rules
-    /// and party loads are updated from the tasks it touched (they are the
-    /// costly part, one pass over every role on the board), the rest is
-    /// rebuilt. A change to parties, columns or settings rebuilds it all.
+    /// and party loads are updated from the tasks it touched; so is the
+    /// rest without a filter or lanes (see [`update`](Self::update)), else
+    /// it is laid out again. A change to parties, columns or settings
+    /// rebuilds it all.
     pub fn after_change(
         &mut self,
         board: &Board,
@@ -169,8 +170,8 @@ impl View {
         apply(&mut self.alerts.overdue, counts.overdue);
         if counts.finishing {
             // A card finished, unfinished, added or deleted may have
-            // blocked or freed the cards that depend on it.
-            self.alerts.blocked = board.alerts_but_raci(now).blocked;
+            // blocked or freed the cards that wait on it.
+            apply(&mut self.alerts.blocked, blocked_change(board, before));
         } else {
             apply(&mut self.alerts.blocked, counts.blocked);
         }
@@ -344,6 +345,46 @@ fn issue_order(board: &Board, now: Timestamp) -> Vec<IssueId> {
         .collect();
     issues.sort();
     issues.into_iter().map(|(_, _, _, id)| id).collect()
+}
+
+/// How many more cards are blocked after a change that finished,
+/// unfinished, added or deleted a card: among the cards it touched and
+/// those waiting on such a card, each as it stood (its waits judged by how
+/// the cards it waits on stood) and as it stands.
+fn blocked_change(board: &Board, before: &Patch) -> i64 {
+    use crate::model::Task;
+    let then: HashMap<TaskId, Option<&Task>> = before
+        .tasks_before()
+        .iter()
+        .map(|(id, old)| (*id, old.as_ref()))
+        .collect();
+    let unfinished = |task: Option<&Task>| task.is_some_and(|t| !board.is_finished(t));
+    let unfinished_then = |id: &TaskId| match then.get(id) {
+        Some(old) => unfinished(*old),
+        None => unfinished(board.tasks.get(id)),
+    };
+    let changed: Vec<TaskId> = then
+        .iter()
+        .filter(|(id, old)| unfinished(**old) != unfinished(board.tasks.get(*id)))
+        .map(|(id, _)| *id)
+        .collect();
+    let blocked_then = |task: &Task| {
+        !board.is_finished(task)
+            && (task.blocked.is_some() || task.depends_on.iter().any(unfinished_then))
+    };
+    let blocked_now = |task: &Task| !board.is_finished(task) && board.is_blocked(task);
+    let mut change = 0;
+    for (id, old) in &then {
+        change -= i64::from(old.is_some_and(blocked_then));
+        change += i64::from(board.tasks.get(id).is_some_and(blocked_now));
+    }
+    for task in board.tasks.values() {
+        let waits = !task.depends_on.is_empty() && !then.contains_key(&task.id);
+        if waits && task.depends_on.iter().any(|d| changed.contains(d)) {
+            change += i64::from(blocked_now(task)) - i64::from(blocked_then(task));
+        }
+    }
+    change
 }
 
 /// How a change moved the view's counts: each card it touched counted
