@@ -49,12 +49,16 @@ impl Board {
                 alerts.blocked += 1;
             }
         }
-        for issue in self.issues.values() {
-            if issue.sla(&self.settings.sla, now).breached {
-                alerts.breached += 1;
-            }
-        }
+        alerts.breached = self.breached_count(now);
         alerts
+    }
+
+    /// How many issues have a clock past its deadline at `now`.
+    pub fn breached_count(&self, now: Timestamp) -> usize {
+        self.issues
+            .values()
+            .filter(|i| i.sla(&self.settings.sla, now).breached)
+            .count()
     }
 }
 

@@ -178,7 +178,7 @@ impl View {
         if before.touches_issues() {
             self.issues = issue_order(board, now);
             self.metrics = triage::metrics(board, now);
-            self.alerts.breached = board.alerts_but_raci(now).breached;
+            self.alerts.breached = board.breached_count(now);
         }
         self.sla.update(board);
         let tally = match self.tally.take() {
