@@ -38,22 +38,14 @@ pub(super) struct Known {
 }
 
 impl Known {
-    /// What `text`, read from (or written to) `held`, is.
-    pub(super) fn of(text: &[u8], held: Option<File>) -> Known {
+    /// What `text`, read from `held` when that was last modified at
+    /// `modified` (as [`read_again`](Self::read_again) must find it), is.
+    pub(super) fn read_at(text: &[u8], held: File, modified: Option<SystemTime>) -> Known {
         Known {
             len: text.len() as u64,
             digest: xxh3_128(text),
-            modified: modified(held.as_ref()),
-            held,
-        }
-    }
-
-    /// What was read from a file at the moment it was last modified (as
-    /// [`read_again`](Self::read_again) must find it), rather than now.
-    pub(super) fn read_at(text: &[u8], held: File, modified: Option<SystemTime>) -> Known {
-        Known {
             modified,
-            ..Known::of(text, Some(held))
+            held: Some(held),
         }
     }
 
